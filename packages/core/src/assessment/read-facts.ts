@@ -1,0 +1,130 @@
+import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { describeMismatch } from '../rule-set/check-semantics.js';
+import { findExcessiveNesting } from '../rule-set/structure-depth.js';
+import type { FactDefinition, FactValue } from '../rule-set/types.js';
+import { isIsoDate, isPlainObject } from '../util/guards.js';
+import type { Assessment } from './schema.js';
+
+/** What to do with an assessment fact that the rule set's catalog does not declare. */
+export type UnknownFactPolicy = 'error' | 'ignore';
+
+/** The fact catalog in the order the compiled evaluator indexes it. */
+export interface FactIndex {
+  readonly ids: readonly string[];
+  readonly definitions: readonly FactDefinition[];
+  readonly positionOf: ReadonlyMap<string, number>;
+}
+
+/** An assessment checked against a fact catalog: its facts by catalog position, `undefined` where absent. */
+export interface ReadAssessment {
+  readonly assessment: Assessment;
+  readonly values: readonly (FactValue | undefined)[];
+}
+
+export function indexFacts(facts: Readonly<Record<string, FactDefinition>>): FactIndex {
+  const ids = Object.keys(facts);
+  return {
+    ids,
+    definitions: ids.map((id) => facts[id]!),
+    positionOf: new Map(ids.map((id, position) => [id, position])),
+  };
+}
+
+/**
+ * Validates an assessment document and reads its facts into catalog order. Keys are only ever looked up
+ * in a Map, so hostile keys such as `__proto__` never reach a prototype.
+ *
+ * @throws {RubricError} `INVALID_ASSESSMENT` with one issue per wrong, out-of-range or unknown fact.
+ */
+export function readAssessment(
+  input: unknown,
+  index: FactIndex,
+  unknownFacts: UnknownFactPolicy,
+): ReadAssessment {
+  if (!isPlainObject(input)) {
+    throw new RubricError('INVALID_ASSESSMENT', [
+      { path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' },
+    ]);
+  }
+  const tooDeep = findExcessiveNesting(input);
+  if (tooDeep) throw new RubricError('INVALID_ASSESSMENT', [tooDeep]);
+  const issues = checkEnvelope(input);
+  const values: (FactValue | undefined)[] = new Array(index.ids.length).fill(undefined);
+  const facts = input.facts;
+  if (isPlainObject(facts)) {
+    for (const factId of Object.keys(facts)) {
+      const value = facts[factId];
+      const position = index.positionOf.get(factId);
+      if (position === undefined) {
+        if (unknownFacts === 'error') {
+          issues.push({
+            path: ['facts', factId],
+            message: `fact "${factId}" is not in the rule set's fact catalog`,
+            kind: 'unknown-fact',
+          });
+        }
+        continue;
+      }
+      if (value === null || value === undefined) continue;
+      const problem = describeValue(value, index.definitions[position]!);
+      if (problem) issues.push({ path: ['facts', factId], message: problem, kind: 'invalid-fact' });
+      else values[position] = value as FactValue;
+    }
+  }
+  if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
+  return { assessment: input as Assessment, values };
+}
+
+/** Why `value` is not a valid answer to this fact, or undefined when it is. */
+export function describeValue(value: unknown, definition: FactDefinition): string | undefined {
+  const mismatch = describeMismatch(value, definition.type, definition.values);
+  if (mismatch) return mismatch;
+  const number = value as number;
+  if (definition.min !== undefined && number < definition.min)
+    return `${number} is below the minimum ${definition.min}`;
+  if (definition.max !== undefined && number > definition.max)
+    return `${number} is above the maximum ${definition.max}`;
+  return undefined;
+}
+
+const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt']);
+
+/**
+ * The assessment's shape, as AssessmentSchema describes it, checked by hand: this runs on every
+ * evaluation, and the evaluator's budget is a few microseconds (see bench/).
+ */
+function checkEnvelope(input: Record<string, unknown>): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  const fail = (path: (string | number)[], message: string) =>
+    issues.push({ path, message, kind: 'invalid-assessment' });
+  if (typeof input.id !== 'string' || input.id === '')
+    fail(['id'], 'an assessment has a non-empty string id');
+  if (input.ruleSet !== undefined && typeof input.ruleSet !== 'string')
+    fail(['ruleSet'], 'ruleSet is a rule-set id');
+  if (!isPlainObject(input.community)) fail(['community'], 'community is an object with at least a name');
+  else {
+    if (typeof input.community.name !== 'string' || input.community.name === '')
+      fail(['community', 'name'], 'the community has a name');
+    if (input.community.district !== undefined && typeof input.community.district !== 'string') {
+      fail(['community', 'district'], 'district is a string');
+    }
+  }
+  if (!isPlainObject(input.facts)) fail(['facts'], 'facts is an object of fact id to value');
+  if (input.assessedAt !== undefined && !isTimestamp(input.assessedAt)) {
+    fail(['assessedAt'], 'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with offset');
+  }
+  for (const key of Object.keys(input)) {
+    if (!envelopeKeys.has(key))
+      fail([key], `unknown field "${key}" (fields: ${[...envelopeKeys].join(', ')})`);
+  }
+  return issues;
+}
+
+const dateTimePattern = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isTimestamp(value: unknown): boolean {
+  if (isIsoDate(value)) return true;
+  if (typeof value !== 'string') return false;
+  const match = dateTimePattern.exec(value);
+  return match !== null && isIsoDate(match[1]) && !Number.isNaN(Date.parse(value));
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { FactValueSchema, IsoDateSchema } from '../rule-set/schema.js';
+
+/** The estate an assessment is about. Extra fields (address, operator, contact…) are kept as given. */
+export const CommunitySchema = z.looseObject({
+  name: z.string().min(1),
+  district: z.string().optional(),
+});
+
+/**
+ * An estate's answers to a rule set's fact catalog. `null` marks a question left unanswered, the same
+ * as leaving the fact out. Its JSON Schema ships as `schemas/assessment.json`.
+ */
+export const AssessmentSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().min(1),
+  ruleSet: z.string().optional(),
+  community: CommunitySchema,
+  facts: z.record(z.string(), z.union([FactValueSchema, z.null()])),
+  assessedAt: z.union([IsoDateSchema, z.iso.datetime({ offset: true })]).optional(),
+});
+
+/** An assessment document, as parsed. */
+export type Assessment = z.infer<typeof AssessmentSchema>;

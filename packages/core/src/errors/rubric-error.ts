@@ -1,0 +1,87 @@
+const marker = Symbol.for('@sunshine-rubric/core/RubricError');
+
+/** Every error code the library throws. Users switch on these; they are part of the public contract. */
+export type RubricErrorCode =
+  | 'INVALID_RULE_SET'
+  | 'INVALID_ASSESSMENT'
+  | 'INVALID_OPTIONS'
+  | 'INVALID_PLAN'
+  | 'INVALID_PATCH'
+  | 'INVALID_WORKFLOW_STEP'
+  | 'INVALID_WORKBOOK'
+  | 'INVALID_REGISTRY'
+  | 'RULE_SET_NOT_FOUND'
+  | 'PLUGIN_FAILED';
+
+/** One problem, located by a JSON path into the input that caused it. */
+export interface RubricIssue {
+  /** Path from the root of the input, e.g. `['aspects', 0, 'requirements', 2, 'id']`. */
+  readonly path: readonly (string | number)[];
+  /** What is wrong, in words a person can act on. */
+  readonly message: string;
+  /** A short machine-readable tag for the kind of problem, e.g. `unknown-operator`. */
+  readonly kind?: string;
+}
+
+/**
+ * The one error type the library throws. Check for it with {@link RubricError.isInstance}, which works
+ * across copies of the package (bundled twice, loaded from ESM and CommonJS), unlike `instanceof`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   defineRuleSet(json);
+ * } catch (error) {
+ *   if (RubricError.isInstance(error) && error.code === 'INVALID_RULE_SET') {
+ *     for (const issue of error.issues) console.log(formatPath(issue.path), issue.message);
+ *   }
+ * }
+ * ```
+ */
+export class RubricError extends Error {
+  readonly code: RubricErrorCode;
+  readonly issues: readonly RubricIssue[];
+  readonly [marker] = true;
+
+  constructor(code: RubricErrorCode, issues: readonly RubricIssue[], message?: string) {
+    super(message ?? summarise(code, issues));
+    this.name = 'RubricError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  /** True when `value` is a RubricError from any copy of this library. */
+  static isInstance(value: unknown): value is RubricError {
+    return typeof value === 'object' && value !== null && (value as { [marker]?: unknown })[marker] === true;
+  }
+}
+
+/**
+ * Renders a JSON path the way people read it: `$.aspects[0].requirements[2].id`.
+ *
+ * @example
+ * ```ts
+ * formatPath(['facts', 'cctvCoverage']); // '$.facts.cctvCoverage'
+ * ```
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let text = '$';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+function summarise(code: RubricErrorCode, issues: readonly RubricIssue[]): string {
+  if (issues.length === 0) return code;
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `${code}: ${formatPath(first.path)}: ${first.message}${more}`;
+}
+
+/** The outcome of a `safe*` function: the value, or the error it would have thrown. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: RubricError };

@@ -1,0 +1,178 @@
+import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import { type OperatorDefinition, operatorTable } from '../rule-set/operators.js';
+import type { RuleSet } from '../rule-set/types.js';
+import type { EvaluationResult, ExplanationNode, Outcome, StandardResult } from '../result/types.js';
+import { assembleResult, type ScopeVerdict } from './assemble-result.js';
+import { type CompiledCondition, compileCondition, type FactValues } from './compile-condition.js';
+import { layoutRuleSet, type RubricLayout } from './layout.js';
+import { outcomeOf } from './outcome.js';
+
+/** Options of {@link compileRuleSet}. */
+export interface CompileOptions {
+  /** Custom operators (from plugins) the rule set's conditions use. */
+  readonly operators?: readonly OperatorDefinition[];
+  /** An assessment fact the catalog does not declare is an error (default), or ignored. */
+  readonly unknownFacts?: UnknownFactPolicy;
+}
+
+/** Options of one evaluation. */
+export interface EvaluateOptions {
+  /**
+   * Build each standard's explanation (default true). `false` is the verdict-only fast path: the same
+   * outcomes, verdict and reasons, without `explanation` on the standards.
+   */
+  readonly explain?: boolean;
+}
+
+/** A rule set compiled once into closures; `evaluate` is synchronous and pure. */
+export interface Evaluator {
+  readonly ruleSet: RuleSet;
+  /**
+   * Scores one assessment.
+   * @throws {RubricError} `INVALID_ASSESSMENT` when the assessment does not fit the fact catalog.
+   */
+  evaluate(assessment: unknown, options?: EvaluateOptions): EvaluationResult;
+}
+
+interface CompiledStandard {
+  readonly applicableWhen?: CompiledCondition;
+  readonly condition: CompiledCondition;
+}
+
+/**
+ * Validates a rule set and compiles every condition into closures (no `eval`, no `new Function`, so it
+ * runs under a strict Content-Security-Policy). Compile once, evaluate many times.
+ *
+ * @throws {RubricError} `INVALID_RULE_SET` when the rule set is invalid (see {@link defineRuleSet}).
+ * @example
+ * ```ts
+ * const evaluator = compileRuleSet(guangxi2021);
+ * const result = evaluator.evaluate(assessment);
+ * if (!result.eligible) for (const reason of result.reasons) console.log(reason.message.zh);
+ * ```
+ */
+export function compileRuleSet(ruleSet: RuleSet | unknown, options: CompileOptions = {}): Evaluator {
+  const operators = options.operators ?? [];
+  const defined = defineRuleSet(ruleSet, { operators });
+  const table = operatorTable(operators);
+  const layout = layoutRuleSet(defined);
+  const compile = (condition: Parameters<typeof compileCondition>[0]) =>
+    compileCondition(condition, layout.facts, table);
+  const scope = defined.scope ? compile(defined.scope) : undefined;
+  const standards: CompiledStandard[] = layout.standards.map((standard) => ({
+    condition: compile(standard.condition),
+    ...(standard.applicableWhen ? { applicableWhen: compile(standard.applicableWhen) } : {}),
+  }));
+  const unknownFacts = options.unknownFacts ?? 'error';
+
+  return {
+    ruleSet: defined,
+    evaluate(input, evaluateOptions = {}) {
+      const { assessment, values } = readAssessment(input, layout.facts, unknownFacts);
+      const missing = new Array<boolean>(values.length).fill(false);
+      const scopeVerdict = decideScope(scope, values, missing);
+      const explain = evaluateOptions.explain ?? true;
+      const results: StandardResult[] = standards.map((standard, position) => {
+        const { id, requirementId, aspectId } = layout.standards[position]!;
+        if (!explain)
+          return { id, requirementId, aspectId, outcome: decideVerdictOnly(standard, values, missing) };
+        const applicable = standard.applicableWhen?.explain(values);
+        const condition = standard.condition.explain(values);
+        const outcome = outcomeOf(applicable?.result, condition.result);
+        if (outcome === 'missing-data')
+          flagMissing(
+            applicable?.result === null ? standard.applicableWhen! : standard.condition,
+            values,
+            missing,
+          );
+        return {
+          id,
+          requirementId,
+          aspectId,
+          outcome,
+          explanation: applicable ? { applicable, condition } : { condition },
+        };
+      });
+      return assembleResult(layout, assessment.id, scopeVerdict, results, missingFactIds(layout, missing));
+    },
+  };
+}
+
+/**
+ * Scores one assessment against a rule set: {@link compileRuleSet} and `evaluate` in one call. Compile
+ * once instead when scoring many assessments.
+ *
+ * @example
+ * ```ts
+ * const result = evaluate(ruleSet, { id: 'a1', community: { name: '示例小区' }, facts: { households: 320 } });
+ * console.log(result.eligible, result.compliance.rate);
+ * ```
+ */
+export function evaluate(
+  ruleSet: RuleSet | unknown,
+  assessment: unknown,
+  options: CompileOptions & EvaluateOptions = {},
+): EvaluationResult {
+  return compileRuleSet(ruleSet, options).evaluate(assessment, options);
+}
+
+function decideVerdictOnly(standard: CompiledStandard, values: FactValues, missing: boolean[]): Outcome {
+  if (standard.applicableWhen) {
+    if (hasMissing(standard.applicableWhen, values)) {
+      flagMissing(standard.applicableWhen, values, missing);
+      return 'missing-data';
+    }
+    if (!standard.applicableWhen.test(values)) return 'not-applicable';
+  }
+  if (hasMissing(standard.condition, values)) {
+    flagMissing(standard.condition, values, missing);
+    return 'missing-data';
+  }
+  return standard.condition.test(values) ? 'met' : 'unmet';
+}
+
+function decideScope(
+  scope: CompiledCondition | undefined,
+  values: FactValues,
+  missing: boolean[],
+): ScopeVerdict {
+  if (!scope) return { inScope: true, failedFacts: [] };
+  if (hasMissing(scope, values)) {
+    flagMissing(scope, values, missing);
+    return { inScope: null, failedFacts: [] };
+  }
+  if (scope.test(values)) return { inScope: true, failedFacts: [] };
+  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
+}
+
+/** Facts of the leaves that came out false, in order, each once. */
+function failedLeafFacts(node: ExplanationNode): string[] {
+  const facts = new Set<string>();
+  const visit = (current: ExplanationNode): void => {
+    if (current.kind === 'leaf') {
+      if (current.result === false) facts.add(current.fact);
+    } else if (current.kind === 'not') visit(current.child);
+    else current.children.forEach(visit);
+  };
+  visit(node);
+  return [...facts];
+}
+
+function hasMissing(condition: CompiledCondition, values: FactValues): boolean {
+  for (const position of condition.factPositions) if (values[position] === undefined) return true;
+  return false;
+}
+
+function flagMissing(condition: CompiledCondition, values: FactValues, missing: boolean[]): void {
+  for (const position of condition.factPositions)
+    if (values[position] === undefined) missing[position] = true;
+}
+
+function missingFactIds(layout: RubricLayout, missing: readonly boolean[]): string[] {
+  const ids: string[] = [];
+  missing.forEach((isMissing, position) => {
+    if (isMissing) ids.push(layout.facts.ids[position]!);
+  });
+  return ids;
+}

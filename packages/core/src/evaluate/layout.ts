@@ -1,0 +1,60 @@
+import { type FactIndex, indexFacts } from '../assessment/read-facts.js';
+import type { Aspect, Requirement, RuleSet, Standard } from '../rule-set/types.js';
+import { decimalScale, toScaledInteger } from './exact.js';
+
+/** A rule set flattened for aggregation: every standard with the positions of its requirement and aspect. */
+export interface RubricLayout {
+  readonly ruleSet: RuleSet;
+  readonly facts: FactIndex;
+  readonly aspects: readonly Aspect[];
+  readonly requirements: readonly (Requirement & {
+    readonly aspectId: string;
+    readonly aspectPosition: number;
+  })[];
+  readonly standards: readonly (Standard & {
+    readonly requirementPosition: number;
+    readonly aspectPosition: number;
+    readonly requirementId: string;
+    readonly aspectId: string;
+    /** Points × `pointsScale`, an exact integer (0 without points). */
+    readonly scaledPoints: number;
+  })[];
+  /** The power of ten that makes every point value, pass mark and aspect minimum an integer. */
+  readonly pointsScale: number;
+}
+
+export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
+  const requirements: RubricLayout['requirements'][number][] = [];
+  const flat: Omit<RubricLayout['standards'][number], 'scaledPoints'>[] = [];
+  ruleSet.aspects.forEach((aspect, aspectPosition) => {
+    for (const requirement of aspect.requirements) {
+      const requirementPosition = requirements.length;
+      requirements.push({ ...requirement, aspectId: aspect.id, aspectPosition });
+      for (const standard of requirement.standards) {
+        flat.push({
+          ...standard,
+          requirementPosition,
+          aspectPosition,
+          requirementId: requirement.id,
+          aspectId: aspect.id,
+        });
+      }
+    }
+  });
+  const scoring = ruleSet.scoring;
+  const pointValues = flat.map((standard) => standard.points ?? 0);
+  if (scoring.mode === 'points')
+    pointValues.push(scoring.passMark, ...Object.values(scoring.aspectMinimums ?? {}));
+  const pointsScale = decimalScale(pointValues);
+  return {
+    ruleSet,
+    facts: indexFacts(ruleSet.facts),
+    aspects: ruleSet.aspects,
+    requirements,
+    standards: flat.map((standard) => ({
+      ...standard,
+      scaledPoints: toScaledInteger(standard.points ?? 0, pointsScale),
+    })),
+    pointsScale,
+  };
+}

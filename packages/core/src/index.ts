@@ -1,0 +1,51 @@
+/**
+ * `@sunshine-rubric/core`: the rule-set format, the compiled evaluator with explanations, remediation
+ * and rule-set diff. Runs in any JavaScript runtime (Node, browsers, workers).
+ *
+ * @packageDocumentation
+ */
+export type { Assessment } from './assessment/schema.js';
+export { AssessmentSchema, CommunitySchema } from './assessment/schema.js';
+export type { UnknownFactPolicy } from './assessment/read-facts.js';
+export { formatPath, RubricError } from './errors/rubric-error.js';
+export type { Result, RubricErrorCode, RubricIssue } from './errors/rubric-error.js';
+export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';
+export type { CompileOptions, EvaluateOptions, Evaluator } from './evaluate/compile-rule-set.js';
+export type {
+  AspectResult,
+  EvaluationResult,
+  ExplanationNode,
+  Outcome,
+  Reason,
+  ReasonCode,
+  RequirementResult,
+  StandardExplanation,
+  StandardResult,
+} from './result/types.js';
+export { factsReadBy, leavesOf, MAX_CONDITION_DEPTH } from './rule-set/conditions.js';
+export { defineRuleSet, safeDefineRuleSet } from './rule-set/define-rule-set.js';
+export type { DefineRuleSetOptions } from './rule-set/define-rule-set.js';
+export { builtInOperators } from './rule-set/operators.js';
+export type { OperatorDefinition } from './rule-set/operators.js';
+export { ConditionSchema, FactDefinitionSchema, RuleSetSchema, ScoringSchema } from './rule-set/schema.js';
+export type { RuleSetInput } from './rule-set/schema.js';
+export type {
+  AllCondition,
+  AnyCondition,
+  Aspect,
+  BuiltInOperator,
+  ComplianceRateScoring,
+  Condition,
+  FactDefinition,
+  FactType,
+  FactValue,
+  LeafCondition,
+  NotCondition,
+  PointsScoring,
+  Provenance,
+  Requirement,
+  RuleSet,
+  Scoring,
+  Standard,
+  Text,
+} from './rule-set/types.js';

@@ -1,0 +1,125 @@
+import type { FactValue, Provenance, Text } from '../rule-set/types.js';
+
+/** What became of one standard for one estate. */
+export type Outcome = 'met' | 'unmet' | 'not-applicable' | 'missing-data';
+
+/**
+ * A condition node as evaluated. `result` is `null` when a fact below it is missing from the assessment:
+ * the node cannot be decided, and the standard's outcome is `missing-data`.
+ */
+export type ExplanationNode =
+  | {
+      readonly kind: 'leaf';
+      readonly fact: string;
+      readonly operator: string;
+      readonly expected: FactValue | readonly FactValue[];
+      /** The assessment's value, or `null` when the assessment lacks the fact. */
+      readonly actual: FactValue | null;
+      readonly result: boolean | null;
+    }
+  | {
+      readonly kind: 'all' | 'any';
+      readonly result: boolean | null;
+      readonly children: readonly ExplanationNode[];
+    }
+  | { readonly kind: 'not'; readonly result: boolean | null; readonly child: ExplanationNode };
+
+/** Every leaf of a standard's conditions, evaluated — including those a short circuit would skip. */
+export interface StandardExplanation {
+  /** The `applicableWhen` condition, when the standard has one. */
+  readonly applicable?: ExplanationNode;
+  readonly condition: ExplanationNode;
+}
+
+export interface StandardResult {
+  readonly id: string;
+  readonly requirementId: string;
+  readonly aspectId: string;
+  readonly outcome: Outcome;
+  /** Absent when the evaluator was asked for a verdict only (`explain: false`). */
+  readonly explanation?: StandardExplanation;
+}
+
+export interface RequirementResult {
+  readonly id: string;
+  readonly aspectId: string;
+  readonly met: number;
+  readonly applicable: number;
+  /** True when the requirement has no applicable standard (exempt) or enough met ones. */
+  readonly satisfied: boolean;
+}
+
+export interface AspectResult {
+  readonly id: string;
+  readonly met: number;
+  readonly applicable: number;
+  /** met ÷ applicable, 0 when nothing is applicable. */
+  readonly rate: number;
+  /** Points of met standards (points mode). */
+  readonly points?: number;
+  /** Points of applicable standards (points mode). */
+  readonly maxPoints?: number;
+}
+
+/** Why an estate is not eligible, with the numbers to act on and a sentence in Chinese and English. */
+export type Reason =
+  | ReasonBase<'OUT_OF_SCOPE', { readonly facts: readonly string[] }>
+  | ReasonBase<'SCOPE_UNKNOWN', { readonly missingFacts: readonly string[] }>
+  | ReasonBase<
+      'BELOW_THRESHOLD',
+      {
+        readonly met: number;
+        readonly applicable: number;
+        readonly threshold: number;
+        readonly required: number;
+        readonly shortfall: number;
+      }
+    >
+  | ReasonBase<
+      'REQUIREMENT_UNCOVERED',
+      {
+        readonly requirementId: string;
+        readonly aspectId: string;
+        readonly met: number;
+        readonly required: number;
+      }
+    >
+  | ReasonBase<
+      'BELOW_PASS_MARK',
+      { readonly points: number; readonly passMark: number; readonly shortfall: number }
+    >
+  | ReasonBase<
+      'BELOW_ASPECT_MINIMUM',
+      { readonly aspectId: string; readonly points: number; readonly minimum: number }
+    >
+  | ReasonBase<'NO_APPLICABLE_STANDARDS', Record<never, never>>
+  | ReasonBase<
+      'MISSING_DATA',
+      { readonly missingFacts: readonly string[]; readonly standards: readonly string[] }
+    >;
+
+export type ReasonCode = Reason['code'];
+
+type ReasonBase<Code extends string, Details> = { readonly code: Code; readonly message: Text } & Details;
+
+/** The verdict on one estate under one rule set, and everything that explains it. */
+export interface EvaluationResult {
+  readonly ruleSet: { readonly id: string; readonly version: string; readonly provenance: Provenance };
+  readonly assessmentId: string;
+  readonly inScope: boolean;
+  readonly eligible: boolean;
+  readonly compliance: {
+    readonly met: number;
+    readonly applicable: number;
+    readonly total: number;
+    readonly rate: number;
+  };
+  readonly score?: { readonly points: number; readonly max: number; readonly passMark: number };
+  readonly standards: readonly StandardResult[];
+  readonly requirements: readonly RequirementResult[];
+  readonly aspects: readonly AspectResult[];
+  /** Empty exactly when `eligible` is true. */
+  readonly reasons: readonly Reason[];
+  /** Facts the assessment lacks that left a standard (or the scope) undecided, in catalog order. */
+  readonly missingFacts: readonly string[];
+}

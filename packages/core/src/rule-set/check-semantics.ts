@@ -1,0 +1,321 @@
+import type { RubricIssue } from '../errors/rubric-error.js';
+import { isIsoDate, isPlainObject } from '../util/guards.js';
+import { MAX_CONDITION_DEPTH } from './conditions.js';
+import type { OperatorDefinition } from './operators.js';
+import type { FactType } from './types.js';
+
+type Path = (string | number)[];
+type Facts = Map<string, { type: FactType | undefined; values: unknown }>;
+
+/**
+ * The checks zod's structural schema cannot express: references between parts of the document. Written
+ * against the raw input with guards, so that it reports alongside zod's issues even when parts are malformed.
+ */
+export function checkRuleSetSemantics(
+  input: unknown,
+  operators: ReadonlyMap<string, OperatorDefinition>,
+): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  if (!isPlainObject(input)) return issues;
+  const facts = readFactCatalog(input.facts, issues);
+  const check = (condition: unknown, path: Path) =>
+    checkCondition(condition, path, 0, facts, operators, issues);
+  if (input.scope !== undefined) check(input.scope, ['scope']);
+  checkEffective(input.effective, issues);
+
+  const seenIds = new Map<string, Path>();
+  const claim = (id: unknown, path: Path) => {
+    if (typeof id !== 'string') return;
+    const first = seenIds.get(id);
+    if (first)
+      issues.push({
+        path,
+        message: `duplicate id "${id}" (first used at ${first.join('.')})`,
+        kind: 'duplicate-id',
+      });
+    else seenIds.set(id, path);
+  };
+
+  const aspectIds = new Set<string>();
+  let standardsWithoutPoints = 0;
+  let pointsTotal = 0;
+  forEachItem(input.aspects, ['aspects'], (aspect, aspectPath) => {
+    claim(aspect.id, [...aspectPath, 'id']);
+    if (typeof aspect.id === 'string') aspectIds.add(aspect.id);
+    if (Array.isArray(aspect.requirements) && aspect.requirements.length === 0) {
+      issues.push({
+        path: [...aspectPath, 'requirements'],
+        message: 'an aspect needs at least one requirement',
+        kind: 'empty',
+      });
+    }
+    forEachItem(aspect.requirements, [...aspectPath, 'requirements'], (requirement, requirementPath) => {
+      claim(requirement.id, [...requirementPath, 'id']);
+      if (Array.isArray(requirement.standards) && requirement.standards.length === 0) {
+        issues.push({
+          path: [...requirementPath, 'standards'],
+          message: 'a requirement needs at least one standard',
+          kind: 'empty',
+        });
+      }
+      forEachItem(requirement.standards, [...requirementPath, 'standards'], (standard, standardPath) => {
+        claim(standard.id, [...standardPath, 'id']);
+        if (standard.condition !== undefined) check(standard.condition, [...standardPath, 'condition']);
+        if (standard.applicableWhen !== undefined)
+          check(standard.applicableWhen, [...standardPath, 'applicableWhen']);
+        if (typeof standard.points === 'number') pointsTotal += standard.points;
+        else standardsWithoutPoints += 1;
+      });
+    });
+  });
+  checkScoring(input.scoring, aspectIds, standardsWithoutPoints, pointsTotal, issues);
+  return issues;
+}
+
+const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
+
+function readFactCatalog(catalog: unknown, issues: RubricIssue[]): Facts {
+  const facts: Facts = new Map();
+  if (!isPlainObject(catalog)) return facts;
+  for (const [factId, definition] of Object.entries(catalog)) {
+    if (!isPlainObject(definition)) continue;
+    const type = definition.type as FactType | undefined;
+    facts.set(factId, { type, values: definition.values });
+    const path: Path = ['facts', factId];
+    if (reservedNames.has(factId)) {
+      issues.push({ path, message: `"${factId}" is a reserved name and cannot be a fact id`, kind: 'reserved-name' });
+    }
+    if (type === 'enum' && !Array.isArray(definition.values)) {
+      issues.push({
+        path: [...path, 'values'],
+        message: 'an enum fact lists its allowed values',
+        kind: 'enum-without-values',
+      });
+    }
+    if (type !== 'enum' && definition.values !== undefined) {
+      issues.push({
+        path: [...path, 'values'],
+        message: `only enum facts have values; this fact is ${type}`,
+        kind: 'values-on-non-enum',
+      });
+    }
+    const numeric = type === 'integer' || type === 'number';
+    for (const bound of ['min', 'max'] as const) {
+      if (definition[bound] !== undefined && !numeric) {
+        issues.push({
+          path: [...path, bound],
+          message: `only integer and number facts have ${bound}`,
+          kind: 'bound-on-non-number',
+        });
+      }
+    }
+    if (
+      typeof definition.min === 'number' &&
+      typeof definition.max === 'number' &&
+      definition.min > definition.max
+    ) {
+      issues.push({
+        path: [...path, 'min'],
+        message: `min ${definition.min} is above max ${definition.max}`,
+        kind: 'empty-range',
+      });
+    }
+  }
+  return facts;
+}
+
+function checkCondition(
+  condition: unknown,
+  path: Path,
+  depth: number,
+  facts: Facts,
+  operators: ReadonlyMap<string, OperatorDefinition>,
+  issues: RubricIssue[],
+): void {
+  if (!isPlainObject(condition)) return;
+  if (depth >= MAX_CONDITION_DEPTH) {
+    issues.push({
+      path,
+      message: `condition nested deeper than ${MAX_CONDITION_DEPTH} levels`,
+      kind: 'too-deep',
+    });
+    return;
+  }
+  for (const key of ['all', 'any'] as const) {
+    const children = condition[key];
+    if (Array.isArray(children)) {
+      for (const [index, child] of children.entries()) {
+        checkCondition(child, [...path, key, index], depth + 1, facts, operators, issues);
+      }
+      return;
+    }
+  }
+  if (condition.not !== undefined) {
+    checkCondition(condition.not, [...path, 'not'], depth + 1, facts, operators, issues);
+    return;
+  }
+  if (typeof condition.fact !== 'string') return;
+  checkLeaf(condition, path, facts, operators, issues);
+}
+
+function checkLeaf(
+  leaf: Record<string, unknown>,
+  path: Path,
+  facts: Facts,
+  operators: ReadonlyMap<string, OperatorDefinition>,
+  issues: RubricIssue[],
+): void {
+  const factId = leaf.fact as string;
+  const fact = facts.get(factId);
+  if (!fact) {
+    issues.push({
+      path: [...path, 'fact'],
+      message: `fact "${factId}" is not declared in the fact catalog`,
+      kind: 'undeclared-fact',
+    });
+  }
+  if (leaf.path !== undefined) {
+    issues.push({
+      path: [...path, 'path'],
+      message: 'facts are scalar in format version 1, so a condition cannot have a path',
+      kind: 'path-unsupported',
+    });
+  }
+  if (typeof leaf.operator !== 'string') return;
+  const operator = operators.get(leaf.operator);
+  if (!operator) {
+    const known = [...operators.keys()].join(', ');
+    issues.push({
+      path: [...path, 'operator'],
+      message: `unknown operator "${leaf.operator}" (known: ${known})`,
+      kind: 'unknown-operator',
+    });
+    return;
+  }
+  if (!fact?.type) return;
+  if (!operator.factTypes.includes(fact.type)) {
+    const fits =
+      operator.factTypes.length > 0 ? operator.factTypes.join(', ') : 'no fact type of format version 1';
+    issues.push({
+      path: [...path, 'operator'],
+      message: `operator "${operator.name}" does not apply to ${fact.type} fact "${factId}" (it fits ${fits})`,
+      kind: 'operator-type-mismatch',
+    });
+    return;
+  }
+  const values = operator.valueKind === 'list' ? leaf.value : [leaf.value];
+  if (operator.valueKind === 'list' && !Array.isArray(leaf.value)) {
+    issues.push({
+      path: [...path, 'value'],
+      message: `operator "${operator.name}" compares with a list of values`,
+      kind: 'value-type-mismatch',
+    });
+    return;
+  }
+  if (operator.valueKind === 'scalar' && Array.isArray(leaf.value)) {
+    issues.push({
+      path: [...path, 'value'],
+      message: `operator "${operator.name}" compares with one value, not a list`,
+      kind: 'value-type-mismatch',
+    });
+    return;
+  }
+  (values as unknown[]).forEach((value, index) => {
+    const problem = operator.valueType
+      ? describeMismatch(value, operator.valueType)
+      : describeMismatch(value, fact.type!, fact.values);
+    if (problem) {
+      const valuePath: Path = operator.valueKind === 'list' ? [...path, 'value', index] : [...path, 'value'];
+      issues.push({
+        path: valuePath,
+        message: `${problem} for ${fact.type} fact "${factId}"`,
+        kind: 'value-type-mismatch',
+      });
+    }
+  });
+}
+
+/** Why `value` cannot be a value of a fact of this type, or undefined when it can. */
+export function describeMismatch(value: unknown, type: FactType, allowed?: unknown): string | undefined {
+  switch (type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `expected true or false, got ${show(value)}`;
+    case 'integer':
+      return Number.isInteger(value) ? undefined : `expected an integer, got ${show(value)}`;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : `expected a finite number, got ${show(value)}`;
+    case 'string':
+      return typeof value === 'string' ? undefined : `expected a string, got ${show(value)}`;
+    case 'date':
+      return isIsoDate(value) ? undefined : `expected a date as YYYY-MM-DD, got ${show(value)}`;
+    case 'enum':
+      return Array.isArray(allowed) && allowed.includes(value)
+        ? undefined
+        : `expected one of ${Array.isArray(allowed) ? allowed.map(show).join(', ') : '(no values)'}, got ${show(value)}`;
+  }
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function checkEffective(effective: unknown, issues: RubricIssue[]): void {
+  if (!isPlainObject(effective) || !isIsoDate(effective.from) || !isIsoDate(effective.until)) return;
+  if (effective.until < effective.from) {
+    issues.push({
+      path: ['effective', 'until'],
+      message: `until ${effective.until} is before from ${effective.from}`,
+      kind: 'empty-range',
+    });
+  }
+}
+
+function checkScoring(
+  scoring: unknown,
+  aspectIds: ReadonlySet<string>,
+  standardsWithoutPoints: number,
+  pointsTotal: number,
+  issues: RubricIssue[],
+): void {
+  if (!isPlainObject(scoring) || scoring.mode !== 'points') return;
+  if (standardsWithoutPoints > 0) {
+    issues.push({
+      path: ['scoring', 'mode'],
+      message: `points mode needs points on every standard; ${standardsWithoutPoints} standard(s) have none`,
+      kind: 'points-missing',
+    });
+  } else if (typeof scoring.passMark === 'number' && scoring.passMark > pointsTotal) {
+    issues.push({
+      path: ['scoring', 'passMark'],
+      message: `pass mark ${scoring.passMark} is above the ${pointsTotal} points all standards give together`,
+      kind: 'unreachable-pass-mark',
+    });
+  }
+  if (isPlainObject(scoring.aspectMinimums)) {
+    for (const aspectId of Object.keys(scoring.aspectMinimums)) {
+      if (!aspectIds.has(aspectId)) {
+        issues.push({
+          path: ['scoring', 'aspectMinimums', aspectId],
+          message: `no aspect has id "${aspectId}"`,
+          kind: 'unknown-aspect',
+        });
+      }
+    }
+  }
+}
+
+function forEachItem(
+  list: unknown,
+  path: Path,
+  visit: (item: Record<string, unknown>, itemPath: Path) => void,
+): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((item, index) => {
+    if (isPlainObject(item)) visit(item, [...path, index]);
+  });
+}

@@ -1,0 +1,27 @@
+import type { Condition, LeafCondition } from './types.js';
+
+/** Conditions nested deeper than this are rejected: no real rubric needs it, and it bounds recursion. */
+export const MAX_CONDITION_DEPTH = 32;
+
+export function isLeaf(condition: Condition): condition is LeafCondition {
+  return 'fact' in condition;
+}
+
+/** Every leaf of a condition, left to right. */
+export function leavesOf(condition: Condition): LeafCondition[] {
+  const leaves: LeafCondition[] = [];
+  const visit = (node: Condition): void => {
+    if (isLeaf(node)) leaves.push(node);
+    else if ('all' in node) node.all.forEach(visit);
+    else if ('any' in node) node.any.forEach(visit);
+    else visit(node.not);
+  };
+  visit(condition);
+  return leaves;
+}
+
+/** The distinct fact ids a condition reads, in order of first use. */
+export function factsReadBy(condition: Condition | undefined): string[] {
+  if (condition === undefined) return [];
+  return [...new Set(leavesOf(condition).map((leaf) => leaf.fact))];
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { sampleRuleSet } from '../../test/fixtures.js';
+import { formatPath, RubricError } from '../errors/rubric-error.js';
+import { defineRuleSet, safeDefineRuleSet } from './define-rule-set.js';
+import type { RuleSetInput } from './schema.js';
+
+function issuesOf(input: unknown) {
+  const result = safeDefineRuleSet(input);
+  if (result.ok) throw new Error('expected the rule set to be rejected');
+  expect(result.error.code).toBe('INVALID_RULE_SET');
+  return result.error.issues.map((issue) => ({ path: formatPath(issue.path), kind: issue.kind, message: issue.message }));
+}
+
+function withStandardCondition(condition: unknown): unknown {
+  const ruleSet = structuredClone(sampleRuleSet()) as RuleSetInput;
+  (ruleSet.aspects[0]!.requirements[0]!.standards[0] as { condition: unknown }).condition = condition;
+  return ruleSet;
+}
+
+const firstCondition = '$.aspects[0].requirements[0].standards[0].condition';
+
+describe('defineRuleSet', () => {
+  it('returns the rule set normalised and deep-frozen', () => {
+    const ruleSet = defineRuleSet(sampleRuleSet());
+    expect(ruleSet.formatVersion).toBe(1);
+    expect(ruleSet.scoring).toEqual({ mode: 'compliance-rate', threshold: 0.85, minMetPerRequirement: 1, notApplicable: 'exclude' });
+    expect(Object.isFrozen(ruleSet)).toBe(true);
+    expect(Object.isFrozen(ruleSet.aspects[0]!.requirements[0]!.standards[0]!.condition)).toBe(true);
+    expect(() => {
+      (ruleSet.aspects as unknown[]).push({});
+    }).toThrow(TypeError);
+  });
+
+  it('does not keep a reference to the input', () => {
+    const input = sampleRuleSet();
+    const ruleSet = defineRuleSet(input);
+    input.aspects[0]!.title = { zh: '改了' };
+    expect(ruleSet.aspects[0]!.title.zh).toBe('安全');
+  });
+
+  it('drops $schema and keeps everything else', () => {
+    const ruleSet = defineRuleSet({ ...sampleRuleSet(), $schema: './rule-set.json' });
+    expect('$schema' in ruleSet).toBe(false);
+    expect(ruleSet.aspects).toHaveLength(2);
+  });
+
+  it('throws RubricError recognisable by isInstance', () => {
+    let caught: unknown;
+    try {
+      defineRuleSet({});
+    } catch (error) {
+      caught = error;
+    }
+    expect(RubricError.isInstance(caught)).toBe(true);
+    expect(RubricError.isInstance(new Error('x'))).toBe(false);
+    expect((caught as RubricError).message).toMatch(/^INVALID_RULE_SET: /);
+  });
+
+  it('rejects an unknown operator with its path', () => {
+    expect(issuesOf(withStandardCondition({ fact: 'hasPolicingRoom', operator: 'equals', value: true }))).toContainEqual(
+      expect.objectContaining({ path: `${firstCondition}.operator`, kind: 'unknown-operator' }),
+    );
+  });
+
+  it('rejects a condition that reads an undeclared fact', () => {
+    expect(issuesOf(withStandardCondition({ fact: 'hasPoliceRoom', operator: 'equal', value: true }))).toContainEqual(
+      expect.objectContaining({ path: `${firstCondition}.fact`, kind: 'undeclared-fact' }),
+    );
+  });
+
+  it.each([
+    [{ fact: 'hasPolicingRoom', operator: 'equal', value: 'yes' }, `${firstCondition}.value`, /expected true or false/],
+    [{ fact: 'securityStaff', operator: 'greaterThan', value: 2.5 }, `${firstCondition}.value`, /expected an integer/],
+    [{ fact: 'heating', operator: 'equal', value: 'coal' }, `${firstCondition}.value`, /expected one of "none", "gas", "electric"/],
+    [{ fact: 'heating', operator: 'in', value: ['gas', 'oil'] }, `${firstCondition}.value[1]`, /expected one of/],
+    [{ fact: 'lastInspection', operator: 'lessThan', value: '2021-02-30' }, `${firstCondition}.value`, /YYYY-MM-DD/],
+    [{ fact: 'heating', operator: 'in', value: 'gas' }, `${firstCondition}.value`, /list of values/],
+    [{ fact: 'heating', operator: 'equal', value: ['gas'] }, `${firstCondition}.value`, /one value, not a list/],
+    [{ fact: 'heating', operator: 'lessThan', value: 'gas' }, `${firstCondition}.operator`, /does not apply to enum/],
+    [{ fact: 'hasLifts', operator: 'contains', value: true }, `${firstCondition}.operator`, /does not apply to boolean/],
+  ])('rejects a value or operator that does not fit its fact: %j', (condition, path, message) => {
+    const issues = issuesOf(withStandardCondition(condition));
+    expect(issues).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message) }));
+  });
+
+  it('rejects a path on a leaf, since facts are scalar', () => {
+    const issues = issuesOf(withStandardCondition({ fact: 'hasLifts', operator: 'equal', value: true, path: '$.a' }));
+    expect(issues).toContainEqual(expect.objectContaining({ path: `${firstCondition}.path`, kind: 'path-unsupported' }));
+  });
+
+  it('rejects duplicate ids anywhere in the tree', () => {
+    const ruleSet = sampleRuleSet();
+    ruleSet.aspects[1]!.requirements[0]!.standards[2]!.id = 's-policing-room';
+    ruleSet.aspects[1]!.id = 'policing';
+    const issues = issuesOf(ruleSet);
+    expect(issues).toContainEqual(expect.objectContaining({ path: '$.aspects[1].id', kind: 'duplicate-id' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: '$.aspects[1].requirements[0].standards[2].id', kind: 'duplicate-id' }),
+    );
+  });
+
+  it('rejects an empty requirement and an empty aspect', () => {
+    const ruleSet = sampleRuleSet();
+    ruleSet.aspects[0]!.requirements[1]!.standards = [];
+    ruleSet.aspects[1]!.requirements = [];
+    const issues = issuesOf(ruleSet);
+    expect(issues).toContainEqual(expect.objectContaining({ path: '$.aspects[0].requirements[1].standards', kind: 'empty' }));
+    expect(issues).toContainEqual(expect.objectContaining({ path: '$.aspects[1].requirements', kind: 'empty' }));
+  });
+
+  it.each([1.2, -0.1])('rejects threshold %d outside 0..1', (threshold) => {
+    const issues = issuesOf({ ...sampleRuleSet(), scoring: { mode: 'compliance-rate', threshold } });
+    expect(issues).toContainEqual(expect.objectContaining({ path: '$.scoring.threshold' }));
+  });
+
+  it('rejects points mode without points, and an unreachable pass mark', () => {
+    expect(issuesOf({ ...sampleRuleSet(), scoring: { mode: 'points', passMark: 60 } })).toContainEqual(
+      expect.objectContaining({ path: '$.scoring.mode', kind: 'points-missing' }),
+    );
+    const ruleSet = sampleRuleSet();
+    for (const aspect of ruleSet.aspects)
+      for (const requirement of aspect.requirements) for (const standard of requirement.standards) standard.points = 10;
+    expect(issuesOf({ ...ruleSet, scoring: { mode: 'points', passMark: 61 } })).toContainEqual(
+      expect.objectContaining({ path: '$.scoring.passMark', kind: 'unreachable-pass-mark' }),
+    );
+    expect(defineRuleSet({ ...ruleSet, scoring: { mode: 'points', passMark: 60 } }).scoring).toEqual({
+      mode: 'points',
+      passMark: 60,
+      minMetPerRequirement: 0,
+    });
+  });
+
+  it('rejects absurd nesting without overflowing the stack', () => {
+    let deep: unknown = { fact: 'hasLifts', operator: 'equal', value: true };
+    for (let level = 0; level < 20_000; level++) deep = { not: deep };
+    const issues = issuesOf(withStandardCondition(deep));
+    expect(issues).toEqual([expect.objectContaining({ kind: 'too-deep' })]);
+
+    let nestedArrays: unknown = [];
+    for (let level = 0; level < 20_000; level++) nestedArrays = [nestedArrays];
+    expect(issuesOf({ ...sampleRuleSet(), aspects: nestedArrays })).toEqual([expect.objectContaining({ kind: 'too-deep' })]);
+  });
+
+  it('rejects condition nesting beyond 32 levels that is still a small document', () => {
+    let deep: unknown = { fact: 'hasLifts', operator: 'equal', value: true };
+    for (let level = 0; level < 40; level++) deep = { not: deep };
+    expect(issuesOf(withStandardCondition(deep))).toContainEqual(expect.objectContaining({ kind: 'too-deep' }));
+  });
+
+  it('rejects empty all/any, which json-rules-engine would treat as true', () => {
+    expect(issuesOf(withStandardCondition({ any: [] }))).toContainEqual(expect.objectContaining({ path: `${firstCondition}.any` }));
+  });
+
+  it('reports every problem at once, structural and referential', () => {
+    const ruleSet = sampleRuleSet();
+    ruleSet.scoring = { mode: 'compliance-rate', threshold: 2 };
+    ruleSet.aspects[0]!.requirements[0]!.standards[0]!.condition = { fact: 'nope', operator: 'like', value: 1 };
+    ruleSet.aspects[0]!.requirements[1]!.standards = [];
+    ruleSet.aspects[1]!.id = 'safety';
+    const kinds = issuesOf(ruleSet).map((issue) => issue.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['too_big', 'undeclared-fact', 'unknown-operator', 'empty', 'duplicate-id']));
+  });
+
+  it('rejects inconsistent fact definitions', () => {
+    const ruleSet = sampleRuleSet();
+    ruleSet.facts.occupied = { type: 'boolean', title: { zh: 'x' }, min: 1 };
+    ruleSet.facts.securityStaff = { type: 'integer', title: { zh: 'x' }, min: 5, max: 1 };
+    ruleSet.facts.heating = { type: 'enum', title: { zh: 'x' } };
+    const kinds = issuesOf(ruleSet).map((issue) => `${issue.path} ${issue.kind}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        '$.facts.occupied.min bound-on-non-number',
+        '$.facts.securityStaff.min empty-range',
+        '$.facts.heating.values enum-without-values',
+      ]),
+    );
+  });
+
+  it('rejects non-objects and hostile fact ids without touching prototypes', () => {
+    expect(issuesOf(null)).toHaveLength(1);
+    expect(issuesOf('guangxi-2021')).toHaveLength(1);
+    const hostile = JSON.parse(
+      JSON.stringify(sampleRuleSet()).replace('"occupied":{', '"__proto__":{"polluted":true},"occupied":{'),
+    );
+    expect(issuesOf(hostile)).toContainEqual(expect.objectContaining({ path: '$.facts.__proto__', kind: 'reserved-name' }));
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('accepts custom operators only when given', () => {
+    const input = withStandardCondition({ fact: 'heating', operator: 'startsWith', value: 'g' });
+    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ kind: 'unknown-operator' }));
+    const operators = [
+      { name: 'startsWith', factTypes: ['enum'] as const, valueKind: 'scalar' as const, valueType: 'string' as const, evaluate: (a: unknown, b: unknown) => String(a).startsWith(String(b)) },
+    ];
+    expect(safeDefineRuleSet(input, { operators }).ok).toBe(true);
+  });
+});

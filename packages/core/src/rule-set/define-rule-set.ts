@@ -1,0 +1,57 @@
+import { issuesFromZod } from '../errors/from-zod.js';
+import { type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { deepFreeze } from '../util/deep-freeze.js';
+import { checkRuleSetSemantics } from './check-semantics.js';
+import { type OperatorDefinition, operatorTable } from './operators.js';
+import { RuleSetSchema } from './schema.js';
+import { findExcessiveNesting } from './structure-depth.js';
+import type { RuleSet } from './types.js';
+
+/** Options of {@link defineRuleSet}. */
+export interface DefineRuleSetOptions {
+  /** Custom operators (from plugins) that conditions may use besides json-rules-engine's built-ins. */
+  readonly operators?: readonly OperatorDefinition[];
+}
+
+/**
+ * Validates a rule-set document and returns it normalised (defaults filled in) and deep-frozen.
+ * Reports every problem at once: the document's shape (zod) and its references — unknown operators,
+ * undeclared facts, values that do not fit their fact, duplicate ids, empty requirements, points mode
+ * without points, absurd nesting.
+ *
+ * @throws {RubricError} code `INVALID_RULE_SET`, one issue per problem, each with its JSON path.
+ * @example
+ * ```ts
+ * const ruleSet = defineRuleSet(JSON.parse(await readFile('rule-set.json', 'utf8')));
+ * ```
+ */
+export function defineRuleSet(input: unknown, options: DefineRuleSetOptions = {}): RuleSet {
+  const result = safeDefineRuleSet(input, options);
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/**
+ * {@link defineRuleSet} for untrusted input: returns `{ ok: true, value }` or `{ ok: false, error }`
+ * instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const result = safeDefineRuleSet(untrusted);
+ * if (!result.ok) return response.status(400).json(result.error.issues);
+ * ```
+ */
+export function safeDefineRuleSet(input: unknown, options: DefineRuleSetOptions = {}): Result<RuleSet> {
+  const tooDeep = findExcessiveNesting(input);
+  if (tooDeep) return invalid([tooDeep]);
+  const parsed = RuleSetSchema.safeParse(input);
+  const issues: RubricIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  issues.push(...checkRuleSetSemantics(input, operatorTable(options.operators)));
+  if (!parsed.success || issues.length > 0) return invalid(issues);
+  const { $schema: _schema, ...ruleSet } = parsed.data;
+  return { ok: true, value: deepFreeze(ruleSet as RuleSet) };
+}
+
+function invalid(issues: RubricIssue[]): Result<RuleSet> {
+  return { ok: false, error: new RubricError('INVALID_RULE_SET', issues) };
+}

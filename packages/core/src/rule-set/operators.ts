@@ -1,0 +1,85 @@
+import type { FactType, FactValue } from './types.js';
+
+/**
+ * A comparison operator: json-rules-engine's built-ins, or a custom one contributed by a plugin.
+ * `evaluate` receives the fact's value (never `undefined`: missing facts never reach an operator)
+ * and the condition's literal `value`.
+ *
+ * @example
+ * ```ts
+ * const startsWith: OperatorDefinition = {
+ *   name: 'startsWith',
+ *   factTypes: ['string', 'enum'],
+ *   valueKind: 'scalar',
+ *   valueType: 'string',
+ *   evaluate: (factValue, value) => String(factValue).startsWith(String(value)),
+ * };
+ * ```
+ */
+export interface OperatorDefinition {
+  readonly name: string;
+  /** The fact types this operator may be applied to; anything else is rejected by `defineRuleSet`. */
+  readonly factTypes: readonly FactType[];
+  /** Whether the condition's `value` is one value of the fact's type, or a list of them. */
+  readonly valueKind: 'scalar' | 'list';
+  /** The type the condition's value (or each value in its list) must have; by default the fact's own type. */
+  readonly valueType?: FactType;
+  readonly evaluate: (factValue: FactValue, value: FactValue | readonly FactValue[]) => boolean;
+}
+
+const allTypes: readonly FactType[] = ['boolean', 'integer', 'number', 'string', 'date', 'enum'];
+// Ordering needs numbers, or ISO dates, whose string order is their time order.
+const orderedTypes: readonly FactType[] = ['integer', 'number', 'date'];
+// json-rules-engine applies contains/doesNotContain only to array facts; format version 1 has none.
+const listTypes: readonly FactType[] = [];
+
+const isList = (value: unknown): value is readonly FactValue[] => Array.isArray(value);
+
+/** json-rules-engine 7's built-in operators, with its semantics, restricted to the fact types they fit. */
+export const builtInOperators: readonly OperatorDefinition[] = [
+  { name: 'equal', factTypes: allTypes, valueKind: 'scalar', evaluate: (a, b) => a === b },
+  { name: 'notEqual', factTypes: allTypes, valueKind: 'scalar', evaluate: (a, b) => a !== b },
+  { name: 'in', factTypes: allTypes, valueKind: 'list', evaluate: (a, b) => isList(b) && b.indexOf(a) > -1 },
+  {
+    name: 'notIn',
+    factTypes: allTypes,
+    valueKind: 'list',
+    evaluate: (a, b) => isList(b) && b.indexOf(a) === -1,
+  },
+  {
+    name: 'lessThan',
+    factTypes: orderedTypes,
+    valueKind: 'scalar',
+    evaluate: (a, b) => a < (b as FactValue),
+  },
+  {
+    name: 'lessThanInclusive',
+    factTypes: orderedTypes,
+    valueKind: 'scalar',
+    evaluate: (a, b) => a <= (b as FactValue),
+  },
+  {
+    name: 'greaterThan',
+    factTypes: orderedTypes,
+    valueKind: 'scalar',
+    evaluate: (a, b) => a > (b as FactValue),
+  },
+  {
+    name: 'greaterThanInclusive',
+    factTypes: orderedTypes,
+    valueKind: 'scalar',
+    evaluate: (a, b) => a >= (b as FactValue),
+  },
+  { name: 'contains', factTypes: listTypes, valueKind: 'scalar', evaluate: () => false },
+  { name: 'doesNotContain', factTypes: listTypes, valueKind: 'scalar', evaluate: () => false },
+];
+
+/** The operators a rule set may use: the built-ins plus any custom ones, by name. */
+export function operatorTable(
+  custom: readonly OperatorDefinition[] = [],
+): ReadonlyMap<string, OperatorDefinition> {
+  const table = new Map<string, OperatorDefinition>();
+  for (const operator of builtInOperators) table.set(operator.name, operator);
+  for (const operator of custom) table.set(operator.name, operator);
+  return table;
+}

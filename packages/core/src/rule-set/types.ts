@@ -1,0 +1,139 @@
+/** Bilingual text. Chinese (`zh`) is the authoritative wording; `en` helps non-Chinese readers. */
+export interface Text {
+  readonly zh: string;
+  readonly en?: string;
+}
+
+/** The value types a fact can hold. Dates are ISO `YYYY-MM-DD` strings. */
+export type FactType = 'boolean' | 'integer' | 'number' | 'string' | 'date' | 'enum';
+
+/** A scalar fact value, as it appears in an assessment. */
+export type FactValue = boolean | number | string;
+
+/** One entry of a rule set's fact catalog. */
+export interface FactDefinition {
+  readonly type: FactType;
+  readonly title: Text;
+  /** The allowed values of an `enum` fact. */
+  readonly values?: readonly string[];
+  /** Inclusive lower bound of a numeric fact. */
+  readonly min?: number;
+  /** Inclusive upper bound of a numeric fact. */
+  readonly max?: number;
+  readonly unit?: string;
+}
+
+/** The built-in operators of json-rules-engine that the format accepts. */
+export type BuiltInOperator =
+  | 'equal'
+  | 'notEqual'
+  | 'lessThan'
+  | 'lessThanInclusive'
+  | 'greaterThan'
+  | 'greaterThanInclusive'
+  | 'in'
+  | 'notIn'
+  | 'contains'
+  | 'doesNotContain';
+
+/** A comparison of one fact with a literal value. */
+export interface LeafCondition {
+  readonly fact: string;
+  /** A built-in operator, or a custom one contributed by a plugin. */
+  readonly operator: BuiltInOperator | (string & {});
+  readonly value: FactValue | readonly FactValue[];
+  /** Accepted for json-rules-engine compatibility; rejected by validation, since facts are scalar. */
+  readonly path?: string;
+}
+
+/** All of the conditions hold. */
+export interface AllCondition {
+  readonly all: readonly Condition[];
+}
+/** At least one of the conditions holds. */
+export interface AnyCondition {
+  readonly any: readonly Condition[];
+}
+/** The condition does not hold. */
+export interface NotCondition {
+  readonly not: Condition;
+}
+
+/** json-rules-engine's condition format: `all` / `any` / `not` trees of fact comparisons. */
+export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition;
+
+/** Eligible when met ÷ applicable reaches `threshold` and every requirement has enough standards met. */
+export interface ComplianceRateScoring {
+  readonly mode: 'compliance-rate';
+  /** A share between 0 and 1, compared exactly: 17 of 20 reaches 0.85. */
+  readonly threshold: number;
+  /** Standards that must be met in every requirement that has an applicable standard. */
+  readonly minMetPerRequirement: number;
+  /** Not-applicable standards leave the denominator. */
+  readonly notApplicable: 'exclude';
+}
+
+/** Eligible when the points of met standards reach `passMark` (and every aspect minimum). */
+export interface PointsScoring {
+  readonly mode: 'points';
+  readonly passMark: number;
+  /** Points that the met standards of an aspect must reach, by aspect id. */
+  readonly aspectMinimums?: Readonly<Record<string, number>>;
+  /** Standards that must be met in every requirement that has an applicable standard (default 0). */
+  readonly minMetPerRequirement: number;
+}
+
+export type Scoring = ComplianceRateScoring | PointsScoring;
+
+/** The smallest scored unit: met when its condition holds. */
+export interface Standard {
+  readonly id: string;
+  readonly title: Text;
+  readonly condition: Condition;
+  /** When present and false, the standard is not applicable and leaves the denominator. */
+  readonly applicableWhen?: Condition;
+  /** Points earned when met (points mode). */
+  readonly points?: number;
+  /** Ids of the departments or bodies that own this standard and fix it when unmet. */
+  readonly responsible?: readonly string[];
+  /** What an estate shows to prove it, in words. */
+  readonly evidence?: readonly string[];
+  /** The clause or document this standard rests on. */
+  readonly basis?: string;
+}
+
+export interface Requirement {
+  readonly id: string;
+  readonly title: Text;
+  readonly standards: readonly Standard[];
+}
+
+export interface Aspect {
+  readonly id: string;
+  readonly title: Text;
+  readonly requirements: readonly Requirement[];
+}
+
+/** Where a rule set's wording comes from. Every output built from a provisional rule set says so. */
+export interface Provenance {
+  readonly status: 'official' | 'provisional';
+  readonly source: string;
+  readonly notes?: string;
+}
+
+/** A validated, normalised, deep-frozen rule set (format version 1), as returned by `defineRuleSet`. */
+export interface RuleSet {
+  readonly formatVersion: 1;
+  readonly id: string;
+  readonly version: string;
+  readonly title: Text;
+  readonly provenance: Provenance;
+  readonly effective?: { readonly from: string; readonly until?: string };
+  /** `id@version` of the rule set this one was derived from by `extendRuleSet`. */
+  readonly extends?: string;
+  readonly facts: Readonly<Record<string, FactDefinition>>;
+  /** An estate must meet this to be in scope at all. */
+  readonly scope?: Condition;
+  readonly scoring: Scoring;
+  readonly aspects: readonly Aspect[];
+}

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import { RubricError, type RubricErrorCode, type RubricIssue, type Result } from '../errors/rubric-error.js';
+import { type TargetPlan, type TargetPlanInput, TargetPlanSchema } from './plan-schema.js';
+
+/**
+ * Validates a target plan and fills in its defaults. Throws a `RubricError` with code `INVALID_PLAN` listing
+ * every problem with its path; use {@link safeDefineTargetPlan} for untrusted input.
+ *
+ * @example
+ * ```ts
+ * const plan = defineTargetPlan({ total: 26, milestones: [{ year: 2021, share: 0.35 }, { year: 2024, share: 1 }] });
+ * plan.rounding; // 'ceil'
+ * ```
+ */
+export function defineTargetPlan(plan: TargetPlanInput): TargetPlan {
+  const result = safeDefineTargetPlan(plan);
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/**
+ * {@link defineTargetPlan} without throwing: the plan, or the `INVALID_PLAN` error it would have thrown.
+ *
+ * @example
+ * ```ts
+ * const result = safeDefineTargetPlan(JSON.parse(text));
+ * if (!result.ok) for (const issue of result.error.issues) console.log(issue.path, issue.message);
+ * ```
+ */
+export function safeDefineTargetPlan(plan: unknown): Result<TargetPlan> {
+  const parsed = TargetPlanSchema.safeParse(plan);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: new RubricError('INVALID_PLAN', toRubricIssues(parsed.error.issues)) };
+}
+
+/** Parses `value` with `schema`, or throws a RubricError whose issue paths start with `pathPrefix`. */
+export function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  code: RubricErrorCode,
+  pathPrefix: readonly (string | number)[] = [],
+): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new RubricError(code, toRubricIssues(parsed.error.issues, pathPrefix));
+}
+
+/**
+ * Turns zod's issues into RubricIssues. A union (a milestone is a share or a count) is reported through the
+ * branch that came closest, so the path points at the offending field rather than at the whole milestone;
+ * when no branch came closer than another, the union's own message says what a milestone looks like.
+ */
+export function toRubricIssues(
+  issues: readonly z.core.$ZodIssue[],
+  pathPrefix: readonly (string | number)[] = [],
+): RubricIssue[] {
+  const rubricIssues: RubricIssue[] = [];
+  for (const issue of issues) {
+    const path = [...pathPrefix, ...issue.path.map(toPathSegment)];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = closestBranch(issue.errors);
+      if (closest !== undefined) {
+        rubricIssues.push(...toRubricIssues(closest, path));
+        continue;
+      }
+    }
+    rubricIssues.push({ path, message: issue.message, kind: issue.code });
+  }
+  return rubricIssues;
+}
+
+function closestBranch(
+  branches: readonly (readonly z.core.$ZodIssue[])[],
+): readonly z.core.$ZodIssue[] | undefined {
+  const sizes = branches.map((branch) => branch.length);
+  const fewest = Math.min(...sizes);
+  const closest = branches.filter((branch) => branch.length === fewest);
+  return closest.length === 1 ? closest[0] : undefined;
+}
+
+function toPathSegment(segment: PropertyKey): string | number {
+  return typeof segment === 'number' ? segment : String(segment);
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests resolve sibling packages to their TypeScript source through this export condition,
+// so nothing needs building before `pnpm test`.
+// One fast-check seed per run, chosen here (once) and handed to every worker through the environment;
+// vitest.setup.ts applies it. Replay a failing run with FC_SEED=<seed> pnpm test.
+if (!process.env.FC_SEED) process.env.FC_SEED = String(Date.now() % 2_147_483_647);
+if (!process.env.FC_SEED_SHOWN) {
+  process.env.FC_SEED_SHOWN = '1';
+  console.info(`fast-check seed: ${process.env.FC_SEED} (replay with FC_SEED=${process.env.FC_SEED} pnpm test)`);
+}
+
+const sourceCondition = '@sunshine-rubric/source';
+const conditions = [sourceCondition, 'module', 'node', 'import', 'default'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: [sourceCondition] } },
+  test: {
+    setupFiles: ['./vitest.setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'packages', include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'] },
+      },
+      { extends: true, test: { name: 'examples', include: ['examples/*/test/**/*.test.ts'] } },
+    ],
+  },
+});
