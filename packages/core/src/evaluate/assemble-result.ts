@@ -1,6 +1,7 @@
 import type {
   AspectResult,
   EvaluationResult,
+  ExplanationNode,
   Reason,
   RequirementResult,
   StandardResult,
@@ -121,4 +122,17 @@ export function assembleResult(
 
 function rate(met: number, applicable: number): number {
   return applicable === 0 ? 0 : met / applicable;
+}
+
+/** Facts of the leaves that came out false, in order, each once. */
+export function failedLeafFacts(node: ExplanationNode): string[] {
+  const facts = new Set<string>();
+  const visit = (current: ExplanationNode): void => {
+    if (current.kind === 'leaf') {
+      if (current.result === false) facts.add(current.fact);
+    } else if (current.kind === 'not') visit(current.child);
+    else current.children.forEach(visit);
+  };
+  visit(node);
+  return [...facts];
 }

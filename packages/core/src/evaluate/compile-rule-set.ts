@@ -2,8 +2,8 @@ import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { type OperatorDefinition, operatorTable } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
-import type { EvaluationResult, ExplanationNode, Outcome, StandardResult } from '../result/types.js';
-import { assembleResult, type ScopeVerdict } from './assemble-result.js';
+import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
+import { assembleResult, failedLeafFacts, type ScopeVerdict } from './assemble-result.js';
 import { type CompiledCondition, compileCondition, type FactValues } from './compile-condition.js';
 import { layoutRuleSet, type RubricLayout } from './layout.js';
 import { outcomeOf } from './outcome.js';
@@ -144,19 +144,6 @@ function decideScope(
   }
   if (scope.test(values)) return { inScope: true, failedFacts: [] };
   return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
-}
-
-/** Facts of the leaves that came out false, in order, each once. */
-function failedLeafFacts(node: ExplanationNode): string[] {
-  const facts = new Set<string>();
-  const visit = (current: ExplanationNode): void => {
-    if (current.kind === 'leaf') {
-      if (current.result === false) facts.add(current.fact);
-    } else if (current.kind === 'not') visit(current.child);
-    else current.children.forEach(visit);
-  };
-  visit(node);
-  return [...facts];
 }
 
 function hasMissing(condition: CompiledCondition, values: FactValues): boolean {

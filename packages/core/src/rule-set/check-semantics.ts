@@ -83,7 +83,11 @@ function readFactCatalog(catalog: unknown, issues: RubricIssue[]): Facts {
     facts.set(factId, { type, values: definition.values });
     const path: Path = ['facts', factId];
     if (reservedNames.has(factId)) {
-      issues.push({ path, message: `"${factId}" is a reserved name and cannot be a fact id`, kind: 'reserved-name' });
+      issues.push({
+        path,
+        message: `"${factId}" is a reserved name and cannot be a fact id`,
+        kind: 'reserved-name',
+      });
     }
     if (type === 'enum' && !Array.isArray(definition.values)) {
       issues.push({

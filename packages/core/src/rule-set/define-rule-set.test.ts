@@ -8,7 +8,11 @@ function issuesOf(input: unknown) {
   const result = safeDefineRuleSet(input);
   if (result.ok) throw new Error('expected the rule set to be rejected');
   expect(result.error.code).toBe('INVALID_RULE_SET');
-  return result.error.issues.map((issue) => ({ path: formatPath(issue.path), kind: issue.kind, message: issue.message }));
+  return result.error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    kind: issue.kind,
+    message: issue.message,
+  }));
 }
 
 function withStandardCondition(condition: unknown): unknown {
@@ -23,7 +27,12 @@ describe('defineRuleSet', () => {
   it('returns the rule set normalised and deep-frozen', () => {
     const ruleSet = defineRuleSet(sampleRuleSet());
     expect(ruleSet.formatVersion).toBe(1);
-    expect(ruleSet.scoring).toEqual({ mode: 'compliance-rate', threshold: 0.85, minMetPerRequirement: 1, notApplicable: 'exclude' });
+    expect(ruleSet.scoring).toEqual({
+      mode: 'compliance-rate',
+      threshold: 0.85,
+      minMetPerRequirement: 1,
+      notApplicable: 'exclude',
+    });
     expect(Object.isFrozen(ruleSet)).toBe(true);
     expect(Object.isFrozen(ruleSet.aspects[0]!.requirements[0]!.standards[0]!.condition)).toBe(true);
     expect(() => {
@@ -57,35 +66,73 @@ describe('defineRuleSet', () => {
   });
 
   it('rejects an unknown operator with its path', () => {
-    expect(issuesOf(withStandardCondition({ fact: 'hasPolicingRoom', operator: 'equals', value: true }))).toContainEqual(
+    expect(
+      issuesOf(withStandardCondition({ fact: 'hasPolicingRoom', operator: 'equals', value: true })),
+    ).toContainEqual(
       expect.objectContaining({ path: `${firstCondition}.operator`, kind: 'unknown-operator' }),
     );
   });
 
   it('rejects a condition that reads an undeclared fact', () => {
-    expect(issuesOf(withStandardCondition({ fact: 'hasPoliceRoom', operator: 'equal', value: true }))).toContainEqual(
-      expect.objectContaining({ path: `${firstCondition}.fact`, kind: 'undeclared-fact' }),
-    );
+    expect(
+      issuesOf(withStandardCondition({ fact: 'hasPoliceRoom', operator: 'equal', value: true })),
+    ).toContainEqual(expect.objectContaining({ path: `${firstCondition}.fact`, kind: 'undeclared-fact' }));
   });
 
   it.each([
-    [{ fact: 'hasPolicingRoom', operator: 'equal', value: 'yes' }, `${firstCondition}.value`, /expected true or false/],
-    [{ fact: 'securityStaff', operator: 'greaterThan', value: 2.5 }, `${firstCondition}.value`, /expected an integer/],
-    [{ fact: 'heating', operator: 'equal', value: 'coal' }, `${firstCondition}.value`, /expected one of "none", "gas", "electric"/],
-    [{ fact: 'heating', operator: 'in', value: ['gas', 'oil'] }, `${firstCondition}.value[1]`, /expected one of/],
-    [{ fact: 'lastInspection', operator: 'lessThan', value: '2021-02-30' }, `${firstCondition}.value`, /YYYY-MM-DD/],
+    [
+      { fact: 'hasPolicingRoom', operator: 'equal', value: 'yes' },
+      `${firstCondition}.value`,
+      /expected true or false/,
+    ],
+    [
+      { fact: 'securityStaff', operator: 'greaterThan', value: 2.5 },
+      `${firstCondition}.value`,
+      /expected an integer/,
+    ],
+    [
+      { fact: 'heating', operator: 'equal', value: 'coal' },
+      `${firstCondition}.value`,
+      /expected one of "none", "gas", "electric"/,
+    ],
+    [
+      { fact: 'heating', operator: 'in', value: ['gas', 'oil'] },
+      `${firstCondition}.value[1]`,
+      /expected one of/,
+    ],
+    [
+      { fact: 'lastInspection', operator: 'lessThan', value: '2021-02-30' },
+      `${firstCondition}.value`,
+      /YYYY-MM-DD/,
+    ],
     [{ fact: 'heating', operator: 'in', value: 'gas' }, `${firstCondition}.value`, /list of values/],
-    [{ fact: 'heating', operator: 'equal', value: ['gas'] }, `${firstCondition}.value`, /one value, not a list/],
-    [{ fact: 'heating', operator: 'lessThan', value: 'gas' }, `${firstCondition}.operator`, /does not apply to enum/],
-    [{ fact: 'hasLifts', operator: 'contains', value: true }, `${firstCondition}.operator`, /does not apply to boolean/],
+    [
+      { fact: 'heating', operator: 'equal', value: ['gas'] },
+      `${firstCondition}.value`,
+      /one value, not a list/,
+    ],
+    [
+      { fact: 'heating', operator: 'lessThan', value: 'gas' },
+      `${firstCondition}.operator`,
+      /does not apply to enum/,
+    ],
+    [
+      { fact: 'hasLifts', operator: 'contains', value: true },
+      `${firstCondition}.operator`,
+      /does not apply to boolean/,
+    ],
   ])('rejects a value or operator that does not fit its fact: %j', (condition, path, message) => {
     const issues = issuesOf(withStandardCondition(condition));
     expect(issues).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message) }));
   });
 
   it('rejects a path on a leaf, since facts are scalar', () => {
-    const issues = issuesOf(withStandardCondition({ fact: 'hasLifts', operator: 'equal', value: true, path: '$.a' }));
-    expect(issues).toContainEqual(expect.objectContaining({ path: `${firstCondition}.path`, kind: 'path-unsupported' }));
+    const issues = issuesOf(
+      withStandardCondition({ fact: 'hasLifts', operator: 'equal', value: true, path: '$.a' }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: `${firstCondition}.path`, kind: 'path-unsupported' }),
+    );
   });
 
   it('rejects duplicate ids anywhere in the tree', () => {
@@ -104,8 +151,12 @@ describe('defineRuleSet', () => {
     ruleSet.aspects[0]!.requirements[1]!.standards = [];
     ruleSet.aspects[1]!.requirements = [];
     const issues = issuesOf(ruleSet);
-    expect(issues).toContainEqual(expect.objectContaining({ path: '$.aspects[0].requirements[1].standards', kind: 'empty' }));
-    expect(issues).toContainEqual(expect.objectContaining({ path: '$.aspects[1].requirements', kind: 'empty' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: '$.aspects[0].requirements[1].standards', kind: 'empty' }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: '$.aspects[1].requirements', kind: 'empty' }),
+    );
   });
 
   it.each([1.2, -0.1])('rejects threshold %d outside 0..1', (threshold) => {
@@ -119,7 +170,8 @@ describe('defineRuleSet', () => {
     );
     const ruleSet = sampleRuleSet();
     for (const aspect of ruleSet.aspects)
-      for (const requirement of aspect.requirements) for (const standard of requirement.standards) standard.points = 10;
+      for (const requirement of aspect.requirements)
+        for (const standard of requirement.standards) standard.points = 10;
     expect(issuesOf({ ...ruleSet, scoring: { mode: 'points', passMark: 61 } })).toContainEqual(
       expect.objectContaining({ path: '$.scoring.passMark', kind: 'unreachable-pass-mark' }),
     );
@@ -138,27 +190,39 @@ describe('defineRuleSet', () => {
 
     let nestedArrays: unknown = [];
     for (let level = 0; level < 20_000; level++) nestedArrays = [nestedArrays];
-    expect(issuesOf({ ...sampleRuleSet(), aspects: nestedArrays })).toEqual([expect.objectContaining({ kind: 'too-deep' })]);
+    expect(issuesOf({ ...sampleRuleSet(), aspects: nestedArrays })).toEqual([
+      expect.objectContaining({ kind: 'too-deep' }),
+    ]);
   });
 
   it('rejects condition nesting beyond 32 levels that is still a small document', () => {
     let deep: unknown = { fact: 'hasLifts', operator: 'equal', value: true };
     for (let level = 0; level < 40; level++) deep = { not: deep };
-    expect(issuesOf(withStandardCondition(deep))).toContainEqual(expect.objectContaining({ kind: 'too-deep' }));
+    expect(issuesOf(withStandardCondition(deep))).toContainEqual(
+      expect.objectContaining({ kind: 'too-deep' }),
+    );
   });
 
   it('rejects empty all/any, which json-rules-engine would treat as true', () => {
-    expect(issuesOf(withStandardCondition({ any: [] }))).toContainEqual(expect.objectContaining({ path: `${firstCondition}.any` }));
+    expect(issuesOf(withStandardCondition({ any: [] }))).toContainEqual(
+      expect.objectContaining({ path: `${firstCondition}.any` }),
+    );
   });
 
   it('reports every problem at once, structural and referential', () => {
     const ruleSet = sampleRuleSet();
     ruleSet.scoring = { mode: 'compliance-rate', threshold: 2 };
-    ruleSet.aspects[0]!.requirements[0]!.standards[0]!.condition = { fact: 'nope', operator: 'like', value: 1 };
+    ruleSet.aspects[0]!.requirements[0]!.standards[0]!.condition = {
+      fact: 'nope',
+      operator: 'like',
+      value: 1,
+    };
     ruleSet.aspects[0]!.requirements[1]!.standards = [];
     ruleSet.aspects[1]!.id = 'safety';
     const kinds = issuesOf(ruleSet).map((issue) => issue.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['too_big', 'undeclared-fact', 'unknown-operator', 'empty', 'duplicate-id']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['too_big', 'undeclared-fact', 'unknown-operator', 'empty', 'duplicate-id']),
+    );
   });
 
   it('rejects inconsistent fact definitions', () => {
@@ -182,7 +246,9 @@ describe('defineRuleSet', () => {
     const hostile = JSON.parse(
       JSON.stringify(sampleRuleSet()).replace('"occupied":{', '"__proto__":{"polluted":true},"occupied":{'),
     );
-    expect(issuesOf(hostile)).toContainEqual(expect.objectContaining({ path: '$.facts.__proto__', kind: 'reserved-name' }));
+    expect(issuesOf(hostile)).toContainEqual(
+      expect.objectContaining({ path: '$.facts.__proto__', kind: 'reserved-name' }),
+    );
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
@@ -190,7 +256,13 @@ describe('defineRuleSet', () => {
     const input = withStandardCondition({ fact: 'heating', operator: 'startsWith', value: 'g' });
     expect(issuesOf(input)).toContainEqual(expect.objectContaining({ kind: 'unknown-operator' }));
     const operators = [
-      { name: 'startsWith', factTypes: ['enum'] as const, valueKind: 'scalar' as const, valueType: 'string' as const, evaluate: (a: unknown, b: unknown) => String(a).startsWith(String(b)) },
+      {
+        name: 'startsWith',
+        factTypes: ['enum'] as const,
+        valueKind: 'scalar' as const,
+        valueType: 'string' as const,
+        evaluate: (a: unknown, b: unknown) => String(a).startsWith(String(b)),
+      },
     ];
     expect(safeDefineRuleSet(input, { operators }).ok).toBe(true);
   });

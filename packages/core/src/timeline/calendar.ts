@@ -109,7 +109,11 @@ export function jointMeetings(plan: TargetPlanInput, range: CalendarRange = {}):
         }),
       )
       // ISO dates compare correctly as strings.
-      .filter((meeting) => (to === undefined || meeting.window.from <= to) && (from === undefined || meeting.window.to >= from)),
+      .filter(
+        (meeting) =>
+          (to === undefined || meeting.window.from <= to) &&
+          (from === undefined || meeting.window.to >= from),
+      ),
   );
 }
 
@@ -123,24 +127,37 @@ export function jointMeetings(plan: TargetPlanInput, range: CalendarRange = {}):
  * // ['joint-meeting', 'application-deadline', 'joint-meeting']
  * ```
  */
-export function timelineCalendar(plan: TargetPlanInput, range: CalendarRange = {}): (ApplicationDeadline | JointMeeting)[] {
+export function timelineCalendar(
+  plan: TargetPlanInput,
+  range: CalendarRange = {},
+): (ApplicationDeadline | JointMeeting)[] {
   const { from, to } = parseRange(range);
   const deadlines = applicationDeadlines(plan).filter(
     (deadline) => (from === undefined || deadline.date >= from) && (to === undefined || deadline.date <= to),
   );
   const entries = [...deadlines, ...jointMeetings(plan, range)];
-  const dateOf = (entry: ApplicationDeadline | JointMeeting) => ('date' in entry ? entry.date : entry.window.from);
-  return entries.sort((left, right) => dateOf(left).localeCompare(dateOf(right)));
+  const dateOf = (entry: ApplicationDeadline | JointMeeting) =>
+    'date' in entry ? entry.date : entry.window.from;
+  return entries.sort((left, right) =>
+    dateOf(left) < dateOf(right) ? -1 : dateOf(left) > dateOf(right) ? 1 : 0,
+  );
 }
 
 function parseRange(range: CalendarRange): CalendarRange {
   const parsed = parseOrThrow(CalendarRangeSchema, range, 'INVALID_OPTIONS');
   if (parsed.from !== undefined && parsed.to !== undefined && parsed.from > parsed.to) {
     throw new RubricError('INVALID_OPTIONS', [
-      { path: ['to'], message: `the range ends (${parsed.to}) before it starts (${parsed.from})`, kind: 'range' },
+      {
+        path: ['to'],
+        message: `the range ends (${parsed.to}) before it starts (${parsed.from})`,
+        kind: 'range',
+      },
     ]);
   }
-  return { ...(parsed.from === undefined ? {} : { from: parsed.from }), ...(parsed.to === undefined ? {} : { to: parsed.to }) };
+  return {
+    ...(parsed.from === undefined ? {} : { from: parsed.from }),
+    ...(parsed.to === undefined ? {} : { to: parsed.to }),
+  };
 }
 
 /** Every year from the plan's first year to its last milestone or quota year. */

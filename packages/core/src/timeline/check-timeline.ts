@@ -81,7 +81,10 @@ export function checkTimeline(plan: TargetPlanInput): TimelineCheck {
 
 function checkedYears(plan: TargetPlan): CheckedYear[] {
   const quotas = plan.quotas;
-  const quotaYears = Object.entries(quotas ?? {}).map(([yearKey, quota]) => ({ year: Number(yearKey), quota }));
+  const quotaYears = Object.entries(quotas ?? {}).map(([yearKey, quota]) => ({
+    year: Number(yearKey),
+    quota,
+  }));
   return computeTimeline(plan).years.map((entry): CheckedYear => {
     const plannedQuota = quotas === undefined ? entry.quota : (quotas[String(entry.year)] ?? 0);
     const cumulativeQuota =
@@ -97,7 +100,8 @@ function checkMilestoneOrder(ranked: readonly RankedMilestone[]): TimelineIssue[
   const inPlanOrder = [...ranked].sort((left, right) => left.index - right.index);
   let latestYear: number | undefined;
   for (const entry of inPlanOrder) {
-    if (latestYear !== undefined && entry.year <= latestYear) issues.push(timelineIssue.yearsOutOfOrder(entry, latestYear));
+    if (latestYear !== undefined && entry.year <= latestYear)
+      issues.push(timelineIssue.yearsOutOfOrder(entry, latestYear));
     latestYear = Math.max(latestYear ?? entry.year, entry.year);
   }
   return issues;
@@ -115,7 +119,11 @@ function checkMilestoneValues(ranked: readonly RankedMilestone[], total: number)
       issues.push(timelineIssue.milestoneExceedsTotal(entry, milestone.count, total));
     }
     // Milestones of the same year are a YEARS_OUT_OF_ORDER finding already; compare only across years.
-    if (previous !== undefined && previous.year < entry.year && compareFractions(entry.fraction, previous.fraction) < 0) {
+    if (
+      previous !== undefined &&
+      previous.year < entry.year &&
+      compareFractions(entry.fraction, previous.fraction) < 0
+    ) {
       issues.push(timelineIssue.sharesDecrease(entry, previous, total));
     }
     previous = entry;
@@ -138,7 +146,15 @@ function checkQuotas(plan: TargetPlan, years: readonly CheckedYear[]): TimelineI
   for (const entry of years) {
     if (reported.has(entry.year) || entry.cumulativeQuota >= entry.cumulativeTarget) continue;
     reported.add(entry.year);
-    issues.push(timelineIssue.quotaBelowTarget(entry.year, entry.cumulativeQuota, entry.cumulativeTarget, plan.total));
+    issues.push(
+      timelineIssue.quotaBelowTarget(
+        entry.year,
+        entry.cumulativeQuota,
+        entry.cumulativeTarget,
+        plan.total,
+        entry.share,
+      ),
+    );
   }
   return issues;
 }
@@ -155,11 +171,14 @@ function checkBreakdowns(plan: TargetPlan): TimelineIssue[] {
 function checkCohorts(plan: TargetPlan, years: readonly CheckedYear[]): TimelineIssue[] {
   const issues: TimelineIssue[] = [];
   const firstYearOfEstate = new Map<string, number>();
-  const cohortEntries = Object.entries(plan.cohorts ?? {}).sort(([left], [right]) => Number(left) - Number(right));
+  const cohortEntries = Object.entries(plan.cohorts ?? {}).sort(
+    ([left], [right]) => Number(left) - Number(right),
+  );
   for (const [yearKey, cohort] of cohortEntries) {
     const year = Number(yearKey);
     const { quota, hasQuota } = quotaOfYear(plan, years, year);
-    if (cohort.length !== quota) issues.push(timelineIssue.cohortSizeMismatch(year, cohort.length, quota, hasQuota));
+    if (cohort.length !== quota)
+      issues.push(timelineIssue.cohortSizeMismatch(year, cohort.length, quota, hasQuota));
     cohort.forEach((estate, index) => {
       const firstYear = firstYearOfEstate.get(estate.name);
       if (firstYear === undefined) firstYearOfEstate.set(estate.name, year);
@@ -186,7 +205,9 @@ function checkStartYear(plan: TargetPlan): TimelineIssue[] {
   plan.milestones.forEach((milestone, index) => {
     if (milestone.year >= startYear) return;
     const what = { en: 'milestone', zh: '目标' };
-    issues.push(timelineIssue.yearBeforeStart(what, milestone.year, startYear, ['milestones', index, 'year']));
+    issues.push(
+      timelineIssue.yearBeforeStart(what, milestone.year, startYear, ['milestones', index, 'year']),
+    );
   });
   for (const [field, what] of [
     ['quotas', { en: 'quota', zh: '创建数量' }],
@@ -194,7 +215,8 @@ function checkStartYear(plan: TargetPlan): TimelineIssue[] {
   ] as const) {
     for (const yearKey of Object.keys(plan[field] ?? {})) {
       const year = Number(yearKey);
-      if (year < startYear) issues.push(timelineIssue.yearBeforeStart(what, year, startYear, [field, yearKey]));
+      if (year < startYear)
+        issues.push(timelineIssue.yearBeforeStart(what, year, startYear, [field, yearKey]));
     }
   }
   return issues;

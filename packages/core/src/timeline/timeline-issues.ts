@@ -1,5 +1,5 @@
 import type { RankedMilestone } from './plan-timeline.js';
-import { countShare, formatPercent } from './shares.js';
+import { countShare, exactShare, formatPercent } from './shares.js';
 
 /**
  * The stable codes of `checkTimeline`'s findings. Users switch on these; they are part of the public contract.
@@ -95,11 +95,13 @@ export const timelineIssue = {
     cumulativeQuota: number,
     cumulativeTarget: number,
     total: number,
+    milestoneShare: number,
   ): TimelineIssue {
+    const targetPercent = formatPercent(exactShare(milestoneShare));
     return {
       code: 'QUOTA_BELOW_TARGET',
-      message: `By the end of ${year} the yearly quotas add up to ${cumulativeQuota} estates (${percentOf(cumulativeQuota, total)} of ${total}), below the cumulative target of ${cumulativeTarget} (${percentOf(cumulativeTarget, total)}).`,
-      messageZh: `截至${year}年底，各年度创建数量累计${cumulativeQuota}个（占总数${total}个的${percentOf(cumulativeQuota, total)}），低于累计目标${cumulativeTarget}个（${percentOf(cumulativeTarget, total)}）。`,
+      message: `By the end of ${year} the yearly quotas add up to ${cumulativeQuota} estates (${percentOf(cumulativeQuota, total)} of ${total}), below the cumulative target of ${cumulativeTarget} (${targetPercent} of ${total}).`,
+      messageZh: `截至${year}年底，各年度创建数量累计${cumulativeQuota}个（占总数${total}个的${percentOf(cumulativeQuota, total)}），低于累计目标${cumulativeTarget}个（总数的${targetPercent}）。`,
       path: ['quotas', String(year)],
       year,
       expected: cumulativeTarget,
@@ -238,7 +240,7 @@ export const timelineIssue = {
     year: number,
     startYear: number,
     path: readonly (string | number)[],
-  ) {
+  ): TimelineIssue {
     return {
       code: 'YEAR_BEFORE_START',
       message: `The ${what.en} for ${year} comes before the plan’s start year ${startYear}.`,

@@ -1,0 +1,156 @@
+import { Engine, type RuleResult } from 'json-rules-engine';
+import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
+import { assembleResult, failedLeafFacts, type ScopeVerdict } from '../evaluate/assemble-result.js';
+import { layoutRuleSet } from '../evaluate/layout.js';
+import { outcomeOf } from '../evaluate/outcome.js';
+import { factsReadBy } from '../rule-set/conditions.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import type { OperatorDefinition } from '../rule-set/operators.js';
+import type { Condition, FactValue, RuleSet } from '../rule-set/types.js';
+import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
+import { rulesOf, SCOPE_RULE } from './to-rules.js';
+
+/** Options of the json-rules-engine backend. */
+export interface JsonRulesEngineOptions {
+  readonly operators?: readonly OperatorDefinition[];
+  readonly unknownFacts?: UnknownFactPolicy;
+  /** Build explanations (default true), as the compiled evaluator does. */
+  readonly explain?: boolean;
+}
+
+/** A rule set loaded into a json-rules-engine `Engine`, reused across assessments. */
+export interface JsonRulesEngineEvaluator {
+  readonly ruleSet: RuleSet;
+  evaluate(assessment: unknown): Promise<EvaluationResult>;
+}
+
+/**
+ * The reference backend: runs the rule set's json-rules-engine rules (see `toJsonRulesEngineRules`) on
+ * json-rules-engine 7 and builds the same `EvaluationResult` as the compiled evaluator — deep-equal,
+ * which the library's differential property test checks.
+ *
+ * @example
+ * ```ts
+ * const reference = createJsonRulesEngineEvaluator(ruleSet);
+ * const result = await reference.evaluate(assessment);
+ * ```
+ */
+export function createJsonRulesEngineEvaluator(
+  ruleSet: RuleSet | unknown,
+  options: JsonRulesEngineOptions = {},
+): JsonRulesEngineEvaluator {
+  const operators = options.operators ?? [];
+  const defined = defineRuleSet(ruleSet, { operators });
+  const layout = layoutRuleSet(defined);
+  const engine = new Engine(rulesOf(defined, layout.standards), { allowUndefinedFacts: true });
+  for (const operator of operators) {
+    engine.addOperator(operator.name, (factValue: unknown, value: unknown) =>
+      factValue === undefined ? false : operator.evaluate(factValue as FactValue, value as FactValue),
+    );
+  }
+  const explain = options.explain ?? true;
+  const unknownFacts = options.unknownFacts ?? 'error';
+
+  return {
+    ruleSet: defined,
+    async evaluate(input) {
+      const { assessment, values } = readAssessment(input, layout.facts, unknownFacts);
+      const facts: Record<string, FactValue> = {};
+      layout.facts.ids.forEach((factId, position) => {
+        if (values[position] !== undefined) facts[factId] = values[position];
+      });
+      const { results, failureResults } = await engine.run(facts);
+      const byName = new Map<string, RuleResult>(
+        [...results, ...failureResults].map((result) => [result.name as string, result]),
+      );
+      const isMissing = (factId: string) => !(factId in facts);
+      const missing = new Set<string>();
+      const flag = (condition: Condition) => {
+        for (const factId of factsReadBy(condition)) if (isMissing(factId)) missing.add(factId);
+      };
+
+      let scope: ScopeVerdict = { inScope: true, failedFacts: [] };
+      if (defined.scope) {
+        const node = toExplanation(rootsOf(byName.get(SCOPE_RULE)!)[0]!, isMissing);
+        if (node.result === null) flag(defined.scope);
+        scope = { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
+      }
+      const standards: StandardResult[] = layout.standards.map((standard) => {
+        const roots = rootsOf(byName.get(standard.id)!).map((root) => toExplanation(root, isMissing));
+        const [applicable, condition] = standard.applicableWhen
+          ? [roots[0]!, roots[1]!]
+          : [undefined, roots[0]!];
+        const outcome = outcomeOf(applicable?.result, condition.result);
+        if (outcome === 'missing-data')
+          flag(applicable?.result === null ? standard.applicableWhen! : standard.condition);
+        const base = {
+          id: standard.id,
+          requirementId: standard.requirementId,
+          aspectId: standard.aspectId,
+          outcome,
+        };
+        return explain
+          ? { ...base, explanation: applicable ? { applicable, condition } : { condition } }
+          : base;
+      });
+      const missingFacts = layout.facts.ids.filter((factId) => missing.has(factId));
+      return assembleResult(layout, assessment.id, scope, standards, missingFacts);
+    },
+  };
+}
+
+/**
+ * {@link createJsonRulesEngineEvaluator} and `evaluate` in one call.
+ *
+ * @example
+ * ```ts
+ * const result = await evaluateWithJsonRulesEngine(ruleSet, assessment);
+ * ```
+ */
+export function evaluateWithJsonRulesEngine(
+  ruleSet: RuleSet | unknown,
+  assessment: unknown,
+  options: JsonRulesEngineOptions = {},
+): Promise<EvaluationResult> {
+  return createJsonRulesEngineEvaluator(ruleSet, options).evaluate(assessment);
+}
+
+/** The evaluated conditions under a rule's top-level `all` wrapper. */
+function rootsOf(ruleResult: RuleResult): JreNode[] {
+  return (ruleResult.conditions as unknown as { all: JreNode[] }).all;
+}
+
+interface JreNode {
+  readonly all?: JreNode[];
+  readonly any?: JreNode[];
+  readonly not?: JreNode;
+  readonly fact?: string;
+  readonly operator?: string;
+  readonly value?: FactValue | FactValue[];
+  readonly factResult?: FactValue;
+  readonly result?: boolean;
+}
+
+/** json-rules-engine's evaluated condition tree as an explanation; undecided where a fact is absent. */
+function toExplanation(node: JreNode, isMissing: (factId: string) => boolean): ExplanationNode {
+  if (node.all || node.any) {
+    const kind = node.all ? 'all' : 'any';
+    const children = (node.all ?? node.any)!.map((child) => toExplanation(child, isMissing));
+    const result = children.some((child) => child.result === null) ? null : node.result === true;
+    return { kind, result, children };
+  }
+  if (node.not) {
+    const child = toExplanation(node.not, isMissing);
+    return { kind: 'not', result: child.result === null ? null : node.result === true, child };
+  }
+  const fact = node.fact!;
+  const missing = isMissing(fact);
+  return {
+    kind: 'leaf',
+    fact,
+    operator: node.operator!,
+    expected: node.value!,
+    actual: missing ? null : node.factResult!,
+    result: missing ? null : node.result === true,
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * `@sunshine-rubric/core/json-rules-engine`: the reference backend on json-rules-engine 7, and export of a
+ * rule set as plain json-rules-engine rules.
+ *
+ * @packageDocumentation
+ */
+export {
+  createJsonRulesEngineEvaluator,
+  evaluateWithJsonRulesEngine,
+} from './evaluate-with-json-rules-engine.js';
+export type { JsonRulesEngineEvaluator, JsonRulesEngineOptions } from './evaluate-with-json-rules-engine.js';
+export { SCOPE_RULE, toJsonRulesEngineRules } from './to-rules.js';
+export type { StandardMetEvent } from './to-rules.js';

@@ -1,0 +1,63 @@
+import type { RuleProperties } from 'json-rules-engine';
+import { layoutRuleSet } from '../evaluate/layout.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import type { Condition, RuleSet } from '../rule-set/types.js';
+
+/** The name of the rule that decides the rule set's scope. */
+export const SCOPE_RULE = 'scope';
+
+/** The event a standard's rule fires when the standard is met (applicable and its condition holds). */
+export interface StandardMetEvent {
+  readonly type: 'standard-met';
+  readonly params: { readonly standardId: string; readonly requirementId: string; readonly aspectId: string };
+}
+
+/**
+ * The rule set as plain json-rules-engine rules that any json-rules-engine host can run: one rule per
+ * standard, named by the standard's id, whose conditions are `{ all: [applicableWhen?, condition] }` and
+ * whose event (`standard-met`) fires when the standard is met; plus a rule named `scope` (event
+ * `in-scope`) when the rule set has a scope. Facts are the assessment's `facts`; run the engine with
+ * `allowUndefinedFacts: true` and treat a rule that reads an absent fact as undecided.
+ *
+ * @example
+ * ```ts
+ * import { Engine } from 'json-rules-engine';
+ * const engine = new Engine(toJsonRulesEngineRules(ruleSet), { allowUndefinedFacts: true });
+ * const { events } = await engine.run(assessment.facts);
+ * const metStandards = events.map((event) => event.params?.standardId);
+ * ```
+ */
+export function toJsonRulesEngineRules(ruleSet: RuleSet | unknown): RuleProperties[] {
+  const layout = layoutRuleSet(defineRuleSet(ruleSet, { operators: [] }));
+  return rulesOf(layout.ruleSet, layout.standards);
+}
+
+/** The rules for a rule set that is already defined (custom operators included). */
+export function rulesOf(
+  ruleSet: RuleSet,
+  standards: ReturnType<typeof layoutRuleSet>['standards'],
+): RuleProperties[] {
+  const rules: RuleProperties[] = standards.map((standard) => ({
+    name: standard.id,
+    conditions: {
+      all: [...(standard.applicableWhen ? [plain(standard.applicableWhen)] : []), plain(standard.condition)],
+    } as RuleProperties['conditions'],
+    event: {
+      type: 'standard-met',
+      params: { standardId: standard.id, requirementId: standard.requirementId, aspectId: standard.aspectId },
+    },
+  }));
+  if (ruleSet.scope) {
+    rules.unshift({
+      name: SCOPE_RULE,
+      conditions: { all: [plain(ruleSet.scope)] } as RuleProperties['conditions'],
+      event: { type: 'in-scope' },
+    });
+  }
+  return rules;
+}
+
+/** A mutable deep copy: json-rules-engine writes results into the condition objects it is given. */
+function plain(condition: Condition): Condition {
+  return structuredClone(condition) as Condition;
+}

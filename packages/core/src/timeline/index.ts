@@ -1,0 +1,27 @@
+export {
+  type ApplicationDeadline,
+  applicationDeadlines,
+  type CalendarRange,
+  type JointMeeting,
+  jointMeetings,
+  timelineCalendar,
+} from './calendar.js';
+export { type CheckedYear, checkTimeline, type TimelineCheck } from './check-timeline.js';
+export { defineTargetPlan, safeDefineTargetPlan } from './define-plan.js';
+export {
+  type Milestone,
+  type Rounding,
+  type TargetPlan,
+  type TargetPlanInput,
+  TargetPlanSchema,
+} from './plan-schema.js';
+export { planTimeline, type Timeline, type TimelineYear } from './plan-timeline.js';
+export { shareOfTotal } from './shares.js';
+export type { TimelineIssue, TimelineIssueCode } from './timeline-issues.js';
+export {
+  type CertifiedCounts,
+  type Progress,
+  type ProgressStatus,
+  type ProgressYear,
+  trackProgress,
+} from './track-progress.js';

@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import type { Condition, FactType, FactValue, RuleSetInput } from '../src/index.js';
+
+// Small value pools make equalities and boundaries (0.85, 200, a date) come up often.
+const pools: Record<FactType, readonly FactValue[]> = {
+  boolean: [true, false],
+  integer: [0, 1, 2, 5, 10, 199, 200],
+  number: [0, 0.25, 0.5, 0.85, 0.9, 1],
+  string: ['x', 'y', 'z'],
+  date: ['2020-12-31', '2021-01-01', '2021-09-30'],
+  enum: ['a', 'b', 'c'],
+};
+const operatorsFor: Record<FactType, readonly string[]> = {
+  boolean: ['equal', 'notEqual', 'in', 'notIn'],
+  integer: [
+    'equal',
+    'notEqual',
+    'in',
+    'notIn',
+    'lessThan',
+    'lessThanInclusive',
+    'greaterThan',
+    'greaterThanInclusive',
+  ],
+  number: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in'],
+  string: ['equal', 'notEqual', 'in', 'notIn'],
+  date: ['equal', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'notIn'],
+  enum: ['equal', 'notEqual', 'in', 'notIn'],
+};
+const factTypes = Object.keys(pools) as FactType[];
+
+function definitionOf(type: FactType, index: number): RuleSetInput['facts'][string] {
+  const title = { zh: `事实${index}` };
+  if (type === 'enum') return { type, title, values: ['a', 'b', 'c'] };
+  return { type, title };
+}
+
+function leafArbitrary(facts: readonly [string, FactType][]): fc.Arbitrary<Condition> {
+  return fc.constantFrom(...facts).chain(([fact, type]) =>
+    fc.constantFrom(...operatorsFor[type]).chain((operator) => {
+      const list = operator === 'in' || operator === 'notIn';
+      const value = list
+        ? fc.uniqueArray(fc.constantFrom(...pools[type]), { minLength: 1, maxLength: 3 })
+        : fc.constantFrom(...pools[type]);
+      return value.map((expected): Condition => ({ fact, operator, value: expected }));
+    }),
+  );
+}
+
+export function conditionArbitrary(facts: readonly [string, FactType][], depth = 3): fc.Arbitrary<Condition> {
+  if (depth === 0) return leafArbitrary(facts);
+  const child = conditionArbitrary(facts, depth - 1);
+  return fc.oneof(
+    { weight: 3, arbitrary: leafArbitrary(facts) },
+    {
+      weight: 1,
+      arbitrary: fc.array(child, { minLength: 1, maxLength: 3 }).map((all): Condition => ({ all })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.array(child, { minLength: 1, maxLength: 3 }).map((any): Condition => ({ any })),
+    },
+    { weight: 1, arbitrary: child.map((not): Condition => ({ not })) },
+  );
+}
+
+/** Valid rule sets of varied shape: both scoring modes, scopes, applicability conditions. */
+export function ruleSetArbitrary(): fc.Arbitrary<RuleSetInput> {
+  return fc.array(fc.constantFrom(...factTypes), { minLength: 1, maxLength: 6 }).chain((types) => {
+    const facts = types.map((type, index): [string, FactType] => [`f${index}`, type]);
+    const standard = fc.record({
+      condition: conditionArbitrary(facts),
+      applicableWhen: fc.option(conditionArbitrary(facts, 1), { freq: 4, nil: undefined }),
+      points: fc.integer({ min: 0, max: 5 }),
+    });
+    const shape = fc.array(
+      fc.array(fc.array(standard, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    );
+    return fc
+      .record({
+        shape,
+        scope: fc.option(conditionArbitrary(facts, 1), { freq: 3, nil: undefined }),
+        mode: fc.constantFrom('compliance-rate', 'points'),
+        threshold: fc.oneof(fc.constantFrom(0, 0.5, 0.85, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+        minMetPerRequirement: fc.integer({ min: 0, max: 2 }),
+        passMarkShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .map(({ shape: aspects, scope, mode, threshold, minMetPerRequirement, passMarkShare }) => {
+        let counter = 0;
+        let totalPoints = 0;
+        const built: RuleSetInput['aspects'] = aspects.map((requirements, a) => ({
+          id: `a${a}`,
+          title: { zh: `方面${a}` },
+          requirements: requirements.map((standards, r) => ({
+            id: `a${a}-r${r}`,
+            title: { zh: `要求${a}-${r}` },
+            standards: standards.map(({ condition, applicableWhen, points }) => {
+              totalPoints += points;
+              const id = `s${counter++}`;
+              return {
+                id,
+                title: { zh: `标准${id}` },
+                condition,
+                points,
+                ...(applicableWhen ? { applicableWhen } : {}),
+              };
+            }),
+          })),
+        }));
+        const scoring: RuleSetInput['scoring'] =
+          mode === 'points'
+            ? { mode, passMark: Math.floor(totalPoints * passMarkShare), minMetPerRequirement }
+            : { mode, threshold, minMetPerRequirement };
+        return {
+          id: 'random-rubric',
+          version: '1.0.0',
+          title: { zh: '随机评分标准' },
+          provenance: { status: 'provisional' as const, source: 'fast-check' },
+          facts: Object.fromEntries(facts.map(([id, type], index) => [id, definitionOf(type, index)])),
+          ...(scope ? { scope } : {}),
+          scoring,
+          aspects: built,
+        };
+      });
+  });
+}
+
+/** Assessments for a rule set: each fact drawn from its pool, or missing (or null) now and then. */
+export function assessmentArbitrary(ruleSet: RuleSetInput) {
+  const entries = Object.entries(ruleSet.facts).map(([factId, definition]) =>
+    fc
+      .oneof(
+        { weight: 8, arbitrary: fc.constantFrom(...pools[definition.type]) },
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      )
+      .map((value) => [factId, value] as const),
+  );
+  return fc.tuple(...entries).map((pairs) => ({
+    id: 'random-assessment',
+    community: { name: '随机小区' },
+    facts: Object.fromEntries(pairs.filter(([, value]) => value !== undefined)),
+  }));
+}
