@@ -7,6 +7,8 @@
 export type { Assessment } from './assessment/schema.js';
 export { AssessmentSchema, CommunitySchema } from './assessment/schema.js';
 export type { UnknownFactPolicy } from './assessment/read-facts.js';
+export { diffRuleSets } from './diff/diff-rule-sets.js';
+export type { FieldChange, ItemChanges, RuleSetDiff } from './diff/diff-rule-sets.js';
 export { formatPath, RubricError } from './errors/rubric-error.js';
 export type { Result, RubricErrorCode, RubricIssue } from './errors/rubric-error.js';
 export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';
@@ -22,6 +24,13 @@ export type {
   StandardExplanation,
   StandardResult,
 } from './result/types.js';
+export { planRemediation } from './remediation/plan-remediation.js';
+export type {
+  RemediationCost,
+  RemediationOptions,
+  RemediationPlan,
+  RemediationStep,
+} from './remediation/plan-remediation.js';
 export { factsReadBy, leavesOf, MAX_CONDITION_DEPTH } from './rule-set/conditions.js';
 export { defineRuleSet, safeDefineRuleSet } from './rule-set/define-rule-set.js';
 export type { DefineRuleSetOptions } from './rule-set/define-rule-set.js';
@@ -49,3 +58,4 @@ export type {
   Standard,
   Text,
 } from './rule-set/types.js';
+export * from './timeline/index.js';

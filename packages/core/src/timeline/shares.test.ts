@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { RubricError } from '../errors/rubric-error.js';
-import { countShare, exactShare, formatPercent, shareOfTotal } from './shares.js';
+import { countShare, exactShare, formatPercent } from '../util/fraction.js';
+import { shareOfTotal } from './shares.js';
 
 describe('shareOfTotal', () => {
   test('applies the Qinzhou shares of 26 exactly, with each rounding', () => {

@@ -1,5 +1,5 @@
 import type { RankedMilestone } from './plan-timeline.js';
-import { countShare, exactShare, formatPercent } from './shares.js';
+import { countShare, exactShare, formatPercent } from '../util/fraction.js';
 
 /**
  * The stable codes of `checkTimeline`'s findings. Users switch on these; they are part of the public contract.
@@ -128,10 +128,11 @@ export const timelineIssue = {
     total: number,
   ): TimelineIssue {
     const list = Object.entries(parts).map(([part, count]) => `${part} ${count}`);
+    const listZh = Object.entries(parts).map(([part, count]) => `${part}${count}个`);
     return {
       code: 'BREAKDOWN_SUM_MISMATCH',
       message: `The breakdown “${name}” adds up to ${sum} estates (${list.join(', ')}), but the plan’s total is ${total}.`,
-      messageZh: `分项“${name}”合计${sum}个（${list.join('，')}），与总数${total}个不一致。`,
+      messageZh: `分项“${name}”合计${sum}个（${listZh.join('，')}），与总数${total}个不一致。`,
       path: ['breakdowns', index, 'parts'],
       breakdown: name,
       expected: total,

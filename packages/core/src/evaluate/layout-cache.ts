@@ -1,0 +1,18 @@
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import type { RuleSet } from '../rule-set/types.js';
+import { layoutRuleSet, type RubricLayout } from './layout.js';
+
+const layouts = new WeakMap<object, RubricLayout>();
+
+/**
+ * The layout of a rule set, validating it first. A frozen rule set (from `defineRuleSet`) cannot
+ * change, so its layout is computed once and remembered.
+ */
+export function layoutFor(ruleSet: RuleSet | unknown): RubricLayout {
+  const frozen = typeof ruleSet === 'object' && ruleSet !== null && Object.isFrozen(ruleSet);
+  const cached = frozen ? layouts.get(ruleSet) : undefined;
+  if (cached) return cached;
+  const layout = layoutRuleSet(defineRuleSet(ruleSet, { operators: [] }));
+  if (frozen) layouts.set(ruleSet, layout);
+  return layout;
+}

@@ -1,0 +1,171 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { assessmentArbitrary, ruleSetArbitrary } from '../../test/arbitraries.js';
+import {
+  assessmentOf,
+  booleanFacts,
+  booleanRuleSet,
+  perfectFacts,
+  sampleRuleSet,
+} from '../../test/fixtures.js';
+import { assembleResult } from '../evaluate/assemble-result.js';
+import { compileRuleSet, evaluate } from '../evaluate/compile-rule-set.js';
+import { layoutFor } from '../evaluate/layout-cache.js';
+import type { EvaluationResult } from '../result/types.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import { RubricError } from '../errors/rubric-error.js';
+import { planRemediation } from './plan-remediation.js';
+
+/** The verdict after fixing the given standards, recomputed from scratch by the shared aggregation. */
+function eligibleAfterFixing(
+  ruleSet: unknown,
+  result: EvaluationResult,
+  fixed: ReadonlySet<string>,
+): boolean {
+  const standards = result.standards.map((standard) =>
+    fixed.has(standard.id) ? { ...standard, outcome: 'met' as const } : standard,
+  );
+  const scope = { inScope: result.inScope ? true : null, failedFacts: [] };
+  return assembleResult(layoutFor(ruleSet), result.assessmentId, scope, standards, result.missingFacts)
+    .eligible;
+}
+
+describe('planRemediation', () => {
+  it('is empty for an eligible estate', () => {
+    const ruleSet = defineRuleSet(sampleRuleSet());
+    const plan = planRemediation(ruleSet, evaluate(ruleSet, assessmentOf(perfectFacts())));
+    expect(plan).toEqual({ feasible: true, totalCost: 0, steps: [], byResponsible: {} });
+  });
+
+  it('fixes the cheapest standards and covers an uncovered requirement first', () => {
+    const ruleSet = defineRuleSet(booleanRuleSet([10, 10, 2]));
+    const result = evaluate(ruleSet, assessmentOf(booleanFacts([10, 10, 2], [8, 8, 0])));
+    // 16 of 22 met; 85% of 22 needs 19: three more, and one of them must be in r2.
+    const plan = planRemediation(ruleSet, result, {
+      cost: { 's2-0': 50, 's2-1': 40, 's0-8': 5, 's0-9': 1 },
+      defaultCost: 10,
+    });
+    expect(plan.feasible).toBe(true);
+    expect(plan.steps.map((step) => step.standardId)).toEqual(['s0-8', 's0-9', 's2-1']);
+    expect(plan.totalCost).toBe(46);
+  });
+
+  it('groups steps by responsible department, with missing data as a step', () => {
+    const ruleSet = defineRuleSet(sampleRuleSet());
+    const { securityStaff: _s, ...facts } = perfectFacts();
+    const result = evaluate(ruleSet, assessmentOf({ ...facts, hasPolicingRoom: false, heating: 'none' }));
+    const plan = planRemediation(ruleSet, result, { cost: { 's-policing-room': 100 } });
+    // 3 of 6 met; 85% of 6 needs all 6.
+    expect(plan.steps.map((step) => [step.standardId, step.outcome])).toEqual([
+      ['s-policing-room', 'unmet'],
+      ['s-security-staff', 'missing-data'],
+      ['s-heating', 'unmet'],
+    ]);
+    expect(plan.totalCost).toBe(102);
+    expect(plan.byResponsible).toEqual({
+      'public-security': ['s-policing-room', 's-security-staff'],
+      'estate-operator': ['s-security-staff'],
+      housing: ['s-heating'],
+    });
+  });
+
+  it('cannot help an estate out of scope', () => {
+    const ruleSet = defineRuleSet(sampleRuleSet());
+    const result = evaluate(
+      ruleSet,
+      assessmentOf({ ...perfectFacts(), rentalHouseholds: 10, hasPolicingRoom: false }),
+    );
+    expect(planRemediation(ruleSet, result)).toMatchObject({
+      feasible: false,
+      blockedBy: 'OUT_OF_SCOPE',
+      steps: [],
+    });
+  });
+
+  it('plans points with aspect minimums', () => {
+    const input = booleanRuleSet([3, 3]);
+    input.aspects.push({
+      id: 'b',
+      title: { zh: 'B' },
+      requirements: [
+        {
+          id: 'rb',
+          title: { zh: 'RB' },
+          standards: [
+            { id: 'sb', title: { zh: 'SB' }, condition: { fact: 'f0_0', operator: 'equal', value: false } },
+          ],
+        },
+      ],
+    });
+    const points = [5, 1, 1, 1, 1, 4, 0.5];
+    let index = 0;
+    for (const aspect of input.aspects)
+      for (const requirement of aspect.requirements)
+        for (const standard of requirement.standards) standard.points = points[index++]!;
+    input.scoring = { mode: 'points', passMark: 7, aspectMinimums: { b: 0.5 } };
+    const ruleSet = defineRuleSet(input);
+    const result = evaluate(ruleSet, assessmentOf(booleanFacts([3, 3], [1, 1])));
+    expect(result.score?.points).toBe(6);
+    const plan = planRemediation(ruleSet, result);
+    // 6 points; 1 more overall and 0.5 in aspect b: sb (0.5) plus any 1-point standard.
+    expect(plan.totalCost).toBe(2);
+    expect(plan.steps.map((step) => step.standardId)).toContain('sb');
+    expect(eligibleAfterFixing(ruleSet, result, new Set(plan.steps.map((step) => step.standardId)))).toBe(
+      true,
+    );
+  });
+
+  it('rejects negative or non-finite costs and a result from another rule set', () => {
+    const ruleSet = defineRuleSet(booleanRuleSet([2]));
+    const result = evaluate(ruleSet, assessmentOf(booleanFacts([2], [0])));
+    expect(() => planRemediation(ruleSet, result, { cost: { 's0-0': -1 } })).toThrow(
+      /cost is a finite number/,
+    );
+    expect(() => planRemediation(ruleSet, result, { defaultCost: Number.NaN })).toThrow(RubricError);
+    expect(() => planRemediation(booleanRuleSet([3]), result)).toThrow(/not evaluated against/);
+  });
+
+  // The optimum of the dynamic program equals brute force over every subset of fixable standards.
+  const smallCases = ruleSetArbitrary().chain((ruleSet) =>
+    fc.tuple(
+      fc.constant(ruleSet),
+      assessmentArbitrary(ruleSet),
+      fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 12, maxLength: 12 }),
+    ),
+  );
+  test.prop([smallCases], { numRuns: 300 })(
+    'is optimal: matches brute force on small rule sets',
+    ([input, assessment, costList]) => {
+      const ruleSet = defineRuleSet(input);
+      const result = compileRuleSet(ruleSet).evaluate(assessment, { explain: false });
+      const fixable = result.standards.filter(
+        (standard) => standard.outcome === 'unmet' || standard.outcome === 'missing-data',
+      );
+      fc.pre(fixable.length <= 12);
+      const cost = Object.fromEntries(
+        result.standards.map((standard, index) => [standard.id, costList[index % costList.length]!]),
+      );
+      let best = Number.POSITIVE_INFINITY;
+      for (let mask = 0; mask < 1 << fixable.length; mask++) {
+        const chosen = fixable.filter((_, index) => mask & (1 << index));
+        const total = chosen.reduce((sum, standard) => sum + cost[standard.id]!, 0);
+        if (
+          total < best &&
+          result.inScope &&
+          eligibleAfterFixing(ruleSet, result, new Set(chosen.map((standard) => standard.id)))
+        )
+          best = total;
+      }
+      const plan = planRemediation(ruleSet, result, { cost });
+      if (best === Number.POSITIVE_INFINITY) {
+        expect(plan.feasible).toBe(false);
+      } else {
+        expect(plan.feasible).toBe(true);
+        expect(plan.totalCost).toBe(best);
+        expect(eligibleAfterFixing(ruleSet, result, new Set(plan.steps.map((step) => step.standardId)))).toBe(
+          true,
+        );
+      }
+    },
+  );
+});
