@@ -59,5 +59,5 @@ export function rulesOf(
 
 /** A mutable deep copy: json-rules-engine writes results into the condition objects it is given. */
 function plain(condition: Condition): Condition {
-  return structuredClone(condition) as Condition;
+  return JSON.parse(JSON.stringify(condition)) as Condition;
 }

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { AssessmentSchema } from '../assessment/schema.js';
+import { EvaluationResultSchema } from '../result/schema.js';
+import { RuleSetSchema } from '../rule-set/schema.js';
+import { TargetPlanSchema } from '../timeline/plan-schema.js';
+
+/**
+ * The JSON Schema (draft 2020-12) of each document the library reads or writes, generated from its zod
+ * schema. Input documents describe what may be written (defaults optional); the result, what is produced.
+ * Shipped as `@sunshine-rubric/core/schemas/<name>.json`.
+ */
+export function jsonSchemas(): Record<string, object> {
+  const describe = (name: string, title: string, schema: z.ZodType, io: 'input' | 'output') => ({
+    [name]: {
+      $id: `urn:sunshine-rubric:schema:${name}`,
+      title,
+      ...z.toJSONSchema(schema, { io, unrepresentable: 'throw' }),
+    },
+  });
+  return {
+    ...describe('rule-set', 'sunshine-rubric rule set (format version 1)', RuleSetSchema, 'input'),
+    ...describe('assessment', 'sunshine-rubric assessment', AssessmentSchema, 'input'),
+    ...describe('evaluation-result', 'sunshine-rubric evaluation result', EvaluationResultSchema, 'output'),
+    ...describe('target-plan', 'sunshine-rubric target plan', TargetPlanSchema, 'input'),
+  };
+}
