@@ -1,0 +1,10 @@
+/**
+ * `@sunshine-rubric/guangxi`: the Guangxi 阳光社区·美丽家园 regional template — the 2021 rule set
+ * (official structure, provisional wording), its departments, and sample self-checks.
+ *
+ * @packageDocumentation
+ */
+export { departmentById, guangxiDepartments } from './departments/departments.js';
+export type { Department } from './departments/departments.js';
+export { guangxi2021 } from './rule-sets/guangxi-2021.js';
+export { guangxiSamples } from './samples/samples.js';
