@@ -7,7 +7,9 @@ import { defineConfig } from 'vitest/config';
 if (!process.env.FC_SEED) process.env.FC_SEED = String(Date.now() % 2_147_483_647);
 if (!process.env.FC_SEED_SHOWN) {
   process.env.FC_SEED_SHOWN = '1';
-  console.info(`fast-check seed: ${process.env.FC_SEED} (replay with FC_SEED=${process.env.FC_SEED} pnpm test)`);
+  console.info(
+    `fast-check seed: ${process.env.FC_SEED} (replay with FC_SEED=${process.env.FC_SEED} pnpm test)`,
+  );
 }
 
 const sourceCondition = '@sunshine-rubric/source';
@@ -18,12 +20,14 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: [sourceCondition] } },
   test: {
     setupFiles: ['./vitest.setup.ts'],
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
         extends: true,
         test: { name: 'packages', include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'] },
       },
       { extends: true, test: { name: 'examples', include: ['examples/*/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'release', include: ['test/release/**/*.test.ts'] } },
     ],
   },
 });

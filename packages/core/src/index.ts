@@ -4,40 +4,42 @@
  *
  * @packageDocumentation
  */
+
+export type { UnknownFactPolicy } from './assessment/read-facts.js';
 export type { Assessment } from './assessment/schema.js';
 export { AssessmentSchema, CommunitySchema } from './assessment/schema.js';
-export type { UnknownFactPolicy } from './assessment/read-facts.js';
-export { diffRuleSets } from './diff/diff-rule-sets.js';
 export type { FieldChange, ItemChanges, RuleSetDiff } from './diff/diff-rule-sets.js';
-export { formatPath, RubricError } from './errors/rubric-error.js';
+export { diffRuleSets } from './diff/diff-rule-sets.js';
 export type { Result, RubricErrorCode, RubricIssue } from './errors/rubric-error.js';
-export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';
+export { formatPath, RubricError } from './errors/rubric-error.js';
 export type { CompileOptions, EvaluateOptions, Evaluator } from './evaluate/compile-rule-set.js';
-export type {
-  AspectResult,
-  EvaluationResult,
-  ExplanationNode,
-  Outcome,
-  Reason,
-  ReasonCode,
-  RequirementResult,
-  StandardExplanation,
-  StandardResult,
-} from './result/types.js';
-export { planRemediation } from './remediation/plan-remediation.js';
+export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';
 export type {
   RemediationCost,
   RemediationOptions,
   RemediationPlan,
   RemediationStep,
 } from './remediation/plan-remediation.js';
+export { planRemediation } from './remediation/plan-remediation.js';
+export type {
+  AspectResult,
+  EvaluationResult,
+  ExplanationNode,
+  Outcome,
+  Reason,
+  ReasonBase,
+  ReasonCode,
+  RequirementResult,
+  StandardExplanation,
+  StandardResult,
+} from './result/types.js';
 export { factsReadBy, leavesOf, MAX_CONDITION_DEPTH } from './rule-set/conditions.js';
-export { defineRuleSet, safeDefineRuleSet } from './rule-set/define-rule-set.js';
 export type { DefineRuleSetOptions } from './rule-set/define-rule-set.js';
-export { builtInOperators } from './rule-set/operators.js';
+export { defineRuleSet, safeDefineRuleSet } from './rule-set/define-rule-set.js';
 export type { OperatorDefinition } from './rule-set/operators.js';
-export { ConditionSchema, FactDefinitionSchema, RuleSetSchema, ScoringSchema } from './rule-set/schema.js';
+export { builtInOperators } from './rule-set/operators.js';
 export type { RuleSetInput } from './rule-set/schema.js';
+export { ConditionSchema, FactDefinitionSchema, RuleSetSchema, ScoringSchema } from './rule-set/schema.js';
 export type {
   AllCondition,
   AnyCondition,

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { departmentById, guangxiDepartments } from './departments/departments.js';
+
 export type { Department } from './departments/departments.js';
+export { departmentById, guangxiDepartments } from './departments/departments.js';
 export { guangxi2021 } from './rule-sets/guangxi-2021.js';
 export { guangxiSamples } from './samples/samples.js';

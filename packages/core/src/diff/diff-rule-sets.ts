@@ -1,5 +1,5 @@
-import { layoutFor } from '../evaluate/layout-cache.js';
 import type { RubricLayout } from '../evaluate/layout.js';
+import { layoutFor } from '../evaluate/layout-cache.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { deepEqual } from '../util/deep-equal.js';
 

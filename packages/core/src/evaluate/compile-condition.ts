@@ -1,8 +1,8 @@
 import type { FactIndex } from '../assessment/read-facts.js';
+import type { ExplanationNode } from '../result/types.js';
 import { factsReadBy, isLeaf } from '../rule-set/conditions.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, FactValue } from '../rule-set/types.js';
-import type { ExplanationNode } from '../result/types.js';
 
 /** An assessment's facts in catalog order; `undefined` where the assessment lacks one. */
 export type FactValues = readonly (FactValue | undefined)[];

@@ -1,8 +1,8 @@
 import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
+import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { type OperatorDefinition, operatorTable } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
-import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
 import { assembleResult, failedLeafFacts, type ScopeVerdict } from './assemble-result.js';
 import { type CompiledCondition, compileCondition, type FactValues } from './compile-condition.js';
 import { layoutRuleSet, type RubricLayout } from './layout.js';

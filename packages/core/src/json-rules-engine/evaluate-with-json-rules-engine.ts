@@ -3,11 +3,11 @@ import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts
 import { assembleResult, failedLeafFacts, type ScopeVerdict } from '../evaluate/assemble-result.js';
 import { layoutRuleSet } from '../evaluate/layout.js';
 import { outcomeOf } from '../evaluate/outcome.js';
+import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, FactValue, RuleSet } from '../rule-set/types.js';
-import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
 import { rulesOf, SCOPE_RULE } from './to-rules.js';
 
 /** Options of the json-rules-engine backend. */

@@ -4,10 +4,11 @@
  *
  * @packageDocumentation
  */
+
+export type { JsonRulesEngineEvaluator, JsonRulesEngineOptions } from './evaluate-with-json-rules-engine.js';
 export {
   createJsonRulesEngineEvaluator,
   evaluateWithJsonRulesEngine,
 } from './evaluate-with-json-rules-engine.js';
-export type { JsonRulesEngineEvaluator, JsonRulesEngineOptions } from './evaluate-with-json-rules-engine.js';
-export { SCOPE_RULE, toJsonRulesEngineRules } from './to-rules.js';
 export type { StandardMetEvent } from './to-rules.js';
+export { SCOPE_RULE, toJsonRulesEngineRules } from './to-rules.js';

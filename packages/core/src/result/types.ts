@@ -100,7 +100,11 @@ export type Reason =
 
 export type ReasonCode = Reason['code'];
 
-type ReasonBase<Code extends string, Details> = { readonly code: Code; readonly message: Text } & Details;
+/** The fields every reason has: its code and a sentence in Chinese and English. */
+export type ReasonBase<Code extends string, Details> = {
+  readonly code: Code;
+  readonly message: Text;
+} & Details;
 
 /** The verdict on one estate under one rule set, and everything that explains it. */
 export interface EvaluationResult {

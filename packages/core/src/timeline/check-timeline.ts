@@ -1,7 +1,7 @@
+import { compareFractions } from '../util/fraction.js';
 import { defineTargetPlan } from './define-plan.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, type RankedMilestone, rankMilestones, type TimelineYear } from './plan-timeline.js';
-import { compareFractions } from '../util/fraction.js';
 import { type TimelineIssue, timelineIssue } from './timeline-issues.js';
 
 /**

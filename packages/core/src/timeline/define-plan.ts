@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { RubricError, type RubricErrorCode, type RubricIssue, type Result } from '../errors/rubric-error.js';
+import { type Result, RubricError, type RubricErrorCode, type RubricIssue } from '../errors/rubric-error.js';
 import { type TargetPlan, type TargetPlanInput, TargetPlanSchema } from './plan-schema.js';
 
 /**

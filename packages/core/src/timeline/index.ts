@@ -10,6 +10,7 @@ export { type CheckedYear, checkTimeline, type TimelineCheck } from './check-tim
 export { defineTargetPlan, safeDefineTargetPlan } from './define-plan.js';
 export {
   type Milestone,
+  MilestoneSchema,
   type Rounding,
   type TargetPlan,
   type TargetPlanInput,

@@ -40,7 +40,8 @@ const CountMilestoneSchema = z.strictObject({
   count: CountSchema.meta({ description: 'Cumulative number of estates certified by the end of the year.' }),
 });
 
-const MilestoneSchema = z
+/** One milestone: a cumulative share of the total, or a cumulative count of estates, by the end of a year. */
+export const MilestoneSchema = z
   .union([ShareMilestoneSchema, CountMilestoneSchema], {
     error: 'a milestone has a year and either a share or a count (not both)',
   })

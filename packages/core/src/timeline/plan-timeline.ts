@@ -1,6 +1,6 @@
+import { countShare, exactShare, type Fraction, fractionOfTotal } from '../util/fraction.js';
 import { defineTargetPlan } from './define-plan.js';
 import type { Milestone, Rounding, TargetPlan, TargetPlanInput } from './plan-schema.js';
-import { countShare, exactShare, type Fraction, fractionOfTotal } from '../util/fraction.js';
 
 /**
  * One year of a plan's timeline.
