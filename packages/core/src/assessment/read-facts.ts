@@ -1,6 +1,5 @@
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { describeMismatch } from '../rule-set/check-semantics.js';
-import { findExcessiveNesting } from '../rule-set/structure-depth.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
 import type { Assessment } from './schema.js';
@@ -13,6 +12,8 @@ export interface FactIndex {
   readonly ids: readonly string[];
   readonly definitions: readonly FactDefinition[];
   readonly positionOf: ReadonlyMap<string, number>;
+  /** Per fact, a check compiled for its type: why a value is not a valid answer, or undefined. */
+  readonly validators: readonly ((value: unknown) => string | undefined)[];
 }
 
 /** An assessment checked against a fact catalog: its facts by catalog position, `undefined` where absent. */
@@ -23,11 +24,35 @@ export interface ReadAssessment {
 
 export function indexFacts(facts: Readonly<Record<string, FactDefinition>>): FactIndex {
   const ids = Object.keys(facts);
+  const definitions = ids.map((id) => facts[id]!);
   return {
     ids,
-    definitions: ids.map((id) => facts[id]!),
+    definitions,
     positionOf: new Map(ids.map((id, position) => [id, position])),
+    validators: definitions.map(validatorFor),
   };
+}
+
+/** The common case decided by one `typeof`; the full check (and its message) only when that fails. */
+function validatorFor(definition: FactDefinition): (value: unknown) => string | undefined {
+  const full = (value: unknown) => describeValue(value, definition);
+  const { type, min, max } = definition;
+  if (type === 'boolean') return (value) => (typeof value === 'boolean' ? undefined : full(value));
+  if (type === 'string') return (value) => (typeof value === 'string' ? undefined : full(value));
+  if (type === 'number' || type === 'integer') {
+    const low = min ?? Number.NEGATIVE_INFINITY;
+    const high = max ?? Number.POSITIVE_INFINITY;
+    const isInteger = type === 'integer';
+    return (value) =>
+      typeof value === 'number' &&
+      value >= low &&
+      value <= high &&
+      Number.isFinite(value) &&
+      (!isInteger || Number.isInteger(value))
+        ? undefined
+        : full(value);
+  }
+  return full;
 }
 
 /**
@@ -46,8 +71,7 @@ export function readAssessment(
       { path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' },
     ]);
   }
-  const tooDeep = findExcessiveNesting(input);
-  if (tooDeep) throw new RubricError('INVALID_ASSESSMENT', [tooDeep]);
+  // No depth check: only top-level fields and the scalar facts are read; `community` is never walked.
   const issues = checkEnvelope(input);
   const values: (FactValue | undefined)[] = new Array(index.ids.length).fill(undefined);
   const facts = input.facts;
@@ -66,7 +90,7 @@ export function readAssessment(
         continue;
       }
       if (value === null || value === undefined) continue;
-      const problem = describeValue(value, index.definitions[position]!);
+      const problem = index.validators[position]!(value);
       if (problem) issues.push({ path: ['facts', factId], message: problem, kind: 'invalid-fact' });
       else values[position] = value as FactValue;
     }

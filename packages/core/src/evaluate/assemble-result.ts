@@ -6,7 +6,6 @@ import type {
   RequirementResult,
   StandardResult,
 } from '../result/types.js';
-import { reachesShare } from './exact.js';
 import type { RubricLayout } from './layout.js';
 import { reasonsFor } from './reasons.js';
 
@@ -40,21 +39,24 @@ export function assembleResult(
   let applicable = 0;
   let points = 0;
   let maxPoints = 0;
+  const { requirementPositions, aspectPositions, scaledPoints } = layout.hot;
   for (let position = 0; position < standards.length; position++) {
     const outcome = standards[position]!.outcome;
     if (outcome === 'not-applicable') continue;
-    const standard = layout.standards[position]!;
+    const requirementPosition = requirementPositions[position]!;
+    const aspectPosition = aspectPositions[position]!;
+    const standardPoints = scaledPoints[position]!;
     applicable++;
-    requirementApplicable[standard.requirementPosition]!++;
-    aspectApplicable[standard.aspectPosition]!++;
-    maxPoints += standard.scaledPoints;
-    aspectMaxPoints[standard.aspectPosition]! += standard.scaledPoints;
+    requirementApplicable[requirementPosition]!++;
+    aspectApplicable[aspectPosition]!++;
+    maxPoints += standardPoints;
+    aspectMaxPoints[aspectPosition]! += standardPoints;
     if (outcome !== 'met') continue;
     met++;
-    requirementMet[standard.requirementPosition]!++;
-    aspectMet[standard.aspectPosition]!++;
-    points += standard.scaledPoints;
-    aspectPoints[standard.aspectPosition]! += standard.scaledPoints;
+    requirementMet[requirementPosition]!++;
+    aspectMet[aspectPosition]!++;
+    points += standardPoints;
+    aspectPoints[aspectPosition]! += standardPoints;
   }
 
   const scoring = ruleSet.scoring;
@@ -86,7 +88,7 @@ export function assembleResult(
   const counts = { met, applicable, scaledPoints: points };
   const passes =
     scoring.mode === 'compliance-rate'
-      ? applicable > 0 && reachesShare(met, applicable, scoring.threshold)
+      ? applicable > 0 && layout.meetsThreshold(met, applicable)
       : points >= Math.round(scoring.passMark * pointsScale);
   const aspectsPass =
     scoring.mode !== 'points' ||

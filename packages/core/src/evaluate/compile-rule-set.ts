@@ -35,8 +35,12 @@ export interface Evaluator {
   evaluate(assessment: unknown, options?: EvaluateOptions): EvaluationResult;
 }
 
+/** One shape for every standard, so the evaluation loop stays monomorphic. */
 interface CompiledStandard {
-  readonly applicableWhen?: CompiledCondition;
+  readonly id: string;
+  readonly requirementId: string;
+  readonly aspectId: string;
+  readonly applicableWhen: CompiledCondition | undefined;
   readonly condition: CompiledCondition;
 }
 
@@ -61,8 +65,11 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, options: CompileOptio
     compileCondition(condition, layout.facts, table);
   const scope = defined.scope ? compile(defined.scope) : undefined;
   const standards: CompiledStandard[] = layout.standards.map((standard) => ({
+    id: standard.id,
+    requirementId: standard.requirementId,
+    aspectId: standard.aspectId,
+    applicableWhen: standard.applicableWhen ? compile(standard.applicableWhen) : undefined,
     condition: compile(standard.condition),
-    ...(standard.applicableWhen ? { applicableWhen: compile(standard.applicableWhen) } : {}),
   }));
   const unknownFacts = options.unknownFacts ?? 'error';
 
@@ -73,27 +80,18 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, options: CompileOptio
       const missing = new Array<boolean>(values.length).fill(false);
       const scopeVerdict = decideScope(scope, values, missing);
       const explain = evaluateOptions.explain ?? true;
-      const results: StandardResult[] = standards.map((standard, position) => {
-        const { id, requirementId, aspectId } = layout.standards[position]!;
-        if (!explain)
-          return { id, requirementId, aspectId, outcome: decideVerdictOnly(standard, values, missing) };
-        const applicable = standard.applicableWhen?.explain(values);
-        const condition = standard.condition.explain(values);
-        const outcome = outcomeOf(applicable?.result, condition.result);
-        if (outcome === 'missing-data')
-          flagMissing(
-            applicable?.result === null ? standard.applicableWhen! : standard.condition,
-            values,
-            missing,
-          );
-        return {
-          id,
-          requirementId,
-          aspectId,
-          outcome,
-          explanation: applicable ? { applicable, condition } : { condition },
-        };
-      });
+      const results: StandardResult[] = new Array(standards.length);
+      for (let position = 0; position < standards.length; position++) {
+        const standard = standards[position]!;
+        results[position] = explain
+          ? explainStandard(standard, values, missing)
+          : {
+              id: standard.id,
+              requirementId: standard.requirementId,
+              aspectId: standard.aspectId,
+              outcome: decideVerdictOnly(standard, values, missing),
+            };
+      }
       return assembleResult(layout, assessment.id, scopeVerdict, results, missingFactIds(layout, missing));
     },
   };
@@ -115,6 +113,22 @@ export function evaluate(
   options: CompileOptions & EvaluateOptions = {},
 ): EvaluationResult {
   return compileRuleSet(ruleSet, options).evaluate(assessment, options);
+}
+
+function explainStandard(standard: CompiledStandard, values: FactValues, missing: boolean[]): StandardResult {
+  const applicable = standard.applicableWhen?.explain(values);
+  const condition = standard.condition.explain(values);
+  const outcome = outcomeOf(applicable?.result, condition.result);
+  if (outcome === 'missing-data') {
+    flagMissing(applicable?.result === null ? standard.applicableWhen! : standard.condition, values, missing);
+  }
+  return {
+    id: standard.id,
+    requirementId: standard.requirementId,
+    aspectId: standard.aspectId,
+    outcome,
+    explanation: applicable ? { applicable, condition } : { condition },
+  };
 }
 
 function decideVerdictOnly(standard: CompiledStandard, values: FactValues, missing: boolean[]): Outcome {

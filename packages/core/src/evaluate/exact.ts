@@ -2,7 +2,21 @@ import { compareFractions, countShare, exactShare, fractionOfTotal } from '../ut
 
 /** Whether `count / of` reaches `threshold`, exactly: 17 of 20 reaches 0.85. `of` must be positive. */
 export function reachesShare(count: number, of: number, threshold: number): boolean {
-  return compareFractions(countShare(count, of), exactShare(threshold)) >= 0;
+  return thresholdTest(threshold)(count, of);
+}
+
+/**
+ * {@link reachesShare} for one threshold, prepared once: plain integer arithmetic (exact while the
+ * threshold has at most 6 decimal places and counts stay below a billion), BigInt beyond that.
+ */
+export function thresholdTest(threshold: number): (count: number, of: number) => boolean {
+  const fraction = exactShare(threshold);
+  if (fraction.denominator <= 1_000_000n) {
+    const numerator = Number(fraction.numerator);
+    const denominator = Number(fraction.denominator);
+    return (count, of) => count * denominator >= numerator * of;
+  }
+  return (count, of) => compareFractions(countShare(count, of), fraction) >= 0;
 }
 
 /** The smallest count out of `of` that reaches `threshold`, exactly. */

@@ -1,6 +1,6 @@
 import { type FactIndex, indexFacts } from '../assessment/read-facts.js';
 import type { Aspect, Requirement, RuleSet, Standard } from '../rule-set/types.js';
-import { decimalScale, toScaledInteger } from './exact.js';
+import { decimalScale, thresholdTest, toScaledInteger } from './exact.js';
 
 /** A rule set flattened for aggregation: every standard with the positions of its requirement and aspect. */
 export interface RubricLayout {
@@ -21,6 +21,14 @@ export interface RubricLayout {
   })[];
   /** The power of ten that makes every point value, pass mark and aspect minimum an integer. */
   readonly pointsScale: number;
+  /** Per standard, in rule-set order, for the aggregation loop: its requirement's and aspect's positions and its scaled points. */
+  readonly hot: {
+    readonly requirementPositions: Int32Array;
+    readonly aspectPositions: Int32Array;
+    readonly scaledPoints: Float64Array;
+  };
+  /** Whether `met` of `applicable` reaches the compliance-rate threshold, exactly (compliance-rate mode). */
+  readonly meetsThreshold: (met: number, applicable: number) => boolean;
 }
 
 export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
@@ -46,15 +54,22 @@ export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
   if (scoring.mode === 'points')
     pointValues.push(scoring.passMark, ...Object.values(scoring.aspectMinimums ?? {}));
   const pointsScale = decimalScale(pointValues);
+  const standards = flat.map((standard) => ({
+    ...standard,
+    scaledPoints: toScaledInteger(standard.points ?? 0, pointsScale),
+  }));
   return {
     ruleSet,
     facts: indexFacts(ruleSet.facts),
     aspects: ruleSet.aspects,
     requirements,
-    standards: flat.map((standard) => ({
-      ...standard,
-      scaledPoints: toScaledInteger(standard.points ?? 0, pointsScale),
-    })),
+    standards,
+    hot: {
+      requirementPositions: Int32Array.from(standards, (standard) => standard.requirementPosition),
+      aspectPositions: Int32Array.from(standards, (standard) => standard.aspectPosition),
+      scaledPoints: Float64Array.from(standards, (standard) => standard.scaledPoints),
+    },
     pointsScale,
+    meetsThreshold: thresholdTest(scoring.mode === 'compliance-rate' ? scoring.threshold : 0),
   };
 }
