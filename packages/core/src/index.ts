@@ -14,6 +14,7 @@ export type { Result, RubricErrorCode, RubricIssue } from './errors/rubric-error
 export { formatPath, RubricError } from './errors/rubric-error.js';
 export type { CompileOptions, EvaluateOptions, Evaluator } from './evaluate/compile-rule-set.js';
 export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';
+export { whatIf } from './evaluate/what-if.js';
 export type {
   RemediationCost,
   RemediationOptions,

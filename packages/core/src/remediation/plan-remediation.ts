@@ -2,6 +2,7 @@ import { RubricError } from '../errors/rubric-error.js';
 import { requiredCount } from '../evaluate/exact.js';
 import type { RubricLayout } from '../evaluate/layout.js';
 import { layoutFor } from '../evaluate/layout-cache.js';
+import { checkResultMatches } from '../evaluate/result-matches.js';
 import type { EvaluationResult } from '../result/types.js';
 import type { RuleSet, Standard, Text } from '../rule-set/types.js';
 import {
@@ -193,18 +194,6 @@ function checkCost(value: unknown, path: (string | number)[]): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new RubricError('INVALID_OPTIONS', [
       { path, message: `a cost is a finite number of at least 0, got ${String(value)}` },
-    ]);
-  }
-}
-
-function checkResultMatches(layout: RubricLayout, result: EvaluationResult): void {
-  const { id, version } = layout.ruleSet;
-  const sameStandards =
-    result.standards?.length === layout.standards.length &&
-    result.standards.every((standard, position) => standard.id === layout.standards[position]!.id);
-  if (result.ruleSet?.id !== id || result.ruleSet.version !== version || !sameStandards) {
-    throw new RubricError('INVALID_OPTIONS', [
-      { path: ['result', 'ruleSet'], message: `the result was not evaluated against ${id}@${version}` },
     ]);
   }
 }

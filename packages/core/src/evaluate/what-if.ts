@@ -1,0 +1,49 @@
+import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
+import { factsReadBy } from '../rule-set/conditions.js';
+import type { RuleSet } from '../rule-set/types.js';
+import { assembleResult, type ScopeVerdict } from './assemble-result.js';
+import { layoutFor } from './layout-cache.js';
+import { checkResultMatches } from './result-matches.js';
+
+/**
+ * The result an estate would get if some standards had other outcomes — "what if these were fixed?" —
+ * recomputed by the same aggregation as `evaluate`: counts, verdict, reasons. Standards given a new
+ * outcome lose their explanation (it explained the old one); `missingFacts` keeps only facts still read by
+ * a standard (or scope) left undecided.
+ *
+ * @throws {RubricError} `INVALID_OPTIONS` when the result does not come from this rule set or an id is unknown.
+ * @example
+ * ```ts
+ * const result = evaluate(guangxi2021, assessment);
+ * whatIf(guangxi2021, result, { S28: 'met', S56: 'met' }).eligible; // true once both are fixed?
+ * ```
+ */
+export function whatIf(
+  ruleSet: RuleSet | unknown,
+  result: EvaluationResult,
+  outcomes: Readonly<Record<string, Outcome>>,
+): EvaluationResult {
+  const layout = layoutFor(ruleSet);
+  checkResultMatches(layout, result, Object.keys(outcomes));
+  const standards: StandardResult[] = result.standards.map((standard) => {
+    if (!Object.hasOwn(outcomes, standard.id) || outcomes[standard.id] === standard.outcome) return standard;
+    const { explanation: _explained, ...rest } = standard;
+    return { ...rest, outcome: outcomes[standard.id]! };
+  });
+  const scopeUnknown = result.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN');
+  const outOfScope = result.reasons.find((reason) => reason.code === 'OUT_OF_SCOPE');
+  const scope: ScopeVerdict = result.inScope
+    ? { inScope: true, failedFacts: [] }
+    : {
+        inScope: scopeUnknown ? null : false,
+        failedFacts: outOfScope?.code === 'OUT_OF_SCOPE' ? outOfScope.facts : [],
+      };
+  const stillRead = new Set(scopeUnknown ? factsReadBy(layout.ruleSet.scope) : []);
+  standards.forEach((standard, position) => {
+    if (standard.outcome !== 'missing-data') return;
+    const { condition, applicableWhen } = layout.standards[position]!;
+    for (const factId of [...factsReadBy(applicableWhen), ...factsReadBy(condition)]) stillRead.add(factId);
+  });
+  const missingFacts = result.missingFacts.filter((factId) => stillRead.has(factId));
+  return assembleResult(layout, result.assessmentId, scope, standards, missingFacts);
+}
