@@ -15,6 +15,7 @@ export { formatPath, RubricError } from './errors/rubric-error.js';
 export type { CompileOptions, EvaluateOptions, Evaluator } from './evaluate/compile-rule-set.js';
 export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';
 export { whatIf } from './evaluate/what-if.js';
+export * from './plugins/index.js';
 export type {
   RemediationCost,
   RemediationOptions,
@@ -62,3 +63,5 @@ export type {
   Text,
 } from './rule-set/types.js';
 export * from './timeline/index.js';
+export * from './variants/index.js';
+export * from './workflow/index.js';

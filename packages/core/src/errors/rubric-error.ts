@@ -10,6 +10,7 @@ export type RubricErrorCode =
   | 'INVALID_WORKFLOW_STEP'
   | 'INVALID_WORKBOOK'
   | 'INVALID_REGISTRY'
+  | 'INVALID_PLUGIN'
   | 'RULE_SET_NOT_FOUND'
   | 'PLUGIN_FAILED';
 
@@ -43,8 +44,16 @@ export class RubricError extends Error {
   readonly issues: readonly RubricIssue[];
   readonly [marker] = true;
 
-  constructor(code: RubricErrorCode, issues: readonly RubricIssue[], message?: string) {
-    super(message ?? summarise(code, issues));
+  constructor(
+    code: RubricErrorCode,
+    issues: readonly RubricIssue[],
+    message?: string,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(
+      message ?? summarise(code, issues),
+      options?.cause !== undefined ? { cause: options.cause } : undefined,
+    );
     this.name = 'RubricError';
     this.code = code;
     this.issues = issues;

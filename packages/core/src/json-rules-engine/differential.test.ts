@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
+import { assessmentArbitrary, ruleSetArbitrary } from '@sunshine-rubric/testing';
 import { describe, expect } from 'vitest';
-import { assessmentArbitrary, ruleSetArbitrary } from '../../test/arbitraries.js';
 import { compileRuleSet } from '../evaluate/compile-rule-set.js';
 import { createJsonRulesEngineEvaluator } from './evaluate-with-json-rules-engine.js';
 

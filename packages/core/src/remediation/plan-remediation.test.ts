@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
+import { assessmentArbitrary, ruleSetArbitrary } from '@sunshine-rubric/testing';
 import { describe, expect, it } from 'vitest';
-import { assessmentArbitrary, ruleSetArbitrary } from '../../test/arbitraries.js';
 import {
   assessmentOf,
   booleanFacts,

@@ -3,6 +3,8 @@ import { AssessmentSchema } from '../assessment/schema.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import { RuleSetSchema } from '../rule-set/schema.js';
 import { TargetPlanSchema } from '../timeline/plan-schema.js';
+import { RuleSetPatchSchema } from '../variants/patch-schema.js';
+import { ApplicationEventSchema } from '../workflow/events.js';
 
 /**
  * The JSON Schema (draft 2020-12) of each document the library reads or writes, generated from its zod
@@ -22,5 +24,17 @@ export function jsonSchemas(): Record<string, object> {
     ...describe('assessment', 'sunshine-rubric assessment', AssessmentSchema, 'input'),
     ...describe('evaluation-result', 'sunshine-rubric evaluation result', EvaluationResultSchema, 'output'),
     ...describe('target-plan', 'sunshine-rubric target plan', TargetPlanSchema, 'input'),
+    ...describe(
+      'rule-set-patch',
+      'sunshine-rubric rule-set patch (extendRuleSet)',
+      RuleSetPatchSchema,
+      'input',
+    ),
+    ...describe(
+      'application-event',
+      'sunshine-rubric application workflow event',
+      ApplicationEventSchema,
+      'input',
+    ),
   };
 }

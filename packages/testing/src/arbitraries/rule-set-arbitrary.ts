@@ -1,5 +1,5 @@
+import type { Condition, FactType, FactValue, RuleSetInput } from '@sunshine-rubric/core';
 import fc from 'fast-check';
-import type { Condition, FactType, FactValue, RuleSetInput } from '../src/index.js';
 
 // Small value pools make equalities and boundaries (0.85, 200, a date) come up often.
 const pools: Record<FactType, readonly FactValue[]> = {
@@ -29,6 +29,20 @@ const operatorsFor: Record<FactType, readonly string[]> = {
 };
 const factTypes = Object.keys(pools) as FactType[];
 
+/** Shape limits of {@link ruleSetArbitrary}. */
+export interface RuleSetArbitraryOptions {
+  /** At most this many facts (default 6). */
+  readonly maxFacts?: number;
+  /** At most this many aspects, requirements per aspect, standards per requirement (defaults 3, 3, 4). */
+  readonly maxAspects?: number;
+  readonly maxRequirements?: number;
+  readonly maxStandards?: number;
+  /** Condition nesting depth (default 3). */
+  readonly maxDepth?: number;
+  /** Scoring modes to draw from (default both). */
+  readonly modes?: readonly ('compliance-rate' | 'points')[];
+}
+
 function definitionOf(type: FactType, index: number): RuleSetInput['facts'][string] {
   const title = { zh: `事实${index}` };
   if (type === 'enum') return { type, title, values: ['a', 'b', 'c'] };
@@ -47,6 +61,7 @@ function leafArbitrary(facts: readonly [string, FactType][]): fc.Arbitrary<Condi
   );
 }
 
+/** Random conditions over the given facts: leaves with fitting operators and values, all/any/not trees. */
 export function conditionArbitrary(facts: readonly [string, FactType][], depth = 3): fc.Arbitrary<Condition> {
   if (depth === 0) return leafArbitrary(facts);
   const child = conditionArbitrary(facts, depth - 1);
@@ -64,27 +79,39 @@ export function conditionArbitrary(facts: readonly [string, FactType][], depth =
   );
 }
 
-/** Valid rule sets of varied shape: both scoring modes, scopes, applicability conditions. */
-export function ruleSetArbitrary(): fc.Arbitrary<RuleSetInput> {
-  return fc.array(fc.constantFrom(...factTypes), { minLength: 1, maxLength: 6 }).chain((types) => {
+/**
+ * Valid rule-set documents of varied shape: every fact type, both scoring modes, scopes, `applicableWhen`,
+ * nested all/any/not conditions. Feed them to `defineRuleSet` or straight to the evaluator.
+ *
+ * @example
+ * ```ts
+ * test.prop([ruleSetArbitrary()])('every rule set compiles', (ruleSet) => {
+ *   expect(() => compileRuleSet(ruleSet)).not.toThrow();
+ * });
+ * ```
+ */
+export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbitrary<RuleSetInput> {
+  const { maxFacts = 6, maxAspects = 3, maxRequirements = 3, maxStandards = 4, maxDepth = 3 } = options;
+  const modes = options.modes ?? ['compliance-rate', 'points'];
+  return fc.array(fc.constantFrom(...factTypes), { minLength: 1, maxLength: maxFacts }).chain((types) => {
     const facts = types.map((type, index): [string, FactType] => [`f${index}`, type]);
     const standard = fc.record({
-      condition: conditionArbitrary(facts),
+      condition: conditionArbitrary(facts, maxDepth),
       applicableWhen: fc.option(conditionArbitrary(facts, 1), { freq: 4, nil: undefined }),
       points: fc.integer({ min: 0, max: 5 }),
     });
     const shape = fc.array(
-      fc.array(fc.array(standard, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
-      {
+      fc.array(fc.array(standard, { minLength: 1, maxLength: maxStandards }), {
         minLength: 1,
-        maxLength: 3,
-      },
+        maxLength: maxRequirements,
+      }),
+      { minLength: 1, maxLength: maxAspects },
     );
     return fc
       .record({
         shape,
         scope: fc.option(conditionArbitrary(facts, 1), { freq: 3, nil: undefined }),
-        mode: fc.constantFrom('compliance-rate', 'points'),
+        mode: fc.constantFrom(...modes),
         threshold: fc.oneof(fc.constantFrom(0, 0.5, 0.85, 1), fc.double({ min: 0, max: 1, noNaN: true })),
         minMetPerRequirement: fc.integer({ min: 0, max: 2 }),
         passMarkShare: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -127,22 +154,4 @@ export function ruleSetArbitrary(): fc.Arbitrary<RuleSetInput> {
         };
       });
   });
-}
-
-/** Assessments for a rule set: each fact drawn from its pool, or missing (or null) now and then. */
-export function assessmentArbitrary(ruleSet: RuleSetInput) {
-  const entries = Object.entries(ruleSet.facts).map(([factId, definition]) =>
-    fc
-      .oneof(
-        { weight: 8, arbitrary: fc.constantFrom(...pools[definition.type]) },
-        { weight: 1, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: fc.constant(undefined) },
-      )
-      .map((value) => [factId, value] as const),
-  );
-  return fc.tuple(...entries).map((pairs) => ({
-    id: 'random-assessment',
-    community: { name: '随机小区' },
-    facts: Object.fromEntries(pairs.filter(([, value]) => value !== undefined)),
-  }));
 }

@@ -1,0 +1,88 @@
+import semver from 'semver';
+import { RubricError } from '../errors/rubric-error.js';
+import type { RuleSet } from '../rule-set/types.js';
+import { isIsoDate } from '../util/guards.js';
+
+const ruleSetIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The rule sets of a registry by id, each list in ascending semver order. */
+export type RuleSetsById = ReadonlyMap<string, readonly RuleSet[]>;
+
+/**
+ * The rule set a reference names: `id` (its highest version) or `id@range` (the highest version in the
+ * semver range). A bare id prefers released versions, and takes a prerelease only when there is nothing else.
+ */
+export function findByReference(byId: RuleSetsById, reference: string): RuleSet {
+  if (typeof reference !== 'string')
+    throw invalidReference(reference, 'a reference is a string: "id" or "id@range"');
+  const at = reference.indexOf('@');
+  const id = at < 0 ? reference : reference.slice(0, at);
+  const range = at < 0 ? '*' : reference.slice(at + 1);
+  if (!ruleSetIdPattern.test(id))
+    throw invalidReference(reference, `"${id}" is not a rule-set id (kebab-case)`);
+  if (semver.validRange(range) === null)
+    throw invalidReference(reference, `"${range}" is not a semver range`);
+  const candidates = versionsOf(byId, id, reference);
+  const versions = candidates.map((ruleSet) => ruleSet.version);
+  const best = semver.maxSatisfying(versions, range) ?? (at < 0 ? versions.at(-1) : null);
+  const found = candidates.find((ruleSet) => ruleSet.version === best);
+  if (found) return found;
+  throw notFound(reference, `no version of "${id}" satisfies "${range}" (available: ${versions.join(', ')})`);
+}
+
+/**
+ * The version of a rule set in effect on a date: among its versions with `effective` dates covering the date
+ * (`from` and `until` both inclusive), the one with the latest `from`; the higher version on a tie.
+ * Versions without `effective` dates are never picked.
+ */
+export function findByDate(byId: RuleSetsById, id: string, date: string): RuleSet {
+  if (!isIsoDate(date)) {
+    throw new RubricError('INVALID_OPTIONS', [
+      {
+        path: ['date'],
+        message: `expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`,
+        kind: 'invalid-date',
+      },
+    ]);
+  }
+  const candidates = versionsOf(byId, id, id);
+  let best: RuleSet | undefined;
+  for (const ruleSet of candidates) {
+    const effective = ruleSet.effective;
+    if (!effective || effective.from > date || (effective.until !== undefined && effective.until < date))
+      continue;
+    if (!best || effective.from >= best.effective!.from) best = ruleSet;
+  }
+  if (best) return best;
+  const ranges = candidates.map(
+    ({ version, effective }) =>
+      `${version}: ${effective ? `${effective.from} to ${effective.until ?? 'open end'}` : 'not dated'}`,
+  );
+  throw notFound(id, `no version of "${id}" is in effect on ${date} (${ranges.join('; ')})`);
+}
+
+function versionsOf(byId: RuleSetsById, id: string, reference: string): readonly RuleSet[] {
+  const versions = byId.get(id);
+  if (versions && versions.length > 0) return versions;
+  const registered = [...byId.values()].flat().map((ruleSet) => `${ruleSet.id}@${ruleSet.version}`);
+  throw notFound(
+    reference,
+    `no rule set "${id}" is registered (registered: ${registered.length > 0 ? registered.join(', ') : 'none'})`,
+  );
+}
+
+function notFound(reference: string, message: string): RubricError {
+  return new RubricError(
+    'RULE_SET_NOT_FOUND',
+    [{ path: [], message, kind: 'not-found' }],
+    `RULE_SET_NOT_FOUND: ${reference}: ${message}`,
+  );
+}
+
+function invalidReference(reference: unknown, message: string): RubricError {
+  return new RubricError(
+    'INVALID_OPTIONS',
+    [{ path: [], message, kind: 'invalid-reference' }],
+    `INVALID_OPTIONS: ${String(reference)}: ${message}`,
+  );
+}

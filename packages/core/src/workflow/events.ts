@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { EvaluationResult } from '../result/types.js';
+import { IsoDateSchema } from '../rule-set/schema.js';
+
+/**
+ * Every kind of application event, in the order they normally come (see {@link ApplicationEventSchema}).
+ *
+ * @example
+ * ```ts
+ * applicationEventTypes.includes('applied'); // true
+ * ```
+ */
+export const applicationEventTypes = Object.freeze([
+  'self-check-completed',
+  'applied',
+  'city-review-passed',
+  'city-review-returned',
+  'region-recheck-passed',
+  'rectification-required',
+  'rectified',
+  'certified',
+] as const);
+
+/**
+ * The kinds of application event.
+ *
+ * @example
+ * ```ts
+ * const type: ApplicationEventType = 'city-review-passed';
+ * ```
+ */
+export type ApplicationEventType = (typeof applicationEventTypes)[number];
+
+const base = {
+  date: IsoDateSchema.meta({
+    description: 'The day it happened, YYYY-MM-DD. Events are recorded in date order.',
+  }),
+  actor: z.string().min(1, 'actor names who recorded the event').meta({
+    description: 'Who did it or recorded it: a person, a department or a system.',
+  }),
+  note: z.string().optional().meta({ description: 'Free text for the record.' }),
+};
+
+/** The parts of an evaluation result a self-check event keeps. A whole `EvaluationResult` fits too. */
+const SelfCheckSchema = z
+  .looseObject({
+    ruleSet: z.looseObject({ id: z.string().min(1), version: z.string().min(1) }),
+    assessmentId: z.string().optional(),
+    eligible: z.boolean(),
+    compliance: z.looseObject({ met: z.int().min(0), applicable: z.int().min(0) }),
+  })
+  .meta({
+    description: 'The self-check’s verdict: an EvaluationResult, or its summary (see summariseSelfCheck).',
+  });
+
+const event = <Type extends string, Shape extends z.core.$ZodLooseShape>(
+  type: Type,
+  description: string,
+  shape: Shape,
+) => z.strictObject({ type: z.literal(type), ...base, ...shape }).meta({ description });
+
+/**
+ * One step of an estate's certification application, as a system stores it for audit. The steps, in the
+ * order they normally come:
+ *
+ * - `self-check-completed`: the estate was scored against the rule set (`evaluation`: the result's verdict);
+ * - `applied`: the estate applied for a year's round (`year`, by default the year of `date`), which needs an
+ *   eligible self-check and, when the plan sets one, comes by the year's application deadline;
+ * - `city-review-passed` / `city-review-returned`: the city reviewed the application and sent it on to the
+ *   region, or returned it (the estate may self-check again and re-apply);
+ * - `region-recheck-passed`: the region's re-check passed;
+ * - `rectification-required` / `rectified`: the re-check asked for fixes (`standards`: which), and the estate
+ *   made them; the region re-checks again;
+ * - `certified`: the estate was certified. Nothing follows.
+ *
+ * @example
+ * ```ts
+ * const parsed = ApplicationEventSchema.safeParse({ type: 'applied', date: '2021-09-01', actor: '香山四区物业' });
+ * parsed.success; // true
+ * ```
+ */
+export const ApplicationEventSchema = z
+  .discriminatedUnion(
+    'type',
+    [
+      event('self-check-completed', 'The estate was scored against the rule set.', {
+        evaluation: SelfCheckSchema,
+      }),
+      event('applied', 'The estate applied for a year’s round.', {
+        year: z
+          .int()
+          .min(1000)
+          .max(9999)
+          .optional()
+          .meta({ description: 'The round’s year; by default the year of date.' }),
+      }),
+      event('city-review-passed', 'The city reviewed the application and sent it on to the region.', {}),
+      event('city-review-returned', 'The city returned the application to the estate.', {
+        reasons: z.array(z.string().min(1)).optional(),
+      }),
+      event('region-recheck-passed', 'The region’s re-check passed.', {}),
+      event('rectification-required', 'The region’s re-check asked for fixes.', {
+        standards: z
+          .array(z.string().min(1))
+          .optional()
+          .meta({ description: 'Ids of the standards to fix.' }),
+      }),
+      event('rectified', 'The estate made the fixes; the region re-checks again.', {}),
+      event('certified', 'The estate was certified.', {
+        certificate: z
+          .string()
+          .min(1)
+          .optional()
+          .meta({ description: 'The certificate’s number or reference.' }),
+      }),
+    ],
+    {
+      error: (issue) =>
+        issue.code === 'invalid_union' ? `type is one of: ${applicationEventTypes.join(', ')}` : undefined,
+    },
+  )
+  .meta({ title: 'Application event', description: 'One step of an estate’s certification application.' });
+
+/**
+ * One step of an application, as validated (see {@link ApplicationEventSchema} for the steps).
+ *
+ * @example
+ * ```ts
+ * const event: ApplicationEvent = { type: 'certified', date: '2021-12-20', actor: '自治区住建厅' };
+ * ```
+ */
+export type ApplicationEvent = z.output<typeof ApplicationEventSchema>;
+
+/**
+ * The verdict of a self-check as an event keeps it.
+ *
+ * @example
+ * ```ts
+ * const summary: SelfCheckSummary = {
+ *   ruleSet: { id: 'guangxi-2021', version: '1.0.0' }, assessmentId: 'a1', eligible: true,
+ *   compliance: { met: 60, applicable: 65, total: 65, rate: 60 / 65 },
+ * };
+ * ```
+ */
+export interface SelfCheckSummary {
+  readonly ruleSet: { readonly id: string; readonly version: string };
+  readonly assessmentId: string;
+  readonly eligible: boolean;
+  readonly compliance: EvaluationResult['compliance'];
+}
+
+/**
+ * The verdict of an evaluation, for a `self-check-completed` event: small enough to store with every
+ * application, and enough to check that the estate was eligible when it applied.
+ *
+ * @example
+ * ```ts
+ * const result = evaluate(guangxi2021, assessment);
+ * events.push({ type: 'self-check-completed', date: '2021-08-20', actor: '物业', evaluation: summariseSelfCheck(result) });
+ * ```
+ */
+export function summariseSelfCheck(result: EvaluationResult): SelfCheckSummary {
+  return {
+    ruleSet: { id: result.ruleSet.id, version: result.ruleSet.version },
+    assessmentId: result.assessmentId,
+    eligible: result.eligible,
+    compliance: { ...result.compliance },
+  };
+}

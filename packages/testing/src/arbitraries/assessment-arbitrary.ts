@@ -1,0 +1,166 @@
+import {
+  type Assessment,
+  compileRuleSet,
+  defineRuleSet,
+  type EvaluationResult,
+  type FactDefinition,
+  type FactValue,
+  type RuleSet,
+} from '@sunshine-rubric/core';
+import fc from 'fast-check';
+import { witnessValues } from './witnesses.js';
+
+/** Options of {@link assessmentArbitrary}. */
+export interface AssessmentArbitraryOptions {
+  /** Probability that a fact is left out (half the time as `null`, half absent). Default 0.1; 0 answers every fact. */
+  readonly missing?: number;
+  /**
+   * Bias towards the eligibility boundary: from each drawn assessment, walk fact by fact (random order) to
+   * the values that bring the compliance rate (or points) nearest the threshold (or pass mark). Most random
+   * estates are far from 85%; the interesting ones are near it.
+   */
+  readonly nearBoundary?: boolean;
+  /** Limits for numbers without `min`/`max` in the catalog (default ±1,000,000). */
+  readonly numberRange?: number;
+}
+
+/**
+ * Assessments whose facts respect the rule set's fact catalog — types, `min`/`max`, enum values, real
+ * dates — drawn half the time from the values where conditions flip (the literals they compare with and
+ * their neighbours), so that standards come out met and unmet alike.
+ *
+ * @example
+ * ```ts
+ * test.prop([assessmentArbitrary(guangxi2021, { nearBoundary: true })])('…', (assessment) => {
+ *   const result = evaluate(guangxi2021, assessment);
+ *   expect(result.reasons.length === 0).toBe(result.eligible);
+ * });
+ * ```
+ */
+export function assessmentArbitrary(
+  ruleSet: RuleSet | unknown,
+  options: AssessmentArbitraryOptions = {},
+): fc.Arbitrary<Assessment> {
+  const defined = defineRuleSet(ruleSet);
+  const witnesses = witnessValues(defined);
+  const missing = options.missing ?? 0.1;
+  const range = options.numberRange ?? 1_000_000;
+  const entries = Object.entries(defined.facts).map(([factId, definition]) => {
+    const value = valueArbitrary(definition, witnesses.get(factId) ?? [], range);
+    return fc.tuple(fc.constant(factId), withMissing(value, missing));
+  });
+  const single = fc.tuple(...entries).map(
+    (pairs): Assessment => ({
+      id: 'generated',
+      community: { name: '生成的小区 (generated)' },
+      facts: Object.fromEntries(pairs.filter(([, value]) => value !== undefined)) as Assessment['facts'],
+    }),
+  );
+  if (!options.nearBoundary) return single;
+  const evaluator = compileRuleSet(defined);
+  const threshold = defined.scoring.mode === 'compliance-rate' ? defined.scoring.threshold : 0;
+  const order = fc.shuffledSubarray(Object.keys(defined.facts), {
+    minLength: Object.keys(defined.facts).length,
+  });
+  // Aim a little either side of the boundary, so that both verdicts come out.
+  const aim = fc.integer({ min: -5, max: 5 }).map((percent) => percent / 100);
+  return fc.tuple(single, order, aim).map(([assessment, factOrder, offset]) => {
+    const distance = (candidate: Assessment) =>
+      distanceToBoundary(evaluator.evaluate(candidate, { explain: false }), threshold, offset);
+    return walkToBoundary(assessment, factOrder, witnesses, distance);
+  });
+}
+
+/**
+ * Greedy walk towards the eligibility boundary: fact by fact (in a random order), take the witness value
+ * that brings the verdict nearest to flipping; stop within about one standard of it. Pure, so fast-check
+ * can replay and shrink what it started from.
+ */
+function walkToBoundary(
+  start: Assessment,
+  factOrder: readonly string[],
+  witnesses: ReadonlyMap<string, readonly FactValue[]>,
+  distance: (assessment: Assessment) => number,
+): Assessment {
+  let current = start;
+  let best = distance(current);
+  for (const factId of [...factOrder, ...factOrder]) {
+    if (best <= 0.01) break;
+    for (const value of witnesses.get(factId) ?? []) {
+      const candidate = { ...current, facts: { ...current.facts, [factId]: value } };
+      const candidateDistance = distance(candidate);
+      if (candidateDistance < best) {
+        current = candidate;
+        best = candidateDistance;
+      }
+    }
+  }
+  return current;
+}
+
+function withMissing(
+  value: fc.Arbitrary<FactValue>,
+  missing: number,
+): fc.Arbitrary<FactValue | null | undefined> {
+  if (missing <= 0) return value;
+  const weight = Math.max(1, Math.round((1 - missing) / Math.max(missing, 1e-6)));
+  return fc.oneof(
+    { weight: weight * 2, arbitrary: value },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+}
+
+function valueArbitrary(
+  definition: FactDefinition,
+  witnesses: readonly FactValue[],
+  range: number,
+): fc.Arbitrary<FactValue> {
+  const any = anyValue(definition, range);
+  return witnesses.length === 0 ? any : fc.oneof(fc.constantFrom(...witnesses), any);
+}
+
+function anyValue(definition: FactDefinition, range: number): fc.Arbitrary<FactValue> {
+  const min = definition.min ?? -range;
+  const max = definition.max ?? range;
+  switch (definition.type) {
+    case 'boolean':
+      return fc.boolean();
+    case 'integer':
+      return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+    case 'number':
+      return fc
+        .double({ min, max, noNaN: true, noDefaultInfinity: true })
+        .map((value) => (Object.is(value, -0) ? 0 : value));
+    case 'string':
+      return fc.string({ maxLength: 20 });
+    case 'date':
+      return fc
+        .date({
+          min: new Date('1990-01-01T00:00:00Z'),
+          max: new Date('2040-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        })
+        .map((date) => date.toISOString().slice(0, 10));
+    case 'enum':
+      return fc.constantFrom(...(definition.values ?? ['']));
+  }
+}
+
+/**
+ * How far a verdict is from the boundary (shifted by `offset`), as a share; out of scope counts as far.
+ * A heuristic for biasing the draw, not a verdict.
+ */
+function distanceToBoundary(result: EvaluationResult, threshold: number, offset: number): number {
+  const outOfScope = result.inScope ? 0 : 1;
+  const uncovered =
+    result.reasons.filter((reason) => reason.code === 'REQUIREMENT_UNCOVERED').length /
+    Math.max(result.requirements.length, 1);
+  if (result.score) {
+    const share =
+      result.score.max === 0 ? 0 : (result.score.points - result.score.passMark) / result.score.max;
+    return outOfScope + uncovered + Math.abs(share - offset);
+  }
+  if (result.compliance.applicable === 0) return outOfScope + 1;
+  return outOfScope + uncovered + Math.abs(result.compliance.rate - threshold - offset);
+}

@@ -1,0 +1,53 @@
+import {
+  type Condition,
+  type FactDefinition,
+  type FactValue,
+  leavesOf,
+  type RuleSet,
+} from '@sunshine-rubric/core';
+
+/**
+ * For each fact, the values where its conditions change their mind: every literal a condition compares it
+ * with, and for numbers and dates the values just either side, kept within the catalog's range.
+ */
+export function witnessValues(ruleSet: RuleSet): Map<string, FactValue[]> {
+  const conditions: Condition[] = [];
+  if (ruleSet.scope) conditions.push(ruleSet.scope);
+  for (const aspect of ruleSet.aspects)
+    for (const requirement of aspect.requirements)
+      for (const standard of requirement.standards) {
+        conditions.push(standard.condition);
+        if (standard.applicableWhen) conditions.push(standard.applicableWhen);
+      }
+  const found = new Map<string, Set<FactValue>>();
+  for (const leaf of conditions.flatMap(leavesOf)) {
+    const definition = ruleSet.facts[leaf.fact];
+    if (!definition) continue;
+    const values = found.get(leaf.fact) ?? new Set<FactValue>();
+    for (const literal of Array.isArray(leaf.value) ? leaf.value : [leaf.value as FactValue]) {
+      for (const value of neighbours(literal, definition)) values.add(value);
+    }
+    found.set(leaf.fact, values);
+  }
+  return new Map([...found].map(([factId, values]) => [factId, [...values]]));
+}
+
+function neighbours(value: FactValue, definition: FactDefinition): FactValue[] {
+  const within = (candidate: number) =>
+    (definition.min === undefined || candidate >= definition.min) &&
+    (definition.max === undefined || candidate <= definition.max);
+  if (typeof value === 'number' && (definition.type === 'integer' || definition.type === 'number')) {
+    const step = definition.type === 'integer' ? 1 : 0.01;
+    return [value - step, value, value + step]
+      .map((candidate) => (definition.type === 'number' ? Math.round(candidate * 1e6) / 1e6 : candidate))
+      .filter(within);
+  }
+  if (typeof value === 'string' && definition.type === 'date')
+    return [shiftDay(value, -1), value, shiftDay(value, 1)];
+  return [value];
+}
+
+function shiftDay(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}

@@ -1,0 +1,137 @@
+import {
+  type Assessment,
+  compileRuleSet,
+  defineRuleSet,
+  type EvaluationResult,
+  type OperatorDefinition,
+  type RuleSet,
+} from '@sunshine-rubric/core';
+import { createJsonRulesEngineEvaluator } from '@sunshine-rubric/core/json-rules-engine';
+import fc from 'fast-check';
+import { type AssessmentArbitraryOptions, assessmentArbitrary } from '../arbitraries/assessment-arbitrary.js';
+import { type InvariantContext, type InvariantName, invariantChecks, invariantNames } from './invariants.js';
+
+export interface InvariantOptions {
+  /** Random assessments per invariant (default 100). */
+  readonly numRuns?: number;
+  /** Seed for a reproducible run; a violation reports the seed and path that replay it. */
+  readonly seed?: number;
+  /** With `seed`, replays exactly the reported counterexample. */
+  readonly path?: string;
+  /** Which invariants to check (default all). */
+  readonly invariants?: readonly InvariantName[];
+  /** How assessments are drawn (default: biased towards the eligibility boundary, 10% missing facts). */
+  readonly assessments?: AssessmentArbitraryOptions;
+  /** Custom operators the rule set uses (from plugins). */
+  readonly operators?: readonly OperatorDefinition[];
+  /** The evaluator under test (default: the compiled evaluator). The kit's own tests pass broken ones here. */
+  readonly evaluate?: (ruleSet: RuleSet, assessment: Assessment) => EvaluationResult;
+  /** The reference evaluator (default: the json-rules-engine backend). */
+  readonly reference?: (ruleSet: RuleSet, assessment: Assessment) => Promise<EvaluationResult>;
+}
+
+export interface InvariantViolation {
+  readonly invariant: InvariantName;
+  readonly message: string;
+  /** The smallest assessment found that breaks it (for `monotone-in-standards`, the one before the change). */
+  readonly counterexample: Assessment;
+  /** Replay with `checkRuleSetInvariants(ruleSet, { seed, path, invariants: [invariant] })`. */
+  readonly seed: number;
+  readonly path: string;
+}
+
+export interface InvariantReport {
+  readonly ok: boolean;
+  /** Assessments evaluated across all invariants. */
+  readonly runs: number;
+  readonly invariants: readonly {
+    readonly name: InvariantName;
+    readonly ok: boolean;
+    readonly runs: number;
+  }[];
+  readonly violations: readonly InvariantViolation[];
+}
+
+/**
+ * Checks a rule set against the invariants every rubric must keep, on random assessments: results are
+ * deterministic and independent of fact order; the compiled evaluator and json-rules-engine agree;
+ * meeting more standards never loses eligibility; raising the threshold (or pass mark) never makes more
+ * estates eligible; `reasons` is empty exactly when eligible; every outcome agrees with its explanation.
+ *
+ * @example
+ * ```ts
+ * const report = await checkRuleSetInvariants(myCityRuleSet, { numRuns: 200 });
+ * if (!report.ok) console.log(report.violations);
+ * ```
+ */
+export async function checkRuleSetInvariants(
+  ruleSet: RuleSet | unknown,
+  options: InvariantOptions = {},
+): Promise<InvariantReport> {
+  const operators = options.operators ?? [];
+  const defined = defineRuleSet(ruleSet, { operators });
+  const context = contextFor(defined, options);
+  const assessments = assessmentArbitrary(defined, options.assessments ?? { nearBoundary: true });
+  const inputs = fc.tuple(assessments, assessments, fc.double({ min: 0.01, max: 0.3, noNaN: true }));
+  const mutated = inputs.chain(([assessment, donor, raise]) =>
+    fc.constantFrom(...Object.keys(donor.facts).concat('')).map((factId) => {
+      const facts = { ...assessment.facts };
+      if (factId !== '') facts[factId] = donor.facts[factId]!;
+      return [assessment, { ...assessment, facts }, raise] as const;
+    }),
+  );
+
+  const violations: InvariantViolation[] = [];
+  const summary: InvariantReport['invariants'][number][] = [];
+  let runs = 0;
+  for (const name of options.invariants ?? invariantNames) {
+    const check = invariantChecks[name];
+    let failure: string | undefined;
+    const property = fc.asyncProperty(mutated, async ([assessment, other, raise]) => {
+      failure = await check(context, assessment, other, raise);
+      return failure === undefined;
+    });
+    const details = await fc.check(property, {
+      numRuns: options.numRuns ?? 100,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.path !== undefined ? { path: options.path } : {}),
+    });
+    runs += details.numRuns;
+    summary.push({ name, ok: !details.failed, runs: details.numRuns });
+    if (details.failed && details.counterexample) {
+      const [assessment, other, raise] = details.counterexample[0];
+      const message =
+        (await check(context, assessment, other, raise)) ?? details.errorInstance?.toString() ?? 'failed';
+      violations.push({
+        invariant: name,
+        message,
+        counterexample: assessment,
+        seed: details.seed,
+        path: details.counterexamplePath ?? '',
+      });
+    }
+  }
+  return { ok: violations.length === 0, runs, invariants: summary, violations };
+}
+
+function contextFor(ruleSet: RuleSet, options: InvariantOptions): InvariantContext {
+  const operators = options.operators ?? [];
+  const compiled = new WeakMap<RuleSet, ReturnType<typeof compileRuleSet>>();
+  const evaluatorFor = (target: RuleSet) => {
+    let evaluator = compiled.get(target);
+    if (!evaluator) compiled.set(target, (evaluator = compileRuleSet(target, { operators })));
+    return evaluator;
+  };
+  const reference = createJsonRulesEngineEvaluator(ruleSet, { operators });
+  return {
+    ruleSet,
+    operators,
+    evaluate: options.evaluate ?? ((target, assessment) => evaluatorFor(target).evaluate(assessment)),
+    reference:
+      options.reference ??
+      ((target, assessment) =>
+        target === ruleSet
+          ? reference.evaluate(assessment)
+          : createJsonRulesEngineEvaluator(target, { operators }).evaluate(assessment)),
+  };
+}

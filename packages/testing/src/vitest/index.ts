@@ -1,0 +1,65 @@
+/**
+ * `@sunshine-rubric/testing/vitest`: the invariant suite and coverage threshold as vitest tests.
+ *
+ * @packageDocumentation
+ */
+import type { Assessment, RuleSet } from '@sunshine-rubric/core';
+import { describe, it } from 'vitest';
+import { assertCoverage, coverage } from '../coverage/coverage.js';
+import {
+  checkRuleSetInvariants,
+  type InvariantOptions,
+  type InvariantViolation,
+} from '../invariants/check-rule-set-invariants.js';
+import { invariantNames } from '../invariants/invariants.js';
+
+/**
+ * Registers one vitest test per invariant of {@link checkRuleSetInvariants}. A failing test names the
+ * invariant, the counterexample, and the seed and path that replay it.
+ *
+ * @example
+ * ```ts
+ * import { describeRuleSetInvariants } from '@sunshine-rubric/testing/vitest';
+ * describeRuleSetInvariants('my-city-2024', ruleSet, { numRuns: 200 });
+ * ```
+ */
+export function describeRuleSetInvariants(
+  name: string,
+  ruleSet: RuleSet | unknown,
+  options: InvariantOptions = {},
+): void {
+  describe(`${name}: rule-set invariants`, () => {
+    for (const invariant of options.invariants ?? invariantNames) {
+      it(invariant, async () => {
+        const report = await checkRuleSetInvariants(ruleSet, { ...options, invariants: [invariant] });
+        if (report.violations.length > 0) throw new Error(describeViolation(report.violations[0]!));
+      }, 120_000);
+    }
+  });
+}
+
+/**
+ * A vitest test that fails when the fixtures cover less of the rule set than `threshold`.
+ *
+ * @example
+ * ```ts
+ * itCoversRuleSet(ruleSet, fixtures, 0.8);
+ * ```
+ */
+export function itCoversRuleSet(
+  ruleSet: RuleSet | unknown,
+  assessments: readonly Assessment[],
+  threshold: number,
+): void {
+  it(`fixtures cover at least ${(threshold * 100).toFixed(0)}% of leaf outcomes`, () => {
+    assertCoverage(coverage(ruleSet, assessments, { threshold }));
+  });
+}
+
+function describeViolation(violation: InvariantViolation): string {
+  return [
+    `invariant ${violation.invariant} violated: ${violation.message}`,
+    `counterexample: ${JSON.stringify(violation.counterexample)}`,
+    `replay: checkRuleSetInvariants(ruleSet, { seed: ${violation.seed}, path: '${violation.path}', invariants: ['${violation.invariant}'] })`,
+  ].join('\n');
+}
