@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { FactValueSchema, IsoDateSchema } from '../rule-set/schema.js';
 
-/** The estate an assessment is about. Extra fields (address, operator, contact…) are kept as given. */
+/**
+ * The estate an assessment is about. Extra fields (address, operator, contact…) are kept as given.
+ *
+ * @example
+ * ```ts
+ * CommunitySchema.parse({ name: '示例小区', district: '示例区', operator: '示例物业' });
+ * ```
+ */
 export const CommunitySchema = z.looseObject({
   name: z.string().min(1),
   district: z.string().optional(),
@@ -9,7 +16,15 @@ export const CommunitySchema = z.looseObject({
 
 /**
  * An estate's answers to a rule set's fact catalog. `null` marks a question left unanswered, the same
- * as leaving the fact out. Its JSON Schema ships as `schemas/assessment.json`.
+ * as leaving the fact out. Its JSON Schema ships as `schemas/assessment.json`. The evaluator checks
+ * the same shape itself (and each fact against the rule set's catalog); use the schema to validate
+ * documents before storing them.
+ *
+ * @example
+ * ```ts
+ * const parsed = AssessmentSchema.safeParse(JSON.parse(body));
+ * if (!parsed.success) console.log(parsed.error.issues);
+ * ```
  */
 export const AssessmentSchema = z.strictObject({
   $schema: z.string().optional(),

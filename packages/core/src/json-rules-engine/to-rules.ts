@@ -3,7 +3,14 @@ import { layoutRuleSet } from '../evaluate/layout.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { Condition, RuleSet } from '../rule-set/types.js';
 
-/** The name of the rule that decides the rule set's scope. */
+/**
+ * The name of the rule that decides the rule set's scope.
+ *
+ * @example
+ * ```ts
+ * const scopeRule = toJsonRulesEngineRules(ruleSet).find((rule) => rule.name === SCOPE_RULE);
+ * ```
+ */
 export const SCOPE_RULE = 'scope';
 
 /** The event a standard's rule fires when the standard is met (applicable and its condition holds). */

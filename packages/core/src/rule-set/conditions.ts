@@ -1,13 +1,28 @@
 import type { Condition, LeafCondition } from './types.js';
 
-/** Conditions nested deeper than this are rejected: no real rubric needs it, and it bounds recursion. */
+/**
+ * Conditions nested deeper than this are rejected: no real rubric needs it, and it bounds recursion.
+ *
+ * @example
+ * ```ts
+ * MAX_CONDITION_DEPTH; // 32
+ * ```
+ */
 export const MAX_CONDITION_DEPTH = 32;
 
 export function isLeaf(condition: Condition): condition is LeafCondition {
   return 'fact' in condition;
 }
 
-/** Every leaf of a condition, left to right. */
+/**
+ * Every leaf of a condition, left to right.
+ *
+ * @example
+ * ```ts
+ * leavesOf({ any: [{ fact: 'a', operator: 'equal', value: true }, { not: { fact: 'b', operator: 'lessThan', value: 3 } }] });
+ * // [{ fact: 'a', … }, { fact: 'b', … }]
+ * ```
+ */
 export function leavesOf(condition: Condition): LeafCondition[] {
   const leaves: LeafCondition[] = [];
   const visit = (node: Condition): void => {
@@ -20,7 +35,14 @@ export function leavesOf(condition: Condition): LeafCondition[] {
   return leaves;
 }
 
-/** The distinct fact ids a condition reads, in order of first use. */
+/**
+ * The distinct fact ids a condition reads, in order of first use.
+ *
+ * @example
+ * ```ts
+ * factsReadBy(standard.condition); // ['cctvCoverage', 'securityStaffCount']
+ * ```
+ */
 export function factsReadBy(condition: Condition | undefined): string[] {
   if (condition === undefined) return [];
   return [...new Set(leavesOf(condition).map((leaf) => leaf.fact))];

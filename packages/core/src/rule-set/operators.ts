@@ -35,7 +35,14 @@ const listTypes: readonly FactType[] = [];
 
 const isList = (value: unknown): value is readonly FactValue[] => Array.isArray(value);
 
-/** json-rules-engine 7's built-in operators, with its semantics, restricted to the fact types they fit. */
+/**
+ * json-rules-engine 7's built-in operators, with its semantics, restricted to the fact types they fit.
+ *
+ * @example
+ * ```ts
+ * builtInOperators.find((operator) => operator.name === 'greaterThanInclusive')?.factTypes; // ['integer', 'number', 'date']
+ * ```
+ */
 export const builtInOperators: readonly OperatorDefinition[] = [
   { name: 'equal', factTypes: allTypes, valueKind: 'scalar', evaluate: (a, b) => a === b },
   { name: 'notEqual', factTypes: allTypes, valueKind: 'scalar', evaluate: (a, b) => a !== b },

@@ -20,6 +20,12 @@ export const IsoDateSchema = z.iso.date();
 
 export const FactValueSchema = z.union([z.boolean(), z.number(), z.string()]);
 
+/**
+ * @example
+ * ```ts
+ * FactDefinitionSchema.parse({ type: 'number', title: { zh: '监控覆盖率' }, min: 0, max: 1 });
+ * ```
+ */
 export const FactDefinitionSchema = z.strictObject({
   type: z.enum(['boolean', 'integer', 'number', 'string', 'date', 'enum']),
   title: TextSchema,
@@ -36,7 +42,14 @@ export const LeafConditionSchema = z.strictObject({
   path: z.string().optional(),
 });
 
-/** json-rules-engine's condition format: `all` / `any` / `not` trees of fact comparisons. */
+/**
+ * json-rules-engine's condition format: `all` / `any` / `not` trees of fact comparisons.
+ *
+ * @example
+ * ```ts
+ * ConditionSchema.parse({ any: [{ fact: 'kindergartenMeters', operator: 'lessThanInclusive', value: 500 }, { fact: 'childcareOnSite', operator: 'equal', value: true }] });
+ * ```
+ */
 // zod types an optional key as `T | undefined`; the library's types say `?: T` (exactOptionalPropertyTypes).
 export const ConditionSchema = z
   .lazy(() =>
@@ -55,6 +68,12 @@ export const ConditionSchema = z
   )
   .meta({ id: 'Condition' }) as unknown as z.ZodType<Condition>;
 
+/**
+ * @example
+ * ```ts
+ * ScoringSchema.parse({ mode: 'compliance-rate', threshold: 0.85 }); // minMetPerRequirement: 1, notApplicable: 'exclude'
+ * ```
+ */
 export const ScoringSchema = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('compliance-rate'),
@@ -102,7 +121,15 @@ export const ProvenanceSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
-/** The rule-set document, format version 1. Its JSON Schema ships as `schemas/rule-set.json`. */
+/**
+ * The rule-set document, format version 1: the structure only. Its JSON Schema ships as
+ * `schemas/rule-set.json`. `defineRuleSet` applies it and the checks of references between parts.
+ *
+ * @example
+ * ```ts
+ * const shape = RuleSetSchema.safeParse(document); // structure only; use defineRuleSet for a usable rule set
+ * ```
+ */
 export const RuleSetSchema = z.strictObject({
   $schema: z.string().optional(),
   formatVersion: z.literal(1).default(1),

@@ -40,7 +40,15 @@ const CountMilestoneSchema = z.strictObject({
   count: CountSchema.meta({ description: 'Cumulative number of estates certified by the end of the year.' }),
 });
 
-/** One milestone: a cumulative share of the total, or a cumulative count of estates, by the end of a year. */
+/**
+ * One milestone: a cumulative share of the total, or a cumulative count of estates, by the end of a year.
+ *
+ * @example
+ * ```ts
+ * MilestoneSchema.parse({ year: 2021, share: 0.35 });
+ * MilestoneSchema.parse({ year: 2022, count: 19 });
+ * ```
+ */
 export const MilestoneSchema = z
   .union([ShareMilestoneSchema, CountMilestoneSchema], {
     error: 'a milestone has a year and either a share or a count (not both)',

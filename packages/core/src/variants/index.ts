@@ -1,2 +1,2 @@
 export { type ExtendRuleSetOptions, extendRuleSet, safeExtendRuleSet } from './extend-rule-set.js';
-export { type RuleSetPatch, RuleSetPatchSchema } from './patch-schema.js';
+export { type Immutable, type RuleSetPatch, RuleSetPatchSchema } from './patch-schema.js';

@@ -143,7 +143,7 @@ export const RuleSetPatchSchema = z
 export type RuleSetPatch = Immutable<z.input<typeof RuleSetPatchSchema>>;
 
 /** Read-only all the way down, so that a rule set's (frozen, read-only) parts can go into a patch as they are. */
-type Immutable<T> = T extends readonly (infer Item)[]
+export type Immutable<T> = T extends readonly (infer Item)[]
   ? readonly Immutable<Item>[]
   : T extends object
     ? { readonly [Key in keyof T]: Immutable<T[Key]> }

@@ -61,7 +61,14 @@ function leafArbitrary(facts: readonly [string, FactType][]): fc.Arbitrary<Condi
   );
 }
 
-/** Random conditions over the given facts: leaves with fitting operators and values, all/any/not trees. */
+/**
+ * Random conditions over the given facts: leaves with fitting operators and values, all/any/not trees.
+ *
+ * @example
+ * ```ts
+ * fc.sample(conditionArbitrary([['cctvCoverage', 'number'], ['hasPolicingRoom', 'boolean']], 2), 3);
+ * ```
+ */
 export function conditionArbitrary(facts: readonly [string, FactType][], depth = 3): fc.Arbitrary<Condition> {
   if (depth === 0) return leafArbitrary(facts);
   const child = conditionArbitrary(facts, depth - 1);

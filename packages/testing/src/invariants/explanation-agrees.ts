@@ -11,6 +11,11 @@ import {
  * Problems with how a result explains itself: an outcome its explanation does not support, a leaf whose
  * `actual` is not the assessment's value, a leaf or node whose result does not follow from its parts.
  * Empty when every explanation agrees.
+ *
+ * @example
+ * ```ts
+ * expect(explanationDisagreements(evaluate(ruleSet, assessment), assessment)).toEqual([]);
+ * ```
  */
 export function explanationDisagreements(
   result: EvaluationResult,

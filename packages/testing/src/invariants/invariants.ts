@@ -17,6 +17,14 @@ export type InvariantName =
   | 'reasons-iff-ineligible'
   | 'explanations-agree';
 
+/**
+ * Every invariant, in the order they are checked.
+ *
+ * @example
+ * ```ts
+ * await checkRuleSetInvariants(ruleSet, { invariants: invariantNames.filter((name) => name !== 'backends-agree') });
+ * ```
+ */
 export const invariantNames: readonly InvariantName[] = [
   'deterministic',
   'fact-order-independent',
