@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Result, RubricError, type RubricErrorCode, type RubricIssue } from '../errors/rubric-error.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 import { type TargetPlan, type TargetPlanInput, TargetPlanSchema } from './plan-schema.js';
 
 /**
@@ -29,7 +30,7 @@ export function defineTargetPlan(plan: TargetPlanInput): TargetPlan {
  */
 export function safeDefineTargetPlan(plan: unknown): Result<TargetPlan> {
   const parsed = TargetPlanSchema.safeParse(plan);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return { ok: true, value: deepFreeze(parsed.data) };
   return { ok: false, error: new RubricError('INVALID_PLAN', toRubricIssues(parsed.error.issues)) };
 }
 

@@ -1,0 +1,53 @@
+import { createRegistry, definePlugin, RubricError } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
+import { describe, expect, it } from 'vitest';
+import { createQinzhouRegistry, qinzhouPlugin, qinzhouRuleSetReference } from './qinzhou-plugin.js';
+
+/** What a Guangxi plugin would look like; the guangxi package may ship one. */
+const guangxiPlugin = definePlugin({ name: 'guangxi', apiVersion: 1, ruleSets: [guangxi2021] });
+
+describe('qinzhouPlugin', () => {
+  it('is a valid plugin that contributes no rule set of its own', () => {
+    expect(qinzhouPlugin.name).toBe('@sunshine-rubric/qinzhou');
+    expect(qinzhouPlugin.apiVersion).toBe(1);
+    expect(qinzhouPlugin.ruleSets).toEqual([]);
+    expect(Object.isFrozen(qinzhouPlugin)).toBe(true);
+  });
+
+  it('registers in createRegistry, alone and beside a plugin that contributes guangxi-2021', () => {
+    expect(createRegistry({ plugins: [qinzhouPlugin] }).list()).toEqual([]);
+    const registry = createRegistry({ plugins: [guangxiPlugin, qinzhouPlugin] });
+    expect(registry.plugins.map((plugin) => plugin.name)).toEqual(['guangxi', '@sunshine-rubric/qinzhou']);
+    expect(registry.resolve(qinzhouRuleSetReference)).toBe(guangxi2021);
+  });
+
+  it('would clash if it contributed guangxi-2021 too (why it does not)', () => {
+    const clashing = { ...qinzhouPlugin, ruleSets: [guangxi2021] };
+    try {
+      createRegistry({ plugins: [guangxiPlugin, clashing] });
+      expect.unreachable();
+    } catch (error) {
+      expect(RubricError.isInstance(error) && error.issues.map((issue) => issue.kind)).toEqual([
+        'duplicate-rule-set',
+      ]);
+    }
+  });
+});
+
+describe('createQinzhouRegistry', () => {
+  it('adds guangxi-2021 when no plugin has it, and evaluates the eligible sample', () => {
+    const registry = createQinzhouRegistry();
+    expect(registry.list().map((entry) => `${entry.id}@${entry.version}`)).toEqual([qinzhouRuleSetReference]);
+    expect(registry.compile(qinzhouRuleSetReference).evaluate(guangxiSamples.eligible).eligible).toBe(true);
+  });
+
+  it('does not add it twice when a given plugin contributes it', () => {
+    const registry = createQinzhouRegistry([guangxiPlugin]);
+    expect(registry.list()).toHaveLength(1);
+    expect(registry.list()[0]?.plugin).toBe('guangxi');
+  });
+
+  it('names the Guangxi 2021 rule set with its exact version', () => {
+    expect(qinzhouRuleSetReference).toBe(`guangxi-2021@${guangxi2021.version}`);
+  });
+});

@@ -1,0 +1,75 @@
+import {
+  createRegistry,
+  definePlugin,
+  type Plugin,
+  type PluginDefinition,
+  type Registry,
+} from '@sunshine-rubric/core';
+import { guangxi2021 } from '@sunshine-rubric/guangxi';
+
+/**
+ * The reference that names the rule set Qinzhou applies: the Guangxi 2021 rule set, as is (the plan adopts
+ * the regional standard, 二（二）). Pass it to `registry.resolve`.
+ *
+ * @example
+ * ```ts
+ * const registry = createQinzhouRegistry();
+ * registry.resolve(qinzhouRuleSetReference).id; // 'guangxi-2021'
+ * ```
+ */
+export const qinzhouRuleSetReference: string = `${guangxi2021.id}@${guangxi2021.version}`;
+
+/**
+ * The Qinzhou city plugin, `@sunshine-rubric/qinzhou`.
+ *
+ * It contributes **no rule set**. Qinzhou applies the Guangxi 2021 rule set unchanged, and a registry rejects
+ * an `id@version` that two plugins contribute: if this plugin contributed `guangxi-2021`, it could not be
+ * registered beside a Guangxi plugin that does. Nor does it contribute operators or fact resolvers: the
+ * plan defines none. What Qinzhou adds is data, exported beside the plugin (a plugin object takes no other
+ * fields): {@link qinzhouPlan}, {@link qinzhouDepartments}, {@link qinzhouResponsibilityTable},
+ * {@link qinzhouCostModel}. For a registry that also holds `guangxi-2021`, use
+ * {@link createQinzhouRegistry}.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry({ plugins: [guangxiPlugin, qinzhouPlugin] });
+ * registry.plugins.map((plugin) => plugin.name); // [..., '@sunshine-rubric/qinzhou']
+ * ```
+ */
+export const qinzhouPlugin: Plugin = definePlugin({
+  name: '@sunshine-rubric/qinzhou',
+  apiVersion: 1,
+  description:
+    'Qinzhou city (钦州市): applies the Guangxi 2021 rule set as is; its target plan, departments, responsibility table and cost model are exported beside this plugin.',
+});
+
+/** Carries guangxi-2021 into a registry whose plugins do not contribute it already. */
+const guangxi2021Carrier: Plugin = definePlugin({
+  name: '@sunshine-rubric/qinzhou:guangxi-2021',
+  apiVersion: 1,
+  description: 'The Guangxi 2021 rule set, added by createQinzhouRegistry to a registry that lacks it.',
+  ruleSets: [guangxi2021],
+});
+
+/**
+ * A registry with {@link qinzhouPlugin}, the given plugins, and the rule set Qinzhou applies
+ * (`guangxi-2021`, from `@sunshine-rubric/guangxi`) — added only when none of the given plugins contributes
+ * that `id@version` already, so the registry never holds it twice.
+ *
+ * @throws {RubricError} `INVALID_REGISTRY` as `createRegistry` does (e.g. an invalid plugin among `plugins`).
+ * @example
+ * ```ts
+ * const registry = createQinzhouRegistry();
+ * const result = registry.compile(qinzhouRuleSetReference).evaluate(assessment);
+ * ```
+ */
+export function createQinzhouRegistry(plugins: readonly (Plugin | PluginDefinition)[] = []): Registry {
+  const contributesGuangxi2021 = plugins.some((plugin) =>
+    (plugin.ruleSets ?? []).some(
+      (ruleSet) => ruleSet.id === guangxi2021.id && ruleSet.version === guangxi2021.version,
+    ),
+  );
+  return createRegistry({
+    plugins: [...plugins, qinzhouPlugin, ...(contributesGuangxi2021 ? [] : [guangxi2021Carrier])],
+  });
+}
