@@ -118,10 +118,13 @@ function contextFor(ruleSet: RuleSet, options: InvariantOptions): InvariantConte
   const operators = options.operators ?? [];
   const compiled = new WeakMap<RuleSet, ReturnType<typeof compileRuleSet>>();
   const evaluatorFor = (target: RuleSet) => {
-    let evaluator = compiled.get(target);
-    if (!evaluator) compiled.set(target, (evaluator = compileRuleSet(target, { operators })));
+    const known = compiled.get(target);
+    if (known) return known;
+    const evaluator = compileRuleSet(target, { operators });
+    compiled.set(target, evaluator);
     return evaluator;
   };
+
   const reference = createJsonRulesEngineEvaluator(ruleSet, { operators });
   return {
     ruleSet,

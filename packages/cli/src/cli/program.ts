@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { registerBatchCommand } from '../commands/batch-command.js';
+import { registerDemoCommand } from '../commands/demo-command.js';
+import { registerDiffCommand } from '../commands/diff-command.js';
+import { registerEvaluateCommand } from '../commands/evaluate-command.js';
+import { registerRemediateCommand } from '../commands/remediate-command.js';
+import { registerReportCommand } from '../commands/report-command.js';
+import { registerTemplateCommand } from '../commands/template-command.js';
+import { registerTimelineCommand } from '../commands/timeline-command.js';
+import { registerValidateCommand } from '../commands/validate-command.js';
+import type { RunContext } from './context.js';
+
+/** The `sunshine-rubric` command with every subcommand, writing to the run's streams, never exiting. */
+export function buildProgram(context: RunContext): Command {
+  const program = new Command('sunshine-rubric')
+    .description(
+      '阳光社区·美丽家园 创建评估工具 — evaluate affordable-housing estates against certification rubrics',
+    )
+    .version(packageJson.version, '-v, --version')
+    .option('--debug', 'print the stack trace of an error 出错时打印堆栈')
+    .showHelpAfterError('(add --help for usage 使用 --help 查看用法)')
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+      outputError: (text, write) => write(`sunshine-rubric: ${text}`),
+    })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    '\nRun `sunshine-rubric demo` to see it work on the bundled sample estates. 运行 demo 查看示例。\n',
+  );
+  registerEvaluateCommand(program, context);
+  registerBatchCommand(program, context);
+  registerReportCommand(program, context);
+  registerRemediateCommand(program, context);
+  registerTimelineCommand(program, context);
+  registerValidateCommand(program, context);
+  registerDiffCommand(program, context);
+  registerTemplateCommand(program, context);
+  registerDemoCommand(program, context);
+  return program;
+}

@@ -1,0 +1,176 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeFixtures } from '../../test/fixtures.js';
+import { temporaryFolder } from '../../test/run-cli.js';
+import { runInProcess } from '../../test/run-in-process.js';
+
+let folder: { path: string; remove: () => Promise<void> };
+const cli = (...args: string[]) => runInProcess(args, { cwd: folder.path });
+
+beforeAll(async () => {
+  folder = await temporaryFolder('commands');
+  await writeFixtures(folder.path);
+});
+afterAll(() => folder.remove());
+
+describe('remediate', () => {
+  test('text: the fewest standards by department without costs; none for an eligible estate', async () => {
+    const outcome = await cli('remediate', 'below.json');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('最省整改方案：3 项标准');
+    expect(outcome.stdout).toMatch(/住房城乡建设部门:\n\s+S54/);
+    const eligible = await cli('remediate', 'eligible.json', '--lang', 'en');
+    expect(eligible.stdout).toContain('Already eligible: nothing to fix.');
+  });
+
+  test('a bad costs file is bad input with its JSON path', async () => {
+    const unknown = await cli('remediate', 'below.json', '--costs', 'bad-costs.json');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'sunshine-rubric: bad-costs.json $.S99: "S99" is not a standard of guangxi-2021\n',
+    );
+    await writeFile(join(folder.path, 'negative-costs.json'), JSON.stringify({ S01: -3 }));
+    const negative = await cli('remediate', 'below.json', '--costs', 'negative-costs.json');
+    expect(negative.stderr).toContain(
+      'negative-costs.json $.S01: expected a cost, a number 0 or more, got -3',
+    );
+    const defaultCost = await cli('remediate', 'below.json', '--default-cost', 'lots');
+    expect(defaultCost.code).toBe(2);
+    expect(defaultCost.stderr).toContain('--default-cost: expected a number 0 or more, got "lots"');
+  });
+});
+
+describe('timeline', () => {
+  test('--format json: the check and the progress', async () => {
+    const outcome = await cli('timeline', '--format', 'json', '--certified', 'certified.json');
+    const json = JSON.parse(outcome.stdout);
+    expect(json.check.years.map((year: { quota: number }) => year.quota)).toEqual([10, 9, 5, 2]);
+    expect(json.check.issues.map((issue: { code: string }) => issue.code)).toEqual([
+      'BREAKDOWN_SUM_MISMATCH',
+    ]);
+    expect(json.progress).toMatchObject({ certified: 19, remaining: 7, neededPerRemainingYear: 4 });
+  });
+
+  test('a plan file; a consistent plan passes --check', async () => {
+    const plan = {
+      id: 'example-plan',
+      total: 10,
+      milestones: [
+        { year: 2024, share: 0.5 },
+        { year: 2025, share: 1 },
+      ],
+      quotas: { 2024: 5, 2025: 5 },
+    };
+    await writeFile(join(folder.path, 'plan.json'), JSON.stringify(plan));
+    const outcome = await cli('timeline', '--plan', 'plan.json', '--check', '--lang', 'en');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('(example-plan)');
+    expect(outcome.stdout).toContain('Consistency check: no findings.');
+  });
+
+  test('bad plans and counts are bad input, with their JSON paths', async () => {
+    const unknown = await cli('timeline', '--plan', 'nanning-2030');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--plan nanning-2030: unknown plan (built in: qinzhou-2021');
+    await writeFile(join(folder.path, 'bad-plan.json'), JSON.stringify({ total: 0, milestones: [] }));
+    const badPlan = await cli('timeline', '--plan', 'bad-plan.json');
+    expect(badPlan.code).toBe(2);
+    expect(badPlan.stderr).toMatch(/^sunshine-rubric: bad-plan\.json \$\.total: .*\(INVALID_PLAN\)\n$/);
+    const badCounts = await cli('timeline', '--certified', 'bad-certified.json');
+    expect(badCounts.code).toBe(2);
+    expect(badCounts.stderr).toMatch(
+      /^sunshine-rubric: bad-certified\.json \$\["2021"\]: a certified count is a whole number/,
+    );
+  });
+
+  test('--format html needs --out, and writes the report there', async () => {
+    expect((await cli('timeline', '--format', 'html')).code).toBe(2);
+    const outcome = await cli(
+      'timeline',
+      '--format',
+      'html',
+      '--out',
+      'timeline.html',
+      '--certified',
+      'certified.json',
+    );
+    expect(outcome.code).toBe(0);
+    const html = await readFile(join(folder.path, 'timeline.html'), 'utf8');
+    expect(html).toContain('计划一致性检查');
+    expect(html).toContain('<svg');
+  });
+});
+
+describe('validate and diff', () => {
+  test('validate --format json lists every issue with its path', async () => {
+    const invalid = await cli('validate', 'invalid-rule-set.json', '--format', 'json');
+    expect(invalid.code).toBe(1);
+    const report = JSON.parse(invalid.stdout);
+    expect(report).toMatchObject({ valid: false, code: 'INVALID_RULE_SET' });
+    expect(report.issues[0].path).toBe('$.scoring.threshold');
+    const valid = JSON.parse((await cli('validate', 'rule-set.json', '--format', 'json')).stdout);
+    expect(valid).toMatchObject({
+      valid: true,
+      aspects: 5,
+      requirements: 24,
+      standards: 65,
+      provenance: 'provisional',
+    });
+    const broken = await cli('validate', 'broken.json');
+    expect(broken.code).toBe(2);
+  });
+
+  test('diff of a rule set with itself, by id and by file, is identical', async () => {
+    const outcome = await cli('diff', 'guangxi-2021', 'rule-set.json');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('两个规则集在评估和措辞上完全相同');
+    const json = JSON.parse(
+      (await cli('diff', 'rule-set.json', 'rule-set-changed.json', '--format', 'json')).stdout,
+    );
+    expect(json.standards.changed).toEqual([
+      { id: 'S01', changes: [expect.objectContaining({ field: 'title' })] },
+    ]);
+  });
+});
+
+describe('template', () => {
+  test('import of a file that is not a workbook is bad input naming it', async () => {
+    const outcome = await cli('template', 'import', 'below.json');
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/^sunshine-rubric: below\.json: .*\(INVALID_WORKBOOK\)\n$/);
+    const missing = await cli('template', 'import-standard', 'none.xlsx', '--id', 'x');
+    expect(missing.stderr).toBe('sunshine-rubric: none.xlsx: no such file (文件不存在)\n');
+  });
+
+  test('import-standard takes the scoring options; an id that is not kebab-case is refused', async () => {
+    const outcome = await cli(
+      'template',
+      'import-standard',
+      'standard-table.xlsx',
+      '--id',
+      'example',
+      '--threshold',
+      '0.8',
+      '--source',
+      '示例',
+    );
+    expect(outcome.code).toBe(0);
+    const ruleSet = JSON.parse(outcome.stdout);
+    expect(ruleSet.scoring).toMatchObject({ mode: 'compliance-rate', threshold: 0.8 });
+    expect(ruleSet.provenance.source).toBe('示例');
+    const badId = await cli('template', 'import-standard', 'standard-table.xlsx', '--id', 'Not Kebab');
+    expect(badId.code).toBe(2);
+    expect(badId.stderr).toContain('standard-table.xlsx $.id');
+    const badThreshold = await cli(
+      'template',
+      'import-standard',
+      'standard-table.xlsx',
+      '--id',
+      'x',
+      '--threshold',
+      '85',
+    );
+    expect(badThreshold.code).toBe(2);
+  });
+});

@@ -1,0 +1,94 @@
+import {
+  type Assessment,
+  compileRuleSet,
+  defineRuleSet,
+  planRemediation,
+  type RuleSet,
+} from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
+import { describe, expect, test } from 'vitest';
+import type { Language } from '../cli/language.js';
+import { estateReport } from './estate-report.js';
+
+function report(assessment: Assessment, ruleSet: RuleSet = guangxi2021, language: Language = 'zh'): string {
+  const result = compileRuleSet(ruleSet).evaluate(assessment);
+  return estateReport({ ruleSet, assessment, result, plan: planRemediation(ruleSet, result), language });
+}
+
+/** Every tag name in the page outside the inline SVG charts. */
+function tagsOutsideCharts(html: string): Set<string> {
+  const withoutSvg = html.replace(/<svg[\s\S]*?<\/svg>/g, '');
+  return new Set([...withoutSvg.matchAll(/<([a-zA-Z][\w-]*)/g)].map((match) => match[1]!.toLowerCase()));
+}
+
+describe('estate report', () => {
+  test('a <script> in the estate’s name or district is shown as text, never run', () => {
+    const hostile = {
+      ...guangxiSamples.belowThreshold,
+      id: 'x"><script>alert(3)</script>',
+      community: { name: '<script>alert(1)</script>', district: '<img src=x onerror=alert(2)>' },
+    };
+    const html = report(hostile);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('x&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;');
+  });
+
+  test('markup in a rule set’s wording is escaped too, in the tables and in the charts', () => {
+    const document = JSON.parse(JSON.stringify(guangxi2021));
+    document.id = 'hostile';
+    document.aspects[0].title.zh = '<script>aspect()</script>';
+    document.aspects[0].requirements[0].title.zh = '<b onclick=x>requirement</b>';
+    const ruleSet = defineRuleSet(document);
+    const html = report({ ...guangxiSamples.belowThreshold, ruleSet: 'hostile' }, ruleSet);
+    expect(html).not.toMatch(/<script|<b /i);
+    expect(html).toContain('&lt;script&gt;aspect()&lt;/script&gt;');
+  });
+
+  test('self-contained: no script, no external resource, and a policy that forbids loading any', () => {
+    const html = report(guangxiSamples.belowThreshold);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).not.toMatch(/<script|<link|<iframe|<object|@import|url\(|src=|href=/i);
+    expect(tagsOutsideCharts(html)).not.toContain('img');
+  });
+
+  test('the verdict, reasons, threshold, radar, coverage, unmet standards and cheapest plan', () => {
+    const html = report(guangxiSamples.belowThreshold);
+    expect(html).toContain('暂不符合申报条件');
+    expect(html).toContain('还需 3 项标准符合');
+    expect(html).toContain('符合率 81.3%（门槛 85%）');
+    expect(html.match(/<svg[\s\S]*?<\/svg>/g)).toHaveLength(2);
+    for (const aspect of guangxi2021.aspects) expect(html).toContain(`>${aspect.title.zh}</text>`);
+    for (const requirement of guangxi2021.aspects.flatMap((aspect) => aspect.requirements)) {
+      expect(html).toContain(`<td class="nowrap">${requirement.id}</td>`);
+    }
+    expect(html).toContain('未符合的标准 (12)');
+    expect(html).toContain('“公共区域视频监控覆盖率是多少（0–1）？”应不低于90%，实际为72%');
+    expect(html).toContain('公安部门');
+    expect(html).toContain('需整改 3 项标准');
+  });
+
+  test('the provisional notice on a provisional rule set, none on an official one', () => {
+    const notice = '注意：暂定规则集';
+    expect(report(guangxiSamples.eligible)).toContain(
+      `<aside class="notice" role="note"><strong>⚠</strong> ${notice}`,
+    );
+    const official = defineRuleSet({ ...guangxi2021, provenance: { status: 'official', source: '附件1' } });
+    const html = report(guangxiSamples.eligible, official);
+    expect(html).not.toContain(notice);
+    expect(html).not.toContain('class="notice"');
+  });
+
+  test('in English, with the missing facts and a blocked plan explained', () => {
+    const missing = report(guangxiSamples.missingData, guangxi2021, 'en');
+    expect(missing).toContain('<html lang="en">');
+    expect(missing).toContain('Notice: provisional rule set.');
+    expect(missing).toContain('<code>cctvCoverage</code>');
+    expect(missing).toContain('not answered');
+    const outOfScope = report(guangxiSamples.outOfScope, guangxi2021, 'en');
+    expect(outOfScope).toContain('out of scope');
+    expect(outOfScope).toContain('The estate is out of scope: fixing standards cannot make it eligible.');
+  });
+});

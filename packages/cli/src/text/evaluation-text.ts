@@ -1,0 +1,102 @@
+import type { EvaluationResult, RuleSet } from '@sunshine-rubric/core';
+import type { Palette } from '../cli/colour.js';
+import { type Language, say } from '../cli/language.js';
+import { explanationLines, resultMark } from '../words/explanation-words.js';
+import {
+  departmentTitle,
+  indexRuleSet,
+  outcomeNames,
+  provisionalNotice,
+  ruleSetLabel,
+  text,
+  verdictText,
+} from '../words/wording.js';
+import { formatTable, percent } from './table.js';
+
+/** What the text of one evaluation needs besides the result. */
+export interface EvaluationTextInput {
+  readonly ruleSet: RuleSet;
+  readonly result: EvaluationResult;
+  readonly estateName: string;
+  /** The file the assessment came from, as the user named it. */
+  readonly source: string;
+  readonly language: Language;
+  readonly palette: Palette;
+}
+
+/**
+ * One evaluation as text for a terminal: the verdict, the compliance rate against the threshold, each
+ * aspect, the reasons, and each standard that is not met with its explanation in words.
+ */
+export function evaluationText(input: EvaluationTextInput): string {
+  const { ruleSet, result, language, palette } = input;
+  const lines: string[] = [];
+  const label = (zh: string, en: string) => say(text(zh, en), language);
+  lines.push(palette.strong(`${input.estateName}  [${result.assessmentId}]  ${input.source}`));
+  lines.push(`${label('规则集', 'Rule set')}: ${ruleSetLabel(ruleSet)} ${say(ruleSet.title, language)}`);
+  const notice = provisionalNotice(ruleSet, language);
+  if (notice) lines.push(palette.warn(notice));
+  const verdict = say(verdictText(result), language);
+  lines.push(
+    `${label('结论', 'Verdict')}: ${result.eligible ? palette.good(verdict) : palette.bad(verdict)}`,
+  );
+  lines.push(`${label('得分', 'Score')}: ${scoreLine(ruleSet, result, language)}`);
+
+  const index = indexRuleSet(ruleSet);
+  const aspectRows = result.aspects.map((aspect) => [
+    `  ${say(index.aspectTitle(aspect.id), language)}`,
+    `${aspect.met}/${aspect.applicable}`,
+    percent(aspect.rate),
+  ]);
+  lines.push(`${label('各方面', 'Aspects')}:`, formatTable(aspectRows));
+
+  if (result.reasons.length > 0) {
+    lines.push(`${label('原因', 'Reasons')}:`);
+    for (const reason of result.reasons) lines.push(`  - ${say(reason.message, language)}`);
+  }
+  const open = result.standards.filter(
+    (standard) => standard.outcome === 'unmet' || standard.outcome === 'missing-data',
+  );
+  if (open.length > 0) {
+    lines.push(`${label('未符合的标准', 'Standards not met')} (${open.length}):`);
+    for (const standardResult of open) {
+      const standard = index.standard(standardResult.id);
+      const owners = (standard.responsible ?? []).map((id) => departmentTitle(id, language)).join(', ');
+      const outcome = say(outcomeNames[standardResult.outcome], language);
+      const ownerText = owners ? `  ${label('责任', 'owner')}: ${owners}` : '';
+      lines.push(`  ${standard.id} ${say(standard.title, language)} [${outcome}]${ownerText}`);
+      for (const line of explanationLines(standardResult.explanation, ruleSet, language)) {
+        lines.push(`      ${'  '.repeat(line.depth)}${resultMark(line.result)} ${line.text}`);
+      }
+    }
+  }
+  if (result.missingFacts.length > 0) {
+    const titles = result.missingFacts.map((fact) => {
+      const definition = ruleSet.facts[fact];
+      return definition ? `${fact}（${say(definition.title, language)}）` : fact;
+    });
+    lines.push(`${label('缺少的事实', 'Missing facts')}: ${titles.join(language === 'en' ? '; ' : '；')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `52/64 met = 81.3% (threshold 85%)`, or points against the pass mark. */
+export function scoreLine(ruleSet: RuleSet, result: EvaluationResult, language: Language): string {
+  const { scoring } = ruleSet;
+  if (scoring.mode === 'points' && result.score) {
+    const { points, max, passMark } = result.score;
+    return say(
+      text(`${points}/${max} 分（及格线 ${passMark} 分）`, `${points}/${max} points (pass mark ${passMark})`),
+      language,
+    );
+  }
+  const { met, applicable, rate } = result.compliance;
+  const threshold = scoring.mode === 'compliance-rate' ? percent(scoring.threshold) : '';
+  return say(
+    text(
+      `适用标准 ${applicable} 项中符合 ${met} 项，符合率 ${percent(rate)}（门槛 ${threshold}）`,
+      `${met} of ${applicable} applicable standards met, ${percent(rate)} (threshold ${threshold})`,
+    ),
+    language,
+  );
+}

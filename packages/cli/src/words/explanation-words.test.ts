@@ -1,0 +1,81 @@
+import { defineRuleSet, evaluate } from '@sunshine-rubric/core';
+import { describe, expect, test } from 'vitest';
+import { explanationLines } from './explanation-words.js';
+
+const ruleSet = defineRuleSet({
+  id: 'words',
+  version: '1.0.0',
+  title: { zh: '措辞' },
+  provenance: { status: 'provisional', source: 'test' },
+  facts: {
+    lifts: { type: 'boolean', title: { zh: '有电梯？', en: 'Lifts?' } },
+    floors: { type: 'integer', title: { zh: '楼层数', en: 'Floors' }, unit: 'buildings' },
+    coverage: { type: 'number', title: { zh: '覆盖率', en: 'Coverage' }, unit: 'share' },
+    mode: { type: 'enum', title: { zh: '方式', en: 'Mode' }, values: ['a', 'b', 'c'] },
+  },
+  scoring: { mode: 'compliance-rate', threshold: 0.85, minMetPerRequirement: 1 },
+  aspects: [
+    {
+      id: 'A1',
+      title: { zh: '方面' },
+      requirements: [
+        {
+          id: 'R1',
+          title: { zh: '要求' },
+          standards: [
+            {
+              id: 'S1',
+              title: { zh: '标准' },
+              applicableWhen: { fact: 'floors', operator: 'greaterThan', value: 6 },
+              condition: {
+                all: [
+                  { fact: 'lifts', operator: 'equal', value: true },
+                  {
+                    any: [
+                      { fact: 'coverage', operator: 'greaterThanInclusive', value: 0.9 },
+                      { not: { fact: 'mode', operator: 'in', value: ['a', 'b'] } },
+                    ],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('explanations in words', () => {
+  test('every condition with expected and actual values, nested, in Chinese', () => {
+    const result = evaluate(ruleSet, {
+      id: 'x',
+      community: { name: 'x' },
+      facts: { floors: 9, lifts: true, mode: 'a' },
+    });
+    const lines = explanationLines(result.standards[0]!.explanation, ruleSet, 'zh');
+    expect(lines).toEqual([
+      { depth: 0, text: '适用条件：', result: true },
+      { depth: 1, text: '“楼层数”应大于6栋，实际为9栋', result: true },
+      { depth: 0, text: '符合条件：', result: null },
+      { depth: 1, text: '以下全部满足：', result: null },
+      { depth: 2, text: '“有电梯？”应为是，实际为是', result: true },
+      { depth: 2, text: '以下至少一项满足：', result: null },
+      { depth: 3, text: '“覆盖率”应不低于90%，实际为未填写', result: null },
+      { depth: 3, text: '以下不应成立：', result: false },
+      { depth: 4, text: '“方式”应为以下之一a、b，实际为a', result: true },
+    ]);
+  });
+
+  test('in English, shares as percentages', () => {
+    const result = evaluate(ruleSet, {
+      id: 'x',
+      community: { name: 'x' },
+      facts: { floors: 9, lifts: false, coverage: 0.5, mode: 'c' },
+    });
+    const texts = explanationLines(result.standards[0]!.explanation, ruleSet, 'en').map((line) => line.text);
+    expect(texts).toContain('“Lifts?” should be yes; it is no');
+    expect(texts).toContain('“Coverage” should be at least 90%; it is 50%');
+    expect(texts).toContain('“Floors” should be above 6 buildings; it is 9 buildings');
+  });
+});

@@ -1,0 +1,103 @@
+import type { Outcome, RuleSet, Text } from '@sunshine-rubric/core';
+import { departmentById } from '@sunshine-rubric/guangxi';
+import { type Language, say } from '../cli/language.js';
+
+/** Bilingual text, written inline: `text('符合', 'met')`. */
+export function text(zh: string, en: string): Text {
+  return { zh, en };
+}
+
+/** The verdict in a word. */
+export function verdictText(result: { readonly eligible: boolean; readonly inScope: boolean }): Text {
+  if (result.eligible) return text('符合申报条件', 'eligible');
+  if (!result.inScope) return text('不在创建范围', 'out of scope');
+  return text('暂不符合申报条件', 'not eligible');
+}
+
+export const outcomeNames: Readonly<Record<Outcome, Text>> = {
+  met: text('符合', 'met'),
+  unmet: text('不符合', 'unmet'),
+  'not-applicable': text('不适用', 'not applicable'),
+  'missing-data': text('缺少数据', 'missing data'),
+};
+
+const unitNames: Readonly<Record<string, Text>> = {
+  households: text('户', 'households'),
+  buildings: text('栋', 'buildings'),
+  m: text('米', 'm'),
+  events: text('次', 'events'),
+  persons: text('人', 'persons'),
+  days: text('天', 'days'),
+  drills: text('次', 'drills'),
+  h: text('小时', 'h'),
+  types: text('类', 'types'),
+  books: text('册', 'books'),
+  'm2/household': text('平方米/户', 'm²/household'),
+  CNY: text('元', 'CNY'),
+};
+
+/** A fact's unit in the reader's language, or as written when it is not a common one. */
+export function unitText(unit: string | undefined, language: Language): string {
+  if (unit === undefined || unit === 'share') return '';
+  const known = unitNames[unit];
+  return known ? say(known, language) : unit;
+}
+
+/** The title of a responsible department (the Guangxi department list), or its id when unknown. */
+export function departmentTitle(id: string, language: Language): string {
+  if (id === 'unassigned') return say(text('未指定', 'unassigned'), language);
+  const department = departmentById(id);
+  return department ? say(department.title, language) : id;
+}
+
+/** `guangxi-2021@1.0.0`. */
+export function ruleSetLabel(ruleSet: { readonly id: string; readonly version: string }): string {
+  return `${ruleSet.id}@${ruleSet.version}`;
+}
+
+/**
+ * The notice that every output built from a provisional rule set carries; undefined for an official one.
+ */
+export function provisionalNotice(
+  ruleSet: Pick<RuleSet, 'provenance'>,
+  language: Language,
+): string | undefined {
+  if (ruleSet.provenance.status !== 'provisional') return undefined;
+  return say(
+    text(
+      '注意：暂定规则集。标准措辞由 sunshine-rubric 项目起草，不是官方文本；评估结果仅供参考。',
+      'Notice: provisional rule set. The standard wording is drafted by the sunshine-rubric project, not the official text; treat the results as indicative.',
+    ),
+    language,
+  );
+}
+
+/** Looks up the titles of aspects, requirements and standards by id. */
+export interface RuleSetIndex {
+  readonly aspectTitle: (id: string) => Text;
+  readonly requirementTitle: (id: string) => Text;
+  readonly standard: (id: string) => RuleSet['aspects'][number]['requirements'][number]['standards'][number];
+}
+
+/** An index of a rule set's items by id (ids are unique across a rule set). */
+export function indexRuleSet(ruleSet: RuleSet): RuleSetIndex {
+  const aspects = new Map<string, Text>();
+  const requirements = new Map<string, Text>();
+  const standards = new Map<string, ReturnType<RuleSetIndex['standard']>>();
+  for (const aspect of ruleSet.aspects) {
+    aspects.set(aspect.id, aspect.title);
+    for (const requirement of aspect.requirements) {
+      requirements.set(requirement.id, requirement.title);
+      for (const standard of requirement.standards) standards.set(standard.id, standard);
+    }
+  }
+  return {
+    aspectTitle: (id) => aspects.get(id) ?? { zh: id },
+    requirementTitle: (id) => requirements.get(id) ?? { zh: id },
+    standard: (id) => {
+      const found = standards.get(id);
+      if (!found) throw new Error(`standard ${id} is not in rule set ${ruleSet.id}`);
+      return found;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// Runs the command in this process through `run(argv, io)`, capturing what it writes.
+import { run } from '../src/index.js';
+
+/** What a run left behind. */
+export interface RunOutcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `sunshine-rubric …args` in `cwd`, not on a terminal unless `isTTY`, with only the given environment. */
+export async function runInProcess(
+  args: readonly string[],
+  options: {
+    readonly cwd: string;
+    readonly isTTY?: boolean;
+    readonly env?: Readonly<Record<string, string>>;
+  },
+): Promise<RunOutcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd: options.cwd,
+    isTTY: options.isTTY ?? false,
+    env: options.env ?? {},
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+  });
+  return { code, stdout, stderr };
+}

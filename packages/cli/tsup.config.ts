@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsup';
+
+const shared = {
+  format: ['esm'] as const,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'node' as const,
+  external: ['@sunshine-rubric/core', '@sunshine-rubric/guangxi', '@sunshine-rubric/qinzhou'],
+};
+
+export default defineConfig([
+  { ...shared, entry: { index: 'src/index.ts' }, dts: true, clean: true },
+  // The executable: the same code behind a shebang, so `npx sunshine-rubric` and `pnpm exec` run it.
+  // It imports the library entry (kept external) rather than a second copy of it.
+  {
+    ...shared,
+    entry: { bin: 'src/bin.ts' },
+    external: [...shared.external, './index.js'],
+    dts: false,
+    clean: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
