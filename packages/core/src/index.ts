@@ -6,6 +6,7 @@
  */
 
 export type { UnknownFactPolicy } from './assessment/read-facts.js';
+export { describeFactValue } from './assessment/read-facts.js';
 export type { Assessment } from './assessment/schema.js';
 export { AssessmentSchema, CommunitySchema } from './assessment/schema.js';
 export type { FieldChange, ItemChanges, RuleSetDiff } from './diff/diff-rule-sets.js';
@@ -63,5 +64,6 @@ export type {
   Text,
 } from './rule-set/types.js';
 export * from './timeline/index.js';
+export { isIsoDate } from './util/guards.js';
 export * from './variants/index.js';
 export * from './workflow/index.js';

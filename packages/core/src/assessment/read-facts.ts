@@ -35,7 +35,7 @@ export function indexFacts(facts: Readonly<Record<string, FactDefinition>>): Fac
 
 /** The common case decided by one `typeof`; the full check (and its message) only when that fails. */
 function validatorFor(definition: FactDefinition): (value: unknown) => string | undefined {
-  const full = (value: unknown) => describeValue(value, definition);
+  const full = (value: unknown) => describeFactValue(value, definition);
   const { type, min, max } = definition;
   if (type === 'boolean') return (value) => (typeof value === 'boolean' ? undefined : full(value));
   if (type === 'string') return (value) => (typeof value === 'string' ? undefined : full(value));
@@ -99,8 +99,16 @@ export function readAssessment(
   return { assessment: input as Assessment, values };
 }
 
-/** Why `value` is not a valid answer to this fact, or undefined when it is. */
-export function describeValue(value: unknown, definition: FactDefinition): string | undefined {
+/**
+ * Why `value` is not a valid answer to a fact of the catalog (wrong type, out of range, not one of the
+ * enum's values, not a real date), or undefined when it is: the check `evaluate` applies to every fact.
+ *
+ * @example
+ * ```ts
+ * describeFactValue(1.5, { type: 'number', title: { zh: '监控覆盖率' }, min: 0, max: 1 }); // '1.5 is above the maximum 1'
+ * ```
+ */
+export function describeFactValue(value: unknown, definition: FactDefinition): string | undefined {
   const mismatch = describeMismatch(value, definition.type, definition.values);
   if (mismatch) return mismatch;
   const number = value as number;

@@ -1,4 +1,4 @@
-import { describeValue } from '../assessment/read-facts.js';
+import { describeFactValue } from '../assessment/read-facts.js';
 import { type Assessment, AssessmentSchema } from '../assessment/schema.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
@@ -71,7 +71,7 @@ export async function resolveAssessmentFacts(
           return undefined;
         }
         if (value === undefined || value === null) continue;
-        const problem = describeValue(value, definition);
+        const problem = describeFactValue(value, definition);
         if (problem) {
           failures.push({
             issue: failed(

@@ -5,12 +5,22 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar date written as `YYYY-MM-DD`. */
+/**
+ * A real calendar date written as `YYYY-MM-DD`, the form date facts take.
+ *
+ * @example
+ * ```ts
+ * isIsoDate('2024-02-29'); // true
+ * isIsoDate('2023-02-29'); // false
+ * ```
+ */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = isoDatePattern.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0–99 as 1900–1999
+
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,0 +1,49 @@
+import { type Assessment, RubricError, type RuleSet } from '@sunshine-rubric/core';
+import { readFactsSheet } from './facts-sheet.js';
+import { readCommunitySheet } from './read-community-sheet.js';
+import { selfCheckSheetNames } from './sheet-names.js';
+import { loadWorkbook, requireSheet, type WorkbookBytes, WorkbookIssues } from './workbook-io.js';
+
+/**
+ * Reads a filled-in self-check workbook (made by {@link exportSelfCheckWorkbook}) back into an
+ * assessment of `ruleSet`. Rows and columns are found by their text, so moved columns and rows still
+ * read; a blank answer is an unanswered question. The assessment's `ruleSet` is `ruleSet.id`.
+ *
+ * Nothing is dropped silently: every problem — a missing sheet or header, an answer of the wrong type
+ * or out of range, an unknown or repeated fact id, a workbook made for another rule set — is reported
+ * at once, each message starting with its sheet and cell (`事实!E7: expected a number between 0 and 1,
+ * got 1.5`) and each issue's `path` being `[sheet, cell]`.
+ *
+ * @throws {RubricError} `INVALID_WORKBOOK` with every problem found, or one issue when the bytes are not
+ * an .xlsx file.
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { evaluate } from '@sunshine-rubric/core';
+ * const assessment = await importSelfCheckWorkbook(guangxi2021, await readFile('filled-in.xlsx'));
+ * const result = evaluate(guangxi2021, assessment);
+ * ```
+ */
+export async function importSelfCheckWorkbook(ruleSet: RuleSet, bytes: WorkbookBytes): Promise<Assessment> {
+  const workbook = await loadWorkbook(bytes);
+  const issues = new WorkbookIssues();
+  const communitySheet = requireSheet(workbook, selfCheckSheetNames.community, issues);
+  const factsSheet = requireSheet(workbook, selfCheckSheetNames.facts, issues);
+  const part = communitySheet ? readCommunitySheet(communitySheet, ruleSet, issues) : undefined;
+  // A workbook of another rule set would add an unknown-fact issue per row: its rule set is the news.
+  const facts = factsSheet && !part?.otherRuleSet ? readFactsSheet(factsSheet, ruleSet, issues) : {};
+  issues.throwIfAny();
+  const id = part?.id;
+  if (part === undefined || id === undefined) {
+    throw new RubricError('INVALID_WORKBOOK', [
+      { path: [selfCheckSheetNames.community], message: 'no assessment id' },
+    ]);
+  }
+  return {
+    id,
+    ruleSet: ruleSet.id,
+    community: part.community as Assessment['community'],
+    facts,
+    ...(part.assessedAt !== undefined ? { assessedAt: part.assessedAt } : {}),
+  };
+}

@@ -1,0 +1,104 @@
+import type { FactType, FactValue, Outcome, RuleSet, Text } from '@sunshine-rubric/core';
+import { departmentById } from '../departments/departments.js';
+
+/**
+ * The language of a workbook's text: `'zh'` (the default) writes Chinese only; `'zh-en'` adds the
+ * English wording, where the rule set has it, on a second line. Sheet names and the first line of each
+ * header stay Chinese either way, so the importer reads both.
+ *
+ * @example
+ * ```ts
+ * const lang: WorkbookLanguage = 'zh-en';
+ * await exportSelfCheckWorkbook(guangxi2021, { lang });
+ * ```
+ */
+export type WorkbookLanguage = 'zh' | 'zh-en';
+
+/** Chinese, and in `'zh-en'` the English on a second line when there is one. */
+export function say(text: Text, language: WorkbookLanguage): string {
+  return language === 'zh-en' && text.en ? `${text.zh}\n${text.en}` : text.zh;
+}
+
+export const factTypeNames: Readonly<Record<FactType, Text>> = {
+  boolean: { zh: '是/否', en: 'yes/no' },
+  integer: { zh: '整数', en: 'whole number' },
+  number: { zh: '数值', en: 'number' },
+  string: { zh: '文本', en: 'text' },
+  date: { zh: '日期', en: 'date' },
+  enum: { zh: '选项', en: 'choice' },
+};
+
+const unitNames: Readonly<Record<string, string>> = {
+  households: '户',
+  buildings: '栋',
+  persons: '人',
+  people: '人',
+  m: '米',
+  km: '千米',
+  m2: '平方米',
+  'm2/household': '平方米/户',
+  h: '小时',
+  hours: '小时',
+  days: '天',
+  events: '次',
+  drills: '次',
+  times: '次',
+  types: '类',
+  books: '册',
+  share: '比例（0–1）',
+  CNY: '元',
+};
+
+/** A fact's unit as a Chinese reader expects it (`m` → `米`), or as written when it is not a common one. */
+export function unitText(unit: string | undefined): string {
+  if (unit === undefined) return '';
+  return unitNames[unit] ?? unit;
+}
+
+export const outcomeNames: Readonly<Record<Outcome, Text>> = {
+  met: { zh: '符合', en: 'met' },
+  unmet: { zh: '不符合', en: 'unmet' },
+  'not-applicable': { zh: '不适用', en: 'not applicable' },
+  'missing-data': { zh: '缺少数据', en: 'missing data' },
+};
+
+/** The name of a responsible body: the Guangxi department's title when the id is one, else the id. */
+export function responsibleTitle(id: string): string {
+  if (id === 'unassigned') return '未指定';
+  return departmentById(id)?.title.zh ?? id;
+}
+
+/** A fact value as a person reads it: booleans as 是/否. */
+export function valueText(value: FactValue | readonly FactValue[] | null): string {
+  if (value === null) return '（无）';
+  if (Array.isArray(value)) return `[${value.map((item) => valueText(item)).join('、')}]`;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return String(value);
+}
+
+/** A share as a percentage with up to two decimals: 0.85 → `85%`, 17/19 → `89.47%`. */
+export function percentText(share: number): string {
+  return `${Number((share * 100).toFixed(2))}%`;
+}
+
+/**
+ * The notice every output built from a provisional rule set carries, or undefined for an official one.
+ */
+export function provisionalNotice(ruleSet: RuleSet): string | undefined {
+  if (ruleSet.provenance.status !== 'provisional') return undefined;
+  return (
+    '注意：本规则集为暂定版本（provisional），标准措辞由 sunshine-rubric 项目起草，不是官方文本。' +
+    'Notice: provisional rule set — the standard wording is drafted by the project, not the official text.'
+  );
+}
+
+/** One line on where the rule set's wording comes from. */
+export function provenanceLine(ruleSet: RuleSet): string {
+  const status = ruleSet.provenance.status === 'official' ? '官方文本' : '暂定（项目草拟）';
+  return `标准来源（${status}）：${ruleSet.provenance.source}`;
+}
+
+/** `id@version` of a rule set. */
+export function ruleSetLabel(ruleSet: RuleSet): string {
+  return `${ruleSet.id}@${ruleSet.version}`;
+}

@@ -1,0 +1,98 @@
+import { RubricError, type RubricIssue } from '@sunshine-rubric/core';
+import type { Workbook, Worksheet } from 'exceljs';
+import ExcelJS from 'exceljs';
+
+/**
+ * The bytes of an .xlsx file, as read from disk (`readFile`), a `fetch` response or a file input.
+ *
+ * @example
+ * ```ts
+ * const bytes: WorkbookBytes = await (await fetch('/self-check.xlsx')).arrayBuffer();
+ * ```
+ */
+export type WorkbookBytes = Uint8Array | ArrayBuffer;
+
+// exceljs declares `load(buffer: Buffer)`, but JSZip underneath takes any Uint8Array or ArrayBuffer,
+// which is what browsers have.
+type LoadInput = Parameters<Workbook['xlsx']['load']>[0];
+
+/** Reads .xlsx bytes, or throws `INVALID_WORKBOOK` when they are not an .xlsx file. */
+export async function loadWorkbook(bytes: WorkbookBytes): Promise<Workbook> {
+  // Not `instanceof`: bytes from another realm (an iframe, a worker, a test environment) are still bytes.
+  const tag = Object.prototype.toString.call(bytes);
+  if (tag !== '[object Uint8Array]' && tag !== '[object ArrayBuffer]') {
+    throw new RubricError('INVALID_WORKBOOK', [
+      {
+        path: [],
+        message: 'expected the bytes of an .xlsx file (Uint8Array or ArrayBuffer)',
+        kind: 'not-xlsx',
+      },
+    ]);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as LoadInput);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RubricError('INVALID_WORKBOOK', [
+      {
+        path: [],
+        message: `not an .xlsx workbook (Office Open XML); save it as .xlsx and try again (${reason})`,
+        kind: 'not-xlsx',
+      },
+    ]);
+  }
+  return workbook;
+}
+
+/** The workbook as .xlsx bytes: a plain Uint8Array in every runtime (a view of Node's Buffer, not a copy). */
+export async function saveWorkbook(workbook: Workbook): Promise<Uint8Array> {
+  const buffer: unknown = await workbook.xlsx.writeBuffer();
+  if (buffer instanceof Uint8Array)
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** A new workbook with its metadata filled in. */
+export function createWorkbook(title: string): Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'sunshine-rubric';
+  workbook.title = title;
+  // A fixed date keeps the output a function of its inputs (no clock in the library).
+  workbook.created = new Date(Date.UTC(2021, 0, 1));
+  workbook.modified = workbook.created;
+  return workbook;
+}
+
+/** Collects the problems of one workbook, each located at `sheet!cell`, and throws them all at once. */
+export class WorkbookIssues {
+  readonly issues: RubricIssue[] = [];
+
+  /** A problem with one cell, e.g. `事实!E7: expected a number between 0 and 1`. */
+  cell(sheet: string, address: string, message: string, kind: string): void {
+    this.issues.push({ path: [sheet, address], message: `${sheet}!${address}: ${message}`, kind });
+  }
+
+  /** A problem with a whole sheet (missing, or without its header row). */
+  sheet(sheet: string, message: string, kind: string): void {
+    this.issues.push({ path: [sheet], message: `${sheet}: ${message}`, kind });
+  }
+
+  throwIfAny(): void {
+    if (this.issues.length > 0) throw new RubricError('INVALID_WORKBOOK', this.issues);
+  }
+}
+
+/** The sheet with this name, or undefined after recording that it is missing. */
+export function requireSheet(
+  workbook: Workbook,
+  name: string,
+  issues: WorkbookIssues,
+): Worksheet | undefined {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) {
+    const present = workbook.worksheets.map((worksheet) => worksheet.name).join(', ') || 'none';
+    issues.sheet(name, `missing sheet "${name}" (sheets found: ${present})`, 'missing-sheet');
+  }
+  return sheet;
+}
