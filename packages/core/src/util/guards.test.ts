@@ -7,6 +7,8 @@ describe('isIsoDate', () => {
   });
 
   it('rejects impossible dates and other shapes', () => {
-    expect(['2023-02-29', '2021-13-01', '2021-9-30', '2021-09-30T00:00:00Z', 20210930].some(isIsoDate)).toBe(false);
+    expect(['2023-02-29', '2021-13-01', '2021-9-30', '2021-09-30T00:00:00Z', 20210930].some(isIsoDate)).toBe(
+      false,
+    );
   });
 });
