@@ -9,8 +9,8 @@ export type { AssessmentArbitraryOptions } from './arbitraries/assessment-arbitr
 export { assessmentArbitrary } from './arbitraries/assessment-arbitrary.js';
 export type { RuleSetArbitraryOptions } from './arbitraries/rule-set-arbitrary.js';
 export { conditionArbitrary, ruleSetArbitrary } from './arbitraries/rule-set-arbitrary.js';
-export type { CoverageReport, LeafCoverage, StandardCoverage } from './coverage/coverage.js';
-export { assertCoverage, coverage } from './coverage/coverage.js';
+export type { CoverageReport, LeafCoverage, StandardCoverage } from './rubric-coverage/coverage.js';
+export { assertCoverage, coverage } from './rubric-coverage/coverage.js';
 export type { Flip, FlipReport, StandardChange, VerdictSummary } from './flip-report/flip-report.js';
 export { flipReport, formatFlipReport } from './flip-report/flip-report.js';
 export type {

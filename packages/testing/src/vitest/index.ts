@@ -5,7 +5,7 @@
  */
 import type { Assessment, RuleSet } from '@sunshine-rubric/core';
 import { describe, it } from 'vitest';
-import { assertCoverage, coverage } from '../coverage/coverage.js';
+import { assertCoverage, coverage } from '../rubric-coverage/coverage.js';
 import {
   checkRuleSetInvariants,
   type InvariantOptions,
