@@ -9,8 +9,6 @@ export type { AssessmentArbitraryOptions } from './arbitraries/assessment-arbitr
 export { assessmentArbitrary } from './arbitraries/assessment-arbitrary.js';
 export type { RuleSetArbitraryOptions } from './arbitraries/rule-set-arbitrary.js';
 export { conditionArbitrary, ruleSetArbitrary } from './arbitraries/rule-set-arbitrary.js';
-export type { CoverageReport, LeafCoverage, StandardCoverage } from './rubric-coverage/coverage.js';
-export { assertCoverage, coverage } from './rubric-coverage/coverage.js';
 export type { Flip, FlipReport, StandardChange, VerdictSummary } from './flip-report/flip-report.js';
 export { flipReport, formatFlipReport } from './flip-report/flip-report.js';
 export type {
@@ -22,3 +20,5 @@ export { checkRuleSetInvariants } from './invariants/check-rule-set-invariants.j
 export { explanationDisagreements } from './invariants/explanation-agrees.js';
 export type { InvariantName } from './invariants/invariants.js';
 export { invariantNames } from './invariants/invariants.js';
+export type { CoverageReport, LeafCoverage, StandardCoverage } from './rubric-coverage/coverage.js';
+export { assertCoverage, coverage } from './rubric-coverage/coverage.js';

@@ -46,43 +46,85 @@ export interface CoverageReport {
  * console.log(`${(report.ratio * 100).toFixed(1)}% of leaf outcomes covered`);
  * ```
  */
-export function coverage(ruleSet: RuleSet | unknown, assessments: readonly Assessment[], options: { readonly threshold?: number } = {}): CoverageReport {
+export function coverage(
+  ruleSet: RuleSet | unknown,
+  assessments: readonly Assessment[],
+  options: { readonly threshold?: number } = {},
+): CoverageReport {
   const evaluator = compileRuleSet(ruleSet);
-  const leaves = new Map<string, { leaf: Omit<LeafCoverage, 'sawTrue' | 'sawFalse'>; sawTrue: boolean; sawFalse: boolean }>();
-  const standards = new Map<string, StandardCoverage & { met: number; unmet: number; notApplicable: number; missingData: number }>();
+  const leaves = new Map<
+    string,
+    { leaf: Omit<LeafCoverage, 'sawTrue' | 'sawFalse'>; sawTrue: boolean; sawFalse: boolean }
+  >();
+  const standards = new Map<
+    string,
+    StandardCoverage & { met: number; unmet: number; notApplicable: number; missingData: number }
+  >();
   const record = (node: ExplanationNode, standardId: string, where: LeafCoverage['in'], path: string) => {
     if (node.kind === 'leaf') {
       const key = `${standardId}/${where}/${path}`;
-      const entry = leaves.get(key) ?? { leaf: { standardId, in: where, path: path || '(root)', fact: node.fact, operator: node.operator }, sawTrue: false, sawFalse: false };
+      const entry = leaves.get(key) ?? {
+        leaf: { standardId, in: where, path: path || '(root)', fact: node.fact, operator: node.operator },
+        sawTrue: false,
+        sawFalse: false,
+      };
       if (node.result === true) entry.sawTrue = true;
       if (node.result === false) entry.sawFalse = true;
       leaves.set(key, entry);
     } else if (node.kind === 'not') record(node.child, standardId, where, join(path, 'not'));
-    else node.children.forEach((child, index) => record(child, standardId, where, join(path, `${node.kind}[${index}]`)));
+    else {
+      for (const [index, child] of node.children.entries()) {
+        record(child, standardId, where, join(path, `${node.kind}[${index}]`));
+      }
+    }
   };
   for (const assessment of assessments) {
     const result = evaluator.evaluate(assessment);
     for (const standard of result.standards) {
-      const counts = standards.get(standard.id) ?? { id: standard.id, met: 0, unmet: 0, notApplicable: 0, missingData: 0, covered: false };
+      const counts = standards.get(standard.id) ?? {
+        id: standard.id,
+        met: 0,
+        unmet: 0,
+        notApplicable: 0,
+        missingData: 0,
+        covered: false,
+      };
       if (standard.outcome === 'met') counts.met++;
       else if (standard.outcome === 'unmet') counts.unmet++;
       else if (standard.outcome === 'not-applicable') counts.notApplicable++;
       else counts.missingData++;
       standards.set(standard.id, counts);
-      if (standard.explanation?.applicable) record(standard.explanation.applicable, standard.id, 'applicableWhen', '');
+      if (standard.explanation?.applicable)
+        record(standard.explanation.applicable, standard.id, 'applicableWhen', '');
       if (standard.explanation) record(standard.explanation.condition, standard.id, 'condition', '');
     }
   }
-  const leafList = [...leaves.values()].map(({ leaf, sawTrue, sawFalse }) => ({ ...leaf, sawTrue, sawFalse }));
+  const leafList = [...leaves.values()].map(({ leaf, sawTrue, sawFalse }) => ({
+    ...leaf,
+    sawTrue,
+    sawFalse,
+  }));
   const standardList = evaluator.ruleSet.aspects
     .flatMap((aspect) => aspect.requirements.flatMap((requirement) => requirement.standards))
     .map((standard) => {
-      const counts = standards.get(standard.id) ?? { id: standard.id, met: 0, unmet: 0, notApplicable: 0, missingData: 0 };
-      return { ...counts, covered: counts.met > 0 && counts.unmet + counts.notApplicable + counts.missingData > 0 };
+      const counts = standards.get(standard.id) ?? {
+        id: standard.id,
+        met: 0,
+        unmet: 0,
+        notApplicable: 0,
+        missingData: 0,
+      };
+      return {
+        ...counts,
+        covered: counts.met > 0 && counts.unmet + counts.notApplicable + counts.missingData > 0,
+      };
     });
   const seen = leafList.reduce((sum, leaf) => sum + Number(leaf.sawTrue) + Number(leaf.sawFalse), 0);
   const ratio = leafList.length === 0 ? 0 : seen / (2 * leafList.length);
-  const standardRatio = standardList.length === 0 ? 0 : standardList.filter((standard) => standard.covered).length / standardList.length;
+  const standardRatio =
+    standardList.length === 0
+      ? 0
+      : standardList.filter((standard) => standard.covered).length / standardList.length;
   const threshold = options.threshold;
   return {
     standards: standardList,
@@ -107,7 +149,10 @@ export function assertCoverage(report: CoverageReport): void {
   const gaps = report.leaves
     .filter((leaf) => !leaf.sawTrue || !leaf.sawFalse)
     .slice(0, 20)
-    .map((leaf) => `  ${leaf.standardId} ${leaf.in} ${leaf.path}: ${leaf.fact} ${leaf.operator} never ${leaf.sawTrue ? 'false' : leaf.sawFalse ? 'true' : 'decided'}`);
+    .map(
+      (leaf) =>
+        `  ${leaf.standardId} ${leaf.in} ${leaf.path}: ${leaf.fact} ${leaf.operator} never ${leaf.sawTrue ? 'false' : leaf.sawFalse ? 'true' : 'decided'}`,
+    );
   throw new Error(
     `rubric coverage ${(report.ratio * 100).toFixed(1)}% is below the threshold ${((report.threshold ?? 0) * 100).toFixed(1)}%:\n${gaps.join('\n')}`,
   );

@@ -5,13 +5,13 @@
  */
 import type { Assessment, RuleSet } from '@sunshine-rubric/core';
 import { describe, it } from 'vitest';
-import { assertCoverage, coverage } from '../rubric-coverage/coverage.js';
 import {
   checkRuleSetInvariants,
   type InvariantOptions,
   type InvariantViolation,
 } from '../invariants/check-rule-set-invariants.js';
 import { invariantNames } from '../invariants/invariants.js';
+import { assertCoverage, coverage } from '../rubric-coverage/coverage.js';
 
 /**
  * Registers one vitest test per invariant of {@link checkRuleSetInvariants}. A failing test names the

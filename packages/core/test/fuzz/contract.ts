@@ -1,0 +1,170 @@
+import { expect } from 'vitest';
+import { RubricError } from '../../src/index.js';
+import { CallerError } from './hostile-values.js';
+
+/**
+ * Inputs per fuzz property: 200 in CI (the whole suite stays well under 30 s); `FUZZ_RUNS=5000` for a
+ * local fuzzing session. The seed is the repo's `FC_SEED` (vitest.setup.ts), so a failure replays with
+ * `FC_SEED=<seed> FUZZ_RUNS=<n> npx vitest run packages/core/test/fuzz`.
+ */
+export const FUZZ_RUNS = positiveInteger(process.env.FUZZ_RUNS, 200);
+
+/** A fuzz property's vitest timeout: generous, and scaled with FUZZ_RUNS. */
+export const FUZZ_TIMEOUT = 30_000 * Math.max(1, FUZZ_RUNS / 200);
+
+/** One call may take this long before it counts as a hang. */
+export const CALL_BUDGET_MS = 2_000;
+
+function positiveInteger(text: string | undefined, fallback: number): number {
+  const value = Number(text);
+  return text !== undefined && Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
+
+/** Scale a property's default number of runs with FUZZ_RUNS (for the expensive ones). */
+export function scaledRuns(defaultRuns: number): number {
+  return Math.max(1, Math.round((defaultRuns * FUZZ_RUNS) / 200));
+}
+
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T; readonly milliseconds: number }
+  | { readonly ok: false; readonly error: RubricError; readonly milliseconds: number };
+
+const rubricErrorCodes = new Set([
+  'INVALID_RULE_SET',
+  'INVALID_ASSESSMENT',
+  'INVALID_OPTIONS',
+  'INVALID_PLAN',
+  'INVALID_PATCH',
+  'INVALID_WORKFLOW_STEP',
+  'INVALID_WORKBOOK',
+  'INVALID_REGISTRY',
+  'INVALID_PLUGIN',
+  'RULE_SET_NOT_FOUND',
+  'PLUGIN_FAILED',
+]);
+
+const watchedPrototypes: readonly [string, object][] = [
+  ['Object.prototype', Object.prototype],
+  ['Array.prototype', Array.prototype],
+  ['Function.prototype', Function.prototype],
+  ['String.prototype', String.prototype],
+  ['Number.prototype', Number.prototype],
+];
+
+function prototypeKeys(): string[] {
+  return watchedPrototypes.map(
+    ([name, prototype]) => `${name}: ${Reflect.ownKeys(prototype).map(String).join(',')}`,
+  );
+}
+
+const keysBefore = prototypeKeys();
+
+/** Object.prototype, Array.prototype… have no new keys, and `({}).polluted` is still undefined. */
+export function expectNoPrototypePollution(): void {
+  expect(prototypeKeys()).toEqual(keysBefore);
+  expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  expect(([] as unknown as { polluted?: unknown }).polluted).toBeUndefined();
+  expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+}
+
+/** A RubricError with a known code and issues that each have a `path` array of strings and numbers. */
+export function expectWellFormedRubricError(error: unknown): asserts error is RubricError {
+  if (!RubricError.isInstance(error)) {
+    const described =
+      error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+    throw new Error(`expected a RubricError or a value, got another exception: ${described}`, {
+      cause: error,
+    });
+  }
+  expect(rubricErrorCodes.has(error.code), `unknown code ${error.code}`).toBe(true);
+  expect(Array.isArray(error.issues)).toBe(true);
+  // One assertion for all issues: an error may carry 100,000 of them.
+  const malformed = error.issues.find(
+    (issue) =>
+      !Array.isArray(issue.path) ||
+      !issue.path.every((segment) => typeof segment === 'string' || typeof segment === 'number') ||
+      typeof issue.message !== 'string',
+  );
+  expect(malformed, 'every issue has a path of strings and numbers, and a message').toBeUndefined();
+}
+
+export interface ContractOptions {
+  /** Counted per entry point for the FUZZ_REPORT summary. */
+  readonly entryPoint?: string;
+  /** Milliseconds one call may take (default {@link CALL_BUDGET_MS}). */
+  readonly budget?: number;
+}
+
+/**
+ * The contract of every entry point: `call` returns a value or throws a well-formed RubricError — never
+ * another exception, never longer than the budget, never a polluted prototype. A CallerError (thrown by the
+ * input's own getters or Proxy traps) may pass through unchanged, like a JSON.parse SyntaxError: the
+ * outcome is then `undefined`.
+ */
+export function expectRubricErrorOrValue<T>(
+  call: () => T,
+  options: ContractOptions = {},
+): Outcome<T> | undefined {
+  const start = performance.now();
+  let outcome: Outcome<T> | undefined;
+  try {
+    outcome = { ok: true, value: call(), milliseconds: performance.now() - start };
+  } catch (error) {
+    outcome = settle<T>(error, performance.now() - start);
+  }
+  return finish(outcome, options);
+}
+
+/** {@link expectRubricErrorOrValue} for an async entry point (the json-rules-engine backend). */
+export async function expectRubricErrorOrValueAsync<T>(
+  call: () => Promise<T>,
+  options: ContractOptions = {},
+): Promise<Outcome<T> | undefined> {
+  const start = performance.now();
+  let outcome: Outcome<T> | undefined;
+  try {
+    outcome = { ok: true, value: await call(), milliseconds: performance.now() - start };
+  } catch (error) {
+    outcome = settle<T>(error, performance.now() - start);
+  }
+  return finish(outcome, options);
+}
+
+function settle<T>(error: unknown, milliseconds: number): Outcome<T> | undefined {
+  if (error instanceof CallerError) return undefined;
+  expectWellFormedRubricError(error);
+  return { ok: false, error, milliseconds };
+}
+
+function finish<T>(outcome: Outcome<T> | undefined, options: ContractOptions): Outcome<T> | undefined {
+  if (options.entryPoint)
+    countInput(options.entryPoint, outcome === undefined ? 'caller' : outcome.ok ? 'value' : 'error');
+  if (outcome) {
+    const budget = options.budget ?? CALL_BUDGET_MS;
+    expect(
+      outcome.milliseconds,
+      `one call took ${outcome.milliseconds.toFixed(0)} ms (budget ${budget} ms)`,
+    ).toBeLessThanOrEqual(budget);
+  }
+  expectNoPrototypePollution();
+  return outcome;
+}
+
+/** Inputs per entry point and how they ended, printed per file with FUZZ_REPORT=1 for the fuzzing report. */
+const inputCounter = new Map<string, { value: number; error: number; caller: number }>();
+
+export function countInput(entryPoint: string, ending: 'value' | 'error' | 'caller' = 'value'): void {
+  if (entryPoint === 'bug') return; // the known-bug repros are not fuzzing
+  const counts = inputCounter.get(entryPoint) ?? { value: 0, error: 0, caller: 0 };
+  counts[ending] += 1;
+  inputCounter.set(entryPoint, counts);
+}
+
+export function reportInputCounts(file: string): void {
+  if (process.env.FUZZ_REPORT !== '1') return;
+  const lines = [...inputCounter].map(
+    ([entryPoint, { value, error, caller }]) =>
+      `  ${entryPoint}: ${value + error + caller} inputs (${value} values, ${error} RubricErrors, ${caller} caller exceptions)`,
+  );
+  console.info(`fuzz inputs (${file}):\n${lines.join('\n')}`);
+}

@@ -1,0 +1,338 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  type CalendarRange,
+  type CertifiedCounts,
+  checkTimeline,
+  defineTargetPlan,
+  planTimeline,
+  type Rounding,
+  safeDefineTargetPlan,
+  shareOfTotal,
+  type TargetPlanInput,
+  timelineCalendar,
+  trackProgress,
+} from '../../src/index.js';
+import {
+  countInput,
+  expectNoPrototypePollution,
+  expectRubricErrorOrValue,
+  expectWellFormedRubricError,
+  FUZZ_RUNS,
+  FUZZ_TIMEOUT,
+  reportInputCounts,
+  scaledRuns,
+} from './contract.js';
+import { certifiedArbitrary, plans, qinzhouPlan } from './documents.js';
+import {
+  anyJsonArbitrary,
+  anyValueArbitrary,
+  CallerError,
+  deepObject,
+  edgeNumbers,
+  jsonValueArbitrary,
+  shallowValueArbitrary,
+  truncatedJsonArbitrary,
+} from './hostile-values.js';
+import { mutatedArbitrary } from './mutate.js';
+
+afterAll(() => reportInputCounts('fuzz-timeline'));
+
+const mutatedPlans = mutatedArbitrary(plans);
+const jsonMutatedPlans = mutatedArbitrary(plans, jsonValueArbitrary(3));
+const planInputs = fc.oneof(
+  { weight: 1, arbitrary: anyJsonArbitrary },
+  { weight: 1, arbitrary: anyValueArbitrary },
+  { weight: 4, arbitrary: mutatedPlans },
+  { weight: 1, arbitrary: truncatedJsonArbitrary(qinzhouPlan) },
+);
+const certifiedInputs = fc.oneof(
+  { weight: 3, arbitrary: certifiedArbitrary },
+  { weight: 2, arbitrary: mutatedArbitrary(certifiedArbitrary) },
+  { weight: 1, arbitrary: anyValueArbitrary },
+);
+
+/** A real calendar day written YYYY-MM-DD. */
+function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+function expectPlanError(outcome: ReturnType<typeof expectRubricErrorOrValue>): void {
+  if (outcome && !outcome.ok) expect(outcome.error.code).toBe('INVALID_PLAN');
+}
+
+describe('target plans under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
+  it('starts from valid plans', () => {
+    fc.assert(
+      fc.property(plans, (plan) => safeDefineTargetPlan(plan).ok),
+      { numRuns: 50 },
+    );
+  });
+
+  it('defineTargetPlan answers anything with a plan or INVALID_PLAN', () => {
+    fc.assert(
+      fc.property(planInputs, (plan) => {
+        const outcome = expectRubricErrorOrValue(() => defineTargetPlan(plan as TargetPlanInput), {
+          entryPoint: 'defineTargetPlan',
+        });
+        expectPlanError(outcome);
+        // Accepted again as it is (compared as JSON: -0 and 0 are the same share).
+        if (outcome?.ok) {
+          const text = JSON.stringify(outcome.value);
+          expect(JSON.stringify(defineTargetPlan(JSON.parse(text)))).toBe(text);
+        }
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('planTimeline: one year per milestone, in year order, quotas that add up to the last target', () => {
+    fc.assert(
+      fc.property(planInputs, (plan) => {
+        const outcome = expectRubricErrorOrValue(() => planTimeline(plan as TargetPlanInput), {
+          entryPoint: 'planTimeline',
+        });
+        expectPlanError(outcome);
+        if (!outcome?.ok) return;
+        const { years } = outcome.value;
+        expect(years.length).toBe(defineTargetPlan(plan as TargetPlanInput).milestones.length);
+        for (const [index, year] of years.entries()) {
+          if (index > 0) expect(year.year).toBeGreaterThanOrEqual(years[index - 1]!.year);
+        }
+        const last = years.at(-1)!;
+        if (Number.isFinite(last.cumulativeTarget)) {
+          expect(years.reduce((sum, year) => sum + year.quota, 0)).toBe(last.cumulativeTarget);
+        }
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('checkTimeline: ok exactly when there are no issues, each issue in both languages', () => {
+    fc.assert(
+      fc.property(planInputs, (plan) => {
+        const outcome = expectRubricErrorOrValue(() => checkTimeline(plan as TargetPlanInput), {
+          entryPoint: 'checkTimeline',
+        });
+        expectPlanError(outcome);
+        if (!outcome?.ok) return;
+        expect(outcome.value.ok).toBe(outcome.value.issues.length === 0);
+        for (const issue of outcome.value.issues) {
+          expect(typeof issue.code).toBe('string');
+          expect(typeof issue.message).toBe('string');
+          expect(typeof issue.messageZh).toBe('string');
+        }
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('trackProgress: any plan and any certified counts; remaining never below 0', () => {
+    fc.assert(
+      fc.property(fc.oneof(plans, planInputs), certifiedInputs, (plan, certified) => {
+        const outcome = expectRubricErrorOrValue(
+          () => trackProgress(plan as TargetPlanInput, certified as CertifiedCounts),
+          { entryPoint: 'trackProgress' },
+        );
+        expectPlanError(outcome);
+        if (!outcome?.ok) return;
+        const progress = outcome.value;
+        expect(progress.remaining).toBeGreaterThanOrEqual(0);
+        expect(progress.remaining).toBe(Math.max(0, progress.total - progress.certified));
+        if (progress.neededPerRemainingYear !== null) {
+          expect(progress.neededPerRemainingYear).toBeGreaterThanOrEqual(0);
+        }
+        expect(progress.remainingYears.every((year) => year <= progress.finalYear)).toBe(true);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('timelineCalendar: any plan and range; every date a real ISO date', () => {
+    const ranges = fc.oneof(
+      fc.constant(undefined),
+      fc.record(
+        {
+          from: fc.constantFrom('2021-01-01', '2022-07-01'),
+          to: fc.constantFrom('2022-12-31', '2030-01-01'),
+        },
+        { requiredKeys: [] },
+      ),
+      anyValueArbitrary,
+    );
+    fc.assert(
+      fc.property(fc.oneof(plans, planInputs), ranges, (plan, range) => {
+        const outcome = expectRubricErrorOrValue(
+          () => timelineCalendar(plan as TargetPlanInput, range as CalendarRange),
+          { entryPoint: 'timelineCalendar' },
+        );
+        if (outcome && !outcome.ok) expect(['INVALID_PLAN', 'INVALID_OPTIONS']).toContain(outcome.error.code);
+        if (!outcome?.ok) return;
+        for (const entry of outcome.value) {
+          const dates = 'date' in entry ? [entry.date] : [entry.window.from, entry.window.to];
+          for (const date of dates) expect(isIsoDate(date), date).toBe(true);
+        }
+      }),
+      { numRuns: scaledRuns(100) },
+    );
+  });
+
+  it('shareOfTotal: any share, total and rounding give a whole number or INVALID_PLAN', () => {
+    // Without 20,000-deep values: BUG-3 (the message stringifies the value) is quarantined.
+    const numbers = fc.oneof(
+      fc.constantFrom(...edgeNumbers),
+      fc.double(),
+      fc.integer(),
+      shallowValueArbitrary,
+    );
+    const roundings = fc.constantFrom<Rounding>('ceil', 'round', 'floor');
+    fc.assert(
+      fc.property(numbers, numbers, roundings, (share, total, rounding) => {
+        const outcome = expectRubricErrorOrValue(
+          () => shareOfTotal(share as number, total as number, rounding),
+          { entryPoint: 'shareOfTotal' },
+        );
+        expectPlanError(outcome);
+        if (outcome?.ok)
+          expect(Number.isInteger(outcome.value) || !Number.isFinite(outcome.value)).toBe(true);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('safeDefineTargetPlan never throws (except the input’s own getter exceptions)', () => {
+    fc.assert(
+      fc.property(planInputs, (plan) => {
+        try {
+          const result = safeDefineTargetPlan(plan);
+          if (!result.ok) expectWellFormedRubricError(result.error);
+          countInput('safeDefineTargetPlan', result.ok ? 'value' : 'error');
+        } catch (error) {
+          if (!(error instanceof CallerError)) throw error;
+          countInput('safeDefineTargetPlan', 'caller');
+        }
+        expectNoPrototypePollution();
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('defineTargetPlan throws exactly when safeDefineTargetPlan returns ok: false', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyJsonArbitrary, jsonMutatedPlans), (plan) => {
+        const safe = safeDefineTargetPlan(plan);
+        countInput('defineTargetPlan iff safeDefineTargetPlan', safe.ok ? 'value' : 'error');
+        let thrown: unknown;
+        try {
+          defineTargetPlan(plan as TargetPlanInput);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown !== undefined).toBe(!safe.ok);
+        if (!safe.ok) {
+          expectWellFormedRubricError(thrown);
+          expect(thrown.issues).toEqual(safe.error.issues);
+        }
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+});
+
+describe('target plans: deep and huge', () => {
+  it('rejects a 20,000-deep plan with INVALID_PLAN, without overflowing the stack', () => {
+    for (const plan of [
+      deepObject(20_000, 'milestones'),
+      { ...qinzhouPlan, title: deepObject(20_000, 'zh') },
+    ]) {
+      for (const call of [
+        () => checkTimeline(plan as TargetPlanInput),
+        () => trackProgress(plan as TargetPlanInput, {}),
+        () => trackProgress(qinzhouPlan, plan as CertifiedCounts),
+      ]) {
+        const outcome = expectRubricErrorOrValue<unknown>(call, { entryPoint: 'timeline (deep)' });
+        expect(outcome?.ok).toBe(false);
+      }
+    }
+  });
+
+  // Sizes a hostile 1–4 MB JSON plan reaches. checkTimeline is linear in milestones but not cheap (~25 µs
+  // each when each one is a finding: 100,000 take ~2.6 s); see BUG-12 and BUG-13 for the worse cases.
+  it('checks 20,000 milestones and 100,000 cohort estates within the budget', { timeout: 30_000 }, () => {
+    const milestones = Array.from({ length: 20_000 }, (_, index) => ({
+      year: 2021 + (index % 4),
+      count: index,
+    }));
+    const cohort = Array.from({ length: 100_000 }, (_, index) => ({ name: `estate ${index % 50_000}` }));
+    const plan = { total: 100_000, milestones, cohorts: { 2021: cohort } };
+    const timings: string[] = [];
+    for (const [name, call] of [
+      ['checkTimeline', () => checkTimeline(plan)],
+      ['planTimeline', () => planTimeline(plan)],
+      ['trackProgress', () => trackProgress(plan, { 2022: 5 })],
+      ['timelineCalendar', () => timelineCalendar({ ...plan, applicationDeadline: '09-30' })],
+    ] as const) {
+      const outcome = expectRubricErrorOrValue<unknown>(call, { entryPoint: 'timeline (huge)' });
+      expect(outcome?.ok).toBe(true);
+      timings.push(`${name} ${outcome?.milliseconds.toFixed(0)} ms`);
+    }
+    if (process.env.FUZZ_REPORT === '1')
+      console.info(`timeline, 20k milestones/100k estates: ${timings.join(', ')}`);
+  });
+});
+
+describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () => {
+  // BUG-12: trackProgress computes finalYear as Math.max(...plan.milestones.map(…)): spreading an array of
+  // ~125,000+ milestones (a 4 MB JSON plan) overflows the stack: "RangeError: Maximum call stack size
+  // exceeded". (planYears dedupes years first, so checkTimeline and the calendar are safe from this.)
+  it.fails('BUG-12: trackProgress with 200,000 milestones gives a result, not a RangeError', {
+    timeout: 30_000,
+  }, () => {
+    const milestones = Array.from({ length: 200_000 }, () => ({ year: 2021, share: 1 }));
+    expectRubricErrorOrValue(() => trackProgress({ total: 1, milestones }, { 2021: 1 }));
+  });
+
+  // BUG-13: checkTimeline is O(milestones × quota years): checkedYears filters every quota year for every
+  // milestone. 30,000 milestones over 9,000 years with 9,000 quota years (a 1.3 MB JSON plan) take several
+  // seconds (budget 2 s); 100,000 take 5–20 s. trackProgress is O(reported years × milestones) the same
+  // way (cumulativeTargets' step function is scanned once per reported year).
+  it.fails('BUG-13: checkTimeline of 30,000 milestones costs about the same with 9,000 quota years as without', {
+    timeout: 60_000,
+  }, () => {
+    const milestones = Array.from({ length: 30_000 }, (_, index) => ({
+      year: 1000 + (index % 9000),
+      share: 0.5,
+    }));
+    const quotas = Object.fromEntries(Array.from({ length: 9000 }, (_, index) => [String(1000 + index), 1]));
+    // Compared with the same plan without quotas rather than with a fixed time, so that the test does not
+    // depend on the machine: today the quotas make it ~10 times slower (and over the 2 s budget here).
+    const without = expectRubricErrorOrValue(() => checkTimeline({ total: 9000, milestones }));
+    const withQuotas = expectRubricErrorOrValue(() => checkTimeline({ total: 9000, milestones, quotas }));
+    expect(withQuotas!.milliseconds).toBeLessThan(4 * without!.milliseconds + 100);
+  });
+
+  // BUG-3 (in shareOfTotal): the messages interpolate the rejected share or total (`got ${total}`), which
+  // throws a TypeError for a Symbol, a null-prototype object or `{"toString":0}`.
+  it.fails('BUG-3: shareOfTotal(Symbol(), 26) gives INVALID_PLAN, not a TypeError', () => {
+    expectRubricErrorOrValue(() => shareOfTotal(Symbol('share') as unknown as number, 26));
+  });
+
+  it.fails('BUG-3: shareOfTotal(0.5, {"toString":0}) gives INVALID_PLAN, not a TypeError', () => {
+    expectRubricErrorOrValue(() => shareOfTotal(0.5, JSON.parse('{"toString":0}') as number));
+  });
+
+  it.fails('BUG-3: shareOfTotal(0.5, <20,000-deep array>) gives INVALID_PLAN, not a RangeError', () => {
+    const deep = JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) as number;
+    expectRubricErrorOrValue(() => shareOfTotal(0.5, deep));
+  });
+
+  // BUG-11: shareOfTotal does not check `rounding`; fractionOfTotal's switch has no default, so an unknown
+  // rounding returns undefined instead of a number or INVALID_PLAN.
+  it.fails('BUG-11: shareOfTotal(0.5, 26, "banana") gives a number or INVALID_PLAN, not undefined', () => {
+    const outcome = expectRubricErrorOrValue(() => shareOfTotal(0.5, 26, 'banana' as Rounding));
+    if (outcome?.ok) expect(typeof outcome.value).toBe('number');
+  });
+});
