@@ -33,7 +33,12 @@ beforeAll(() => {
     run('pnpm', ['pack', '--pack-destination', project], join(root, 'packages', name));
   const tarballs = readdirSync(project).filter((file) => file.endsWith('.tgz'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
-  run('npm', ['install', '--no-audit', '--no-fund', ...tarballs.map((file) => `./${file}`)], project);
+  // vitest: the optional peer that @sunshine-rubric/testing/vitest needs, as its users have it.
+  run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', ...tarballs.map((file) => `./${file}`), 'vitest@4.1.12'],
+    project,
+  );
 }, 240_000);
 
 afterAll(() => {

@@ -3,6 +3,7 @@ import type { EvaluationResult, Outcome, StandardResult } from '../result/types.
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { type OperatorDefinition, operatorTable } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
+import { checkOptions } from '../util/check-options.js';
 import { assembleResult, failedLeafFacts, type ScopeVerdict } from './assemble-result.js';
 import { type CompiledCondition, compileCondition, type FactValues } from './compile-condition.js';
 import { layoutRuleSet, type RubricLayout } from './layout.js';
@@ -56,7 +57,8 @@ interface CompiledStandard {
  * if (!result.eligible) for (const reason of result.reasons) console.log(reason.message.zh);
  * ```
  */
-export function compileRuleSet(ruleSet: RuleSet | unknown, options: CompileOptions = {}): Evaluator {
+export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: CompileOptions): Evaluator {
+  const options = checkOptions(compileOptions);
   const operators = options.operators ?? [];
   const defined = defineRuleSet(ruleSet, { operators });
   const table = operatorTable(operators);
@@ -75,11 +77,11 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, options: CompileOptio
 
   return {
     ruleSet: defined,
-    evaluate(input, evaluateOptions = {}) {
+    evaluate(input, evaluateOptions) {
       const { assessment, values } = readAssessment(input, layout.facts, unknownFacts);
       const missing = new Array<boolean>(values.length).fill(false);
       const scopeVerdict = decideScope(scope, values, missing);
-      const explain = evaluateOptions.explain ?? true;
+      const explain = evaluateOptions === undefined || checkOptions(evaluateOptions).explain !== false;
       const results: StandardResult[] = new Array(standards.length);
       for (let position = 0; position < standards.length; position++) {
         const standard = standards[position]!;
@@ -110,7 +112,7 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, options: CompileOptio
 export function evaluate(
   ruleSet: RuleSet | unknown,
   assessment: unknown,
-  options: CompileOptions & EvaluateOptions = {},
+  options?: CompileOptions & EvaluateOptions,
 ): EvaluationResult {
   return compileRuleSet(ruleSet, options).evaluate(assessment, options);
 }

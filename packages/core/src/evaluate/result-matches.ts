@@ -1,13 +1,29 @@
+import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError } from '../errors/rubric-error.js';
-import type { EvaluationResult } from '../result/types.js';
+import { EvaluationResultSchema } from '../result/schema.js';
+import type { EvaluationResult, Outcome } from '../result/types.js';
+import { findExcessiveNesting } from '../rule-set/structure-depth.js';
 import type { RubricLayout } from './layout.js';
 
-/** Throws `INVALID_OPTIONS` unless `result` was evaluated against the rule set laid out in `layout`. */
+/**
+ * Throws `INVALID_OPTIONS` unless `result` is an evaluation result (it may come from storage or another
+ * system) evaluated against the rule set laid out in `layout`.
+ */
 export function checkResultMatches(
   layout: RubricLayout,
   result: EvaluationResult,
   standardIds: readonly string[] = [],
 ): void {
+  const tooDeep = findExcessiveNesting(result);
+  if (tooDeep) throw new RubricError('INVALID_OPTIONS', [{ ...tooDeep, path: ['result', ...tooDeep.path] }]);
+  const parsed = EvaluationResultSchema.safeParse(result);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error).map((issue) => ({
+      ...issue,
+      path: ['result', ...issue.path],
+    }));
+    throw new RubricError('INVALID_OPTIONS', issues);
+  }
   const { id, version } = layout.ruleSet;
   const sameStandards =
     result.standards?.length === layout.standards.length &&
@@ -25,6 +41,22 @@ export function checkResultMatches(
       unknown.map((standardId) => ({
         path: ['outcomes', standardId],
         message: `no standard has id "${standardId}"`,
+      })),
+    );
+  }
+}
+
+const outcomes: ReadonlySet<unknown> = new Set<Outcome>(['met', 'unmet', 'not-applicable', 'missing-data']);
+
+/** Throws `INVALID_OPTIONS` for any value of `changes` that is not an outcome. */
+export function checkOutcomes(changes: Readonly<Record<string, unknown>>): void {
+  const wrong = Object.keys(changes).filter((standardId) => !outcomes.has(changes[standardId]));
+  if (wrong.length > 0) {
+    throw new RubricError(
+      'INVALID_OPTIONS',
+      wrong.map((standardId) => ({
+        path: ['outcomes', standardId],
+        message: 'an outcome is met, unmet, not-applicable or missing-data',
       })),
     );
   }

@@ -1,9 +1,10 @@
+import { RubricError } from '../errors/rubric-error.js';
 import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { assembleResult, type ScopeVerdict } from './assemble-result.js';
 import { layoutFor } from './layout-cache.js';
-import { checkResultMatches } from './result-matches.js';
+import { checkOutcomes, checkResultMatches } from './result-matches.js';
 
 /**
  * The result an estate would get if some standards had other outcomes — "what if these were fixed?" —
@@ -24,7 +25,13 @@ export function whatIf(
   outcomes: Readonly<Record<string, Outcome>>,
 ): EvaluationResult {
   const layout = layoutFor(ruleSet);
+  if (typeof outcomes !== 'object' || outcomes === null) {
+    throw new RubricError('INVALID_OPTIONS', [
+      { path: ['outcomes'], message: 'outcomes is an object of standard id to outcome' },
+    ]);
+  }
   checkResultMatches(layout, result, Object.keys(outcomes));
+  checkOutcomes(outcomes);
   const standards: StandardResult[] = result.standards.map((standard) => {
     if (!Object.hasOwn(outcomes, standard.id) || outcomes[standard.id] === standard.outcome) return standard;
     const { explanation: _explained, ...rest } = standard;

@@ -8,6 +8,7 @@ import { factsReadBy } from '../rule-set/conditions.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, FactValue, RuleSet } from '../rule-set/types.js';
+import { checkOptions } from '../util/check-options.js';
 import { rulesOf, SCOPE_RULE } from './to-rules.js';
 
 /** Options of the json-rules-engine backend. */
@@ -37,8 +38,9 @@ export interface JsonRulesEngineEvaluator {
  */
 export function createJsonRulesEngineEvaluator(
   ruleSet: RuleSet | unknown,
-  options: JsonRulesEngineOptions = {},
+  engineOptions?: JsonRulesEngineOptions,
 ): JsonRulesEngineEvaluator {
+  const options = checkOptions(engineOptions);
   const operators = options.operators ?? [];
   const defined = defineRuleSet(ruleSet, { operators });
   const layout = layoutRuleSet(defined);
@@ -63,7 +65,7 @@ export function createJsonRulesEngineEvaluator(
       const byName = new Map<string, RuleResult>(
         [...results, ...failureResults].map((result) => [result.name as string, result]),
       );
-      const isMissing = (factId: string) => !(factId in facts);
+      const isMissing = (factId: string) => !Object.hasOwn(facts, factId);
       const missing = new Set<string>();
       const flag = (condition: Condition) => {
         for (const factId of factsReadBy(condition)) if (isMissing(factId)) missing.add(factId);

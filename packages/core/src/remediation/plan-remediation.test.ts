@@ -119,7 +119,7 @@ describe('planRemediation', () => {
     const ruleSet = defineRuleSet(booleanRuleSet([2]));
     const result = evaluate(ruleSet, assessmentOf(booleanFacts([2], [0])));
     expect(() => planRemediation(ruleSet, result, { cost: { 's0-0': -1 } })).toThrow(
-      /cost is a finite number/,
+      /a cost is a number from 0 to 9007199254740991, got -1/,
     );
     expect(() => planRemediation(ruleSet, result, { defaultCost: Number.NaN })).toThrow(RubricError);
     expect(() => planRemediation(booleanRuleSet([3]), result)).toThrow(/not evaluated against/);

@@ -5,6 +5,8 @@ import { layoutFor } from '../evaluate/layout-cache.js';
 import { checkResultMatches } from '../evaluate/result-matches.js';
 import type { EvaluationResult } from '../result/types.js';
 import type { RuleSet, Standard, Text } from '../rule-set/types.js';
+import { checkOptions } from '../util/check-options.js';
+import { showValue } from '../util/show-value.js';
 import {
   type CoverTable,
   combineTables,
@@ -72,11 +74,11 @@ export interface RemediationPlan {
 export function planRemediation(
   ruleSet: RuleSet | unknown,
   result: EvaluationResult,
-  options: RemediationOptions = {},
+  remediationOptions?: RemediationOptions,
 ): RemediationPlan {
   const layout = layoutFor(ruleSet);
   checkResultMatches(layout, result);
-  const costOf = costFunction(layout, options);
+  const costOf = costFunction(layout, checkOptions(remediationOptions));
   if (result.eligible) return plan(layout, result, [], costOf);
   if (!result.inScope) {
     const blockedBy = result.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN')
@@ -191,9 +193,10 @@ function costFunction(layout: RubricLayout, options: RemediationOptions): (posit
 }
 
 function checkCost(value: unknown, path: (string | number)[]): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+  // At most 2^53: sums of costs then stay finite, so a feasible plan never looks unreachable.
+  if (typeof value !== 'number' || !(value >= 0 && value <= Number.MAX_SAFE_INTEGER)) {
     throw new RubricError('INVALID_OPTIONS', [
-      { path, message: `a cost is a finite number of at least 0, got ${String(value)}` },
+      { path, message: `a cost is a number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${showValue(value)}` },
     ]);
   }
 }

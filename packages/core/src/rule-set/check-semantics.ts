@@ -1,5 +1,7 @@
 import type { RubricIssue } from '../errors/rubric-error.js';
+import { exactShare } from '../util/fraction.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
+import { showValue } from '../util/show-value.js';
 import { MAX_CONDITION_DEPTH } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
 import type { FactType } from './types.js';
@@ -63,8 +65,10 @@ export function checkRuleSetSemantics(
         if (standard.condition !== undefined) check(standard.condition, [...standardPath, 'condition']);
         if (standard.applicableWhen !== undefined)
           check(standard.applicableWhen, [...standardPath, 'applicableWhen']);
-        if (typeof standard.points === 'number') pointsTotal += standard.points;
-        else standardsWithoutPoints += 1;
+        if (typeof standard.points === 'number') {
+          pointsTotal += standard.points;
+          checkPointsPrecision(standard.points, [...standardPath, 'points'], issues);
+        } else standardsWithoutPoints += 1;
       });
     });
   });
@@ -72,6 +76,7 @@ export function checkRuleSetSemantics(
   return issues;
 }
 
+const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);
 const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 
 function readFactCatalog(catalog: unknown, issues: RubricIssue[]): Facts {
@@ -79,7 +84,8 @@ function readFactCatalog(catalog: unknown, issues: RubricIssue[]): Facts {
   if (!isPlainObject(catalog)) return facts;
   for (const [factId, definition] of Object.entries(catalog)) {
     if (!isPlainObject(definition)) continue;
-    const type = definition.type as FactType | undefined;
+    // An unknown type is zod's to report; here it only means "do not judge this fact's values".
+    const type = factTypes.has(definition.type as FactType) ? (definition.type as FactType) : undefined;
     facts.set(factId, { type, values: definition.values });
     const path: Path = ['facts', factId];
     if (reservedNames.has(factId)) {
@@ -96,7 +102,7 @@ function readFactCatalog(catalog: unknown, issues: RubricIssue[]): Facts {
         kind: 'enum-without-values',
       });
     }
-    if (type !== 'enum' && definition.values !== undefined) {
+    if (type !== undefined && type !== 'enum' && definition.values !== undefined) {
       issues.push({
         path: [...path, 'values'],
         message: `only enum facts have values; this fact is ${type}`,
@@ -243,29 +249,22 @@ function checkLeaf(
 export function describeMismatch(value: unknown, type: FactType, allowed?: unknown): string | undefined {
   switch (type) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : `expected true or false, got ${show(value)}`;
+      return typeof value === 'boolean' ? undefined : `expected true or false, got ${showValue(value)}`;
     case 'integer':
-      return Number.isInteger(value) ? undefined : `expected an integer, got ${show(value)}`;
+      return Number.isInteger(value) ? undefined : `expected an integer, got ${showValue(value)}`;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value)
         ? undefined
-        : `expected a finite number, got ${show(value)}`;
+        : `expected a finite number, got ${showValue(value)}`;
     case 'string':
-      return typeof value === 'string' ? undefined : `expected a string, got ${show(value)}`;
+      return typeof value === 'string' ? undefined : `expected a string, got ${showValue(value)}`;
     case 'date':
-      return isIsoDate(value) ? undefined : `expected a date as YYYY-MM-DD, got ${show(value)}`;
+      return isIsoDate(value) ? undefined : `expected a date as YYYY-MM-DD, got ${showValue(value)}`;
     case 'enum':
       return Array.isArray(allowed) && allowed.includes(value)
         ? undefined
-        : `expected one of ${Array.isArray(allowed) ? allowed.map(show).join(', ') : '(no values)'}, got ${show(value)}`;
+        : `expected one of ${Array.isArray(allowed) ? allowed.map(showValue).join(', ') : '(no values)'}, got ${showValue(value)}`;
   }
-}
-
-function show(value: unknown): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function checkEffective(effective: unknown, issues: RubricIssue[]): void {
@@ -300,8 +299,10 @@ function checkScoring(
       kind: 'unreachable-pass-mark',
     });
   }
+  checkPointsPrecision(scoring.passMark, ['scoring', 'passMark'], issues);
   if (isPlainObject(scoring.aspectMinimums)) {
     for (const aspectId of Object.keys(scoring.aspectMinimums)) {
+      checkPointsPrecision(scoring.aspectMinimums[aspectId], ['scoring', 'aspectMinimums', aspectId], issues);
       if (!aspectIds.has(aspectId)) {
         issues.push({
           path: ['scoring', 'aspectMinimums', aspectId],
@@ -322,4 +323,16 @@ function forEachItem(
   list.forEach((item, index) => {
     if (isPlainObject(item)) visit(item, [...path, index]);
   });
+}
+
+/** Points are added exactly in units of their smallest decimal place; more than 6 places is not a score. */
+function checkPointsPrecision(value: unknown, path: Path, issues: RubricIssue[]): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return;
+  if (exactShare(value).denominator > 1_000_000n) {
+    issues.push({
+      path,
+      message: `${value} has more than 6 decimal places; points are written to at most 6`,
+      kind: 'points-precision',
+    });
+  }
 }

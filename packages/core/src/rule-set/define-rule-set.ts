@@ -1,5 +1,6 @@
 import { issuesFromZod } from '../errors/from-zod.js';
 import { type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { checkOptions } from '../util/check-options.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
 import { type OperatorDefinition, operatorTable } from './operators.js';
@@ -25,7 +26,7 @@ export interface DefineRuleSetOptions {
  * const ruleSet = defineRuleSet(JSON.parse(await readFile('rule-set.json', 'utf8')));
  * ```
  */
-export function defineRuleSet(input: unknown, options: DefineRuleSetOptions = {}): RuleSet {
+export function defineRuleSet(input: unknown, options?: DefineRuleSetOptions): RuleSet {
   const result = safeDefineRuleSet(input, options);
   if (!result.ok) throw result.error;
   return result.value;
@@ -41,12 +42,18 @@ export function defineRuleSet(input: unknown, options: DefineRuleSetOptions = {}
  * if (!result.ok) return response.status(400).json(result.error.issues);
  * ```
  */
-export function safeDefineRuleSet(input: unknown, options: DefineRuleSetOptions = {}): Result<RuleSet> {
+export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions): Result<RuleSet> {
+  let operators: ReturnType<typeof operatorTable>;
+  try {
+    operators = operatorTable(checkOptions(options).operators);
+  } catch (error) {
+    return { ok: false, error: error as RubricError };
+  }
   const tooDeep = findExcessiveNesting(input);
   if (tooDeep) return invalid([tooDeep]);
   const parsed = RuleSetSchema.safeParse(input);
   const issues: RubricIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
-  issues.push(...checkRuleSetSemantics(input, operatorTable(options.operators)));
+  issues.push(...checkRuleSetSemantics(input, operators));
   if (!parsed.success || issues.length > 0) return invalid(issues);
   const { $schema: _schema, ...ruleSet } = parsed.data;
   return { ok: true, value: deepFreeze(ruleSet as RuleSet) };

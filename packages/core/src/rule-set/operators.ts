@@ -1,3 +1,4 @@
+import { RubricError } from '../errors/rubric-error.js';
 import type { FactType, FactValue } from './types.js';
 
 /**
@@ -85,8 +86,36 @@ export const builtInOperators: readonly OperatorDefinition[] = [
 export function operatorTable(
   custom: readonly OperatorDefinition[] = [],
 ): ReadonlyMap<string, OperatorDefinition> {
+  if (!Array.isArray(custom)) {
+    throw new RubricError('INVALID_OPTIONS', [
+      { path: ['operators'], message: 'operators is a list of operator definitions' },
+    ]);
+  }
   const table = new Map<string, OperatorDefinition>();
   for (const operator of builtInOperators) table.set(operator.name, operator);
-  for (const operator of custom) table.set(operator.name, operator);
+  custom.forEach((operator: unknown, index) => {
+    if (!isOperatorDefinition(operator)) {
+      throw new RubricError('INVALID_OPTIONS', [
+        {
+          path: ['operators', index],
+          message: 'an operator has a name, factTypes, valueKind and an evaluate function',
+        },
+      ]);
+    }
+    table.set(operator.name, operator);
+  });
   return table;
+}
+
+function isOperatorDefinition(value: unknown): value is OperatorDefinition {
+  const operator = value as Partial<OperatorDefinition> | null;
+  return (
+    typeof operator === 'object' &&
+    operator !== null &&
+    typeof operator.name === 'string' &&
+    operator.name !== '' &&
+    Array.isArray(operator.factTypes) &&
+    (operator.valueKind === 'scalar' || operator.valueKind === 'list') &&
+    typeof operator.evaluate === 'function'
+  );
 }

@@ -164,7 +164,7 @@ function parseRange(range: CalendarRange): CalendarRange {
 function spanYears(plan: TargetPlan): number[] {
   const years = planYears(plan);
   const first = Math.min(plan.startYear ?? Number.POSITIVE_INFINITY, ...years);
-  const last = Math.max(...years);
+  const last = years.reduce((latest, year) => Math.max(latest, year), Number.NEGATIVE_INFINITY);
   const span: number[] = [];
   for (let year = first; year <= last; year += 1) span.push(year);
   return span;

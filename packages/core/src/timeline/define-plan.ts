@@ -74,7 +74,7 @@ function closestBranch(
   branches: readonly (readonly z.core.$ZodIssue[])[],
 ): readonly z.core.$ZodIssue[] | undefined {
   const sizes = branches.map((branch) => branch.length);
-  const fewest = Math.min(...sizes);
+  const fewest = sizes.reduce((least, size) => Math.min(least, size), Number.POSITIVE_INFINITY);
   const closest = branches.filter((branch) => branch.length === fewest);
   return closest.length === 1 ? closest[0] : undefined;
 }

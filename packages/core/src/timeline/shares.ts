@@ -1,5 +1,6 @@
 import { RubricError } from '../errors/rubric-error.js';
 import { exactShare, fractionOfTotal } from '../util/fraction.js';
+import { showValue } from '../util/show-value.js';
 import type { Rounding } from './plan-schema.js';
 
 /**
@@ -15,12 +16,17 @@ import type { Rounding } from './plan-schema.js';
 export function shareOfTotal(share: number, total: number, rounding: Rounding = 'ceil'): number {
   if (!Number.isSafeInteger(total) || total < 0) {
     throw new RubricError('INVALID_PLAN', [
-      { path: ['total'], message: `the total is a whole number of estates, got ${total}` },
+      { path: ['total'], message: `the total is a whole number of estates, got ${showValue(total)}` },
     ]);
   }
-  if (!Number.isFinite(share)) {
+  if (typeof share !== 'number' || !Number.isFinite(share)) {
     throw new RubricError('INVALID_PLAN', [
-      { path: ['share'], message: `a share is a finite number, got ${share}` },
+      { path: ['share'], message: `a share is a finite number, got ${showValue(share)}` },
+    ]);
+  }
+  if (rounding !== 'ceil' && rounding !== 'round' && rounding !== 'floor') {
+    throw new RubricError('INVALID_PLAN', [
+      { path: ['rounding'], message: `rounding is ceil, round or floor, got ${showValue(rounding)}` },
     ]);
   }
   return fractionOfTotal(exactShare(share), total, rounding);

@@ -131,7 +131,10 @@ function computeProgress(plan: TargetPlan, certifiedCounts: Readonly<Record<stri
   });
 
   const remaining = Math.max(0, plan.total - certifiedSoFar);
-  const finalYear = Math.max(...plan.milestones.map((milestone) => milestone.year));
+  const finalYear = plan.milestones.reduce(
+    (latest, milestone) => Math.max(latest, milestone.year),
+    Number.NEGATIVE_INFINITY,
+  );
   const firstOpenYear = latestReported === undefined ? firstPlanYear(plan) : latestReported + 1;
   const remainingYears: number[] = [];
   for (let year = firstOpenYear; year <= finalYear; year += 1) remainingYears.push(year);

@@ -71,11 +71,7 @@ const scoringFields: Record<Scoring['mode'], readonly string[]> = {
  * qinzhou.extends; // 'guangxi-2021@1.0.0'
  * ```
  */
-export function extendRuleSet(
-  base: RuleSet,
-  patch: RuleSetPatch,
-  options: ExtendRuleSetOptions = {},
-): RuleSet {
+export function extendRuleSet(base: RuleSet, patch: RuleSetPatch, options?: ExtendRuleSetOptions): RuleSet {
   const result = safeExtendRuleSet(base, patch, options);
   if (!result.ok) throw result.error;
   return result.value;
@@ -94,9 +90,17 @@ export function extendRuleSet(
 export function safeExtendRuleSet(
   base: RuleSet | RuleSetInput,
   patch: unknown,
-  options: ExtendRuleSetOptions = {},
+  options?: ExtendRuleSetOptions,
 ): Result<RuleSet> {
-  const operators = options.operators ?? [];
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    return {
+      ok: false,
+      error: new RubricError('INVALID_OPTIONS', [
+        { path: ['options'], message: 'options is an object, or left out' },
+      ]),
+    };
+  }
+  const operators = options?.operators ?? [];
   const definedBase = safeDefineRuleSet(base, { operators });
   if (!definedBase.ok) return definedBase;
   const parsed = parsePatch(patch);

@@ -199,16 +199,16 @@ describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () =
   // BUG-5: planRemediation (and whatIf) trust `result`: checkResultMatches reads result.standards before
   // any check, and the planner reads result.compliance, result.requirements[i], result.aspects[i] and
   // result.score unchecked. A stored result that lost a field, or null, throws a TypeError.
-  it.fails('BUG-5: planRemediation(guangxi2021, null) throws INVALID_OPTIONS, not a TypeError', () => {
+  it('BUG-5: planRemediation(guangxi2021, null) throws INVALID_OPTIONS, not a TypeError', () => {
     checkPlan(guangxi2021, null as unknown as EvaluationResult, undefined, 'bug');
   });
 
-  it.fails('BUG-5: a result without `compliance` gives INVALID_OPTIONS, not a TypeError', () => {
+  it('BUG-5: a result without `compliance` gives INVALID_OPTIONS, not a TypeError', () => {
     const { compliance: _dropped, ...broken } = guangxiResult;
     checkPlan(guangxi2021, broken as EvaluationResult, undefined, 'bug');
   });
 
-  it.fails('BUG-5: mutated results give a plan or INVALID_OPTIONS, never a TypeError', () => {
+  it('BUG-5: mutated results give a plan or INVALID_OPTIONS, never a TypeError', () => {
     fc.assert(
       fc.property(mutatedArbitrary(guangxiResults), (result) => {
         checkPlan(guangxi2021, result as EvaluationResult, undefined, 'bug');
@@ -220,31 +220,27 @@ describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () =
   // BUG-6: a point value whose decimal scale overflows (5e-324 needs 10^324, Infinity as a number) makes
   // pointsScale Infinity and every scaled value NaN; emptyTable(NaN) throws "RangeError: Invalid array
   // length" (the million-unit guard compares NaN > 1e6, which is false).
-  it.fails('BUG-6: points of 5e-324 give a plan or INVALID_OPTIONS, not a RangeError', () => {
+  it('BUG-6: points of 5e-324 give a plan or INVALID_OPTIONS, not a RangeError', () => {
     const ruleSet = cloneJson(pointsDocument) as RuleSetInput & {
       aspects: { requirements: { standards: { points?: number }[] }[] }[];
     };
     ruleSet.aspects[0]!.requirements[0]!.standards[1]!.points = 5e-324;
-    const result = evaluate(ruleSet, {
-      id: 'a',
-      community: { name: 'n' },
-      facts: { occupied: true, coverage: 0, inspected: '2020-01-01', operatorName: 'none', households: 10 },
-    });
-    expectRubricErrorOrValue(() => planRemediation(ruleSet, result), { entryPoint: 'bug' });
+    // Fixed at the source: points are written to at most 6 decimal places, so the rule set is rejected.
+    expect(() => planRemediation(ruleSet, guangxiResult)).toThrow(/more than 6 decimal places/);
   });
 
   // BUG-3 (in planRemediation): checkCost builds its message with String(value), which throws a TypeError
   // for a null-prototype object or one with an own non-function toString (`{"toString":0}`, valid JSON).
-  it.fails('BUG-3: a defaultCost of {"toString":0} gives INVALID_OPTIONS, not a TypeError', () => {
+  it('BUG-3: a defaultCost of {"toString":0} gives INVALID_OPTIONS, not a TypeError', () => {
     checkPlan(guangxi2021, guangxiResult, { defaultCost: JSON.parse('{"toString":0}') }, 'bug');
   });
 
-  it.fails('BUG-3: a 20,000-deep array as defaultCost gives INVALID_OPTIONS, not a RangeError', () => {
+  it('BUG-3: a 20,000-deep array as defaultCost gives INVALID_OPTIONS, not a RangeError', () => {
     const deep = JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
     checkPlan(guangxi2021, guangxiResult, { defaultCost: deep }, 'bug');
   });
 
-  it.fails('BUG-3: a null-prototype cost gives INVALID_OPTIONS, not a TypeError', () => {
+  it('BUG-3: a null-prototype cost gives INVALID_OPTIONS, not a TypeError', () => {
     checkPlan(guangxi2021, guangxiResult, { cost: { S01: Object.create(null) } }, 'bug');
   });
 
@@ -253,11 +249,11 @@ describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () =
   // defineRuleSet, extendRuleSet); `operators: 5` throws "custom is not iterable" and `operators: [null]`
   // "Cannot read properties of null (reading 'name')". Low severity (options come from code, not data),
   // but the contract says INVALID_OPTIONS.
-  it.fails('BUG-10: null options give INVALID_OPTIONS, not a TypeError', () => {
+  it('BUG-10: null options give INVALID_OPTIONS, not a TypeError', () => {
     checkPlan(guangxi2021, guangxiResult, null, 'bug');
   });
 
-  it.fails('BUG-10: evaluate with operators: [null] gives INVALID_OPTIONS, not a TypeError', () => {
+  it('BUG-10: evaluate with operators: [null] gives INVALID_OPTIONS, not a TypeError', () => {
     expectRubricErrorOrValue(() =>
       evaluate(guangxi2021, guangxiInScope, { operators: [null] } as unknown as EvaluateOptions),
     );
@@ -266,14 +262,18 @@ describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () =
   // BUG-9: costs are checked to be finite, but sums of them are not: with defaultCost 1e308 every sum of
   // two overflows to Infinity, which the dynamic program reads as "no way", so a reachable target is
   // reported as feasible: false, blockedBy: 'UNREACHABLE' (with unit costs the same estate is feasible).
-  it.fails('BUG-9: a finite defaultCost of 1e308 does not make a feasible plan UNREACHABLE', () => {
+  // Fixed by bounding costs at 2^53: sums then stay finite.
+  it('BUG-9: a cost too large to add is INVALID_OPTIONS, and large safe costs stay feasible', () => {
     expect(planRemediation(guangxi2021, guangxiResult).feasible).toBe(true);
-    expect(planRemediation(guangxi2021, guangxiResult, { defaultCost: 1e308 }).feasible).toBe(true);
+    expect(() => planRemediation(guangxi2021, guangxiResult, { defaultCost: 1e308 })).toThrow(
+      /INVALID_OPTIONS/,
+    );
+    expect(planRemediation(guangxi2021, guangxiResult, { defaultCost: 1e15 }).feasible).toBe(true);
   });
 
   // BUG-8: whatIf takes any value as an outcome ("banana", undefined, 42) and returns a result whose
   // standards carry it, which EvaluationResultSchema rejects; it should throw INVALID_OPTIONS.
-  it.fails('BUG-8: whatIf rejects an outcome that is not met/unmet/not-applicable/missing-data', () => {
+  it('BUG-8: whatIf rejects an outcome that is not met/unmet/not-applicable/missing-data', () => {
     const outcome = expectRubricErrorOrValue(
       () => whatIf(guangxi2021, guangxiResult, { S01: 'banana' as Outcome }),
       { entryPoint: 'bug' },

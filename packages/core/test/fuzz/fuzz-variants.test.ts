@@ -154,7 +154,7 @@ describe('extendRuleSet under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
 describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () => {
   // BUG-1 (in extendRuleSet): parsePatch runs findExcessiveNesting, which throws a TypeError on an array
   // hole; safeExtendRuleSet throws instead of returning INVALID_PATCH.
-  it.fails('BUG-1: safeExtendRuleSet with a hole in remove returns INVALID_PATCH, not a TypeError', () => {
+  it('BUG-1: safeExtendRuleSet with a hole in remove returns INVALID_PATCH, not a TypeError', () => {
     const patch = { id: 'x', version: '1.0.0', remove: quarantined.sparseArray!() };
     expect(() => safeExtendRuleSet(guangxi2021, patch)).not.toThrow();
   });
