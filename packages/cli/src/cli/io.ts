@@ -34,7 +34,15 @@ export interface RunIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Exit codes: the contract with shell scripts and CI jobs. */
+/**
+ * Exit codes: the contract with shell scripts and CI jobs.
+ *
+ * @example
+ * ```ts
+ * const code = await run(['evaluate', 'estate.json', '--check']);
+ * if (code === exitCodes.failures) console.log('not eligible');
+ * ```
+ */
 export const exitCodes = {
   /** The run completed and found nothing the user asked to fail on. */
   success: 0,

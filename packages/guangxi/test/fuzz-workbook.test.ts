@@ -1,0 +1,73 @@
+// Hardening: the workbook importers get random bytes, truncated workbooks and workbooks with flipped
+// bytes. Each ends in an assessment or rule set, or a RubricError naming what is wrong — never another
+// exception. FUZZ_RUNS scales the number of inputs (default 40 per property: exceljs is slow).
+import { RubricError } from '@sunshine-rubric/core';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { guangxi2021 } from '../src/rule-sets/guangxi-2021.js';
+import { guangxiSamples } from '../src/samples/samples.js';
+import {
+  exportSelfCheckWorkbook,
+  importSelfCheckWorkbook,
+  importStandardTable,
+} from '../src/workbook/index.js';
+
+const numRuns = Math.max(1, Math.round(Number(process.env.FUZZ_RUNS ?? 200) / 5));
+let workbook: Uint8Array;
+
+beforeAll(async () => {
+  workbook = await exportSelfCheckWorkbook(guangxi2021, { assessment: guangxiSamples.eligible });
+});
+
+async function settles(action: () => Promise<unknown>): Promise<'value' | 'rubric-error'> {
+  try {
+    await action();
+    return 'value';
+  } catch (error) {
+    if (!RubricError.isInstance(error))
+      throw new Error(`not a RubricError: ${String(error)}`, { cause: error });
+    for (const issue of error.issues)
+      expect(Array.isArray(issue.path) && typeof issue.message === 'string').toBe(true);
+    return 'rubric-error';
+  }
+}
+
+const mangled = () =>
+  fc.oneof(
+    fc.uint8Array({ maxLength: 4096 }),
+    fc.nat().map((cut) => workbook.slice(0, cut % workbook.length)),
+    fc
+      .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 })
+      .map((flips) => {
+        const copy = workbook.slice();
+        for (const [at, byte] of flips) copy[at % copy.length] = byte;
+        return copy;
+      }),
+  );
+
+describe('workbook importers on hostile bytes', () => {
+  it('importSelfCheckWorkbook answers every input with an assessment or a RubricError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mangled(), async (bytes) => {
+        await settles(() => importSelfCheckWorkbook(guangxi2021, bytes));
+      }),
+      { numRuns },
+    );
+  }, 120_000);
+
+  it('importStandardTable answers every input with a rule set or a RubricError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mangled(), async (bytes) => {
+        await settles(() => importStandardTable(bytes, { id: 'fuzzed', version: '1.0.0', source: 'fuzz' }));
+      }),
+      { numRuns },
+    );
+  }, 120_000);
+
+  it('rejects a truncated workbook as a workbook problem', async () => {
+    expect(
+      await settles(() => importSelfCheckWorkbook(guangxi2021, workbook.slice(0, workbook.length >> 1))),
+    ).toBe('rubric-error');
+    expect(await settles(() => importSelfCheckWorkbook(guangxi2021, workbook))).toBe('value');
+  });
+});
