@@ -25,9 +25,23 @@ export function checkResultMatches(
     throw new RubricError('INVALID_OPTIONS', issues);
   }
   const { id, version } = layout.ruleSet;
+  // The same tree, position by position: the aggregation reads the counts by position.
   const sameStandards =
-    result.standards?.length === layout.standards.length &&
-    result.standards.every((standard, position) => standard.id === layout.standards[position]!.id);
+    result.standards.length === layout.standards.length &&
+    result.standards.every((standard, position) => {
+      const expected = layout.standards[position]!;
+      return (
+        standard.id === expected.id &&
+        standard.requirementId === expected.requirementId &&
+        standard.aspectId === expected.aspectId
+      );
+    }) &&
+    result.requirements.length === layout.requirements.length &&
+    result.requirements.every(
+      (requirement, position) => requirement.id === layout.requirements[position]!.id,
+    ) &&
+    result.aspects.length === layout.aspects.length &&
+    result.aspects.every((aspect, position) => aspect.id === layout.aspects[position]!.id);
   if (result.ruleSet?.id !== id || result.ruleSet.version !== version || !sameStandards) {
     throw new RubricError('INVALID_OPTIONS', [
       { path: ['result', 'ruleSet'], message: `the result was not evaluated against ${id}@${version}` },
