@@ -1,7 +1,12 @@
 import { formatPath } from '@sunshine-rubric/core';
 import { type Language, say } from '../cli/language.js';
-import { percent } from '../text/table.js';
-import { planTitle, statusNames, type TimelineData, targetsFromText } from '../text/timeline-text.js';
+import {
+  planTitle,
+  statusNames,
+  type TimelineData,
+  targetsFromText,
+  timelineTable,
+} from '../text/timeline-text.js';
 import { text } from '../words/wording.js';
 import { renderChart, timelineOption } from './charts.js';
 import { escapeHtml, page, table } from './html.js';
@@ -33,41 +38,12 @@ export function timelineReport(data: TimelineData, language: Language): string {
     880,
     380,
   );
-  const rows = check.years.map((year) => {
-    const actual = certifiedByYear.get(year.year);
-    return [
-      String(year.year),
-      percent(year.share),
-      String(year.cumulativeTarget),
-      String(year.plannedQuota),
-      String(year.cumulativeQuota),
-      ...(progress
-        ? actual
-          ? [
-              String(actual.target),
-              String(actual.certified),
-              actual.difference > 0 ? `+${actual.difference}` : String(actual.difference),
-              `<span class="${actual.status === 'behind' ? 'bad' : 'good'}">${escapeHtml(say(statusNames[actual.status], language))}</span>`,
-            ]
-          : ['', '', '', '']
-        : []),
-    ];
-  });
-  const headers = [
-    say2('年份', 'Year'),
-    say2('累计目标比例', 'Target share'),
-    say2('累计目标', 'Cumulative target'),
-    say2('当年计划', 'Planned quota'),
-    say2('计划累计', 'Planned cumulative'),
-    ...(progress
-      ? [
-          say2('考核目标', 'Progress target'),
-          say2('累计已创建', 'Certified'),
-          say2('差额', 'Difference'),
-          say2('状态', 'Status'),
-        ]
-      : []),
-  ];
+  const [headers, ...rows] = timelineTable(
+    data,
+    language,
+    (status) =>
+      `<span class="${status === 'behind' ? 'bad' : 'good'}">${escapeHtml(say(statusNames[status], language))}</span>`,
+  );
   const findings = check.ok
     ? `<p class="good">${escapeHtml(say2('未发现问题。', 'No findings.'))}</p>`
     : `<ul>${check.issues
@@ -94,7 +70,7 @@ export function timelineReport(data: TimelineData, language: Language): string {
 <h2>${escapeHtml(say2('各年度目标与完成情况', 'Target versus certified, per year'))}</h2>
 <figure class="chart">${chart}<figcaption>${escapeHtml(say2('累计数量（个）', 'Cumulative number of estates'))}</figcaption></figure>
 ${table(
-  headers,
+  headers!,
   rows.map((row) => row.map((cell, column) => (column >= 8 ? cell : escapeHtml(cell)))),
   ['number', 'number', 'number', 'number', 'number', 'number', 'number', 'number', 'nowrap'],
 )}

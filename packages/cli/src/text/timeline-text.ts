@@ -36,44 +36,9 @@ export function timelineText(data: TimelineData, language: Language, palette: Pa
   const { check, progress } = data;
   const lines = [palette.strong(`${planTitle(data, language)} (${data.planId})`)];
   lines.push(say2(`创建总数：${check.total} 个小区`, `Estates to certify: ${check.total}`));
-  const progressByYear = new Map(progress?.years.map((year) => [year.year, year]));
-  const header = [
-    say2('年份', 'Year'),
-    say2('累计目标比例', 'Target share'),
-    say2('累计目标', 'Cumulative target'),
-    say2('当年计划', 'Planned quota'),
-    say2('计划累计', 'Planned cumulative'),
-    ...(progress
-      ? [
-          say2('考核目标', 'Progress target'),
-          say2('累计已创建', 'Certified'),
-          say2('差额', 'Difference'),
-          say2('状态', 'Status'),
-        ]
-      : []),
-  ];
-  const rows = check.years.map((year) => {
-    const actual = progressByYear.get(year.year);
-    return [
-      String(year.year),
-      percent(year.share),
-      String(year.cumulativeTarget),
-      String(year.plannedQuota),
-      String(year.cumulativeQuota),
-      ...(progress
-        ? actual
-          ? [
-              String(actual.target),
-              String(actual.certified),
-              signed(actual.difference),
-              statusText(actual.status, language, palette),
-            ]
-          : ['', '', '', '']
-        : []),
-    ];
-  });
+  const [header, ...rows] = timelineTable(data, language, (status) => statusText(status, language, palette));
   lines.push(
-    formatTable([header, ...rows].map((row) => row.map((cell) => ({ text: stripAnsi(cell), shown: cell })))),
+    formatTable([header!, ...rows].map((row) => row.map((cell) => ({ text: stripAnsi(cell), shown: cell })))),
   );
   if (check.ok) lines.push(palette.good(say2('一致性检查：未发现问题。', 'Consistency check: no findings.')));
   else {
@@ -128,4 +93,54 @@ function signed(value: number): string {
 function stripAnsi(value: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
   return value.replace(/\u001b\[\d+m/g, '');
+}
+
+/**
+ * The yearly figures as a table, header first: year, target share, cumulative target, planned quota and
+ * planned cumulative, and with progress its target, certified count, difference and status (rendered by
+ * `statusCell`, so the terminal can colour it and a page can mark it up).
+ */
+export function timelineTable(
+  data: TimelineData,
+  language: Language,
+  statusCell: (status: ProgressStatus) => string,
+): string[][] {
+  const say2 = (zh: string, en: string) => say(text(zh, en), language);
+  const { check, progress } = data;
+  const progressByYear = new Map(progress?.years.map((year) => [year.year, year]));
+  const header = [
+    say2('年份', 'Year'),
+    say2('累计目标比例', 'Target share'),
+    say2('累计目标', 'Cumulative target'),
+    say2('当年计划', 'Planned quota'),
+    say2('计划累计', 'Planned cumulative'),
+    ...(progress
+      ? [
+          say2('考核目标', 'Progress target'),
+          say2('累计已创建', 'Certified'),
+          say2('差额', 'Difference'),
+          say2('状态', 'Status'),
+        ]
+      : []),
+  ];
+  const rows = check.years.map((year) => {
+    const actual = progressByYear.get(year.year);
+    const progressCells = actual
+      ? [
+          String(actual.target),
+          String(actual.certified),
+          signed(actual.difference),
+          statusCell(actual.status),
+        ]
+      : ['', '', '', ''];
+    return [
+      String(year.year),
+      percent(year.share),
+      String(year.cumulativeTarget),
+      String(year.plannedQuota),
+      String(year.cumulativeQuota),
+      ...(progress ? progressCells : []),
+    ];
+  });
+  return [header, ...rows];
 }
