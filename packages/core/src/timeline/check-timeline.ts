@@ -1,7 +1,8 @@
 import { compareFractions } from '../util/fraction.js';
 import { defineTargetPlan } from './define-plan.js';
+import { type RankedMilestone, rankMilestones } from './milestones.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
-import { computeTimeline, type RankedMilestone, rankMilestones, type TimelineYear } from './plan-timeline.js';
+import { computeTimeline, type TimelineYear } from './plan-timeline.js';
 import { type TimelineIssue, timelineIssue } from './timeline-issues.js';
 
 /**

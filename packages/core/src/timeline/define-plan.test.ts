@@ -56,6 +56,37 @@ describe('malformed plans are reported with paths', () => {
     }
   });
 
+  test('a share whose target is too large to count points at the share; 35 for 35% is left to checkTimeline', () => {
+    const [issue, ...others] = issuesOf({ total: 26, milestones: [{ year: 2021, share: 3e300 }] });
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({ path: ['milestones', 0, 'share'], kind: 'share-too-large' });
+    expect(issue?.message).toContain('the share 3e+300 of 26 estates is too large to count');
+    expect(defineTargetPlan({ total: 26, milestones: [{ year: 2024, share: 35 }] }).milestones).toHaveLength(
+      1,
+    );
+  });
+
+  test('a milestone whose step from the one before is too large to count points at that milestone', () => {
+    // -346430740566960.7 × 26 rounds up to -9007199254740978, a safe integer; the step up to 19 is not.
+    const fromShare = [
+      { year: 2021, share: -346430740566960.7 },
+      { year: 2022, share: 0.7 },
+    ];
+    expect(issuesOf({ total: 26, milestones: fromShare })).toEqual([
+      {
+        path: ['milestones', 1, 'share'],
+        message:
+          'the step from the milestone before (-9007199254740978 estates) to this one (19) is too large to count',
+        kind: 'share-too-large',
+      },
+    ]);
+    const toCount = [
+      { year: 2021, share: -300_000_000_000_000 },
+      { year: 2024, count: Number.MAX_SAFE_INTEGER - 1 },
+    ];
+    expect(pathsOf({ total: 26, milestones: toCount })).toEqual([['milestones', 1, 'count']]);
+  });
+
   test('a share that is not a number points at the share', () => {
     const [issue] = issuesOf({ total: 26, milestones: [{ year: 2021, share: '35%' }] });
     expect(issue?.path).toEqual(['milestones', 0, 'share']);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Result, RubricError, type RubricErrorCode, type RubricIssue } from '../errors/rubric-error.js';
 import { deepFreeze } from '../util/deep-freeze.js';
+import { rankMilestones } from './milestones.js';
 import { type TargetPlan, type TargetPlanInput, TargetPlanSchema } from './plan-schema.js';
 
 /**
@@ -30,8 +31,37 @@ export function defineTargetPlan(plan: TargetPlanInput): TargetPlan {
  */
 export function safeDefineTargetPlan(plan: unknown): Result<TargetPlan> {
   const parsed = TargetPlanSchema.safeParse(plan);
-  if (parsed.success) return { ok: true, value: deepFreeze(parsed.data) };
-  return { ok: false, error: new RubricError('INVALID_PLAN', toRubricIssues(parsed.error.issues)) };
+  if (!parsed.success) {
+    return { ok: false, error: new RubricError('INVALID_PLAN', toRubricIssues(parsed.error.issues)) };
+  }
+  const uncountable = uncountableMilestones(parsed.data);
+  if (uncountable.length > 0) return { ok: false, error: new RubricError('INVALID_PLAN', uncountable) };
+  return { ok: true, value: deepFreeze(parsed.data) };
+}
+
+/**
+ * Milestones whose target, or whose step from the milestone before, is too large to be a count of estates
+ * (beyond ±`Number.MAX_SAFE_INTEGER`), e.g. a share of 3e14 of 26 estates. A share outside 0..1 that still gives a
+ * countable target is accepted here and reported by `checkTimeline` as `SHARE_OUT_OF_RANGE`.
+ */
+function uncountableMilestones(plan: TargetPlan): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  let previousTarget = 0;
+  for (const entry of rankMilestones(plan)) {
+    const { milestone, cumulativeTarget: target } = entry;
+    const quota = target - previousTarget;
+    const field = 'share' in milestone ? 'share' : 'count';
+    const path = ['milestones', entry.index, field];
+    if (!Number.isSafeInteger(target) && 'share' in milestone) {
+      const message = `the share ${milestone.share} of ${plan.total} estates is too large to count (a share is 0 to 1: 0.35 is 35%)`;
+      issues.push({ path, message, kind: 'share-too-large' });
+    } else if (!Number.isSafeInteger(quota)) {
+      const message = `the step from the milestone before (${previousTarget} estates) to this one (${target}) is too large to count`;
+      issues.push({ path, message, kind: 'share-too-large' });
+    }
+    previousTarget = target;
+  }
+  return issues;
 }
 
 /** Parses `value` with `schema`, or throws a RubricError whose issue paths start with `pathPrefix`. */

@@ -1,6 +1,6 @@
-import { countShare, exactShare, type Fraction, fractionOfTotal } from '../util/fraction.js';
 import { defineTargetPlan } from './define-plan.js';
-import type { Milestone, Rounding, TargetPlan, TargetPlanInput } from './plan-schema.js';
+import { rankMilestones } from './milestones.js';
+import type { Rounding, TargetPlan, TargetPlanInput } from './plan-schema.js';
 
 /**
  * One year of a plan's timeline.
@@ -61,34 +61,6 @@ export function planTimeline(plan: TargetPlanInput): Timeline {
   return computeTimeline(defineTargetPlan(plan));
 }
 
-/** A milestone with its position in the plan and its exact share of the total. */
-export interface RankedMilestone {
-  readonly index: number;
-  readonly year: number;
-  readonly milestone: Milestone;
-  readonly fraction: Fraction;
-  readonly cumulativeTarget: number;
-}
-
-/**
- * The plan's milestones in year order (stable, so equal years keep the plan's order), each with its exact
- * share and its cumulative target.
- *
- * @example
- * ```ts
- * rankMilestones(defineTargetPlan(plan)).map((entry) => entry.cumulativeTarget); // [10, 19, 24, 26]
- * ```
- */
-export function rankMilestones(plan: TargetPlan): RankedMilestone[] {
-  const ranked = plan.milestones.map((milestone, index) => {
-    const fraction = milestoneFraction(milestone, plan.total);
-    const cumulativeTarget =
-      'count' in milestone ? milestone.count : fractionOfTotal(fraction, plan.total, plan.rounding);
-    return { index, year: milestone.year, milestone, fraction, cumulativeTarget };
-  });
-  return ranked.sort((left, right) => left.year - right.year || left.index - right.index);
-}
-
 /**
  * {@link planTimeline} for a plan that is already validated.
  *
@@ -106,18 +78,6 @@ export function computeTimeline(plan: TargetPlan): Timeline {
     return { year: entry.year, share, cumulativeTarget: entry.cumulativeTarget, quota };
   });
   return { total: plan.total, rounding: plan.rounding, years };
-}
-
-/**
- * The exact share of the total that a milestone stands for.
- *
- * @example
- * ```ts
- * milestoneFraction({ year: 2024, count: 13 }, 26); // 13/26
- * ```
- */
-export function milestoneFraction(milestone: Milestone, total: number): Fraction {
-  return 'share' in milestone ? exactShare(milestone.share) : countShare(milestone.count, total);
 }
 
 /**

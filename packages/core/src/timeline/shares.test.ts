@@ -32,6 +32,7 @@ describe('shareOfTotal', () => {
       () => shareOfTotal(Number.NaN, 26),
       () => shareOfTotal(0.5, -1),
       () => shareOfTotal(0.5, 2.5),
+      () => shareOfTotal(1e300, 26),
     ]) {
       expect(call).toThrow(RubricError);
       try {

@@ -29,5 +29,11 @@ export function shareOfTotal(share: number, total: number, rounding: Rounding = 
       { path: ['rounding'], message: `rounding is ceil, round or floor, got ${showValue(rounding)}` },
     ]);
   }
-  return fractionOfTotal(exactShare(share), total, rounding);
+  const count = fractionOfTotal(exactShare(share), total, rounding);
+  if (!Number.isSafeInteger(count)) {
+    throw new RubricError('INVALID_PLAN', [
+      { path: ['share'], message: `the share ${share} of ${total} estates is too large to count` },
+    ]);
+  }
+  return count;
 }

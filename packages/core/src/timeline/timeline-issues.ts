@@ -1,5 +1,5 @@
 import { countShare, exactShare, formatPercent } from '../util/fraction.js';
-import type { RankedMilestone } from './plan-timeline.js';
+import type { RankedMilestone } from './milestones.js';
 
 /**
  * The stable codes of `checkTimeline`'s findings. Users switch on these; they are part of the public contract.
