@@ -4,6 +4,7 @@ import { type RankedMilestone, rankMilestones } from './milestones.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, type TimelineYear } from './plan-timeline.js';
 import { type TimelineIssue, timelineIssue } from './timeline-issues.js';
+import { cumulativeQuotas } from './year-steps.js';
 
 /**
  * One year of a checked plan: the timeline's figures beside the plan's own quotas.
@@ -82,16 +83,10 @@ export function checkTimeline(plan: TargetPlanInput): TimelineCheck {
 
 function checkedYears(plan: TargetPlan): CheckedYear[] {
   const quotas = plan.quotas;
-  const quotaYears = Object.entries(quotas ?? {}).map(([yearKey, quota]) => ({
-    year: Number(yearKey),
-    quota,
-  }));
+  const quotasBy = cumulativeQuotas(plan);
   return computeTimeline(plan).years.map((entry): CheckedYear => {
     const plannedQuota = quotas === undefined ? entry.quota : (quotas[String(entry.year)] ?? 0);
-    const cumulativeQuota =
-      quotas === undefined
-        ? entry.cumulativeTarget
-        : quotaYears.filter(({ year }) => year <= entry.year).reduce((sum, { quota }) => sum + quota, 0);
+    const cumulativeQuota = quotas === undefined ? entry.cumulativeTarget : quotasBy(entry.year);
     return { ...entry, plannedQuota, cumulativeQuota, cumulativeQuotaShare: cumulativeQuota / plan.total };
   });
 }
@@ -172,12 +167,14 @@ function checkBreakdowns(plan: TargetPlan): TimelineIssue[] {
 function checkCohorts(plan: TargetPlan, years: readonly CheckedYear[]): TimelineIssue[] {
   const issues: TimelineIssue[] = [];
   const firstYearOfEstate = new Map<string, number>();
+  const timelineYear = new Map<number, CheckedYear>();
+  for (const entry of years) if (!timelineYear.has(entry.year)) timelineYear.set(entry.year, entry);
   const cohortEntries = Object.entries(plan.cohorts ?? {}).sort(
     ([left], [right]) => Number(left) - Number(right),
   );
   for (const [yearKey, cohort] of cohortEntries) {
     const year = Number(yearKey);
-    const { quota, hasQuota } = quotaOfYear(plan, years, year);
+    const { quota, hasQuota } = quotaOfYear(plan, timelineYear, year);
     if (cohort.length !== quota)
       issues.push(timelineIssue.cohortSizeMismatch(year, cohort.length, quota, hasQuota));
     cohort.forEach((estate, index) => {
@@ -189,13 +186,16 @@ function checkCohorts(plan: TargetPlan, years: readonly CheckedYear[]): Timeline
   return issues;
 }
 
-/** A year's quota as the plan sets it, or as its milestones imply when the plan sets no quotas. */
-function quotaOfYear(plan: TargetPlan, years: readonly CheckedYear[], year: number) {
+/**
+ * A year's quota as the plan sets it, or as its milestones imply when the plan sets no quotas (from the
+ * year's first timeline entry).
+ */
+function quotaOfYear(plan: TargetPlan, timelineYear: ReadonlyMap<number, CheckedYear>, year: number) {
   if (plan.quotas !== undefined) {
     const quota = plan.quotas[String(year)];
     return { quota: quota ?? 0, hasQuota: quota !== undefined };
   }
-  const entry = years.find((candidate) => candidate.year === year);
+  const entry = timelineYear.get(year);
   return { quota: entry?.quota ?? 0, hasQuota: entry !== undefined };
 }
 

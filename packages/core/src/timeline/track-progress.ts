@@ -3,6 +3,7 @@ import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { safeDefineTargetPlan, toRubricIssues } from './define-plan.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, planYears } from './plan-timeline.js';
+import { cumulativeQuotas, yearSteps } from './year-steps.js';
 
 /**
  * Estates certified in each year (not cumulative), keyed by year: `{ "2021": 11, "2022": 8 }`.
@@ -155,21 +156,12 @@ function computeProgress(plan: TargetPlan, certifiedCounts: Readonly<Record<stri
 
 /** The cumulative target by the end of any year, as a step function of the plan's quotas or milestones. */
 function cumulativeTargets(plan: TargetPlan): (year: number) => number {
-  const steps =
-    plan.quotas === undefined
-      ? computeTimeline(plan).years.map(({ year, cumulativeTarget }) => ({ year, target: cumulativeTarget }))
-      : Object.entries(plan.quotas)
-          .map(([yearKey, quota]) => ({ year: Number(yearKey), quota }))
-          .sort((left, right) => left.year - right.year)
-          .map(({ year }, index, quotas) => ({
-            year,
-            target: quotas.slice(0, index + 1).reduce((sum, entry) => sum + entry.quota, 0),
-          }));
-  return (year) => {
-    let target = 0;
-    for (const step of steps) if (step.year <= year) target = step.target;
-    return target;
-  };
+  if (plan.quotas !== undefined) return cumulativeQuotas(plan);
+  const steps = computeTimeline(plan).years.map(({ year, cumulativeTarget }) => ({
+    year,
+    value: cumulativeTarget,
+  }));
+  return yearSteps(steps);
 }
 
 function firstPlanYear(plan: TargetPlan): number {

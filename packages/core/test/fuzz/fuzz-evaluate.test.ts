@@ -204,7 +204,7 @@ describe('evaluate on huge assessments', () => {
   }
 });
 
-describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () => {
+describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
   const withFact = (value: unknown) => ({ ...inScopeFailingAssessment, facts: { occupied: value } });
 
   // BUG-2: read-facts describeValue → check-semantics show() calls JSON.stringify on the wrong value, which

@@ -195,7 +195,7 @@ describe('planRemediation under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   });
 });
 
-describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () => {
+describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
   // BUG-5: planRemediation (and whatIf) trust `result`: checkResultMatches reads result.standards before
   // any check, and the planner reads result.compliance, result.requirements[i], result.aspects[i] and
   // result.score unchecked. A stored result that lost a field, or null, throws a TypeError.

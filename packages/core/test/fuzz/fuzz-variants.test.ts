@@ -151,7 +151,7 @@ describe('extendRuleSet under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   });
 });
 
-describe('known bugs (flip to `it` once fixed)', { timeout: FUZZ_TIMEOUT }, () => {
+describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
   // BUG-1 (in extendRuleSet): parsePatch runs findExcessiveNesting, which throws a TypeError on an array
   // hole; safeExtendRuleSet throws instead of returning INVALID_PATCH.
   it('BUG-1: safeExtendRuleSet with a hole in remove returns INVALID_PATCH, not a TypeError', () => {
