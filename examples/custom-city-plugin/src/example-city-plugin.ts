@@ -1,5 +1,5 @@
 import { createRegistry, definePlugin, type Plugin, type Registry } from '@sunshine-rubric/core';
-import { guangxi2021 } from '@sunshine-rubric/guangxi';
+import { guangxiPlugin } from '@sunshine-rubric/guangxi';
 import { exampleCityRuleSet } from './example-city-rule-set.js';
 
 /**
@@ -46,22 +46,8 @@ export const exampleCityPlugin: Plugin = definePlugin({
 });
 
 /**
- * The regional rule set as a plugin of its own, so the registry can resolve the city rule set's `extends`
- * (`guangxi-2021@…`). If `@sunshine-rubric/guangxi` ships a plugin, register that one instead.
- *
- * @example
- * ```ts
- * regionalPlugin.ruleSets[0]?.id; // 'guangxi-2021'
- * ```
- */
-export const regionalPlugin: Plugin = definePlugin({
-  name: 'guangxi-regional',
-  apiVersion: 1,
-  ruleSets: [guangxi2021],
-});
-
-/**
- * A registry with the regional rule set and the Example City plugin. Registration is explicit: nothing
+ * A registry with the regional template's plugin (`guangxiPlugin`, which contributes `guangxi-2021`, the
+ * rule set the city's `extends` names) and the Example City plugin. Registration is explicit: nothing
  * registers itself on import.
  *
  * @example
@@ -71,5 +57,5 @@ export const regionalPlugin: Plugin = definePlugin({
  * ```
  */
 export function createExampleCityRegistry(): Registry {
-  return createRegistry({ plugins: [regionalPlugin, exampleCityPlugin] });
+  return createRegistry({ plugins: [guangxiPlugin, exampleCityPlugin] });
 }

@@ -50,7 +50,7 @@ describe('the Example City plugin in a registry', () => {
   it('registers beside the regional rule set, which its extends needs', () => {
     expect(registry.list().map((entry) => `${entry.id}@${entry.version} ${entry.plugin}`)).toEqual([
       `example-city-2025@1.0.0 ${exampleCityPlugin.name}`,
-      `guangxi-2021@${guangxi2021.version} guangxi-regional`,
+      `guangxi-2021@${guangxi2021.version} @sunshine-rubric/guangxi`,
     ]);
   });
 

@@ -64,6 +64,7 @@ export type {
   Text,
 } from './rule-set/types.js';
 export * from './timeline/index.js';
+export { deepFreeze } from './util/deep-freeze.js';
 export { isIsoDate } from './util/guards.js';
 export * from './variants/index.js';
 export * from './workflow/index.js';

@@ -1,13 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import {
   createRegistry,
-  definePlugin,
   defineRuleSet,
   type Registry,
   RubricError,
   type RuleSet,
 } from '@sunshine-rubric/core';
-import { guangxi2021 } from '@sunshine-rubric/guangxi';
+import { guangxiPlugin } from '@sunshine-rubric/guangxi';
 import { qinzhouPlugin } from '@sunshine-rubric/qinzhou';
 import { CliError } from '../cli/io.js';
 import { describeRubricError } from './describe-error.js';
@@ -15,14 +14,6 @@ import { readJsonFile } from './read-json.js';
 
 /** The rule set used when neither `--rule-set` nor the assessment's `ruleSet` names one. */
 export const defaultRuleSetId = 'guangxi-2021';
-
-/** The Guangxi template as a plugin: the package exports its rule set, the registry wants plugins. */
-const guangxiPlugin = definePlugin({
-  name: '@sunshine-rubric/guangxi',
-  apiVersion: 1,
-  description: 'The Guangxi 阳光社区·美丽家园 regional template',
-  ruleSets: [guangxi2021],
-});
 
 let builtIn: Registry | undefined;
 

@@ -1,4 +1,15 @@
-/** Freezes a plain-data tree in place and returns it. */
+/**
+ * Freezes a plain-data tree in place and returns it, so that data a package exports (a plugin's plan,
+ * departments or tables) cannot be changed by one user under another. Everything the library defines
+ * (`defineRuleSet`, `definePlugin`, `defineTargetPlan`, …) is frozen this way already.
+ *
+ * @example
+ * ```ts
+ * import { deepFreeze } from '@sunshine-rubric/core';
+ * export const cityDepartments = deepFreeze([{ id: 'housing', title: { zh: '住房城乡建设部门' } }]);
+ * Object.isFrozen(cityDepartments[0].title); // true
+ * ```
+ */
 export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {

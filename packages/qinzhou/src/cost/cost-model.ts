@@ -1,5 +1,4 @@
-import type { Text } from '@sunshine-rubric/core';
-import { deepFreeze } from '../util/deep-freeze.js';
+import { deepFreeze, type Text } from '@sunshine-rubric/core';
 
 /**
  * The two tiers of the plan's cost estimate: estates the city manages itself (市本级) and county-level

@@ -1,6 +1,5 @@
-import { RubricError, type RubricIssue, type Text } from '@sunshine-rubric/core';
+import { deepFreeze, RubricError, type RubricIssue, type Text } from '@sunshine-rubric/core';
 import { type CohortEstate, qinzhou2021Cohort } from '../plan/qinzhou-plan.js';
-import { deepFreeze } from '../util/deep-freeze.js';
 import { type CostModel, type EstateLevel, qinzhouCostModel } from './cost-model.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Text } from '@sunshine-rubric/core';
-import { deepFreeze } from '../util/deep-freeze.js';
+import { deepFreeze, type Text } from '@sunshine-rubric/core';
 
 /**
  * A member unit of Qinzhou's leading group (领导小组) with the Guangxi department id that the regional rule

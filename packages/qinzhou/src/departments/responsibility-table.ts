@@ -1,6 +1,5 @@
-import { RubricError, type RuleSet } from '@sunshine-rubric/core';
+import { deepFreeze, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
-import { deepFreeze } from '../util/deep-freeze.js';
 import { qinzhouDepartments } from './qinzhou-departments.js';
 
 /**

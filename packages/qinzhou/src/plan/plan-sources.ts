@@ -1,5 +1,4 @@
-import type { Text } from '@sunshine-rubric/core';
-import { deepFreeze } from '../util/deep-freeze.js';
+import { deepFreeze, type Text } from '@sunshine-rubric/core';
 
 /**
  * Where one value of {@link qinzhouPlan} comes from: its JSON path in the plan, the clause of the 2021 Qinzhou

@@ -1,10 +1,10 @@
 import { createRegistry, definePlugin, RubricError } from '@sunshine-rubric/core';
-import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
+import { guangxi2021, guangxiPlugin, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
 import { createQinzhouRegistry, qinzhouPlugin, qinzhouRuleSetReference } from './qinzhou-plugin.js';
 
-/** What a Guangxi plugin would look like; the guangxi package may ship one. */
-const guangxiPlugin = definePlugin({ name: 'guangxi', apiVersion: 1, ruleSets: [guangxi2021] });
+/** A user's own plugin that contributes the regional rule set, instead of the guangxi package's. */
+const regionalPlugin = definePlugin({ name: 'guangxi-regional', apiVersion: 1, ruleSets: [guangxi2021] });
 
 describe('qinzhouPlugin', () => {
   it('is a valid plugin that contributes no rule set of its own', () => {
@@ -17,7 +17,10 @@ describe('qinzhouPlugin', () => {
   it('registers in createRegistry, alone and beside a plugin that contributes guangxi-2021', () => {
     expect(createRegistry({ plugins: [qinzhouPlugin] }).list()).toEqual([]);
     const registry = createRegistry({ plugins: [guangxiPlugin, qinzhouPlugin] });
-    expect(registry.plugins.map((plugin) => plugin.name)).toEqual(['guangxi', '@sunshine-rubric/qinzhou']);
+    expect(registry.plugins.map((plugin) => plugin.name)).toEqual([
+      '@sunshine-rubric/guangxi',
+      '@sunshine-rubric/qinzhou',
+    ]);
     expect(registry.resolve(qinzhouRuleSetReference)).toBe(guangxi2021);
   });
 
@@ -35,16 +38,22 @@ describe('qinzhouPlugin', () => {
 });
 
 describe('createQinzhouRegistry', () => {
-  it('adds guangxi-2021 when no plugin has it, and evaluates the eligible sample', () => {
+  it('adds the guangxi plugin when no plugin has guangxi-2021, and evaluates the eligible sample', () => {
     const registry = createQinzhouRegistry();
+    expect(registry.plugins.map((plugin) => plugin.name)).toEqual([
+      '@sunshine-rubric/qinzhou',
+      '@sunshine-rubric/guangxi',
+    ]);
     expect(registry.list().map((entry) => `${entry.id}@${entry.version}`)).toEqual([qinzhouRuleSetReference]);
     expect(registry.compile(qinzhouRuleSetReference).evaluate(guangxiSamples.eligible).eligible).toBe(true);
   });
 
   it('does not add it twice when a given plugin contributes it', () => {
-    const registry = createQinzhouRegistry([guangxiPlugin]);
-    expect(registry.list()).toHaveLength(1);
-    expect(registry.list()[0]?.plugin).toBe('guangxi');
+    for (const plugin of [guangxiPlugin, regionalPlugin]) {
+      const registry = createQinzhouRegistry([plugin]);
+      expect(registry.list()).toHaveLength(1);
+      expect(registry.list()[0]?.plugin).toBe(plugin.name);
+    }
   });
 
   it('names the Guangxi 2021 rule set with its exact version', () => {

@@ -5,7 +5,7 @@ import {
   type PluginDefinition,
   type Registry,
 } from '@sunshine-rubric/core';
-import { guangxi2021 } from '@sunshine-rubric/guangxi';
+import { guangxi2021, guangxiPlugin } from '@sunshine-rubric/guangxi';
 
 /**
  * The reference that names the rule set Qinzhou applies: the Guangxi 2021 rule set, as is (the plan adopts
@@ -43,18 +43,10 @@ export const qinzhouPlugin: Plugin = definePlugin({
     'Qinzhou city (钦州市): applies the Guangxi 2021 rule set as is; its target plan, departments, responsibility table and cost model are exported beside this plugin.',
 });
 
-/** Carries guangxi-2021 into a registry whose plugins do not contribute it already. */
-const guangxi2021Carrier: Plugin = definePlugin({
-  name: '@sunshine-rubric/qinzhou:guangxi-2021',
-  apiVersion: 1,
-  description: 'The Guangxi 2021 rule set, added by createQinzhouRegistry to a registry that lacks it.',
-  ruleSets: [guangxi2021],
-});
-
 /**
- * A registry with {@link qinzhouPlugin}, the given plugins, and the rule set Qinzhou applies
- * (`guangxi-2021`, from `@sunshine-rubric/guangxi`) — added only when none of the given plugins contributes
- * that `id@version` already, so the registry never holds it twice.
+ * A registry with {@link qinzhouPlugin}, the given plugins, and `guangxiPlugin` from
+ * `@sunshine-rubric/guangxi` for the rule set Qinzhou applies (`guangxi-2021`) — added only when none of
+ * the given plugins contributes that `id@version` already, so the registry never holds it twice.
  *
  * @throws {RubricError} `INVALID_REGISTRY` as `createRegistry` does (e.g. an invalid plugin among `plugins`).
  * @example
@@ -70,6 +62,6 @@ export function createQinzhouRegistry(plugins: readonly (Plugin | PluginDefiniti
     ),
   );
   return createRegistry({
-    plugins: [...plugins, qinzhouPlugin, ...(contributesGuangxi2021 ? [] : [guangxi2021Carrier])],
+    plugins: [...plugins, qinzhouPlugin, ...(contributesGuangxi2021 ? [] : [guangxiPlugin])],
   });
 }
