@@ -67,4 +67,5 @@ export * from './timeline/index.js';
 export { deepFreeze } from './util/deep-freeze.js';
 export { isIsoDate } from './util/guards.js';
 export * from './variants/index.js';
+export * from './words/index.js';
 export * from './workflow/index.js';

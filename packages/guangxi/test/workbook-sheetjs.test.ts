@@ -77,6 +77,6 @@ describe('the workbooks, read by SheetJS', () => {
     const standards = rowsOf(workbook, '逐项结果');
     const s11 = standards.find((row) => row[1] === 'S11');
     expect(s11?.[5]).toBe('不符合');
-    expect(s11?.[6]).toBe('distanceToMiddleSchool ≤ 2000：实际 2600 ✗\n→ 不符合');
+    expect(s11?.[6]).toBe('✗ “小区到最近的中学的步行距离是多少米？”应不超过2000米，实际为2600米\n→ 不符合');
   });
 });

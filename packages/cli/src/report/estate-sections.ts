@@ -1,7 +1,13 @@
-import type { EvaluationResult, RemediationPlan, RuleSet } from '@sunshine-rubric/core';
+import {
+  type EvaluationResult,
+  explanationInWords,
+  outcomeNames,
+  type RemediationPlan,
+  type RuleSet,
+  resultMark,
+} from '@sunshine-rubric/core';
 import { type Language, say } from '../cli/language.js';
-import { explanationLines, resultMark } from '../words/explanation-words.js';
-import { departmentTitle, outcomeNames, type RuleSetIndex, text } from '../words/wording.js';
+import { departmentTitle, type RuleSetIndex, text } from '../words/wording.js';
 import { escapeHtml, shareBar, table } from './html.js';
 
 /** Each requirement's coverage: met of applicable standards, and whether it is satisfied. */
@@ -94,12 +100,12 @@ function explanationList(
   ruleSet: RuleSet,
   language: Language,
 ): string {
-  const lines = explanationLines(explanation, ruleSet, language);
+  const lines = explanationInWords(explanation, ruleSet);
   if (lines.length === 0) return '';
   const items = lines.map((line) => {
     const className = line.result === null ? 'muted' : line.result ? 'good' : 'bad';
     const indent = line.depth > 0 ? ` style="padding-left:${line.depth * 16}px"` : '';
-    return `<li${indent}><span class="mark ${className}">${resultMark(line.result)}</span>${escapeHtml(line.text)}</li>`;
+    return `<li${indent}><span class="mark ${className}">${resultMark(line.result)}</span>${escapeHtml(say(line.text, language))}</li>`;
   });
   return `<ul class="explanation">${items.join('')}</ul>`;
 }

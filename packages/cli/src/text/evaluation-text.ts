@@ -1,11 +1,15 @@
-import type { EvaluationResult, RuleSet } from '@sunshine-rubric/core';
+import {
+  type EvaluationResult,
+  explanationInWords,
+  outcomeNames,
+  type RuleSet,
+  resultMark,
+} from '@sunshine-rubric/core';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
-import { explanationLines, resultMark } from '../words/explanation-words.js';
 import {
   departmentTitle,
   indexRuleSet,
-  outcomeNames,
   provisionalNotice,
   ruleSetLabel,
   text,
@@ -65,8 +69,8 @@ export function evaluationText(input: EvaluationTextInput): string {
       const outcome = say(outcomeNames[standardResult.outcome], language);
       const ownerText = owners ? `  ${label('责任', 'owner')}: ${owners}` : '';
       lines.push(`  ${standard.id} ${say(standard.title, language)} [${outcome}]${ownerText}`);
-      for (const line of explanationLines(standardResult.explanation, ruleSet, language)) {
-        lines.push(`      ${'  '.repeat(line.depth)}${resultMark(line.result)} ${line.text}`);
+      for (const line of explanationInWords(standardResult.explanation, ruleSet)) {
+        lines.push(`      ${'  '.repeat(line.depth)}${resultMark(line.result)} ${say(line.text, language)}`);
       }
     }
   }

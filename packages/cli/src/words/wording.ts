@@ -1,4 +1,4 @@
-import type { Outcome, RuleSet, Text } from '@sunshine-rubric/core';
+import type { RuleSet, Text } from '@sunshine-rubric/core';
 import { departmentById } from '@sunshine-rubric/guangxi';
 import { type Language, say } from '../cli/language.js';
 
@@ -12,35 +12,6 @@ export function verdictText(result: { readonly eligible: boolean; readonly inSco
   if (result.eligible) return text('符合申报条件', 'eligible');
   if (!result.inScope) return text('不在创建范围', 'out of scope');
   return text('暂不符合申报条件', 'not eligible');
-}
-
-export const outcomeNames: Readonly<Record<Outcome, Text>> = {
-  met: text('符合', 'met'),
-  unmet: text('不符合', 'unmet'),
-  'not-applicable': text('不适用', 'not applicable'),
-  'missing-data': text('缺少数据', 'missing data'),
-};
-
-const unitNames: Readonly<Record<string, Text>> = {
-  households: text('户', 'households'),
-  buildings: text('栋', 'buildings'),
-  m: text('米', 'm'),
-  events: text('次', 'events'),
-  persons: text('人', 'persons'),
-  days: text('天', 'days'),
-  drills: text('次', 'drills'),
-  h: text('小时', 'h'),
-  types: text('类', 'types'),
-  books: text('册', 'books'),
-  'm2/household': text('平方米/户', 'm²/household'),
-  CNY: text('元', 'CNY'),
-};
-
-/** A fact's unit in the reader's language, or as written when it is not a common one. */
-export function unitText(unit: string | undefined, language: Language): string {
-  if (unit === undefined || unit === 'share') return '';
-  const known = unitNames[unit];
-  return known ? say(known, language) : unit;
 }
 
 /** The title of a responsible department (the Guangxi department list), or its id when unknown. */

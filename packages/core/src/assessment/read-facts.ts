@@ -135,8 +135,8 @@ function checkEnvelope(input: Record<string, unknown>): RubricIssue[] {
     fail(['ruleSet'], 'ruleSet is a rule-set id');
   if (!isPlainObject(input.community)) fail(['community'], 'community is an object with at least a name');
   else {
-    if (typeof input.community.name !== 'string' || input.community.name === '')
-      fail(['community', 'name'], 'the community has a name');
+    if (typeof input.community.name !== 'string' || input.community.name.trim() === '')
+      fail(['community', 'name'], 'the community has a name (not blank)');
     if (input.community.district !== undefined && typeof input.community.district !== 'string') {
       fail(['community', 'district'], 'district is a string');
     }

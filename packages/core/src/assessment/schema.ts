@@ -10,7 +10,9 @@ import { FactValueSchema, IsoDateSchema } from '../rule-set/schema.js';
  * ```
  */
 export const CommunitySchema = z.looseObject({
-  name: z.string().min(1),
+  name: z.string().regex(/\S/, 'the community has a name (not blank)').meta({
+    description: 'The estate’s name, e.g. 示例小区: not empty, not only spaces.',
+  }),
   district: z.string().optional(),
 });
 

@@ -6,6 +6,7 @@ import {
   perfectFacts,
   sampleRuleSet,
 } from '../../test/fixtures.js';
+import { AssessmentSchema } from '../assessment/schema.js';
 import { RubricError } from '../errors/rubric-error.js';
 import type { StandardResult } from '../result/types.js';
 import { compileRuleSet, evaluate } from './compile-rule-set.js';
@@ -367,6 +368,17 @@ describe('evaluate: invalid assessments', () => {
       issue.path.join('.'),
     );
     expect(paths).toEqual(['id', 'community.name', 'facts', 'extra']);
+  });
+
+  it.each(['', ' ', '\t\n', '\u3000'])('rejects a blank estate name %j, as AssessmentSchema does', (name) => {
+    const assessment = { ...assessmentOf(perfectFacts()), community: { name } };
+    expect(issuesFor(assessment)).toEqual([
+      expect.objectContaining({
+        path: ['community', 'name'],
+        message: 'the community has a name (not blank)',
+      }),
+    ]);
+    expect(AssessmentSchema.safeParse(assessment).success).toBe(false);
   });
 
   it('never lets __proto__ or constructor reach a prototype', () => {

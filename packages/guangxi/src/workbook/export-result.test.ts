@@ -62,7 +62,7 @@ describe('exportResultWorkbook', () => {
       '责任单位',
     ]);
     expect(sheet.getCell('F4').value).toBe('不符合');
-    expect(String(sheet.getCell('G4').value)).toContain('cctvCoverage ≥ 0.9：实际 0.85 ✗');
+    expect(String(sheet.getCell('G4').value)).toContain('  ✗ “监控覆盖率？”应不低于90%，实际为85%');
     expect(sheet.getCell('H4').value).toBe('公安部门、city-management-bureau');
     expect(sheet.getCell('F5').value).toBe('符合');
   });

@@ -1,6 +1,7 @@
 import {
   type Assessment,
   type EvaluationResult,
+  outcomeNames,
   planRemediation,
   type RemediationOptions,
   type RemediationPlan,
@@ -18,7 +19,7 @@ import {
 } from './result-sheets.js';
 import { resultSheetNames } from './sheet-names.js';
 import { headerRowNumber, startSheet } from './styles.js';
-import { outcomeNames, responsibleTitle, ruleSetLabel, type WorkbookLanguage } from './wording.js';
+import { responsibleTitle, ruleSetLabel, type WorkbookLanguage } from './wording.js';
 import { createWorkbook, saveWorkbook } from './workbook-io.js';
 
 /**
@@ -43,7 +44,7 @@ export interface ResultExportOptions {
  * The reviewer's view of one evaluation, as .xlsx bytes. Sheets (see `resultSheetNames`): `审核结论`
  * (verdict, compliance rate against the threshold or points against the pass mark, reasons in
  * Chinese), `逐项结果` (each standard's outcome and its explanation in words, e.g.
- * `cctvCoverage ≥ 0.9：实际 0.85 ✗`), `要求汇总`, `未达标分工` (unmet standards by responsible
+ * `✗ “公共区域视频监控覆盖率是多少（0–1）？”应不低于90%，实际为85%`), `要求汇总`, `未达标分工` (unmet standards by responsible
  * department) and `整改方案` (the cheapest fixes that make the estate eligible). Every sheet carries
  * the provisional notice when the rule set is provisional.
  *

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export { explanationLines, explanationText } from './explanation-text.js';
+export { explanationText } from './explanation-text.js';
 export type { ResultExportOptions } from './export-result.js';
 export { exportResultWorkbook } from './export-result.js';
 export type { SelfCheckExportOptions } from './export-self-check.js';

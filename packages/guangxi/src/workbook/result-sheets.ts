@@ -1,9 +1,11 @@
-import type {
-  Assessment,
-  EvaluationResult,
-  RemediationPlan,
-  RuleSet,
-  StandardResult,
+import {
+  type Assessment,
+  type EvaluationResult,
+  factValueInWords,
+  outcomeNames,
+  type RemediationPlan,
+  type RuleSet,
+  type StandardResult,
 } from '@sunshine-rubric/core';
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import { setText } from './cells.js';
@@ -20,7 +22,7 @@ import {
   styleDataRow,
   unmetFill,
 } from './styles.js';
-import { outcomeNames, percentText, ruleSetLabel, say, valueText, type WorkbookLanguage } from './wording.js';
+import { percentText, ruleSetLabel, say, type WorkbookLanguage } from './wording.js';
 
 export const outcomeFills: Readonly<Record<StandardResult['outcome'], Fill>> = {
   met: metFill,
@@ -73,7 +75,7 @@ export function writeSummarySheet(
     ['评估编号', assessment.id],
     ['规则集', `${ruleSetLabel(ruleSet)}　${ruleSet.title.zh}`],
     ['结论', result.eligible ? '符合申报条件 ✓' : '不符合申报条件 ✗'],
-    ['在创建范围内', scopeUnknown ? '无法判断（缺少数据）' : valueText(result.inScope)],
+    ['在创建范围内', scopeUnknown ? '无法判断（缺少数据）' : factValueInWords(result.inScope).zh],
   ];
   const { met, applicable, total, rate } = result.compliance;
   if (ruleSet.scoring.mode === 'points' && result.score) {
@@ -156,7 +158,7 @@ export function writeStandardResultsSheet(
           say(standard.title, language),
           ...(points ? [standard.points ?? ''] : []),
           outcome ? outcomeNames[outcome.outcome].zh : '',
-          outcome ? explanationText(outcome.explanation, outcome.outcome) : '',
+          outcome ? explanationText(outcome.explanation, outcome.outcome, ruleSet) : '',
           responsibleText(standard),
         ]);
       }
@@ -186,7 +188,11 @@ export function writeRequirementsSheet(workbook: Workbook, ruleSet: RuleSet, res
     aspect.requirements.map((requirement) => {
       const count = counts.get(requirement.id);
       const satisfied =
-        count === undefined ? '' : count.applicable === 0 ? '无适用标准' : valueText(count.satisfied);
+        count === undefined
+          ? ''
+          : count.applicable === 0
+            ? '无适用标准'
+            : factValueInWords(count.satisfied).zh;
       return [
         aspect.title.zh,
         requirement.id,

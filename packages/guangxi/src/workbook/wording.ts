@@ -1,4 +1,4 @@
-import type { FactType, FactValue, Outcome, RuleSet, Text } from '@sunshine-rubric/core';
+import { type FactType, type RuleSet, type Text, unitInWords } from '@sunshine-rubric/core';
 import { departmentById } from '../departments/departments.js';
 
 /**
@@ -28,52 +28,15 @@ export const factTypeNames: Readonly<Record<FactType, Text>> = {
   enum: { zh: '选项', en: 'choice' },
 };
 
-const unitNames: Readonly<Record<string, string>> = {
-  households: '户',
-  buildings: '栋',
-  persons: '人',
-  people: '人',
-  m: '米',
-  km: '千米',
-  m2: '平方米',
-  'm2/household': '平方米/户',
-  h: '小时',
-  hours: '小时',
-  days: '天',
-  events: '次',
-  drills: '次',
-  times: '次',
-  types: '类',
-  books: '册',
-  share: '比例（0–1）',
-  CNY: '元',
-};
-
-/** A fact's unit as a Chinese reader expects it (`m` → `米`), or as written when it is not a common one. */
+/** A fact's unit for the form's unit column, in Chinese (`m` → `米`); a share is asked for as 0–1. */
 export function unitText(unit: string | undefined): string {
-  if (unit === undefined) return '';
-  return unitNames[unit] ?? unit;
+  return unit === 'share' ? '比例（0–1）' : unitInWords(unit).zh;
 }
-
-export const outcomeNames: Readonly<Record<Outcome, Text>> = {
-  met: { zh: '符合', en: 'met' },
-  unmet: { zh: '不符合', en: 'unmet' },
-  'not-applicable': { zh: '不适用', en: 'not applicable' },
-  'missing-data': { zh: '缺少数据', en: 'missing data' },
-};
 
 /** The name of a responsible body: the Guangxi department's title when the id is one, else the id. */
 export function responsibleTitle(id: string): string {
   if (id === 'unassigned') return '未指定';
   return departmentById(id)?.title.zh ?? id;
-}
-
-/** A fact value as a person reads it: booleans as 是/否. */
-export function valueText(value: FactValue | readonly FactValue[] | null): string {
-  if (value === null) return '（无）';
-  if (Array.isArray(value)) return `[${value.map((item) => valueText(item)).join('、')}]`;
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  return String(value);
 }
 
 /** A share as a percentage with up to two decimals: 0.85 → `85%`, 17/19 → `89.47%`. */

@@ -1,6 +1,7 @@
-import { defineRuleSet, evaluate } from '@sunshine-rubric/core';
 import { describe, expect, test } from 'vitest';
-import { explanationLines } from './explanation-words.js';
+import { evaluate } from '../evaluate/compile-rule-set.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import { explanationInWords, resultMark } from './explanation-words.js';
 
 const ruleSet = defineRuleSet({
   id: 'words',
@@ -46,15 +47,15 @@ const ruleSet = defineRuleSet({
   ],
 });
 
-describe('explanations in words', () => {
-  test('every condition with expected and actual values, nested, in Chinese', () => {
-    const result = evaluate(ruleSet, {
-      id: 'x',
-      community: { name: 'x' },
-      facts: { floors: 9, lifts: true, mode: 'a' },
-    });
-    const lines = explanationLines(result.standards[0]!.explanation, ruleSet, 'zh');
-    expect(lines).toEqual([
+const zhLines = (facts: Record<string, boolean | number | string>) =>
+  explanationInWords(
+    evaluate(ruleSet, { id: 'x', community: { name: 'x' }, facts }).standards[0]!.explanation,
+    ruleSet,
+  ).map((line) => ({ depth: line.depth, text: line.text.zh, result: line.result }));
+
+describe('explanationInWords', () => {
+  test('every condition with expected and actual values under the fact titles, nested, in Chinese', () => {
+    expect(zhLines({ floors: 9, lifts: true, mode: 'a' })).toEqual([
       { depth: 0, text: '适用条件：', result: true },
       { depth: 1, text: '“楼层数”应大于6栋，实际为9栋', result: true },
       { depth: 0, text: '符合条件：', result: null },
@@ -67,15 +68,58 @@ describe('explanations in words', () => {
     ]);
   });
 
-  test('in English, shares as percentages', () => {
+  test('in English, shares as percentages and numbers with their units', () => {
     const result = evaluate(ruleSet, {
       id: 'x',
       community: { name: 'x' },
       facts: { floors: 9, lifts: false, coverage: 0.5, mode: 'c' },
     });
-    const texts = explanationLines(result.standards[0]!.explanation, ruleSet, 'en').map((line) => line.text);
+    const texts = explanationInWords(result.standards[0]!.explanation, ruleSet).map((line) => line.text.en);
     expect(texts).toContain('“Lifts?” should be yes; it is no');
     expect(texts).toContain('“Coverage” should be at least 90%; it is 50%');
     expect(texts).toContain('“Floors” should be above 6 buildings; it is 9 buildings');
+  });
+
+  test('leaves the condition out when the standard does not apply', () => {
+    expect(zhLines({ floors: 3, lifts: true, coverage: 1, mode: 'c' })).toEqual([
+      { depth: 0, text: '适用条件：', result: false },
+      { depth: 1, text: '“楼层数”应大于6栋，实际为3栋', result: false },
+    ]);
+  });
+
+  test('names a custom operator and a fact outside the catalog by their ids', () => {
+    const lines = explanationInWords(
+      {
+        condition: {
+          kind: 'leaf',
+          fact: 'toString',
+          operator: 'withinDistrict',
+          expected: '钦南区',
+          actual: null,
+          result: null,
+        },
+      },
+      ruleSet,
+    );
+    expect(lines).toEqual([
+      {
+        depth: 0,
+        text: {
+          zh: '“toString”withinDistrict钦南区，实际为未填写',
+          en: '“toString” withinDistrict 钦南区; it is not answered',
+        },
+        result: null,
+      },
+    ]);
+  });
+
+  test('is empty for a result computed without explanations', () => {
+    expect(explanationInWords(undefined, ruleSet)).toEqual([]);
+  });
+});
+
+describe('resultMark', () => {
+  test('marks holds, fails and undecided', () => {
+    expect([true, false, null].map(resultMark)).toEqual(['✓', '✗', '?']);
   });
 });

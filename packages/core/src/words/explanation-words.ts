@@ -1,0 +1,131 @@
+import type { ExplanationNode, StandardExplanation } from '../result/types.js';
+import type { RuleSet } from '../rule-set/types.js';
+import type { Wording } from './outcome-names.js';
+import { factValueInWords } from './value-words.js';
+
+/**
+ * One line of an explanation in words: its depth in the condition tree, its wording, and whether it holds.
+ *
+ * @example
+ * ```ts
+ * const line: ExplanationLine = {
+ *   depth: 1,
+ *   text: { zh: '“视频监控覆盖率”应不低于90%，实际为85%', en: '“CCTV coverage” should be at least 90%; it is 85%' },
+ *   result: false,
+ * };
+ * ```
+ */
+export interface ExplanationLine {
+  readonly depth: number;
+  readonly text: Wording;
+  /** `null` when a fact it needs is missing from the assessment. */
+  readonly result: boolean | null;
+}
+
+type Leaf = Extract<ExplanationNode, { kind: 'leaf' }>;
+
+const operatorWords: Readonly<Record<string, Wording>> = {
+  equal: { zh: '应为', en: 'should be' },
+  notEqual: { zh: '不应为', en: 'should not be' },
+  lessThan: { zh: '应小于', en: 'should be below' },
+  lessThanInclusive: { zh: '应不超过', en: 'should be at most' },
+  greaterThan: { zh: '应大于', en: 'should be above' },
+  greaterThanInclusive: { zh: '应不低于', en: 'should be at least' },
+  in: { zh: '应为以下之一', en: 'should be one of' },
+  notIn: { zh: '不应为以下任何一项', en: 'should be none of' },
+  contains: { zh: '应包含', en: 'should contain' },
+  doesNotContain: { zh: '不应包含', en: 'should not contain' },
+};
+
+const headings = {
+  applicable: { zh: '适用条件：', en: 'Applies when:' },
+  condition: { zh: '符合条件：', en: 'Met when:' },
+  all: { zh: '以下全部满足：', en: 'All of these:' },
+  any: { zh: '以下至少一项满足：', en: 'At least one of these:' },
+  not: { zh: '以下不应成立：', en: 'None of this may hold:' },
+} satisfies Record<string, Wording>;
+
+/**
+ * A standard's explanation as lines a person reads, in Chinese and English: each condition with the
+ * expected and the actual value under the fact's title (`“视频监控覆盖率”应不低于90%，实际为85%`), nested
+ * under `all` / `any` / `not` headings. A standard with `applicableWhen` starts with it; when it does not
+ * hold, the standard is not applicable and its condition is left out. Empty for a result computed without
+ * explanations. A custom operator is named by its id.
+ *
+ * @example
+ * ```ts
+ * const result = evaluate(ruleSet, assessment);
+ * for (const line of explanationInWords(result.standards[0].explanation, ruleSet)) {
+ *   console.log(`${'  '.repeat(line.depth)}${resultMark(line.result)} ${line.text.zh}`);
+ * }
+ * ```
+ */
+export function explanationInWords(
+  explanation: StandardExplanation | undefined,
+  ruleSet: Pick<RuleSet, 'facts'>,
+): ExplanationLine[] {
+  if (explanation === undefined) return [];
+  const lines: ExplanationLine[] = [];
+  const { applicable, condition } = explanation;
+  if (applicable === undefined) {
+    describeNode(condition, ruleSet, 0, lines);
+    return lines;
+  }
+  lines.push({ depth: 0, text: headings.applicable, result: applicable.result });
+  describeNode(applicable, ruleSet, 1, lines);
+  if (applicable.result === false) return lines;
+  lines.push({ depth: 0, text: headings.condition, result: condition.result });
+  describeNode(condition, ruleSet, 1, lines);
+  return lines;
+}
+
+/**
+ * ✓ for a condition that holds, ✗ for one that fails, ? for one that cannot be decided (a fact is missing).
+ *
+ * @example
+ * ```ts
+ * [true, false, null].map(resultMark).join(' '); // '✓ ✗ ?'
+ * ```
+ */
+export function resultMark(result: boolean | null): '✓' | '✗' | '?' {
+  if (result === null) return '?';
+  return result ? '✓' : '✗';
+}
+
+function describeNode(
+  node: ExplanationNode,
+  ruleSet: Pick<RuleSet, 'facts'>,
+  depth: number,
+  lines: ExplanationLine[],
+): void {
+  switch (node.kind) {
+    case 'leaf':
+      lines.push({ depth, text: describeLeaf(node, ruleSet), result: node.result });
+      return;
+    case 'not':
+      lines.push({ depth, text: headings.not, result: node.result });
+      describeNode(node.child, ruleSet, depth + 1, lines);
+      return;
+    case 'all':
+    case 'any':
+      lines.push({ depth, text: headings[node.kind], result: node.result });
+      for (const child of node.children) describeNode(child, ruleSet, depth + 1, lines);
+  }
+}
+
+function describeLeaf(leaf: Leaf, ruleSet: Pick<RuleSet, 'facts'>): Wording {
+  const fact = Object.hasOwn(ruleSet.facts, leaf.fact) ? ruleSet.facts[leaf.fact] : undefined;
+  const title = { zh: fact?.title.zh ?? leaf.fact, en: fact?.title.en ?? fact?.title.zh ?? leaf.fact };
+  const operator = (Object.hasOwn(operatorWords, leaf.operator)
+    ? operatorWords[leaf.operator]
+    : undefined) ?? {
+    zh: leaf.operator,
+    en: leaf.operator,
+  };
+  const expected = factValueInWords(leaf.expected, fact);
+  const actual = factValueInWords(leaf.actual, fact);
+  return {
+    zh: `“${title.zh}”${operator.zh}${expected.zh}，实际为${actual.zh}`,
+    en: `“${title.en}” ${operator.en} ${expected.en}; it is ${actual.en}`,
+  };
+}
