@@ -1,0 +1,77 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { type EvaluationResult, planRemediation, type Registry } from '@sunshine-rubric/core';
+import { errorResponse, HttpError } from './http-error.js';
+import { readJsonBody } from './read-body.js';
+
+/**
+ * What the service needs: the registry of rule sets it scores against (the plugins a deployment chooses),
+ * and the rule set used when a request names none.
+ */
+export interface RubricServiceOptions {
+  readonly registry: Registry;
+  readonly defaultRuleSet: string;
+}
+
+/**
+ * The service as a `node:http` request listener, so it mounts in any Node server:
+ *
+ * - `GET /rule-sets`: the rule sets it knows, with their provenance (`provisional` or `official`).
+ * - `POST /evaluate`: an assessment (JSON) → `{ result }`: the verdict, the reasons and every standard's
+ *   explanation.
+ * - `POST /remediate`: the same → `{ result, remediation }`: also the cheapest fixes, by department.
+ *
+ * The rule set is `?ruleSet=id@range`, else the assessment's `ruleSet`, else the default. Facts that the
+ * registry's plugins resolve (a city's register) are filled in before evaluation. Each rule set is compiled
+ * once (the registry keeps its evaluators). Errors come back as `{ error: { code, message, issues? } }`.
+ */
+export function createRubricService({ registry, defaultRuleSet }: RubricServiceOptions): RequestListener {
+  async function score(request: IncomingMessage, url: URL) {
+    const assessment = await readJsonBody(request);
+    const named =
+      typeof assessment === 'object' && assessment !== null && 'ruleSet' in assessment
+        ? assessment.ruleSet
+        : undefined;
+    const reference = url.searchParams.get('ruleSet') ?? (typeof named === 'string' ? named : defaultRuleSet);
+    const ruleSet = registry.resolve(reference);
+    const resolved = await registry.resolveFacts(assessment, { ruleSet: reference });
+    const result: EvaluationResult = registry.compile(ruleSet).evaluate(resolved);
+    return { ruleSet, result };
+  }
+
+  async function route(request: IncomingMessage, url: URL): Promise<unknown> {
+    const route = `${request.method} ${url.pathname}`;
+    switch (route) {
+      case 'GET /rule-sets':
+        return { ruleSets: registry.list() };
+      case 'POST /evaluate': {
+        const { result } = await score(request, url);
+        return { result };
+      }
+      case 'POST /remediate': {
+        const { ruleSet, result } = await score(request, url);
+        return { result, remediation: planRemediation(ruleSet, result) };
+      }
+    }
+    if (['/rule-sets', '/evaluate', '/remediate'].includes(url.pathname)) {
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${url.pathname}`);
+    }
+    throw new HttpError(404, 'NOT_FOUND', `no route ${url.pathname}: try GET /rule-sets or POST /evaluate`);
+  }
+
+  return (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://service.invalid');
+    route(request, url).then(
+      (body) => send(response, 200, body),
+      (error: unknown) => {
+        const { status, body } = errorResponse(error);
+        if (status === 500) console.error(error);
+        send(response, status, body);
+      },
+    );
+  };
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
