@@ -72,7 +72,7 @@ describe('the workbooks, read by SheetJS', () => {
     });
     expect(workbook.SheetNames).toEqual(Object.values(resultSheetNames));
     const summary = rowsOf(workbook, '审核结论');
-    expect(summary.find((row) => row[0] === '结论')?.[1]).toBe('不符合申报条件 ✗');
+    expect(summary.find((row) => row[0] === '结论')?.[1]).toBe('暂不符合申报条件 ✗');
     expect(summary.find((row) => row[0] === '原因 1')?.[1]).toBe(result.reasons[0]!.message.zh);
     const standards = rowsOf(workbook, '逐项结果');
     const s11 = standards.find((row) => row[1] === 'S11');

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Assessment, planRemediation } from '@sunshine-rubric/core';
+import { type Assessment, planRemediation, verdictInWords } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import type { Command } from 'commander';
 import { type RunContext, writeOutputFile } from '../cli/context.js';
@@ -9,7 +9,7 @@ import { defaultPlanId } from '../input/plans.js';
 import { timelineReport } from '../report/timeline-report.js';
 import { formatTable, percent } from '../text/table.js';
 import { timelineText } from '../text/timeline-text.js';
-import { departmentTitle, provisionalNotice, ruleSetLabel, text, verdictText } from '../words/wording.js';
+import { departmentTitle, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
 import { examples, languageOption } from './options.js';
 import { renderEstateReport } from './report-command.js';
 import { timelineData } from './timeline-command.js';
@@ -51,7 +51,7 @@ async function runDemo(context: RunContext, folder: string, language: Language):
     say2('结论', 'verdict'),
   ];
   const rows = evaluated.map(([name, { assessment, result }]) => {
-    const verdict = say(verdictText(result), language);
+    const verdict = say(verdictInWords(result), language);
     return [
       { text: name },
       { text: assessment.community.name },

@@ -1,4 +1,4 @@
-import { planRemediation, type RemediationPlan } from '@sunshine-rubric/core';
+import { planRemediation, type RemediationPlan, verdictInWords } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
 import { emit, type RunContext } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';
@@ -6,7 +6,7 @@ import { evaluateFile } from '../input/assessments.js';
 import { parseDefaultCost, readCosts } from '../input/costs.js';
 import { scoreLine } from '../text/evaluation-text.js';
 import { formatTable } from '../text/table.js';
-import { departmentTitle, indexRuleSet, provisionalNotice, text, verdictText } from '../words/wording.js';
+import { departmentTitle, indexRuleSet, provisionalNotice, text } from '../words/wording.js';
 import { examples, formatOption, languageOption, ruleSetOption } from './options.js';
 
 interface RemediateOptions {
@@ -58,7 +58,7 @@ ${examples('remediate estate.json', 'remediate estate.json --costs costs.json --
       const say2 = (zh: string, en: string) => say(text(zh, en), language);
       const lines = [
         `${evaluated.assessment.community.name}  [${result.assessmentId}]`,
-        `${say2('结论', 'Verdict')}: ${say(verdictText(result), language)}; ${scoreLine(ruleSet, result, language)}`,
+        `${say2('结论', 'Verdict')}: ${say(verdictInWords(result), language)}; ${scoreLine(ruleSet, result, language)}`,
       ];
       const notice = provisionalNotice(ruleSet, language);
       if (notice) lines.push(notice);

@@ -1,8 +1,14 @@
-import type { Assessment, EvaluationResult, RemediationPlan, RuleSet } from '@sunshine-rubric/core';
+import {
+  type Assessment,
+  type EvaluationResult,
+  type RemediationPlan,
+  type RuleSet,
+  verdictInWords,
+} from '@sunshine-rubric/core';
 import { type Language, say } from '../cli/language.js';
 import { scoreLine } from '../text/evaluation-text.js';
 import { percent } from '../text/table.js';
-import { indexRuleSet, provisionalNotice, ruleSetLabel, text, verdictText } from '../words/wording.js';
+import { indexRuleSet, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
 import { aspectRadarOption, renderChart, thresholdBarsOption } from './charts.js';
 import {
   missingFactsSection,
@@ -59,7 +65,7 @@ export function estateReport(input: EstateReportInput): string {
 <dl class="meta">${meta.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>
 </header>
 <section class="verdict" aria-label="${escapeHtml(say2('结论', 'Verdict'))}">
-<div><div class="muted">${escapeHtml(say2('结论', 'Verdict'))}</div><div class="word ${verdictClass}">${escapeHtml(say(verdictText(result), language))}</div></div>
+<div><div class="muted">${escapeHtml(say2('结论', 'Verdict'))}</div><div class="word ${verdictClass}">${escapeHtml(say(verdictInWords(result), language))}</div></div>
 <div><div class="muted">${escapeHtml(say2('得分', 'Score'))}</div><div>${escapeHtml(scoreLine(ruleSet, result, language))}</div></div>
 <div style="flex-basis:100%"><div class="muted">${escapeHtml(say2('原因', 'Reasons'))}</div>${reasons}</div>
 </section>

@@ -4,17 +4,11 @@ import {
   outcomeNames,
   type RuleSet,
   resultMark,
+  verdictInWords,
 } from '@sunshine-rubric/core';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
-import {
-  departmentTitle,
-  indexRuleSet,
-  provisionalNotice,
-  ruleSetLabel,
-  text,
-  verdictText,
-} from '../words/wording.js';
+import { departmentTitle, indexRuleSet, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
 import { formatTable, percent } from './table.js';
 
 /** What the text of one evaluation needs besides the result. */
@@ -40,7 +34,7 @@ export function evaluationText(input: EvaluationTextInput): string {
   lines.push(`${label('规则集', 'Rule set')}: ${ruleSetLabel(ruleSet)} ${say(ruleSet.title, language)}`);
   const notice = provisionalNotice(ruleSet, language);
   if (notice) lines.push(palette.warn(notice));
-  const verdict = say(verdictText(result), language);
+  const verdict = say(verdictInWords(result), language);
   lines.push(
     `${label('结论', 'Verdict')}: ${result.eligible ? palette.good(verdict) : palette.bad(verdict)}`,
   );

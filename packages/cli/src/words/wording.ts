@@ -7,13 +7,6 @@ export function text(zh: string, en: string): Text {
   return { zh, en };
 }
 
-/** The verdict in a word. */
-export function verdictText(result: { readonly eligible: boolean; readonly inScope: boolean }): Text {
-  if (result.eligible) return text('符合申报条件', 'eligible');
-  if (!result.inScope) return text('不在创建范围', 'out of scope');
-  return text('暂不符合申报条件', 'not eligible');
-}
-
 /** The title of a responsible department (the Guangxi department list), or its id when unknown. */
 export function departmentTitle(id: string, language: Language): string {
   if (id === 'unassigned') return say(text('未指定', 'unassigned'), language);

@@ -1,3 +1,3 @@
 export { type ExplanationLine, explanationInWords, resultMark } from './explanation-words.js';
-export { outcomeNames, type Wording } from './outcome-names.js';
+export { outcomeNames, verdictInWords, type Wording } from './outcome-names.js';
 export { factValueInWords, unitInWords } from './value-words.js';

@@ -28,3 +28,18 @@ export const outcomeNames: Readonly<Record<Outcome, Wording>> = Object.freeze({
   'not-applicable': { zh: '不适用', en: 'not applicable' },
   'missing-data': { zh: '缺少数据', en: 'missing data' },
 });
+
+/**
+ * The verdict on an estate in a few words: eligible (符合申报条件), out of scope (不在创建范围), or not
+ * eligible yet (暂不符合申报条件).
+ *
+ * @example
+ * ```ts
+ * verdictInWords(evaluate(ruleSet, assessment)).zh; // '暂不符合申报条件'
+ * ```
+ */
+export function verdictInWords(result: { readonly eligible: boolean; readonly inScope: boolean }): Wording {
+  if (result.eligible) return { zh: '符合申报条件', en: 'eligible' };
+  if (!result.inScope) return { zh: '不在创建范围', en: 'out of scope' };
+  return { zh: '暂不符合申报条件', en: 'not eligible' };
+}

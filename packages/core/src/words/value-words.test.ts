@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { outcomeNames } from './outcome-names.js';
+import { outcomeNames, verdictInWords } from './outcome-names.js';
 import { factValueInWords, unitInWords } from './value-words.js';
 
 describe('factValueInWords', () => {
@@ -29,5 +29,19 @@ describe('outcomeNames', () => {
   test('names every outcome in both languages, frozen', () => {
     expect(Object.keys(outcomeNames).sort()).toEqual(['met', 'missing-data', 'not-applicable', 'unmet']);
     expect(Object.isFrozen(outcomeNames)).toBe(true);
+  });
+});
+
+describe('verdictInWords', () => {
+  test('eligible, out of scope, or not eligible yet', () => {
+    expect(verdictInWords({ eligible: true, inScope: true })).toEqual({ zh: '符合申报条件', en: 'eligible' });
+    expect(verdictInWords({ eligible: false, inScope: false })).toEqual({
+      zh: '不在创建范围',
+      en: 'out of scope',
+    });
+    expect(verdictInWords({ eligible: false, inScope: true })).toEqual({
+      zh: '暂不符合申报条件',
+      en: 'not eligible',
+    });
   });
 });

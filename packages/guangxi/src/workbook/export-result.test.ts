@@ -37,7 +37,7 @@ describe('exportResultWorkbook', () => {
 
   it('gives the verdict, the compliance rate against the threshold, and the reasons in Chinese', async () => {
     const { workbook, result } = await resultWorkbook();
-    expect(summaryValue(workbook, '结论')).toBe('不符合申报条件 ✗');
+    expect(summaryValue(workbook, '结论')).toBe('暂不符合申报条件 ✗');
     expect(summaryValue(workbook, '符合率')).toBe('81.25%（适用的 64 项标准中符合 52 项；共 65 项）');
     expect(summaryValue(workbook, '申报条件')).toBe('符合率 ≥ 85%，且每项要求至少 1 项标准符合');
     expect(summaryValue(workbook, '原因 1')).toBe(result.reasons[0]!.message.zh);

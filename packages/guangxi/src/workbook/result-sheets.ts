@@ -6,6 +6,7 @@ import {
   type RemediationPlan,
   type RuleSet,
   type StandardResult,
+  verdictInWords,
 } from '@sunshine-rubric/core';
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import { setText } from './cells.js';
@@ -74,7 +75,7 @@ export function writeSummarySheet(
     ['小区', [assessment.community.name, assessment.community.district].filter(Boolean).join('，')],
     ['评估编号', assessment.id],
     ['规则集', `${ruleSetLabel(ruleSet)}　${ruleSet.title.zh}`],
-    ['结论', result.eligible ? '符合申报条件 ✓' : '不符合申报条件 ✗'],
+    ['结论', `${verdictInWords(result).zh} ${result.eligible ? '✓' : '✗'}`],
     ['在创建范围内', scopeUnknown ? '无法判断（缺少数据）' : factValueInWords(result.inScope).zh],
   ];
   const { met, applicable, total, rate } = result.compliance;
