@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { FactValueSchema, IsoDateSchema } from '../rule-set/schema.js';
+import { z } from '../util/zod.js';
 
 /**
  * The estate an assessment is about. Extra fields (address, operator, contact…) are kept as given.

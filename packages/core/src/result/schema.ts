@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
+import { z } from '../util/zod.js';
 
 const ExplanationValue = z.union([FactValueSchema, z.array(FactValueSchema)]);
 const Decision = z.boolean().nullable().meta({ description: 'null when a fact below this node is missing' });

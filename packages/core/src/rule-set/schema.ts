@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import type { Condition } from './types.js';
 
 /** Ids of aspects, requirements and standards: any visible text without spaces, e.g. `环境管理-3`. */

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { RubricError } from '../errors/rubric-error.js';
+import { z } from '../util/zod.js';
 import { defineTargetPlan, parseOrThrow } from './define-plan.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { planYears } from './plan-timeline.js';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { z } from '../util/zod.js';
 import { safeDefineTargetPlan, toRubricIssues } from './define-plan.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, planYears } from './plan-timeline.js';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { RubricIssue } from '../errors/rubric-error.js';
 import {
   AspectSchema,
@@ -12,6 +11,7 @@ import {
   TextSchema,
 } from '../rule-set/schema.js';
 import { isPlainObject } from '../util/guards.js';
+import { z } from '../util/zod.js';
 
 const ItemReferenceSchema = z.string().min(1, 'an id is a non-empty string');
 

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { EvaluationResult } from '../result/types.js';
 import { IsoDateSchema } from '../rule-set/schema.js';
+import { z } from '../util/zod.js';
 
 /**
  * Every kind of application event, in the order they normally come (see {@link ApplicationEventSchema}).
