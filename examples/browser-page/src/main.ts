@@ -63,7 +63,8 @@ workbookInput.addEventListener('change', async () => {
 byId('download-form').addEventListener('click', async () => {
   const assessment = selectedSample();
   const bytes = await exportSelfCheckWorkbook(ruleSet, { assessment });
-  const blob = new Blob([bytes], {
+  // A plain ArrayBuffer backs the bytes; TypeScript's DOM types want that said for a Blob.
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
   const link = document.createElement('a');

@@ -58,10 +58,11 @@ beforeAll(async () => {
     return route.abort('blockedbyclient');
   });
   page = await context.newPage();
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
+  // Runs in the page before its scripts: a violation is reported even when the page catches the error.
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) => {
+      console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI);
+    });`,
   });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
