@@ -62,7 +62,13 @@ workbookInput.addEventListener('change', async () => {
 
 byId('download-form').addEventListener('click', async () => {
   const assessment = selectedSample();
-  const bytes = await exportSelfCheckWorkbook(ruleSet, { assessment });
+  let bytes: Uint8Array;
+  try {
+    bytes = await exportSelfCheckWorkbook(ruleSet, { assessment });
+  } catch (error) {
+    showError(view, error);
+    return;
+  }
   // A plain ArrayBuffer backs the bytes; TypeScript's DOM types want that said for a Blob.
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -7,8 +7,8 @@ import { evaluate, verdictInWords } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumFlags, chromiumPath, hasChromium } from '../../../packages/cli/test/chromium.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumFlags, chromiumPath, skipChromium } from '../../../packages/cli/test/chromium.js';
 import { buildPage } from '../scripts/build.mjs';
 
 /** The policy the page is served with: its own files only; no eval, no inline script, no other origin. */
@@ -49,7 +49,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  if (!hasChromium) return;
+  if (skipChromium) return;
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
   const context = await browser.newContext({ acceptDownloads: true });
   await context.route('**/*', (route) => {
@@ -80,7 +80,14 @@ afterAll(async () => {
 
 const text = async (selector: string) => (await page.locator(selector).textContent()) ?? '';
 
-describe.skipIf(!hasChromium)('the browser page, in Chromium under a strict Content-Security-Policy', () => {
+// Every test ends with no console error, page error or CSP violation, and no request to another origin.
+afterEach(() => {
+  if (skipChromium) return;
+  expect(problems).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+});
+
+describe.skipIf(skipChromium)('the browser page, in Chromium under a strict Content-Security-Policy', () => {
   it('says the rule set is provisional and offers the sample self-checks', async () => {
     expect(await text('#notice')).toContain('不是官方文本');
     const options = await page.locator('#sample option').allTextContents();
@@ -136,10 +143,5 @@ describe.skipIf(!hasChromium)('the browser page, in Chromium under a strict Cont
     expect(evaluate(guangxi2021, back).reasons).toEqual(
       evaluate(guangxi2021, guangxiSamples.missingData).reasons,
     );
-  });
-
-  it('ran without a console error, a page error or a CSP violation, and asked no other origin', () => {
-    expect(problems).toEqual([]);
-    expect(foreignRequests).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ export const maxBodyBytes = 1_000_000;
  */
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   const contentType = request.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(contentType)) {
+  if (!/^application\/json\s*(?:;|$)/i.test(contentType)) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the assessment as application/json');
   }
   const chunks: Buffer[] = [];

@@ -38,7 +38,13 @@ export function createRubricService({ registry, defaultRuleSet }: RubricServiceO
     return { ruleSet, result };
   }
 
-  async function route(request: IncomingMessage, url: URL): Promise<unknown> {
+  // Everything a request can fail on happens in here, so that it becomes an error answer, never a crash.
+  async function route(request: IncomingMessage): Promise<unknown> {
+    const base = 'http://service.invalid';
+    if (!URL.canParse(request.url ?? '/', base)) {
+      throw new HttpError(400, 'INVALID_URL', 'the request URL cannot be parsed');
+    }
+    const url = new URL(request.url ?? '/', base);
     const route = `${request.method} ${url.pathname}`;
     switch (route) {
       case 'GET /rule-sets':
@@ -52,26 +58,40 @@ export function createRubricService({ registry, defaultRuleSet }: RubricServiceO
         return { result, remediation: planRemediation(ruleSet, result) };
       }
     }
-    if (['/rule-sets', '/evaluate', '/remediate'].includes(url.pathname)) {
-      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${url.pathname}`);
+    const allowed = allowedMethods[url.pathname];
+    if (allowed !== undefined) {
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${url.pathname}`, {
+        allow: allowed,
+      });
     }
     throw new HttpError(404, 'NOT_FOUND', `no route ${url.pathname}: try GET /rule-sets or POST /evaluate`);
   }
 
   return (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://service.invalid');
-    route(request, url).then(
+    route(request).then(
       (body) => send(response, 200, body),
       (error: unknown) => {
-        const { status, body } = errorResponse(error);
-        if (status === 500) console.error(error);
-        send(response, status, body);
+        const { status, body, headers } = errorResponse(error);
+        if (status >= 500) console.error(error);
+        send(response, status, body, headers);
       },
     );
   };
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+/** The routes, and the method each allows (a 405 names it in `Allow`). */
+const allowedMethods: Readonly<Record<string, string>> = Object.assign(Object.create(null), {
+  '/rule-sets': 'GET',
+  '/evaluate': 'POST',
+  '/remediate': 'POST',
+});
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { EvaluationResult, RemediationPlan } from '@sunshine-rubric/core';
+import { type AddressInfo, connect } from 'node:net';
+import { definePlugin, type EvaluationResult, type RemediationPlan } from '@sunshine-rubric/core';
 import { guangxiSamples } from '@sunshine-rubric/guangxi';
 import { createQinzhouRegistry, qinzhouRuleSetReference } from '@sunshine-rubric/qinzhou';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,51 @@ describe('the rubric service', () => {
     expect([broken.status, broken.body.error.code]).toEqual([400, 'INVALID_JSON']);
     const huge = await post('/evaluate', `"${'x'.repeat(maxBodyBytes)}"`);
     expect([huge.status, huge.body.error.code]).toEqual([413, 'BODY_TOO_LARGE']);
-    expect((await fetch(`${base}/evaluate`)).status).toBe(405);
+    expect((await post('/evaluate', '{}', 'application/json-patch+json')).status).toBe(415);
+    const wrongMethod = await fetch(`${base}/evaluate`);
+    expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'POST']);
     expect((await fetch(`${base}/admin`)).status).toBe(404);
+    expect((await fetch(`${base}/__proto__`)).status).toBe(404);
+  });
+
+  it('answers a request line whose URL cannot be parsed with 400, and keeps serving', async () => {
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    socket.write('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const [answer] = (await once(socket.setEncoding('utf8'), 'data')) as [string];
+    socket.destroy();
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(answer).toContain('INVALID_URL');
+    expect((await fetch(`${base}/rule-sets`)).status).toBe(200);
+  });
+
+  it('answers a failing fact resolver with 502 and the plugin error', async () => {
+    const failing = definePlugin({
+      name: 'failing-register',
+      apiVersion: 1,
+      factResolvers: [
+        {
+          fact: 'cctvCoverage',
+          resolve: async () => {
+            throw new Error('the register is down');
+          },
+        },
+      ],
+    });
+    const registry = createQinzhouRegistry([failing]);
+    const listener = createRubricService({ registry, defaultRuleSet: qinzhouRuleSetReference });
+    const other = createServer(listener).listen(0, '127.0.0.1');
+    await once(other, 'listening');
+    try {
+      const response = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/evaluate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...guangxiSamples.eligible, facts: {} }),
+      });
+      const body = (await response.json()) as ServiceBody;
+      expect([response.status, body.error.code]).toEqual([502, 'PLUGIN_FAILED']);
+    } finally {
+      other.close();
+    }
   });
 });

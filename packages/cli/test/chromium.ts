@@ -8,8 +8,11 @@ import { chromium } from 'playwright-core';
 /** Where Debian's `chromium` package installs the browser. */
 export const chromiumPath = '/usr/bin/chromium';
 
-/** True when the browser is installed; the browser check is skipped otherwise. */
+/** True when the browser is installed. */
 export const hasChromium = existsSync(chromiumPath);
+
+/** Browser checks skip where Chromium is missing, but never on CI (`CI` set): there a missing browser fails them. */
+export const skipChromium = !hasChromium && process.env.CI === undefined;
 
 /** A headless browser that stays off the network: no QUIC, no background or component traffic, no sync. */
 export const chromiumFlags = [

@@ -59,11 +59,42 @@ describe('malformed plans are reported with paths', () => {
   test('a share whose target is too large to count points at the share; 35 for 35% is left to checkTimeline', () => {
     const [issue, ...others] = issuesOf({ total: 26, milestones: [{ year: 2021, share: 3e300 }] });
     expect(others).toEqual([]);
-    expect(issue).toMatchObject({ path: ['milestones', 0, 'share'], kind: 'share-too-large' });
+    expect(issue).toMatchObject({ path: ['milestones', 0, 'share'], kind: 'too-large-to-count' });
     expect(issue?.message).toContain('the share 3e+300 of 26 estates is too large to count');
     expect(defineTargetPlan({ total: 26, milestones: [{ year: 2024, share: 35 }] }).milestones).toHaveLength(
       1,
     );
+  });
+
+  test('a share too large to count is reported once, not again as the step to the next milestone', () => {
+    const milestones = [
+      { year: 2021, share: 3e300 },
+      { year: 2022, share: 0.5 },
+    ];
+    expect(pathsOf({ total: 26, milestones })).toEqual([['milestones', 0, 'share']]);
+  });
+
+  test('quotas or breakdown parts that add up to too many estates to count', () => {
+    const huge = Number.MAX_SAFE_INTEGER;
+    const plan = {
+      total: 26,
+      milestones: [{ year: 2024, share: 1 }],
+      quotas: { 2021: huge, 2022: 2 },
+      breakdowns: [{ name: 'by area', parts: { 钦南区: huge, 钦北区: 2 } }],
+    };
+    expect(issuesOf(plan)).toEqual([
+      {
+        path: ['quotas'],
+        message: 'the yearly quotas add up to too many estates to count',
+        kind: 'too-large-to-count',
+      },
+      {
+        path: ['breakdowns', 0, 'parts'],
+        message: 'the parts of "by area" add up to too many estates to count',
+        kind: 'too-large-to-count',
+      },
+    ]);
+    expect(safeDefineTargetPlan({ ...plan, quotas: { 2021: huge }, breakdowns: [] }).ok).toBe(true);
   });
 
   test('a milestone whose step from the one before is too large to count points at that milestone', () => {
@@ -77,7 +108,7 @@ describe('malformed plans are reported with paths', () => {
         path: ['milestones', 1, 'share'],
         message:
           'the step from the milestone before (-9007199254740978 estates) to this one (19) is too large to count',
-        kind: 'share-too-large',
+        kind: 'too-large-to-count',
       },
     ]);
     const toCount = [
@@ -85,6 +116,16 @@ describe('malformed plans are reported with paths', () => {
       { year: 2024, count: Number.MAX_SAFE_INTEGER - 1 },
     ];
     expect(pathsOf({ total: 26, milestones: toCount })).toEqual([['milestones', 1, 'count']]);
+  });
+
+  test('a cohort estate with a blank name points at the name', () => {
+    const plan = { ...minimalPlan, cohorts: { 2024: [{ name: '香山四区' }, { name: ' \t' }] } };
+    expect(issuesOf(plan)).toEqual([
+      expect.objectContaining({
+        path: ['cohorts', '2024', 1, 'name'],
+        message: 'an estate has a name (not blank)',
+      }),
+    ]);
   });
 
   test('a share that is not a number points at the share', () => {

@@ -34,35 +34,54 @@ export function safeDefineTargetPlan(plan: unknown): Result<TargetPlan> {
   if (!parsed.success) {
     return { ok: false, error: new RubricError('INVALID_PLAN', toRubricIssues(parsed.error.issues)) };
   }
-  const uncountable = uncountableMilestones(parsed.data);
+  const uncountable = uncountableFigures(parsed.data);
   if (uncountable.length > 0) return { ok: false, error: new RubricError('INVALID_PLAN', uncountable) };
   return { ok: true, value: deepFreeze(parsed.data) };
 }
 
 /**
- * Milestones whose target, or whose step from the milestone before, is too large to be a count of estates
- * (beyond ±`Number.MAX_SAFE_INTEGER`), e.g. a share of 3e14 of 26 estates. A share outside 0..1 that still gives a
- * countable target is accepted here and reported by `checkTimeline` as `SHARE_OUT_OF_RANGE`.
+ * Figures too large to be a count of estates (beyond `Number.MAX_SAFE_INTEGER`): a milestone's target, or
+ * its step from the milestone before (e.g. a share of 3e14 of 26 estates), the yearly quotas added up, a
+ * breakdown's parts added up. A share outside 0..1 that still gives a countable target is accepted here and
+ * reported by `checkTimeline` as `SHARE_OUT_OF_RANGE`.
  */
-function uncountableMilestones(plan: TargetPlan): RubricIssue[] {
+function uncountableFigures(plan: TargetPlan): RubricIssue[] {
   const issues: RubricIssue[] = [];
-  let previousTarget = 0;
+  const tooLarge = (path: (string | number)[], message: string) =>
+    issues.push({ path, message, kind: 'too-large-to-count' });
+  // undefined after a target that is itself too large: no step from it is reported as well.
+  let previousTarget: number | undefined = 0;
   for (const entry of rankMilestones(plan)) {
     const { milestone, cumulativeTarget: target } = entry;
-    const quota = target - previousTarget;
-    const field = 'share' in milestone ? 'share' : 'count';
-    const path = ['milestones', entry.index, field];
+    const path = ['milestones', entry.index, 'share' in milestone ? 'share' : 'count'];
     if (!Number.isSafeInteger(target) && 'share' in milestone) {
-      const message = `the share ${milestone.share} of ${plan.total} estates is too large to count (a share is 0 to 1: 0.35 is 35%)`;
-      issues.push({ path, message, kind: 'share-too-large' });
-    } else if (!Number.isSafeInteger(quota)) {
-      const message = `the step from the milestone before (${previousTarget} estates) to this one (${target}) is too large to count`;
-      issues.push({ path, message, kind: 'share-too-large' });
+      tooLarge(
+        path,
+        `the share ${milestone.share} of ${plan.total} estates is too large to count (a share is 0 to 1: 0.35 is 35%)`,
+      );
+    } else if (previousTarget !== undefined && !Number.isSafeInteger(target - previousTarget)) {
+      tooLarge(
+        path,
+        `the step from the milestone before (${previousTarget} estates) to this one (${target}) is too large to count`,
+      );
     }
-    previousTarget = target;
+    previousTarget = Number.isSafeInteger(target) ? target : undefined;
   }
+  if (!Number.isSafeInteger(sum(Object.values(plan.quotas ?? {})))) {
+    tooLarge(['quotas'], 'the yearly quotas add up to too many estates to count');
+  }
+  (plan.breakdowns ?? []).forEach((breakdown, index) => {
+    if (!Number.isSafeInteger(sum(Object.values(breakdown.parts)))) {
+      tooLarge(
+        ['breakdowns', index, 'parts'],
+        `the parts of "${breakdown.name}" add up to too many estates to count`,
+      );
+    }
+  });
   return issues;
 }
+
+const sum = (counts: readonly number[]): number => counts.reduce((total, count) => total + count, 0);
 
 /** Parses `value` with `schema`, or throws a RubricError whose issue paths start with `pathPrefix`. */
 export function parseOrThrow<Schema extends z.ZodType>(

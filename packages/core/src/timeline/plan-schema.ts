@@ -67,7 +67,10 @@ const BreakdownSchema = z.strictObject({
 });
 
 const CohortEstateSchema = z.strictObject({
-  name: z.string().min(1).meta({ description: 'The estate’s name, e.g. 香山四区.' }),
+  name: z
+    .string()
+    .regex(/\S/, 'an estate has a name (not blank)')
+    .meta({ description: 'The estate’s name, e.g. 香山四区: not empty, not only spaces.' }),
   area: z.string().min(1).optional().meta({ description: 'The district or county it belongs to.' }),
   level: z.string().min(1).optional().meta({ description: 'The administrative level, e.g. city or county.' }),
 });

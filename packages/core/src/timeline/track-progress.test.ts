@@ -122,6 +122,15 @@ describe('trackProgress', () => {
     }
   });
 
+  test('rejects certified counts that add up to too many estates to count', () => {
+    expect(() => trackProgress(qinzhouPlan, { 2021: Number.MAX_SAFE_INTEGER, 2022: 2 })).toThrow(
+      'the certified counts add up to too many estates to count',
+    );
+    expect(trackProgress(qinzhouPlan, { 2021: Number.MAX_SAFE_INTEGER }).certified).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
+  });
+
   test('reports a malformed plan and malformed counts together', () => {
     expect.assertions(1);
     try {

@@ -109,7 +109,18 @@ export function trackProgress(plan: TargetPlanInput, certified: CertifiedCounts)
     ...(parsedPlan.ok ? [] : parsedPlan.error.issues),
     ...(parsedCounts.success ? [] : toRubricIssues(parsedCounts.error.issues, ['certified'])),
   ];
-  if (!parsedPlan.ok || !parsedCounts.success) throw new RubricError('INVALID_PLAN', issues);
+  if (parsedCounts.success) {
+    const certifiedInAll = Object.values(parsedCounts.data).reduce((sum, count) => sum + count, 0);
+    if (!Number.isSafeInteger(certifiedInAll)) {
+      issues.push({
+        path: ['certified'],
+        message: 'the certified counts add up to too many estates to count',
+        kind: 'too-large-to-count',
+      });
+    }
+  }
+  if (issues.length > 0 || !parsedPlan.ok || !parsedCounts.success)
+    throw new RubricError('INVALID_PLAN', issues);
   return computeProgress(parsedPlan.value, parsedCounts.data);
 }
 

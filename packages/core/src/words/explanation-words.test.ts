@@ -113,6 +113,15 @@ describe('explanationInWords', () => {
     ]);
   });
 
+  test('gives wording no caller can change for the next one', () => {
+    const [first] = explanationInWords(
+      evaluate(ruleSet, { id: 'x', community: { name: 'x' }, facts: { floors: 9 } }).standards[0]!
+        .explanation,
+      ruleSet,
+    );
+    expect(Object.isFrozen(first?.text)).toBe(true);
+  });
+
   test('is empty for a result computed without explanations', () => {
     expect(explanationInWords(undefined, ruleSet)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { ExplanationNode, StandardExplanation } from '../result/types.js';
 import type { RuleSet } from '../rule-set/types.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 import type { Wording } from './outcome-names.js';
 import { factValueInWords } from './value-words.js';
 
@@ -24,7 +25,7 @@ export interface ExplanationLine {
 
 type Leaf = Extract<ExplanationNode, { kind: 'leaf' }>;
 
-const operatorWords: Readonly<Record<string, Wording>> = {
+const operatorWords: Readonly<Record<string, Wording>> = deepFreeze({
   equal: { zh: '应为', en: 'should be' },
   notEqual: { zh: '不应为', en: 'should not be' },
   lessThan: { zh: '应小于', en: 'should be below' },
@@ -35,15 +36,15 @@ const operatorWords: Readonly<Record<string, Wording>> = {
   notIn: { zh: '不应为以下任何一项', en: 'should be none of' },
   contains: { zh: '应包含', en: 'should contain' },
   doesNotContain: { zh: '不应包含', en: 'should not contain' },
-};
+});
 
-const headings = {
+const headings = deepFreeze({
   applicable: { zh: '适用条件：', en: 'Applies when:' },
   condition: { zh: '符合条件：', en: 'Met when:' },
   all: { zh: '以下全部满足：', en: 'All of these:' },
   any: { zh: '以下至少一项满足：', en: 'At least one of these:' },
   not: { zh: '以下不应成立：', en: 'None of this may hold:' },
-} satisfies Record<string, Wording>;
+} satisfies Record<string, Wording>);
 
 /**
  * A standard's explanation as lines a person reads, in Chinese and English: each condition with the

@@ -1,6 +1,37 @@
 import { describe, expect, test } from 'vitest';
+import { evaluate } from '../evaluate/compile-rule-set.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { outcomeNames, verdictInWords } from './outcome-names.js';
 import { factValueInWords, unitInWords } from './value-words.js';
+
+const ruleSetWithScope = defineRuleSet({
+  id: 'scoped',
+  version: '1.0.0',
+  title: { zh: '范围' },
+  provenance: { status: 'provisional', source: 'test' },
+  facts: { occupied: { type: 'boolean', title: { zh: '已入住？' } } },
+  scope: { fact: 'occupied', operator: 'equal', value: true },
+  scoring: { mode: 'compliance-rate', threshold: 0.85, minMetPerRequirement: 1 },
+  aspects: [
+    {
+      id: 'A1',
+      title: { zh: '方面' },
+      requirements: [
+        {
+          id: 'R1',
+          title: { zh: '要求' },
+          standards: [
+            {
+              id: 'S1',
+              title: { zh: '标准' },
+              condition: { fact: 'occupied', operator: 'equal', value: true },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
 
 describe('factValueInWords', () => {
   test('booleans as yes/no, shares as percentages, numbers with units, lists joined, null as not answered', () => {
@@ -22,6 +53,7 @@ describe('unitInWords', () => {
     expect(unitInWords('share')).toEqual({ zh: '', en: '' });
     expect(unitInWords(undefined)).toEqual({ zh: '', en: '' });
     expect(unitInWords('constructor')).toEqual({ zh: 'constructor', en: 'constructor' });
+    expect(Object.isFrozen(unitInWords('households'))).toBe(true);
   });
 });
 
@@ -29,19 +61,32 @@ describe('outcomeNames', () => {
   test('names every outcome in both languages, frozen', () => {
     expect(Object.keys(outcomeNames).sort()).toEqual(['met', 'missing-data', 'not-applicable', 'unmet']);
     expect(Object.isFrozen(outcomeNames)).toBe(true);
+    expect(Object.values(outcomeNames).every((wording) => Object.isFrozen(wording))).toBe(true);
   });
 });
 
 describe('verdictInWords', () => {
-  test('eligible, out of scope, or not eligible yet', () => {
-    expect(verdictInWords({ eligible: true, inScope: true })).toEqual({ zh: '符合申报条件', en: 'eligible' });
-    expect(verdictInWords({ eligible: false, inScope: false })).toEqual({
-      zh: '不在创建范围',
-      en: 'out of scope',
+  const scopeUnknown = {
+    code: 'SCOPE_UNKNOWN',
+    message: { zh: '', en: '' },
+    missingFacts: ['occupied'],
+  } as const;
+  test('eligible, out of scope, scope unknown (data missing), or not eligible yet', () => {
+    expect(verdictInWords({ eligible: true, inScope: true, reasons: [] }).zh).toBe('符合申报条件');
+    expect(verdictInWords({ eligible: false, inScope: false, reasons: [] }).zh).toBe('不在创建范围');
+    expect(verdictInWords({ eligible: false, inScope: false, reasons: [scopeUnknown] })).toEqual({
+      zh: '缺少数据，无法判断是否在创建范围',
+      en: 'scope unknown: data missing',
     });
-    expect(verdictInWords({ eligible: false, inScope: true })).toEqual({
+    expect(verdictInWords({ eligible: false, inScope: true, reasons: [] })).toEqual({
       zh: '暂不符合申报条件',
       en: 'not eligible',
     });
+  });
+
+  test('says scope unknown for an assessment that lacks a fact the scope needs', () => {
+    const withoutScope = evaluate(ruleSetWithScope, { id: 'x', community: { name: 'x' }, facts: {} });
+    expect(withoutScope.inScope).toBe(false);
+    expect(verdictInWords(withoutScope).en).toBe('scope unknown: data missing');
   });
 });

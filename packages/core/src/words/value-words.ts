@@ -1,7 +1,8 @@
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 import type { Wording } from './outcome-names.js';
 
-const unitNames: Readonly<Record<string, Wording>> = {
+const unitNames: Readonly<Record<string, Wording>> = deepFreeze({
   households: { zh: '户', en: 'households' },
   buildings: { zh: '栋', en: 'buildings' },
   persons: { zh: '人', en: 'persons' },
@@ -19,7 +20,7 @@ const unitNames: Readonly<Record<string, Wording>> = {
   types: { zh: '类', en: 'types' },
   books: { zh: '册', en: 'books' },
   CNY: { zh: '元', en: 'CNY' },
-};
+});
 
 /**
  * A fact's unit as a reader expects it (`m` → 米 / m), or as written when it is not a common one; empty for

@@ -47,6 +47,22 @@ describe('explanationText', () => {
     expect(households!.outcome).toBe('met');
   });
 
+  it('adds the English under each line in the bilingual layout', () => {
+    expect(explanationText(coverage!.explanation, coverage!.outcome, allTypesRuleSet, 'zh-en')).toBe(
+      [
+        '✓ 适用条件：',
+        '  Applies when:',
+        '  ✓ “小区是否已入住？”应为是，实际为是',
+        '    “Occupied?” should be yes; it is yes',
+        '✗ 符合条件：',
+        '  Met when:',
+        '  ✗ “监控覆盖率？”应不低于90%，实际为85%',
+        '    “监控覆盖率？” should be at least 90%; it is 85%',
+        '→ 不符合 / unmet',
+      ].join('\n'),
+    );
+  });
+
   it('says only the outcome when the result was computed without explanations', () => {
     expect(explanationText(undefined, 'met', allTypesRuleSet)).toBe('→ 符合');
   });

@@ -6,11 +6,12 @@ import {
   resultMark,
   type StandardExplanation,
 } from '@sunshine-rubric/core';
+import type { WorkbookLanguage } from './wording.js';
 
 /**
  * A standard's explanation for one cell of the result workbook: core's `explanationInWords` in Chinese, one
  * line per condition, indented by depth and marked ✓ / ✗ / ? (undecided: a fact is missing), ending with
- * the outcome.
+ * the outcome. In `'zh-en'` each line is followed by its English, indented under it.
  *
  * @example
  * ```ts
@@ -22,9 +23,14 @@ export function explanationText(
   explanation: StandardExplanation | undefined,
   outcome: Outcome,
   ruleSet: Pick<RuleSet, 'facts'>,
+  language: WorkbookLanguage = 'zh',
 ): string {
-  const lines = explanationInWords(explanation, ruleSet).map(
-    (line) => `${'  '.repeat(line.depth)}${resultMark(line.result)} ${line.text.zh}`,
-  );
-  return [...lines, `→ ${outcomeNames[outcome].zh}`].join('\n');
+  const english = language === 'zh-en';
+  const lines = explanationInWords(explanation, ruleSet).flatMap((line) => {
+    const indent = '  '.repeat(line.depth);
+    const chinese = `${indent}${resultMark(line.result)} ${line.text.zh}`;
+    return english ? [chinese, `${indent}  ${line.text.en}`] : [chinese];
+  });
+  const { zh, en } = outcomeNames[outcome];
+  return [...lines, english ? `→ ${zh} / ${en}` : `→ ${zh}`].join('\n');
 }

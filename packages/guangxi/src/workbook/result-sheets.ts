@@ -159,7 +159,7 @@ export function writeStandardResultsSheet(
           say(standard.title, language),
           ...(points ? [standard.points ?? ''] : []),
           outcome ? outcomeNames[outcome.outcome].zh : '',
-          outcome ? explanationText(outcome.explanation, outcome.outcome, ruleSet) : '',
+          outcome ? explanationText(outcome.explanation, outcome.outcome, ruleSet, language) : '',
           responsibleText(standard),
         ]);
       }

@@ -56,6 +56,17 @@ describe('createQinzhouRegistry', () => {
     }
   });
 
+  it('does not add the guangxi plugin beside another copy of it, of another version', () => {
+    const otherCopy = definePlugin({
+      name: guangxiPlugin.name,
+      apiVersion: 1,
+      ruleSets: [{ ...guangxi2021, version: '9.0.0' }],
+    });
+    const registry = createQinzhouRegistry([otherCopy]);
+    expect(registry.plugins.map((plugin) => plugin.name)).toEqual([guangxiPlugin.name, qinzhouPlugin.name]);
+    expect(() => registry.resolve(qinzhouRuleSetReference)).toThrow(/guangxi-2021/);
+  });
+
   it('names the Guangxi 2021 rule set with its exact version', () => {
     expect(qinzhouRuleSetReference).toBe(`guangxi-2021@${guangxi2021.version}`);
   });

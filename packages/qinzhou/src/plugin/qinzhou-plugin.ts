@@ -46,7 +46,9 @@ export const qinzhouPlugin: Plugin = definePlugin({
 /**
  * A registry with {@link qinzhouPlugin}, the given plugins, and `guangxiPlugin` from
  * `@sunshine-rubric/guangxi` for the rule set Qinzhou applies (`guangxi-2021`) — added only when none of
- * the given plugins contributes that `id@version` already, so the registry never holds it twice.
+ * the given plugins contributes that `id@version` already and none has its name (another copy of the
+ * guangxi package), so the registry never holds either twice. With another copy's plugin of another
+ * version, {@link qinzhouRuleSetReference} does not resolve: register the plugin this package depends on.
  *
  * @throws {RubricError} `INVALID_REGISTRY` as `createRegistry` does (e.g. an invalid plugin among `plugins`).
  * @example
@@ -61,7 +63,9 @@ export function createQinzhouRegistry(plugins: readonly (Plugin | PluginDefiniti
       (ruleSet) => ruleSet.id === guangxi2021.id && ruleSet.version === guangxi2021.version,
     ),
   );
+  const hasGuangxiPlugin = plugins.some((plugin) => plugin.name === guangxiPlugin.name);
+  const addGuangxiPlugin = !contributesGuangxi2021 && !hasGuangxiPlugin;
   return createRegistry({
-    plugins: [...plugins, qinzhouPlugin, ...(contributesGuangxi2021 ? [] : [guangxiPlugin])],
+    plugins: [...plugins, qinzhouPlugin, ...(addGuangxiPlugin ? [guangxiPlugin] : [])],
   });
 }
