@@ -87,7 +87,7 @@ describe('checkRuleSetInvariants', () => {
       reasons: [],
     });
     expect(await violationsOf('reasons-iff-ineligible', silent)).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('catches an outcome its explanation does not support, with a replayable seed and path', async () => {
     const contradicting = (ruleSet: RuleSet, assessment: Assessment): EvaluationResult => {
@@ -108,5 +108,5 @@ describe('checkRuleSetInvariants', () => {
       path: violation!.path,
     });
     expect(replay.violations[0]?.counterexample).toEqual(violation!.counterexample);
-  });
+  }, 60_000); // shrinking 60 runs' counterexample takes up to ~5 s with some seeds
 });
