@@ -1,37 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { sampleRuleSet } from '../../test/fixtures.js';
 import { evaluate } from '../evaluate/compile-rule-set.js';
-import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { outcomeNames, verdictInWords } from './outcome-names.js';
 import { factValueInWords, unitInWords } from './value-words.js';
-
-const ruleSetWithScope = defineRuleSet({
-  id: 'scoped',
-  version: '1.0.0',
-  title: { zh: '范围' },
-  provenance: { status: 'provisional', source: 'test' },
-  facts: { occupied: { type: 'boolean', title: { zh: '已入住？' } } },
-  scope: { fact: 'occupied', operator: 'equal', value: true },
-  scoring: { mode: 'compliance-rate', threshold: 0.85, minMetPerRequirement: 1 },
-  aspects: [
-    {
-      id: 'A1',
-      title: { zh: '方面' },
-      requirements: [
-        {
-          id: 'R1',
-          title: { zh: '要求' },
-          standards: [
-            {
-              id: 'S1',
-              title: { zh: '标准' },
-              condition: { fact: 'occupied', operator: 'equal', value: true },
-            },
-          ],
-        },
-      ],
-    },
-  ],
-});
 
 describe('factValueInWords', () => {
   test('booleans as yes/no, shares as percentages, numbers with units, lists joined, null as not answered', () => {
@@ -85,7 +56,7 @@ describe('verdictInWords', () => {
   });
 
   test('says scope unknown for an assessment that lacks a fact the scope needs', () => {
-    const withoutScope = evaluate(ruleSetWithScope, { id: 'x', community: { name: 'x' }, facts: {} });
+    const withoutScope = evaluate(sampleRuleSet(), { id: 'x', community: { name: 'x' }, facts: {} });
     expect(withoutScope.inScope).toBe(false);
     expect(verdictInWords(withoutScope).en).toBe('scope unknown: data missing');
   });
