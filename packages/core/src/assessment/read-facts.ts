@@ -152,7 +152,7 @@ function checkEnvelope(input: Record<string, unknown>): RubricIssue[] {
   return issues;
 }
 
-const dateTimePattern = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const dateTimePattern = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function isTimestamp(value: unknown): boolean {
   if (isIsoDate(value)) return true;

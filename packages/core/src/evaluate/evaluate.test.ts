@@ -381,6 +381,33 @@ describe('evaluate: invalid assessments', () => {
     expect(AssessmentSchema.safeParse(assessment).success).toBe(false);
   });
 
+  it('accepts exactly the assessedAt values AssessmentSchema accepts', () => {
+    const cases = {
+      '2021-06-30': true,
+      '2021-06-01T10:00:00Z': true,
+      '2021-06-01T10:00:00.123+08:00': true,
+      '2021-06-01T10:00Z': false,
+      '2021-06-01T10:00+08:00': false,
+      '2021-06-01T10:00:00+0800': false,
+      '2021-06-01T25:00:00Z': false,
+      '2021-02-29': false,
+      '2021-06-01 10:00:00Z': false,
+    };
+    for (const [assessedAt, valid] of Object.entries(cases)) {
+      const assessment = { ...assessmentOf(perfectFacts()), assessedAt };
+      expect([assessedAt, AssessmentSchema.safeParse(assessment).success]).toEqual([assessedAt, valid]);
+      const evaluated = (() => {
+        try {
+          evaluator.evaluate(assessment);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect([assessedAt, evaluated]).toEqual([assessedAt, valid]);
+    }
+  });
+
   it('never lets __proto__ or constructor reach a prototype', () => {
     const hostile = JSON.parse(
       `{"id":"x","community":{"name":"n"},"facts":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}`,

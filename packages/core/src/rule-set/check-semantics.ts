@@ -1,4 +1,5 @@
 import type { RubricIssue } from '../errors/rubric-error.js';
+import { decimalScale, toScaledInteger } from '../evaluate/exact.js';
 import { exactShare } from '../util/fraction.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
 import { showValue } from '../util/show-value.js';
@@ -40,10 +41,12 @@ export function checkRuleSetSemantics(
 
   const aspectIds = new Set<string>();
   let standardsWithoutPoints = 0;
-  let pointsTotal = 0;
+  const pointsOfAspect = new Map<unknown, number[]>();
   forEachItem(input.aspects, ['aspects'], (aspect, aspectPath) => {
     claim(aspect.id, [...aspectPath, 'id']);
     if (typeof aspect.id === 'string') aspectIds.add(aspect.id);
+    const aspectPoints: number[] = [];
+    pointsOfAspect.set(aspect.id, aspectPoints);
     if (Array.isArray(aspect.requirements) && aspect.requirements.length === 0) {
       issues.push({
         path: [...aspectPath, 'requirements'],
@@ -66,13 +69,13 @@ export function checkRuleSetSemantics(
         if (standard.applicableWhen !== undefined)
           check(standard.applicableWhen, [...standardPath, 'applicableWhen']);
         if (typeof standard.points === 'number') {
-          pointsTotal += standard.points;
+          aspectPoints.push(standard.points);
           checkPointsPrecision(standard.points, [...standardPath, 'points'], issues);
         } else standardsWithoutPoints += 1;
       });
     });
   });
-  checkScoring(input.scoring, aspectIds, standardsWithoutPoints, pointsTotal, issues);
+  checkScoring(input.scoring, aspectIds, standardsWithoutPoints, pointsOfAspect, issues);
   return issues;
 }
 
@@ -282,27 +285,43 @@ function checkScoring(
   scoring: unknown,
   aspectIds: ReadonlySet<string>,
   standardsWithoutPoints: number,
-  pointsTotal: number,
+  pointsOfAspect: ReadonlyMap<unknown, readonly number[]>,
   issues: RubricIssue[],
 ): void {
   if (!isPlainObject(scoring) || scoring.mode !== 'points') return;
+  const allPoints = [...pointsOfAspect.values()].flat();
   if (standardsWithoutPoints > 0) {
     issues.push({
       path: ['scoring', 'mode'],
       message: `points mode needs points on every standard; ${standardsWithoutPoints} standard(s) have none`,
       kind: 'points-missing',
     });
-  } else if (typeof scoring.passMark === 'number' && scoring.passMark > pointsTotal) {
+  } else if (typeof scoring.passMark === 'number' && exceedsTotal(scoring.passMark, allPoints)) {
     issues.push({
       path: ['scoring', 'passMark'],
-      message: `pass mark ${scoring.passMark} is above the ${pointsTotal} points all standards give together`,
+      message: `pass mark ${scoring.passMark} is above the ${exactTotal(allPoints)} points all standards give together`,
       kind: 'unreachable-pass-mark',
     });
   }
   checkPointsPrecision(scoring.passMark, ['scoring', 'passMark'], issues);
   if (isPlainObject(scoring.aspectMinimums)) {
     for (const aspectId of Object.keys(scoring.aspectMinimums)) {
-      checkPointsPrecision(scoring.aspectMinimums[aspectId], ['scoring', 'aspectMinimums', aspectId], issues);
+      const minimum = scoring.aspectMinimums[aspectId];
+      const path = ['scoring', 'aspectMinimums', aspectId];
+      checkPointsPrecision(minimum, path, issues);
+      const aspectPoints = pointsOfAspect.get(aspectId);
+      if (
+        standardsWithoutPoints === 0 &&
+        aspectPoints &&
+        typeof minimum === 'number' &&
+        exceedsTotal(minimum, aspectPoints)
+      ) {
+        issues.push({
+          path,
+          message: `aspect minimum ${minimum} is above the ${exactTotal(aspectPoints)} points the aspect's standards give together`,
+          kind: 'unreachable-aspect-minimum',
+        });
+      }
       if (!aspectIds.has(aspectId)) {
         issues.push({
           path: ['scoring', 'aspectMinimums', aspectId],
@@ -324,6 +343,28 @@ function forEachItem(
     if (isPlainObject(item)) visit(item, [...path, index]);
   });
 }
+
+/**
+ * Whether `mark` is above what `points` add up to, added exactly in units of their smallest decimal place
+ * (as the evaluator adds them: 0.1 + 0.7 reaches 0.8). False when a value is not a valid score: its own
+ * issue reports it.
+ */
+function exceedsTotal(mark: number, points: readonly number[]): boolean {
+  const values = [...points, mark];
+  if (!values.every(isValidScore)) return false;
+  const scale = decimalScale(values);
+  const total = points.reduce((sum, value) => sum + toScaledInteger(value, scale), 0);
+  return toScaledInteger(mark, scale) > total;
+}
+
+/** What `points` add up to, exactly (for messages). */
+function exactTotal(points: readonly number[]): number {
+  const scale = decimalScale(points);
+  return points.reduce((sum, value) => sum + toScaledInteger(value, scale), 0) / scale;
+}
+
+const isValidScore = (value: number): boolean =>
+  Number.isFinite(value) && value >= 0 && exactShare(value).denominator <= 1_000_000n;
 
 /** Points are added exactly in units of their smallest decimal place; more than 6 places is not a score. */
 function checkPointsPrecision(value: unknown, path: Path, issues: RubricIssue[]): void {

@@ -182,6 +182,42 @@ describe('defineRuleSet', () => {
     });
   });
 
+  it('adds points exactly when checking the pass mark: 0.1 + 0.7 reaches 0.8', () => {
+    const ruleSet = sampleRuleSet();
+    const standards = ruleSet.aspects.flatMap((aspect) =>
+      aspect.requirements.flatMap((requirement) => requirement.standards),
+    );
+    standards.forEach((standard, index) => {
+      standard.points = index === 0 ? 0.1 : index === 1 ? 0.7 : 0;
+    });
+    expect(defineRuleSet({ ...ruleSet, scoring: { mode: 'points', passMark: 0.8 } }).scoring).toMatchObject({
+      passMark: 0.8,
+    });
+    expect(issuesOf({ ...ruleSet, scoring: { mode: 'points', passMark: 0.800001 } })).toEqual([
+      expect.objectContaining({
+        path: '$.scoring.passMark',
+        kind: 'unreachable-pass-mark',
+        message: 'pass mark 0.800001 is above the 0.8 points all standards give together',
+      }),
+    ]);
+  });
+
+  it('rejects an aspect minimum above what the aspect’s standards give', () => {
+    const ruleSet = sampleRuleSet();
+    for (const aspect of ruleSet.aspects)
+      for (const requirement of aspect.requirements)
+        for (const standard of requirement.standards) standard.points = 10;
+    const [first, second] = ruleSet.aspects;
+    const firstTotal = 10 * first!.requirements.flatMap((requirement) => requirement.standards).length;
+    const aspectMinimums = { [first!.id]: firstTotal, [second!.id]: 1000 };
+    expect(issuesOf({ ...ruleSet, scoring: { mode: 'points', passMark: 10, aspectMinimums } })).toEqual([
+      expect.objectContaining({
+        path: `$.scoring.aspectMinimums.${second!.id}`,
+        kind: 'unreachable-aspect-minimum',
+      }),
+    ]);
+  });
+
   it('rejects absurd nesting without overflowing the stack', () => {
     let deep: unknown = { fact: 'hasLifts', operator: 'equal', value: true };
     for (let level = 0; level < 20_000; level++) deep = { not: deep };
@@ -265,5 +301,21 @@ describe('defineRuleSet', () => {
       },
     ];
     expect(safeDefineRuleSet(input, { operators }).ok).toBe(true);
+  });
+
+  it('refuses a custom operator that takes a built-in operator’s name, as definePlugin does', () => {
+    const lenientEqual = {
+      name: 'equal',
+      factTypes: ['string'] as const,
+      valueKind: 'scalar' as const,
+      evaluate: (a: unknown, b: unknown) => String(a).trim() === String(b).trim(),
+    };
+    const result = safeDefineRuleSet(sampleRuleSet(), { operators: [lenientEqual] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_OPTIONS');
+    expect(result.error.issues).toEqual([
+      expect.objectContaining({ path: ['operators', 0, 'name'], kind: 'built-in-operator' }),
+    ]);
   });
 });

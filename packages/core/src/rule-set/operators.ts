@@ -82,7 +82,10 @@ export const builtInOperators: readonly OperatorDefinition[] = [
   { name: 'doesNotContain', factTypes: listTypes, valueKind: 'scalar', evaluate: () => false },
 ];
 
-/** The operators a rule set may use: the built-ins plus any custom ones, by name. */
+/**
+ * The operators a rule set may use: the built-ins plus any custom ones, by name. A custom operator cannot
+ * take a built-in's name (as in `definePlugin`): the two backends must agree on what the built-ins mean.
+ */
 export function operatorTable(
   custom: readonly OperatorDefinition[] = [],
 ): ReadonlyMap<string, OperatorDefinition> {
@@ -99,6 +102,15 @@ export function operatorTable(
         {
           path: ['operators', index],
           message: 'an operator has a name, factTypes, valueKind and an evaluate function',
+        },
+      ]);
+    }
+    if (builtInOperators.some((builtIn) => builtIn.name === operator.name)) {
+      throw new RubricError('INVALID_OPTIONS', [
+        {
+          path: ['operators', index, 'name'],
+          message: `"${operator.name}" is a built-in operator; a custom operator needs a name of its own`,
+          kind: 'built-in-operator',
         },
       ]);
     }

@@ -4,7 +4,7 @@ import type { RubricIssue } from '../errors/rubric-error.js';
 export const MAX_DOCUMENT_DEPTH = 64;
 /** Nor has any list or object in it this many entries (the largest real rubric has a few hundred). */
 export const MAX_DOCUMENT_ENTRIES = 10_000;
-/** Nor this many values in all. */
+/** Nor this many objects and lists in all (scalars are not counted). */
 export const MAX_DOCUMENT_NODES = 200_000;
 
 /**

@@ -143,6 +143,12 @@ describe('extendRuleSet rejects a bad patch with INVALID_PATCH and paths into th
     ['a missing version', { id: 'sample-city' }, ['version'], 'invalid_type'],
     ['the base id@version', { id: 'sample-rubric', version: '1.0.0' }, ['version'], 'same-as-base'],
     [
+      'official provenance on a variant of a provisional base',
+      { ...variantId, provenance: { status: 'official', source: '示例市文件' } },
+      ['provenance', 'status'],
+      'official-from-provisional',
+    ],
+    [
       'a field of the other scoring mode',
       { ...variantId, scoring: { passMark: 3 } },
       ['scoring', 'passMark'],

@@ -172,11 +172,21 @@ describe('extendRuleSet', () => {
     expect(variant.provenance.source).toBe(base.provenance.source);
     expect(variant.provenance.notes).toContain('sample-city@1.0.0');
     expect(variant.provenance.notes).toContain('sample-rubric@1.0.0');
-    const official = extendRuleSet(base, {
+    const sourced = extendRuleSet(base, { ...variantId, provenance: { source: '钦州市文件' } });
+    expect(sourced.provenance).toMatchObject({ status: 'provisional', source: '钦州市文件' });
+    const officialBase = defineRuleSet({
+      ...sampleRuleSet(),
+      provenance: { status: 'official', source: 'x' },
+    });
+    const official = extendRuleSet(officialBase, {
       ...variantId,
       provenance: { status: 'official', source: '钦州市文件' },
     });
     expect(official.provenance).toMatchObject({ status: 'official', source: '钦州市文件' });
+    // A provisional base cannot yield an official variant: see the rejections.
+    expect(() => extendRuleSet(base, { ...variantId, provenance: { status: 'official' } })).toThrow(
+      /official-from-provisional|keeps its drafted wording/,
+    );
     const noted = extendRuleSet(base, { ...variantId, provenance: { notes: '城市版' } });
     expect(noted.provenance).toEqual({ ...base.provenance, notes: '城市版' });
   });

@@ -42,7 +42,7 @@ const scoringFields: Record<Scoring['mode'], readonly string[]> = {
  *   different `mode` replaces the scoring whole, which must then be complete;
  * - `provenance` keeps the base's `status` and `source` — so a variant of a provisional rule set stays
  *   provisional — with `notes` that name the variant and its base and keep the base's notes. Fields the patch
- *   gives replace these. The source still describes the base only: a variant of an official rule set that
+ *   gives replace these, except that a variant of a provisional rule set cannot be marked `official`. The source still describes the base only: a variant of an official rule set that
  *   changes its standards should say where its changes come from (`provenance.source`), or mark itself
  *   provisional.
  *
@@ -52,8 +52,8 @@ const scoringFields: Record<Scoring['mode'], readonly string[]> = {
  * the removals and replacements.
  *
  * @throws {RubricError} `INVALID_PATCH` when the patch itself is wrong: not an object, malformed, an unknown
- * id in `remove`, `replace` or `add[].to`, the wrong kind of parent, an added id that exists already, or the
- * variant's `id@version` equal to the base's. Issue paths point into the patch, e.g. `['remove', 2]`.
+ * id in `remove`, `replace` or `add[].to`, the wrong kind of parent, an added id that exists already, the
+ * variant's `id@version` equal to the base's, or `provenance.status: 'official'` on a provisional base. Issue paths point into the patch, e.g. `['remove', 2]`.
  * @throws {RubricError} `INVALID_RULE_SET` when the patch is well-formed but the variant it yields is not a
  * valid rule set (an emptied requirement, a condition on an undeclared fact, points mode without points…).
  * Issue paths point into the variant rule set, e.g. `['aspects', 0, 'requirements', 1, 'standards']`; when
@@ -144,6 +144,13 @@ function checkTopLevel(base: RuleSet, patch: ParsedPatch): RubricIssue[] {
       path: ['version'],
       message: `the variant needs an id@version of its own; ${base.id}@${base.version} is the base's`,
       kind: 'same-as-base',
+    });
+  }
+  if (base.provenance.status === 'provisional' && patch.provenance?.status === 'official') {
+    issues.push({
+      path: ['provenance', 'status'],
+      message: `a variant of provisional ${base.id}@${base.version} keeps its drafted wording, so it is provisional too; define official wording as a rule set of its own`,
+      kind: 'official-from-provisional',
     });
   }
   const scoring = patch.scoring;
