@@ -12,13 +12,11 @@ import { ApplicationEventSchema } from '../workflow/events.js';
  * Shipped as `@sunshine-rubric/core/schemas/<name>.json`.
  */
 export function jsonSchemas(): Record<string, object> {
-  const describe = (name: string, title: string, schema: z.ZodType, io: 'input' | 'output') => ({
-    [name]: {
-      $id: `urn:sunshine-rubric:schema:${name}`,
-      title,
-      ...z.toJSONSchema(schema, { io, unrepresentable: 'throw' }),
-    },
-  });
+  const describe = (name: string, title: string, schema: z.ZodType, io: 'input' | 'output') => {
+    // The file's own title replaces a title the schema's metadata gives.
+    const { title: _metadataTitle, ...jsonSchema } = z.toJSONSchema(schema, { io, unrepresentable: 'throw' });
+    return { [name]: { $id: `urn:sunshine-rubric:schema:${name}`, title, ...jsonSchema } };
+  };
   return {
     ...describe('rule-set', 'sunshine-rubric rule set (format version 1)', RuleSetSchema, 'input'),
     ...describe('assessment', 'sunshine-rubric assessment', AssessmentSchema, 'input'),
