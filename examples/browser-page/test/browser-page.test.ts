@@ -8,7 +8,7 @@ import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumFlags, chromiumPath, skipChromium } from '../../../packages/cli/test/chromium.js';
+import { chromiumFlags, chromiumPath, onCi, skipChromium } from '../../../packages/cli/test/chromium.js';
 import { buildPage } from '../scripts/build.mjs';
 
 /** The policy the page is served with: its own files only; no eval, no inline script, no other origin. */
@@ -34,7 +34,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'sunshine-rubric-page-'));
   // On CI the page is bundled from the packages' dist/ (the build step runs before the tests), as a user's
   // would be; elsewhere from their TypeScript source, so that the test needs no build.
-  await buildPage(join(folder, 'site'), { fromSource: process.env.CI === undefined });
+  await buildPage(join(folder, 'site'), { fromSource: !onCi });
   server = createServer(async (request, response) => {
     const name = new URL(request.url ?? '/', 'http://page.invalid').pathname.slice(1) || 'index.html';
     if (!/^[\w.-]+$/.test(name)) return void response.writeHead(404).end();

@@ -11,8 +11,11 @@ export const chromiumPath = '/usr/bin/chromium';
 /** True when the browser is installed. */
 export const hasChromium = existsSync(chromiumPath);
 
-/** Browser checks skip where Chromium is missing, but never on CI (`CI` set): there a missing browser fails them. */
-export const skipChromium = !hasChromium && process.env.CI === undefined;
+/** True on CI: `CI` set to anything but empty, `0` or `false` (`.ci/run` sets `CI=true`). */
+export const onCi = !['', '0', 'false'].includes(process.env.CI ?? '');
+
+/** Browser checks skip where Chromium is missing, but never on CI: there a missing browser fails them. */
+export const skipChromium = !hasChromium && !onCi;
 
 /** A headless browser that stays off the network: no QUIC, no background or component traffic, no sync. */
 export const chromiumFlags = [

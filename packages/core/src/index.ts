@@ -65,7 +65,7 @@ export type {
 } from './rule-set/types.js';
 export * from './timeline/index.js';
 export { deepFreeze } from './util/deep-freeze.js';
-export { isIsoDate } from './util/guards.js';
+export { isAssessmentTimestamp, isIsoDate } from './util/guards.js';
 export * from './variants/index.js';
 export * from './words/index.js';
 export * from './workflow/index.js';

@@ -1,7 +1,7 @@
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { describeMismatch } from '../rule-set/check-semantics.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
-import { isIsoDate, isPlainObject } from '../util/guards.js';
+import { isAssessmentTimestamp, isPlainObject } from '../util/guards.js';
 import type { Assessment } from './schema.js';
 
 /** What to do with an assessment fact that the rule set's catalog does not declare. */
@@ -142,21 +142,15 @@ function checkEnvelope(input: Record<string, unknown>): RubricIssue[] {
     }
   }
   if (!isPlainObject(input.facts)) fail(['facts'], 'facts is an object of fact id to value');
-  if (input.assessedAt !== undefined && !isTimestamp(input.assessedAt)) {
-    fail(['assessedAt'], 'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with offset');
+  if (input.assessedAt !== undefined && !isAssessmentTimestamp(input.assessedAt)) {
+    fail(
+      ['assessedAt'],
+      'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with seconds and an offset, e.g. 2021-06-15T09:30:00+08:00',
+    );
   }
   for (const key of Object.keys(input)) {
     if (!envelopeKeys.has(key))
       fail([key], `unknown field "${key}" (fields: ${[...envelopeKeys].join(', ')})`);
   }
   return issues;
-}
-
-const dateTimePattern = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-function isTimestamp(value: unknown): boolean {
-  if (isIsoDate(value)) return true;
-  if (typeof value !== 'string') return false;
-  const match = dateTimePattern.exec(value);
-  return match !== null && isIsoDate(match[1]) && !Number.isNaN(Date.parse(value));
 }

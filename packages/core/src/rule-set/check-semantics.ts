@@ -45,7 +45,8 @@ export function checkRuleSetSemantics(
   forEachItem(input.aspects, ['aspects'], (aspect, aspectPath) => {
     claim(aspect.id, [...aspectPath, 'id']);
     if (typeof aspect.id === 'string') aspectIds.add(aspect.id);
-    const aspectPoints: number[] = [];
+    // Two aspects with one id (a duplicate-id issue) share one list, so neither's points are lost.
+    const aspectPoints = pointsOfAspect.get(aspect.id) ?? [];
     pointsOfAspect.set(aspect.id, aspectPoints);
     if (Array.isArray(aspect.requirements) && aspect.requirements.length === 0) {
       issues.push({

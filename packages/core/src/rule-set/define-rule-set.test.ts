@@ -218,6 +218,22 @@ describe('defineRuleSet', () => {
     ]);
   });
 
+  it('reports two aspects with one id as a duplicate, not as an unreachable aspect minimum', () => {
+    const ruleSet = sampleRuleSet();
+    for (const aspect of ruleSet.aspects)
+      for (const requirement of aspect.requirements)
+        for (const standard of requirement.standards) standard.points = 10;
+    const [first, second] = ruleSet.aspects;
+    second!.id = first!.id;
+    for (const requirement of second!.requirements) requirement.id = `${requirement.id}-2`;
+    const firstTotal = 10 * first!.requirements.flatMap((requirement) => requirement.standards).length;
+    const aspectMinimums = { [first!.id]: firstTotal };
+    const kinds = issuesOf({ ...ruleSet, scoring: { mode: 'points', passMark: 10, aspectMinimums } }).map(
+      (issue) => issue.kind,
+    );
+    expect(kinds).toEqual(['duplicate-id']);
+  });
+
   it('rejects absurd nesting without overflowing the stack', () => {
     let deep: unknown = { fact: 'hasLifts', operator: 'equal', value: true };
     for (let level = 0; level < 20_000; level++) deep = { not: deep };
@@ -303,7 +319,7 @@ describe('defineRuleSet', () => {
     expect(safeDefineRuleSet(input, { operators }).ok).toBe(true);
   });
 
-  it('refuses a custom operator that takes a built-in operator’s name, as definePlugin does', () => {
+  it('refuses a custom operator that takes a built-in operator’s name or is given twice, as definePlugin does', () => {
     const lenientEqual = {
       name: 'equal',
       factTypes: ['string'] as const,
@@ -315,7 +331,12 @@ describe('defineRuleSet', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('INVALID_OPTIONS');
     expect(result.error.issues).toEqual([
-      expect.objectContaining({ path: ['operators', 0, 'name'], kind: 'built-in-operator' }),
+      expect.objectContaining({ path: ['operators', 0, 'name'], kind: 'shadows-built-in' }),
+    ]);
+    const startsWith = { ...lenientEqual, name: 'startsWith' };
+    const twice = safeDefineRuleSet(sampleRuleSet(), { operators: [startsWith, startsWith] });
+    expect(twice.ok || twice.error.issues).toEqual([
+      expect.objectContaining({ path: ['operators', 1, 'name'], kind: 'duplicate-operator' }),
     ]);
   });
 });

@@ -83,8 +83,9 @@ export const builtInOperators: readonly OperatorDefinition[] = [
 ];
 
 /**
- * The operators a rule set may use: the built-ins plus any custom ones, by name. A custom operator cannot
- * take a built-in's name (as in `definePlugin`): the two backends must agree on what the built-ins mean.
+ * The operators a rule set may use: the built-ins plus any custom ones, by name. As in `definePlugin`, a
+ * custom operator cannot take a built-in's name (the two backends must agree on what the built-ins mean),
+ * nor another custom operator's.
  */
 export function operatorTable(
   custom: readonly OperatorDefinition[] = [],
@@ -105,15 +106,15 @@ export function operatorTable(
         },
       ]);
     }
-    if (builtInOperators.some((builtIn) => builtIn.name === operator.name)) {
-      throw new RubricError('INVALID_OPTIONS', [
-        {
-          path: ['operators', index, 'name'],
+    const clash = builtInOperators.some((builtIn) => builtIn.name === operator.name)
+      ? {
           message: `"${operator.name}" is a built-in operator; a custom operator needs a name of its own`,
-          kind: 'built-in-operator',
-        },
-      ]);
-    }
+          kind: 'shadows-built-in',
+        }
+      : table.has(operator.name)
+        ? { message: `operator "${operator.name}" is given twice`, kind: 'duplicate-operator' }
+        : undefined;
+    if (clash) throw new RubricError('INVALID_OPTIONS', [{ path: ['operators', index, 'name'], ...clash }]);
     table.set(operator.name, operator);
   });
   return table;

@@ -1,3 +1,4 @@
+import { evaluate } from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import {
   allTypesRuleSet,
@@ -7,6 +8,7 @@ import {
   sampleAssessment,
 } from '../../test/workbook-fixtures.js';
 import { guangxi2021 } from '../rule-sets/guangxi-2021.js';
+import { guangxiSamples } from '../samples/samples.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
 
@@ -124,9 +126,26 @@ describe('importSelfCheckWorkbook: what it refuses', () => {
     sheet.getCell('B16').value = '上周';
     const error = await rejection(importSelfCheckWorkbook(allTypesRuleSet, await bytesOf(workbook)));
     expect(error.issues.map((issue) => issue.message)).toEqual([
-      '小区信息!B16: expected the date of the self-check as YYYY-MM-DD, got "上周"',
+      '小区信息!B16: expected the date of the self-check as YYYY-MM-DD (or a date-time with seconds and an offset), got "上周"',
       '小区信息!B17: this workbook was made for rule set "guangxi-2021@0.1.0", not all-types@1.2.3',
     ]);
+  });
+
+  it('takes exactly the dates of the self-check that the evaluator takes', async () => {
+    for (const [written, accepted] of [
+      ['2021-08-15T09:30:00+08:00', true],
+      ['2021-08-15T09:30+08:00', false],
+      ['2021-08-15T24:00:00Z', false],
+    ] as const) {
+      const workbook = await openWorkbook(
+        await exportSelfCheckWorkbook(guangxi2021, { assessment: guangxiSamples.eligible }),
+      );
+      workbook.getWorksheet('小区信息')!.getCell('B16').value = written;
+      const imported = importSelfCheckWorkbook(guangxi2021, await bytesOf(workbook));
+      if (accepted)
+        expect(evaluate(guangxi2021, await imported).assessmentId).toBe(guangxiSamples.eligible.id);
+      else expect((await rejection(imported)).issues[0]?.path).toEqual(['小区信息', 'B16']);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { RuleSet } from '@sunshine-rubric/core';
-import { isIsoDate } from '@sunshine-rubric/core';
+import { isAssessmentTimestamp } from '@sunshine-rubric/core';
 import type { Worksheet } from 'exceljs';
 import { type CellContent, cellContent, cellText, contentText, isFormula, showContent } from './cells.js';
 import { assessmentRowKeys, communityFields, jsonSuffix } from './community-sheet.js';
@@ -29,7 +29,6 @@ const labelKeys = new Map<string, string>([
   ]),
 ]);
 const textFields = new Set(communityFields.filter((field) => field.text).map((field) => field.key));
-const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Reads 小区信息: rows are found by the key in the 字段 column, or by their label when that is blank, so
@@ -154,11 +153,11 @@ function readCommunityValue(
 function readAssessedAt(content: CellContent, at: string, issues: WorkbookIssues): string | undefined {
   if (content === null) return undefined;
   const text = contentText(content).trim();
-  if (isIsoDate(text) || (dateTimePattern.test(text) && !Number.isNaN(Date.parse(text)))) return text;
+  if (isAssessmentTimestamp(text)) return text;
   issues.cell(
     sheetName,
     at,
-    `expected the date of the self-check as YYYY-MM-DD, got ${showContent(content)}`,
+    `expected the date of the self-check as YYYY-MM-DD (or a date-time with seconds and an offset), got ${showContent(content)}`,
     'invalid-cell',
   );
   return undefined;
