@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { RubricError } from '../../src/index.js';
+import { type Result, RubricError } from '../../src/index.js';
 import { CallerError } from './hostile-values.js';
 
 /**
@@ -148,6 +148,47 @@ function finish<T>(outcome: Outcome<T> | undefined, options: ContractOptions): O
   }
   expectNoPrototypePollution();
   return outcome;
+}
+
+/**
+ * The contract of a `safe*` entry point: it answers any input with a result — `ok: false` with a well-formed
+ * RubricError when the input is wrong — and never throws, except the input's own getter exceptions.
+ */
+export function expectSafeNeverThrows(entryPoint: string, call: () => Result<unknown>): void {
+  try {
+    const result = call();
+    if (!result.ok) expectWellFormedRubricError(result.error);
+    countInput(entryPoint, result.ok ? 'value' : 'error');
+  } catch (error) {
+    if (!(error instanceof CallerError)) throw error;
+    countInput(entryPoint, 'caller');
+  }
+  expectNoPrototypePollution();
+}
+
+/**
+ * The throwing form of an entry point throws exactly when its `safe*` form returns `ok: false`, and then the
+ * same error: the same code and the same issues.
+ */
+export function expectThrowsIffNotOk(
+  entryPoint: string,
+  safe: () => Result<unknown>,
+  throwing: () => unknown,
+): void {
+  const result = safe();
+  countInput(entryPoint, result.ok ? 'value' : 'error');
+  let thrown: unknown;
+  try {
+    throwing();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown !== undefined).toBe(!result.ok);
+  if (!result.ok) {
+    expectWellFormedRubricError(thrown);
+    expect(thrown.code).toBe(result.error.code);
+    expect(thrown.issues).toEqual(result.error.issues);
+  }
 }
 
 /** Inputs per entry point and how they ended, printed per file with FUZZ_REPORT=1 for the fuzzing report. */

@@ -4,10 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defineRuleSet, diffRuleSets, type RuleSet, safeDefineRuleSet } from '../../src/index.js';
 import { toJsonRulesEngineRules } from '../../src/json-rules-engine/index.js';
 import {
-  countInput,
-  expectNoPrototypePollution,
   expectRubricErrorOrValue,
-  expectWellFormedRubricError,
+  expectSafeNeverThrows,
+  expectThrowsIffNotOk,
   FUZZ_RUNS,
   FUZZ_TIMEOUT,
   reportInputCounts,
@@ -17,7 +16,6 @@ import { guangxi2021, guangxiDocument } from './documents.js';
 import {
   anyJsonArbitrary,
   anyValueArbitrary,
-  CallerError,
   deepArray,
   deepObject,
   jsonValueArbitrary,
@@ -101,15 +99,7 @@ describe('defineRuleSet under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
     const inputs = fc.oneof(anyValueArbitrary, mutatedGuangxi, mutatedGenerated);
     fc.assert(
       fc.property(inputs, (input) => {
-        try {
-          const result = safeDefineRuleSet(input);
-          if (!result.ok) expectWellFormedRubricError(result.error);
-          countInput('safeDefineRuleSet', result.ok ? 'value' : 'error');
-        } catch (error) {
-          if (!(error instanceof CallerError)) throw error;
-          countInput('safeDefineRuleSet', 'caller');
-        }
-        expectNoPrototypePollution();
+        expectSafeNeverThrows('safeDefineRuleSet', () => safeDefineRuleSet(input));
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -123,20 +113,11 @@ describe('defineRuleSet under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
     );
     fc.assert(
       fc.property(inputs, (input) => {
-        const safe = safeDefineRuleSet(input);
-        countInput('defineRuleSet iff safeDefineRuleSet', safe.ok ? 'value' : 'error');
-        let thrown: unknown;
-        try {
-          defineRuleSet(input);
-        } catch (error) {
-          thrown = error;
-        }
-        expect(thrown !== undefined).toBe(!safe.ok);
-        if (!safe.ok) {
-          expectWellFormedRubricError(thrown);
-          expect(thrown.code).toBe(safe.error.code);
-          expect(thrown.issues).toEqual(safe.error.issues);
-        }
+        expectThrowsIffNotOk(
+          'defineRuleSet iff safeDefineRuleSet',
+          () => safeDefineRuleSet(input),
+          () => defineRuleSet(input),
+        );
       }),
       { numRuns: FUZZ_RUNS },
     );

@@ -14,10 +14,9 @@ import {
   trackProgress,
 } from '../../src/index.js';
 import {
-  countInput,
-  expectNoPrototypePollution,
   expectRubricErrorOrValue,
-  expectWellFormedRubricError,
+  expectSafeNeverThrows,
+  expectThrowsIffNotOk,
   FUZZ_RUNS,
   FUZZ_TIMEOUT,
   reportInputCounts,
@@ -27,7 +26,6 @@ import { certifiedArbitrary, plans, qinzhouPlan } from './documents.js';
 import {
   anyJsonArbitrary,
   anyValueArbitrary,
-  CallerError,
   deepObject,
   edgeNumbers,
   jsonValueArbitrary,
@@ -216,15 +214,7 @@ describe('target plans under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   it('safeDefineTargetPlan never throws (except the input’s own getter exceptions)', () => {
     fc.assert(
       fc.property(planInputs, (plan) => {
-        try {
-          const result = safeDefineTargetPlan(plan);
-          if (!result.ok) expectWellFormedRubricError(result.error);
-          countInput('safeDefineTargetPlan', result.ok ? 'value' : 'error');
-        } catch (error) {
-          if (!(error instanceof CallerError)) throw error;
-          countInput('safeDefineTargetPlan', 'caller');
-        }
-        expectNoPrototypePollution();
+        expectSafeNeverThrows('safeDefineTargetPlan', () => safeDefineTargetPlan(plan));
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -233,19 +223,11 @@ describe('target plans under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   it('defineTargetPlan throws exactly when safeDefineTargetPlan returns ok: false', () => {
     fc.assert(
       fc.property(fc.oneof(anyJsonArbitrary, jsonMutatedPlans), (plan) => {
-        const safe = safeDefineTargetPlan(plan);
-        countInput('defineTargetPlan iff safeDefineTargetPlan', safe.ok ? 'value' : 'error');
-        let thrown: unknown;
-        try {
-          defineTargetPlan(plan as TargetPlanInput);
-        } catch (error) {
-          thrown = error;
-        }
-        expect(thrown !== undefined).toBe(!safe.ok);
-        if (!safe.ok) {
-          expectWellFormedRubricError(thrown);
-          expect(thrown.issues).toEqual(safe.error.issues);
-        }
+        expectThrowsIffNotOk(
+          'defineTargetPlan iff safeDefineTargetPlan',
+          () => safeDefineTargetPlan(plan),
+          () => defineTargetPlan(plan as TargetPlanInput),
+        );
       }),
       { numRuns: FUZZ_RUNS },
     );
