@@ -3,6 +3,7 @@ import { RubricError } from '../errors/rubric-error.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import type { EvaluationResult, Outcome } from '../result/types.js';
 import { findExcessiveNesting } from '../rule-set/structure-depth.js';
+import { assembleResult, type ScopeVerdict } from './assemble-result.js';
 import type { RubricLayout } from './layout.js';
 
 /**
@@ -47,6 +48,7 @@ export function checkResultMatches(
       { path: ['result', 'ruleSet'], message: `the result was not evaluated against ${id}@${version}` },
     ]);
   }
+  checkResultAddsUp(layout, result);
   const known = new Set(layout.standards.map((standard) => standard.id));
   const unknown = standardIds.filter((standardId) => !known.has(standardId));
   if (unknown.length > 0) {
@@ -58,6 +60,55 @@ export function checkResultMatches(
       })),
     );
   }
+}
+
+/**
+ * The scope verdict a result records: in scope, out of scope (with the facts of its reason), or undecided
+ * (`SCOPE_UNKNOWN`).
+ */
+export function scopeOf(result: EvaluationResult): ScopeVerdict {
+  if (result.inScope) return { inScope: true, failedFacts: [] };
+  const scopeUnknown = result.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN');
+  const outOfScope = result.reasons.find((reason) => reason.code === 'OUT_OF_SCOPE');
+  return {
+    inScope: scopeUnknown ? null : false,
+    failedFacts: outOfScope?.code === 'OUT_OF_SCOPE' ? outOfScope.facts : [],
+  };
+}
+
+/**
+ * Throws `INVALID_OPTIONS` unless the result's counts, points and verdict are what its standards' outcomes
+ * give: a plan or a what-if built on counts that do not add up would not hold.
+ */
+function checkResultAddsUp(layout: RubricLayout, result: EvaluationResult): void {
+  const recounted = assembleResult(layout, result.assessmentId, scopeOf(result), result.standards, []);
+  const mismatches: { path: (string | number)[]; stored: unknown; recounted: unknown }[] = [];
+  const compare = (path: (string | number)[], stored: unknown, expected: unknown) => {
+    if (stored !== expected) mismatches.push({ path, stored, recounted: expected });
+  };
+  compare(['eligible'], result.eligible, recounted.eligible);
+  for (const field of ['met', 'applicable', 'total'] as const)
+    compare(['compliance', field], result.compliance[field], recounted.compliance[field]);
+  compare(['score', 'points'], result.score?.points, recounted.score?.points);
+  result.requirements.forEach((requirement, position) => {
+    const expected = recounted.requirements[position]!;
+    for (const field of ['met', 'applicable', 'satisfied'] as const)
+      compare(['requirements', position, field], requirement[field], expected[field]);
+  });
+  result.aspects.forEach((aspect, position) => {
+    const expected = recounted.aspects[position]!;
+    for (const field of ['met', 'applicable', 'points'] as const)
+      compare(['aspects', position, field], aspect[field], expected[field]);
+  });
+  if (mismatches.length === 0) return;
+  throw new RubricError(
+    'INVALID_OPTIONS',
+    mismatches.map(({ path, stored, recounted: expected }) => ({
+      path: ['result', ...path],
+      message: `the result does not add up: it says ${String(stored)}, its standards' outcomes give ${String(expected)}; pass the result evaluate returned, unchanged`,
+      kind: 'result-does-not-add-up',
+    })),
+  );
 }
 
 const outcomes: ReadonlySet<unknown> = new Set<Outcome>(['met', 'unmet', 'not-applicable', 'missing-data']);

@@ -2,9 +2,9 @@ import { RubricError } from '../errors/rubric-error.js';
 import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { assembleResult, type ScopeVerdict } from './assemble-result.js';
+import { assembleResult } from './assemble-result.js';
 import { layoutFor } from './layout-cache.js';
-import { checkOutcomes, checkResultMatches } from './result-matches.js';
+import { checkOutcomes, checkResultMatches, scopeOf } from './result-matches.js';
 
 /**
  * The result an estate would get if some standards had other outcomes — "what if these were fixed?" —
@@ -12,7 +12,8 @@ import { checkOutcomes, checkResultMatches } from './result-matches.js';
  * outcome lose their explanation (it explained the old one); `missingFacts` keeps only facts still read by
  * a standard (or scope) left undecided.
  *
- * @throws {RubricError} `INVALID_OPTIONS` when the result does not come from this rule set or an id is unknown.
+ * @throws {RubricError} `INVALID_OPTIONS` when the result does not come from this rule set, its counts do not
+ * add up to its standards' outcomes (`result-does-not-add-up`), or an id is unknown.
  * @example
  * ```ts
  * const result = evaluate(guangxi2021, assessment);
@@ -37,15 +38,8 @@ export function whatIf(
     const { explanation: _explained, ...rest } = standard;
     return { ...rest, outcome: outcomes[standard.id]! };
   });
-  const scopeUnknown = result.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN');
-  const outOfScope = result.reasons.find((reason) => reason.code === 'OUT_OF_SCOPE');
-  const scope: ScopeVerdict = result.inScope
-    ? { inScope: true, failedFacts: [] }
-    : {
-        inScope: scopeUnknown ? null : false,
-        failedFacts: outOfScope?.code === 'OUT_OF_SCOPE' ? outOfScope.facts : [],
-      };
-  const stillRead = new Set(scopeUnknown ? factsReadBy(layout.ruleSet.scope) : []);
+  const scope = scopeOf(result);
+  const stillRead = new Set(scope.inScope === null ? factsReadBy(layout.ruleSet.scope) : []);
   standards.forEach((standard, position) => {
     if (standard.outcome !== 'missing-data') return;
     const { condition, applicableWhen } = layout.standards[position]!;

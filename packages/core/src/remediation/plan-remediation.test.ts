@@ -50,6 +50,34 @@ describe('planRemediation', () => {
     expect(plan.totalCost).toBe(46);
   });
 
+  it('refuses a result whose counts do not add up to its standards, instead of planning on them', () => {
+    const ruleSet = defineRuleSet(booleanRuleSet([10, 10, 2]));
+    const result = evaluate(ruleSet, assessmentOf(booleanFacts([10, 10, 2], [8, 8, 0])));
+    expect(() => planRemediation(ruleSet, result)).not.toThrow();
+    // Found by the fuzz suite (seed 529241557): one requirement's `met` raised by one, nothing else changed.
+    const doctored = {
+      ...result,
+      requirements: result.requirements.map((requirement, position) =>
+        position === 2 ? { ...requirement, met: requirement.met + 1 } : requirement,
+      ),
+    };
+    try {
+      planRemediation(ruleSet, doctored);
+      expect.unreachable();
+    } catch (error) {
+      expect(RubricError.isInstance(error) && error.code).toBe('INVALID_OPTIONS');
+      expect(RubricError.isInstance(error) && error.issues).toEqual([
+        expect.objectContaining({
+          path: ['result', 'requirements', 2, 'met'],
+          kind: 'result-does-not-add-up',
+          message: expect.stringContaining("it says 1, its standards' outcomes give 0"),
+        }),
+      ]);
+    }
+    const eligibleByHand = { ...result, eligible: true, reasons: [] };
+    expect(() => planRemediation(ruleSet, eligibleByHand)).toThrow(/does not add up/);
+  });
+
   it('groups steps by responsible department, with missing data as a step', () => {
     const ruleSet = defineRuleSet(sampleRuleSet());
     const { securityStaff: _s, ...facts } = perfectFacts();

@@ -62,8 +62,9 @@ export interface RemediationPlan {
  * nothing (a floor only asks "at least"), and each level keeps the cheapest option for every capped
  * total, so the optimum over all subsets is found. Cost: O(standards × cap × floor + aspects × cap²).
  *
- * @throws {RubricError} `INVALID_OPTIONS` when a cost is negative or not finite, or the result does not
- * come from this rule set.
+ * @throws {RubricError} `INVALID_OPTIONS` when a cost is negative or not finite, the result does not
+ * come from this rule set, or its counts, points or verdict do not add up to its standards' outcomes
+ * (`result-does-not-add-up`: a result changed after `evaluate` returned it).
  * @example
  * ```ts
  * const result = evaluate(ruleSet, assessment);
