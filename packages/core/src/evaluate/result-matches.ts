@@ -70,10 +70,10 @@ export function scopeOf(result: EvaluationResult): ScopeVerdict {
   if (result.inScope) return { inScope: true, failedFacts: [] };
   const scopeUnknown = result.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN');
   const outOfScope = result.reasons.find((reason) => reason.code === 'OUT_OF_SCOPE');
-  return {
-    inScope: scopeUnknown ? null : false,
-    failedFacts: outOfScope?.code === 'OUT_OF_SCOPE' ? outOfScope.facts : [],
-  };
+  // Reasons are checked loosely (code and message); take the facts only when they are a list of ids.
+  const facts: unknown = outOfScope?.code === 'OUT_OF_SCOPE' ? outOfScope.facts : [];
+  const failedFacts = Array.isArray(facts) && facts.every((fact) => typeof fact === 'string') ? facts : [];
+  return { inScope: scopeUnknown ? null : false, failedFacts };
 }
 
 /**

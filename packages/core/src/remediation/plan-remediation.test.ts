@@ -78,6 +78,17 @@ describe('planRemediation', () => {
     expect(() => planRemediation(ruleSet, eligibleByHand)).toThrow(/does not add up/);
   });
 
+  it('reads the scope of an out-of-scope result whose reason lists its facts wrongly (fuzz seed 11)', () => {
+    const ruleSet = defineRuleSet(sampleRuleSet());
+    const result = evaluate(ruleSet, assessmentOf({ ...perfectFacts(), occupied: false }));
+    expect(result.inScope).toBe(false);
+    const reasons = result.reasons.map((reason) =>
+      reason.code === 'OUT_OF_SCOPE' ? { ...reason, facts: 'occupied' } : reason,
+    );
+    const plan = planRemediation(ruleSet, { ...result, reasons } as unknown as EvaluationResult);
+    expect(plan).toMatchObject({ feasible: false, blockedBy: 'OUT_OF_SCOPE' });
+  });
+
   it('groups steps by responsible department, with missing data as a step', () => {
     const ruleSet = defineRuleSet(sampleRuleSet());
     const { securityStaff: _s, ...facts } = perfectFacts();
