@@ -3,6 +3,7 @@ import { RubricError } from '../errors/rubric-error.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import type { EvaluationResult, Outcome } from '../result/types.js';
 import { findExcessiveNesting } from '../rule-set/structure-depth.js';
+import { safeParseDocument } from '../util/zod.js';
 import { assembleResult, type ScopeVerdict } from './assemble-result.js';
 import type { RubricLayout } from './layout.js';
 
@@ -17,7 +18,7 @@ export function checkResultMatches(
 ): void {
   const tooDeep = findExcessiveNesting(result);
   if (tooDeep) throw new RubricError('INVALID_OPTIONS', [{ ...tooDeep, path: ['result', ...tooDeep.path] }]);
-  const parsed = EvaluationResultSchema.safeParse(result);
+  const parsed = safeParseDocument(EvaluationResultSchema, result);
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error).map((issue) => ({
       ...issue,

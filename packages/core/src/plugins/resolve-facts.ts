@@ -4,6 +4,7 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import type { FactValue, RuleSet } from '../rule-set/types.js';
 import { isPlainObject } from '../util/guards.js';
+import { safeParseDocument } from '../util/zod.js';
 import type { FactResolver, Plugin } from './plugin-types.js';
 
 /** The resolvers of each fact, in plugin order. */
@@ -39,7 +40,7 @@ export async function resolveAssessmentFacts(
   ruleSet: RuleSet,
   resolvers: ResolversByFact,
 ): Promise<Assessment> {
-  const parsed = AssessmentSchema.safeParse(input);
+  const parsed = safeParseDocument(AssessmentSchema, input);
   if (!parsed.success || !isPlainObject(input)) {
     throw new RubricError('INVALID_ASSESSMENT', parsed.success ? [] : issuesFromZod(parsed.error));
   }

@@ -234,6 +234,13 @@ describe('defineRuleSet', () => {
     expect(kinds).toEqual(['duplicate-id']);
   });
 
+  it('answers a value zod itself cannot read with INVALID_RULE_SET, not a TypeError', () => {
+    const title = { zh: JSON.parse('{"length":{"toString":null}}') };
+    expect(issuesOf({ ...sampleRuleSet(), title })).toEqual([
+      expect.objectContaining({ path: '$', message: expect.stringContaining('not JSON data') }),
+    ]);
+  });
+
   it('rejects absurd nesting without overflowing the stack', () => {
     let deep: unknown = { fact: 'hasLifts', operator: 'equal', value: true };
     for (let level = 0; level < 20_000; level++) deep = { not: deep };

@@ -2,6 +2,7 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { checkOptions } from '../util/check-options.js';
 import { deepFreeze } from '../util/deep-freeze.js';
+import { safeParseDocument } from '../util/zod.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
 import { type OperatorDefinition, operatorTable } from './operators.js';
 import { RuleSetSchema } from './schema.js';
@@ -51,7 +52,7 @@ export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions
   }
   const tooDeep = findExcessiveNesting(input);
   if (tooDeep) return invalid([tooDeep]);
-  const parsed = RuleSetSchema.safeParse(input);
+  const parsed = safeParseDocument(RuleSetSchema, input);
   const issues: RubricIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
   issues.push(...checkRuleSetSemantics(input, operators));
   if (!parsed.success || issues.length > 0) return invalid(issues);

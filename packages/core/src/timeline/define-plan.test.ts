@@ -118,6 +118,13 @@ describe('malformed plans are reported with paths', () => {
     expect(pathsOf({ total: 26, milestones: toCount })).toEqual([['milestones', 1, 'count']]);
   });
 
+  test('a value zod itself cannot read is INVALID_PLAN, not a TypeError (fuzz seed 3141)', () => {
+    const milestones = JSON.parse('{"length":{"toString":null}}');
+    expect(issuesOf({ total: 1, milestones })).toEqual([
+      expect.objectContaining({ path: [], message: expect.stringContaining('not JSON data') }),
+    ]);
+  });
+
   test('a cohort estate with a blank name points at the name', () => {
     const plan = { ...minimalPlan, cohorts: { 2024: [{ name: '香山四区' }, { name: ' \t' }] } };
     expect(issuesOf(plan)).toEqual([

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Result, RubricError, type RubricErrorCode, type RubricIssue } from '../errors/rubric-error.js';
 import { deepFreeze } from '../util/deep-freeze.js';
+import { safeParseDocument } from '../util/zod.js';
 import { rankMilestones } from './milestones.js';
 import { type TargetPlan, type TargetPlanInput, TargetPlanSchema } from './plan-schema.js';
 
@@ -30,7 +31,7 @@ export function defineTargetPlan(plan: TargetPlanInput): TargetPlan {
  * ```
  */
 export function safeDefineTargetPlan(plan: unknown): Result<TargetPlan> {
-  const parsed = TargetPlanSchema.safeParse(plan);
+  const parsed = safeParseDocument(TargetPlanSchema, plan);
   if (!parsed.success) {
     return { ok: false, error: new RubricError('INVALID_PLAN', toRubricIssues(parsed.error.issues)) };
   }
@@ -90,7 +91,7 @@ export function parseOrThrow<Schema extends z.ZodType>(
   code: RubricErrorCode,
   pathPrefix: readonly (string | number)[] = [],
 ): z.output<Schema> {
-  const parsed = schema.safeParse(value);
+  const parsed = safeParseDocument(schema, value);
   if (parsed.success) return parsed.data;
   throw new RubricError(code, toRubricIssues(parsed.error.issues, pathPrefix));
 }

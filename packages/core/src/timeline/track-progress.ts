@@ -1,5 +1,5 @@
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
-import { z } from '../util/zod.js';
+import { safeParseDocument, z } from '../util/zod.js';
 import { safeDefineTargetPlan, toRubricIssues } from './define-plan.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, planYears } from './plan-timeline.js';
@@ -104,7 +104,7 @@ export interface Progress {
  */
 export function trackProgress(plan: TargetPlanInput, certified: CertifiedCounts): Progress {
   const parsedPlan = safeDefineTargetPlan(plan);
-  const parsedCounts = CertifiedCountsSchema.safeParse(certified);
+  const parsedCounts = safeParseDocument(CertifiedCountsSchema, certified);
   const issues: RubricIssue[] = [
     ...(parsedPlan.ok ? [] : parsedPlan.error.issues),
     ...(parsedCounts.success ? [] : toRubricIssues(parsedCounts.error.issues, ['certified'])),

@@ -8,3 +8,27 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 export { z };
+
+/**
+ * `schema.safeParse(value)` for a document from outside, which zod itself can throw on: an object whose
+ * `length` cannot be compared with a number (`{ "length": { "toString": null } }` where a list or a
+ * string is expected) makes zod's length checks throw a TypeError. That becomes a failed parse with one
+ * issue at the document's root, so that every entry point answers with its RubricError, never a crash.
+ */
+export function safeParseDocument<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+): z.ZodSafeParseResult<z.output<Schema>> {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'an unreadable value';
+    const issue = {
+      code: 'custom' as const,
+      path: [],
+      message: `the document holds a value that is not JSON data (${reason})`,
+      input: value,
+    };
+    return { success: false, error: new z.ZodError([issue]) as z.ZodError<z.output<Schema>> };
+  }
+}

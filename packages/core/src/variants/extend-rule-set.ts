@@ -5,6 +5,7 @@ import type { RuleSetInput } from '../rule-set/schema.js';
 import { findExcessiveNesting } from '../rule-set/structure-depth.js';
 import type { Provenance, RuleSet, Scoring } from '../rule-set/types.js';
 import { isPlainObject } from '../util/guards.js';
+import { safeParseDocument } from '../util/zod.js';
 import { type EditedItems, editItems } from './edit-items.js';
 import {
   type ParsedPatch,
@@ -133,7 +134,7 @@ function parsePatch(patch: unknown): Result<ParsedPatch> {
   }
   const tooDeep = findExcessiveNesting(patch);
   if (tooDeep) return fail([tooDeep]);
-  const parsed = RuleSetPatchSchema.safeParse(patch);
+  const parsed = safeParseDocument(RuleSetPatchSchema, patch);
   return parsed.success ? { ok: true, value: parsed.data } : fail(patchIssuesFromZod(parsed.error, patch));
 }
 

@@ -2,6 +2,7 @@ import { type Result, RubricError, type RubricIssue } from '../errors/rubric-err
 import { safeDefineTargetPlan, toRubricIssues } from '../timeline/define-plan.js';
 import type { TargetPlan, TargetPlanInput } from '../timeline/plan-schema.js';
 import { deepFreeze } from '../util/deep-freeze.js';
+import { safeParseDocument } from '../util/zod.js';
 import { type ApplicationStatus, legalAfter, statusAfter, whyIllegal } from './application-rules.js';
 import {
   type ApplicationEvent,
@@ -109,7 +110,7 @@ export function safeFoldApplication(
   const parsed: ApplicationEvent[] = [];
   const issues: RubricIssue[] = [];
   events.forEach((event, index) => {
-    const result = ApplicationEventSchema.safeParse(event);
+    const result = safeParseDocument(ApplicationEventSchema, event);
     if (result.success) parsed.push(result.data);
     else issues.push(...toRubricIssues(result.error.issues, [index]));
   });
