@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRuleSet } from '../../test/fixtures.js';
-import { RubricError } from '../errors/rubric-error.js';
+import { patchRejection } from '../../test/patch-rejection.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { extendRuleSet, safeExtendRuleSet } from './extend-rule-set.js';
+import { extendRuleSet } from './extend-rule-set.js';
 import type { RuleSetPatch } from './patch-schema.js';
 
 const base = defineRuleSet(sampleRuleSet());
@@ -14,15 +14,7 @@ const patrol = {
   condition: { fact: 'securityStaff', operator: 'greaterThanInclusive', value: 2 },
 };
 
-function rejection(patch: unknown, on: RuleSet = base) {
-  const result = safeExtendRuleSet(on, patch);
-  if (result.ok) throw new Error('expected the patch to be rejected');
-  expect(RubricError.isInstance(result.error)).toBe(true);
-  return {
-    code: result.error.code,
-    issues: result.error.issues.map(({ path, message, kind }) => ({ path, message, kind })),
-  };
-}
+const rejection = (patch: unknown, on: RuleSet = base) => patchRejection(on, patch);
 
 describe('extendRuleSet rejects a bad patch with INVALID_PATCH and paths into the patch', () => {
   const cases: [string, unknown, (string | number)[], string][] = [

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentOf, perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
-import { RubricError } from '../errors/rubric-error.js';
+import { patchRejection } from '../../test/patch-rejection.js';
 import { evaluate } from '../evaluate/compile-rule-set.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { extendRuleSet, safeExtendRuleSet } from './extend-rule-set.js';
+import { extendRuleSet } from './extend-rule-set.js';
 
 const base = defineRuleSet(sampleRuleSet());
 const variantId = { id: 'sample-city', version: '1.0.0' } as const;
@@ -22,15 +22,7 @@ function layout(ruleSet: RuleSet) {
   }));
 }
 
-function rejection(patch: unknown, on: RuleSet = base) {
-  const result = safeExtendRuleSet(on, patch);
-  if (result.ok) throw new Error('expected the patch to be rejected');
-  expect(RubricError.isInstance(result.error)).toBe(true);
-  return {
-    code: result.error.code,
-    issues: result.error.issues.map(({ path, message, kind }) => ({ path, message, kind })),
-  };
-}
+const rejection = (patch: unknown, on: RuleSet = base) => patchRejection(on, patch);
 
 describe('extendRuleSet', () => {
   it('returns a frozen, valid rule set that names its base and leaves the base unchanged', () => {

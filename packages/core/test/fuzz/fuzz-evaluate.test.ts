@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileRuleSet, type EvaluationResult, evaluate, type RuleSetInput } from '../../src/index.js';
+import {
+  type Condition,
+  compileRuleSet,
+  type EvaluationResult,
+  evaluate,
+  type RuleSetInput,
+} from '../../src/index.js';
 import { evaluateWithJsonRulesEngine } from '../../src/json-rules-engine/index.js';
 import { EvaluationResultSchema } from '../../src/result/schema.js';
 import {
@@ -36,6 +42,14 @@ const guangxiEvaluator = compileRuleSet(guangxi2021);
 const pointsEvaluator = compileRuleSet(pointsRuleSet);
 
 /** What a user checks of a result: its documented shape, and a verdict that agrees with its reasons. */
+/** The aspects of a rule set with one aspect `a`, one requirement `r` and one standard `s`. */
+function oneStandard(condition: Condition, extra: { points?: number } = {}): RuleSetInput['aspects'] {
+  const standard = { id: 's', title: { zh: 's' }, condition, ...extra };
+  return [
+    { id: 'a', title: { zh: 'a' }, requirements: [{ id: 'r', title: { zh: 'r' }, standards: [standard] }] },
+  ];
+}
+
 function expectValidResult(result: EvaluationResult): void {
   const parsed = EvaluationResultSchema.safeParse(result);
   expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
@@ -231,26 +245,7 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
     const ruleSet: RuleSetInput = {
       ...pointsDocument,
       scoring: { mode: 'points', passMark: 0 },
-      aspects: [
-        {
-          id: 'a',
-          title: { zh: 'a' },
-          requirements: [
-            {
-              id: 'r',
-              title: { zh: 'r' },
-              standards: [
-                {
-                  id: 's',
-                  title: { zh: 's' },
-                  condition: { fact: 'occupied', operator: 'equal', value: true },
-                  points: 5e-324,
-                },
-              ],
-            },
-          ],
-        },
-      ],
+      aspects: oneStandard({ fact: 'occupied', operator: 'equal', value: true }, { points: 5e-324 }),
     };
     checkEvaluation(
       () => evaluate(ruleSet, { id: 'a', community: { name: 'n' }, facts: { occupied: false } }),
@@ -267,25 +262,7 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
       ...unscoped,
       facts: { toString: { type: 'boolean' as const, title: { zh: 't' } } },
       scoring: { mode: 'compliance-rate', threshold: 0.5 },
-      aspects: [
-        {
-          id: 'a',
-          title: { zh: 'a' },
-          requirements: [
-            {
-              id: 'r',
-              title: { zh: 'r' },
-              standards: [
-                {
-                  id: 's',
-                  title: { zh: 's' },
-                  condition: { fact: 'toString', operator: 'equal', value: true },
-                },
-              ],
-            },
-          ],
-        },
-      ],
+      aspects: oneStandard({ fact: 'toString', operator: 'equal', value: true }),
     };
     const assessment = { id: 'a', community: { name: 'n' }, facts: {} };
     const compiled = evaluate(ruleSet, assessment);
