@@ -1,16 +1,14 @@
-import { createServer } from 'node:http';
 import { createQinzhouRegistry, qinzhouRuleSetReference } from '@sunshine-rubric/qinzhou';
-import { createRubricService } from './service.js';
+import { startRubricService } from './server.js';
 
 // The registry holds the Guangxi 2021 rule set (through the Qinzhou plugin); a deployment picks its plugins.
-const service = createRubricService({
+// HOST and PORT come from the environment; every limit keeps its safe default (see the README to change one).
+const { url } = await startRubricService({
   registry: createQinzhouRegistry(),
   defaultRuleSet: qinzhouRuleSetReference,
+  ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  ...(process.env.PORT ? { port: Number(process.env.PORT) } : {}),
 });
-
-const port = Number(process.env.PORT ?? 3000);
-createServer(service).listen(port, () => {
-  console.log(`sunshine-rubric service on http://localhost:${port}`);
-  console.log(`  curl -s localhost:${port}/rule-sets`);
-  console.log(`  curl -s -H 'content-type: application/json' -d @self-check.json localhost:${port}/evaluate`);
-});
+console.log(`sunshine-rubric service on ${url}`);
+console.log(`  curl -s ${url}/rule-sets`);
+console.log(`  curl -s -H 'content-type: application/json' -d @self-check.json ${url}/evaluate`);

@@ -1,15 +1,19 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type EvaluationResult, planRemediation, type Registry } from '@sunshine-rubric/core';
+import { requireWholeNumber } from './check-option.js';
 import { errorResponse, HttpError } from './http-error.js';
-import { readJsonBody } from './read-body.js';
+import { type BodyLimits, bodyLeftUnread, readJsonBody } from './read-body.js';
 
 /**
  * What the service needs: the registry of rule sets it scores against (the plugins a deployment chooses),
- * and the rule set used when a request names none.
+ * and the rule set used when a request names none; and, each with a safe default, the body limits
+ * (`maxBodyBytes` 1 MB, `bodyTimeoutMs` 10 s) and how many issues an error answer lists (`maxIssues` 20).
  */
-export interface RubricServiceOptions {
+export interface RubricServiceOptions extends BodyLimits {
   readonly registry: Registry;
   readonly defaultRuleSet: string;
+  /** The most issues an error answer lists; it also says how many there were. */
+  readonly maxIssues?: number;
 }
 
 /**
@@ -22,11 +26,22 @@ export interface RubricServiceOptions {
  *
  * The rule set is `?ruleSet=id@range`, else the assessment's `ruleSet`, else the default. Facts that the
  * registry's plugins resolve (a city's register) are filled in before evaluation. Each rule set is compiled
- * once (the registry keeps its evaluators). Errors come back as `{ error: { code, message, issues? } }`.
+ * once (the registry keeps its evaluators). Errors come back as `{ error: { code, message, issues? } }`,
+ * small whatever was posted. A client that goes away mid-request costs an answer nobody reads, never a crash.
+ *
+ * @example
+ * ```ts
+ * const listener = createRubricService({ registry: createQinzhouRegistry(), defaultRuleSet: 'guangxi-2021' });
+ * createServer(listener).listen(3000, '127.0.0.1');
+ * ```
  */
-export function createRubricService({ registry, defaultRuleSet }: RubricServiceOptions): RequestListener {
+export function createRubricService(options: RubricServiceOptions): RequestListener {
+  const { registry, defaultRuleSet, maxIssues } = options;
+  requireWholeNumber('maxBodyBytes', options.maxBodyBytes, 1);
+  requireWholeNumber('bodyTimeoutMs', options.bodyTimeoutMs, 1);
+  requireWholeNumber('maxIssues', maxIssues, 0);
   async function score(request: IncomingMessage, url: URL) {
-    const assessment = await readJsonBody(request);
+    const assessment = await readJsonBody(request, options);
     const named =
       typeof assessment === 'object' && assessment !== null && 'ruleSet' in assessment
         ? assessment.ruleSet
@@ -71,9 +86,14 @@ export function createRubricService({ registry, defaultRuleSet }: RubricServiceO
     route(request).then(
       (body) => send(response, 200, body),
       (error: unknown) => {
-        const { status, body, headers } = errorResponse(error);
+        const {
+          status,
+          body,
+          headers = {},
+        } = errorResponse(error, maxIssues === undefined ? {} : { maxIssues });
         if (status >= 500) console.error(error);
-        send(response, status, body, headers);
+        const closing = bodyLeftUnread(request) ? { connection: 'close' } : {};
+        send(response, status, body, { ...headers, ...closing });
       },
     );
   };
@@ -92,6 +112,8 @@ function send(
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
 ): void {
+  // The client may have gone while the answer was computed: then there is nobody to write to.
+  if (response.destroyed) return;
   response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
 }

@@ -6,7 +6,8 @@ import { guangxiSamples } from '@sunshine-rubric/guangxi';
 import { createQinzhouRegistry, qinzhouRuleSetReference } from '@sunshine-rubric/qinzhou';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../src/http-error.js';
-import { maxBodyBytes } from '../src/read-body.js';
+import { defaultMaxBodyBytes } from '../src/read-body.js';
+import { startRubricService } from '../src/server.js';
 import { createRubricService } from '../src/service.js';
 
 /** Any answer of the service: one of these fields is set, by route. */
@@ -21,10 +22,11 @@ let base: string;
 
 beforeAll(async () => {
   const registry = createQinzhouRegistry();
-  server = createServer(createRubricService({ registry, defaultRuleSet: qinzhouRuleSetReference }));
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, url: base } = await startRubricService({
+    registry,
+    defaultRuleSet: qinzhouRuleSetReference,
+    port: 0,
+  }));
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -39,6 +41,11 @@ async function post(path: string, body: unknown, contentType = 'application/json
 }
 
 describe('the rubric service', () => {
+  it('listens on this machine only (127.0.0.1) unless told another host', async () => {
+    expect((server.address() as AddressInfo).address).toBe('127.0.0.1');
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
   it('lists its rule sets with their provenance', async () => {
     const response = await fetch(`${base}/rule-sets`);
     expect(response.status).toBe(200);
@@ -97,7 +104,7 @@ describe('the rubric service', () => {
     expect((await post('/evaluate', 'id=1', 'application/x-www-form-urlencoded')).status).toBe(415);
     const broken = await post('/evaluate', '{"id":');
     expect([broken.status, broken.body.error.code]).toEqual([400, 'INVALID_JSON']);
-    const huge = await post('/evaluate', `"${'x'.repeat(maxBodyBytes)}"`);
+    const huge = await post('/evaluate', `"${'x'.repeat(defaultMaxBodyBytes)}"`);
     expect([huge.status, huge.body.error.code]).toEqual([413, 'BODY_TOO_LARGE']);
     expect((await post('/evaluate', '{}', 'application/json-patch+json')).status).toBe(415);
     const wrongMethod = await fetch(`${base}/evaluate`);
