@@ -44,13 +44,13 @@ export interface ErrorBody {
 }
 
 /** How many issues an error answer lists unless the service is told otherwise. */
-export const defaultMaxIssues = 20;
+const defaultMaxIssues = 20;
 
 /**
  * The longest string an error answer echoes (a message, a path segment): the caller's own text, such as an
  * unknown fact's name, can be as long as the body allows.
  */
-export const maxEchoedChars = 200;
+const maxEchoedChars = 200;
 
 /** The status of each library error the service can meet; any other code is the service's own fault. */
 const rubricErrorStatus: Partial<Record<RubricErrorCode, number>> = {
@@ -64,7 +64,7 @@ const rubricErrorStatus: Partial<Record<RubricErrorCode, number>> = {
  * The status, headers and body for any error: the library's `RubricError` by its code (422 for input that
  * is JSON but not a valid assessment, 404 for an unknown rule set, 502 when a plugin's data source fails);
  * anything unexpected is a 500 that does not leak its message. The answer stays small whatever was posted:
- * the first `maxIssues` issues, and every echoed string cut to {@link maxEchoedChars}.
+ * the first `maxIssues` issues, and every echoed string cut to 200 characters.
  *
  * @example
  * ```ts

@@ -1,11 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './http-error.js';
 
-/** The largest request body the service reads by default: a self-check of the Guangxi rubric is about 5 KB. */
+/**
+ * The largest request body the service reads by default: a self-check of the Guangxi rubric is about 5 KB.
+ *
+ * @example
+ * ```ts
+ * createRubricService({ registry, defaultRuleSet, maxBodyBytes: 4 * defaultMaxBodyBytes });
+ * ```
+ */
 export const defaultMaxBodyBytes = 1_000_000;
 
 /** How long the service waits for a whole body by default, from the moment it starts reading it. */
-export const defaultBodyTimeoutMs = 10_000;
+const defaultBodyTimeoutMs = 10_000;
 
 /** The limits {@link readJsonBody} reads a body within. */
 export interface BodyLimits {

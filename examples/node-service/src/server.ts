@@ -26,7 +26,7 @@ export interface RubricServerOptions extends RubricServiceOptions {
  * room for slow networks while never letting a slow or silent client hold a connection for long (Node's own
  * `requestTimeout` is 5 minutes).
  */
-export const serverDefaults = {
+const serverDefaults = {
   host: '127.0.0.1',
   port: 3000,
   headersTimeoutMs: 10_000,
