@@ -6,6 +6,71 @@ export const MAX_DOCUMENT_DEPTH = 64;
 export const MAX_DOCUMENT_ENTRIES = 10_000;
 /** Nor this many objects and lists in all (scalars are not counted). */
 export const MAX_DOCUMENT_NODES = 200_000;
+/**
+ * The one limit on a rule set's size: at most this many standards. `defineRuleSet` (and so
+ * `compileRuleSet`, `extendRuleSet`) refuses more, and every result of a rule set within it is accepted by
+ * `planRemediation` and `whatIf` (see {@link resultLimits}).
+ *
+ * @example
+ * ```ts
+ * if (standardCount > MAX_STANDARDS) console.warn('split the rubric: defineRuleSet will refuse it');
+ * ```
+ */
+export const MAX_STANDARDS = 60_000;
+
+/** How large a document may be before it is refused unread. */
+export interface DocumentLimits {
+  readonly maxEntries: number;
+  readonly maxNodes: number;
+}
+
+const documentLimits: DocumentLimits = { maxEntries: MAX_DOCUMENT_ENTRIES, maxNodes: MAX_DOCUMENT_NODES };
+
+/**
+ * The limits of an evaluation result of a rule set with these counts. A result mirrors its rule set: one
+ * entry per standard, requirement and aspect, an explanation per standard with one node per condition
+ * node, at most one reason per requirement and aspect (and four more); so it has no more objects and lists
+ * than the rule set has, plus a few, but its `standards` and `requirements` lists hold the whole tree at
+ * once. Without this, a result of a large valid rule set would be refused as too large.
+ *
+ * @example
+ * ```ts
+ * findExcessiveNesting(result, MAX_DOCUMENT_DEPTH, resultLimits(60_000, 6_000, 10));
+ * ```
+ */
+export function resultLimits(standards: number, requirements: number, aspects: number): DocumentLimits {
+  const items = standards + requirements + aspects;
+  return { maxEntries: MAX_DOCUMENT_ENTRIES + items, maxNodes: MAX_DOCUMENT_NODES + items };
+}
+
+/**
+ * The number of standards of a rule-set document, read leniently (before its shape is checked), when
+ * above {@link MAX_STANDARDS}: the issue to report alone, before parsing a document that large.
+ *
+ * @example
+ * ```ts
+ * const tooMany = findTooManyStandards(input); // undefined, or a `too-large` issue at `aspects`
+ * ```
+ */
+export function findTooManyStandards(document: unknown): RubricIssue | undefined {
+  const aspects = (document as { aspects?: unknown } | null)?.aspects;
+  if (!Array.isArray(aspects)) return undefined;
+  let count = 0;
+  for (const aspect of aspects) {
+    const requirements = (aspect as { requirements?: unknown } | null)?.requirements;
+    if (!Array.isArray(requirements)) continue;
+    for (const requirement of requirements) {
+      const standards = (requirement as { standards?: unknown } | null)?.standards;
+      if (Array.isArray(standards)) count += standards.length;
+    }
+  }
+  if (count <= MAX_STANDARDS) return undefined;
+  return {
+    path: ['aspects'],
+    message: `${count} standards; a rule set has at most ${MAX_STANDARDS.toLocaleString('en')} standards`,
+    kind: 'too-large',
+  };
+}
 
 /**
  * Finds the first place where a document is too deep or too large to be a real one, without recursion,
@@ -16,6 +81,7 @@ export const MAX_DOCUMENT_NODES = 200_000;
 export function findExcessiveNesting(
   value: unknown,
   maxDepth: number = MAX_DOCUMENT_DEPTH,
+  { maxEntries, maxNodes }: DocumentLimits = documentLimits,
 ): RubricIssue | undefined {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   const seen = new Set<object>();
@@ -30,19 +96,19 @@ export function findExcessiveNesting(
         kind: 'too-deep',
       };
     }
-    if (seen.size > MAX_DOCUMENT_NODES) {
+    if (seen.size > maxNodes) {
       return {
         path,
-        message: `more than ${MAX_DOCUMENT_NODES} objects and lists; no valid document is this large`,
+        message: `more than ${maxNodes} objects and lists; no valid document is this large`,
         kind: 'too-large',
       };
     }
     const keys: (string | number)[] = Array.isArray(current) ? [] : Object.keys(current);
     const size = Array.isArray(current) ? current.length : keys.length;
-    if (size > MAX_DOCUMENT_ENTRIES) {
+    if (size > maxEntries) {
       return {
         path,
-        message: `${size} entries; no list or object of a valid document has more than ${MAX_DOCUMENT_ENTRIES}`,
+        message: `${size} entries; no list or object of a valid document has more than ${maxEntries}`,
         kind: 'too-large',
       };
     }
