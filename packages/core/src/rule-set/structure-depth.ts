@@ -76,49 +76,69 @@ export function findTooManyStandards(document: unknown): RubricIssue | undefined
  * Finds the first place where a document is too deep or too large to be a real one, without recursion,
  * so that hostile input (20,000 nested arrays, a sparse array of length 2³²−1, a million entries, one
  * object shared by every branch) is reported before a schema parser walks it. Each object is visited
- * once, so shared subtrees and cycles cost nothing extra.
+ * once, so shared subtrees and cycles cost nothing extra; only objects and lists go on the stack, and a
+ * path is spelled out only for the issue, so the walk allocates one small record per object.
  */
 export function findExcessiveNesting(
   value: unknown,
   maxDepth: number = MAX_DOCUMENT_DEPTH,
   { maxEntries, maxNodes }: DocumentLimits = documentLimits,
 ): RubricIssue | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  if (typeof value !== 'object' || value === null) return undefined;
+  const stack: Visit[] = [{ value, parent: undefined, key: 0, depth: 0 }];
   const seen = new Set<object>();
+  const push = (child: unknown, parent: Visit, key: string | number) => {
+    if (typeof child === 'object' && child !== null)
+      stack.push({ value: child, parent, key, depth: parent.depth + 1 });
+  };
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
-    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    const visit = stack.pop()!;
+    const current = visit.value;
+    if (seen.has(current)) continue;
     seen.add(current);
-    if (path.length >= maxDepth) {
+    if (visit.depth >= maxDepth) {
       return {
-        path: path.slice(0, maxDepth),
+        path: pathOf(visit).slice(0, maxDepth),
         message: `nested deeper than ${maxDepth} levels; no valid document is this deep`,
         kind: 'too-deep',
       };
     }
     if (seen.size > maxNodes) {
       return {
-        path,
+        path: pathOf(visit),
         message: `more than ${maxNodes} objects and lists; no valid document is this large`,
         kind: 'too-large',
       };
     }
-    const keys: (string | number)[] = Array.isArray(current) ? [] : Object.keys(current);
+    const keys: string[] = Array.isArray(current) ? [] : Object.keys(current);
     const size = Array.isArray(current) ? current.length : keys.length;
     if (size > maxEntries) {
       return {
-        path,
+        path: pathOf(visit),
         message: `${size} entries; no list or object of a valid document has more than ${maxEntries}`,
         kind: 'too-large',
       };
     }
     if (Array.isArray(current)) {
-      for (let index = 0; index < current.length; index++)
-        stack.push({ value: current[index], path: [...path, index] });
+      for (let index = 0; index < current.length; index++) push(current[index], visit, index);
     } else {
-      for (const key of keys)
-        stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
+      for (const key of keys) push((current as Record<string, unknown>)[key], visit, key);
     }
   }
   return undefined;
+}
+
+/** An object or list on the walk's stack: where it is, by a link to its parent. */
+interface Visit {
+  readonly value: object;
+  readonly parent: Visit | undefined;
+  readonly key: string | number;
+  readonly depth: number;
+}
+
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let current: Visit | undefined = visit; current?.parent; current = current.parent)
+    path.push(current.key);
+  return path.reverse();
 }
