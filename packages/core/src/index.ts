@@ -43,6 +43,7 @@ export type { OperatorDefinition } from './rule-set/operators.js';
 export { builtInOperators } from './rule-set/operators.js';
 export type { RuleSetInput } from './rule-set/schema.js';
 export { ConditionSchema, FactDefinitionSchema, RuleSetSchema, ScoringSchema } from './rule-set/schema.js';
+export { MAX_STANDARDS } from './rule-set/structure-depth.js';
 export type {
   AllCondition,
   AnyCondition,

@@ -13,11 +13,13 @@ import {
   type RuleSetPatch,
   safeDefineRuleSet,
 } from '../src/index.js';
+import { MAX_PLAN_CELLS, MAX_PLAN_TABLE_CELLS } from '../src/remediation/knapsack-cover.js';
 import { EvaluationResultSchema } from '../src/result/schema.js';
 import {
   MAX_DOCUMENT_DEPTH,
   MAX_DOCUMENT_ENTRIES,
   MAX_DOCUMENT_NODES,
+  MAX_STANDARDS,
 } from '../src/rule-set/structure-depth.js';
 
 // docs/rule-set-format.md is the prose reference of the format. Its JSON blocks that are whole documents
@@ -219,6 +221,9 @@ describe('docs/rule-set-format.md: its prose', () => {
     expect(guide).toContain(`${MAX_DOCUMENT_DEPTH} or more levels below the document's root`);
     expect(guide).toContain(`more than ${MAX_DOCUMENT_ENTRIES.toLocaleString('en')} entries`);
     expect(guide).toContain(`${MAX_DOCUMENT_NODES.toLocaleString('en')} objects and lists`);
+    expect(guide).toContain(`at most ${MAX_STANDARDS.toLocaleString('en')} standards (\`MAX_STANDARDS\``);
+    expect(guide).toContain(`Above ${MAX_PLAN_CELLS.toLocaleString('en')} cells (\`MAX_PLAN_CELLS\`)`);
+    expect(guide).toContain(`or ${MAX_PLAN_TABLE_CELLS.toLocaleString('en')} cells in one`);
   });
 
   it('links only to headings it has', () => {

@@ -32,32 +32,32 @@ export interface RubricLayout {
 }
 
 export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
+  const scoring = ruleSet.scoring;
+  // The scale first, so that each standard is copied once (the copies are most of a large layout's work).
+  const pointValues: number[] = scoring.mode === 'points' ? [scoring.passMark] : [];
+  if (scoring.mode === 'points') pointValues.push(...Object.values(scoring.aspectMinimums ?? {}));
+  for (const aspect of ruleSet.aspects)
+    for (const requirement of aspect.requirements)
+      for (const standard of requirement.standards) pointValues.push(standard.points ?? 0);
+  const pointsScale = decimalScale(pointValues);
   const requirements: RubricLayout['requirements'][number][] = [];
-  const flat: Omit<RubricLayout['standards'][number], 'scaledPoints'>[] = [];
+  const standards: RubricLayout['standards'][number][] = [];
   ruleSet.aspects.forEach((aspect, aspectPosition) => {
     for (const requirement of aspect.requirements) {
       const requirementPosition = requirements.length;
       requirements.push({ ...requirement, aspectId: aspect.id, aspectPosition });
       for (const standard of requirement.standards) {
-        flat.push({
+        standards.push({
           ...standard,
           requirementPosition,
           aspectPosition,
           requirementId: requirement.id,
           aspectId: aspect.id,
+          scaledPoints: toScaledInteger(standard.points ?? 0, pointsScale),
         });
       }
     }
   });
-  const scoring = ruleSet.scoring;
-  const pointValues = flat.map((standard) => standard.points ?? 0);
-  if (scoring.mode === 'points')
-    pointValues.push(scoring.passMark, ...Object.values(scoring.aspectMinimums ?? {}));
-  const pointsScale = decimalScale(pointValues);
-  const standards = flat.map((standard) => ({
-    ...standard,
-    scaledPoints: toScaledInteger(standard.points ?? 0, pointsScale),
-  }));
   return {
     ruleSet,
     facts: indexFacts(ruleSet.facts),

@@ -2,7 +2,7 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError } from '../errors/rubric-error.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import type { EvaluationResult, Outcome } from '../result/types.js';
-import { findExcessiveNesting } from '../rule-set/structure-depth.js';
+import { findExcessiveNesting, MAX_DOCUMENT_DEPTH, resultLimits } from '../rule-set/structure-depth.js';
 import { safeParseDocument } from '../util/zod.js';
 import { assembleResult, type ScopeVerdict } from './assemble-result.js';
 import type { RubricLayout } from './layout.js';
@@ -16,7 +16,8 @@ export function checkResultMatches(
   result: EvaluationResult,
   standardIds: readonly string[] = [],
 ): void {
-  const tooDeep = findExcessiveNesting(result);
+  const limits = resultLimits(layout.standards.length, layout.requirements.length, layout.aspects.length);
+  const tooDeep = findExcessiveNesting(result, MAX_DOCUMENT_DEPTH, limits);
   if (tooDeep) throw new RubricError('INVALID_OPTIONS', [{ ...tooDeep, path: ['result', ...tooDeep.path] }]);
   const parsed = safeParseDocument(EvaluationResultSchema, result);
   if (!parsed.success) {

@@ -154,6 +154,21 @@ describe('planRemediation', () => {
     );
   });
 
+  it('plans points to six decimals (over a million units to gain) exactly instead of refusing', () => {
+    const input = booleanRuleSet([3]);
+    const points = [1.5, 0.500001, 0.6];
+    input.aspects[0]!.requirements[0]!.standards.forEach((standard, index) => {
+      standard.points = points[index]!;
+    });
+    input.scoring = { mode: 'points', passMark: 2.000001 };
+    const ruleSet = defineRuleSet(input);
+    const result = evaluate(ruleSet, assessmentOf(booleanFacts([3], [0])));
+    // 2,000,001 units to gain at a scale of 10⁶: 1.5 + 0.6 is the cheapest pair that reaches it.
+    const plan = planRemediation(ruleSet, result, { cost: { 's0-0': 2, 's0-1': 5, 's0-2': 1 } });
+    expect(plan.steps.map((step) => step.standardId)).toEqual(['s0-0', 's0-2']);
+    expect(plan.totalCost).toBe(3);
+  });
+
   it('rejects negative or non-finite costs and a result from another rule set', () => {
     const ruleSet = defineRuleSet(booleanRuleSet([2]));
     const result = evaluate(ruleSet, assessmentOf(booleanFacts([2], [0])));

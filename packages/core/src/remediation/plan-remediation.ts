@@ -1,5 +1,4 @@
 import { RubricError } from '../errors/rubric-error.js';
-import { requiredCount } from '../evaluate/exact.js';
 import type { RubricLayout } from '../evaluate/layout.js';
 import { layoutFor } from '../evaluate/layout-cache.js';
 import { checkResultMatches } from '../evaluate/result-matches.js';
@@ -7,14 +6,9 @@ import type { EvaluationResult } from '../result/types.js';
 import type { RuleSet, Standard, Text } from '../rule-set/types.js';
 import { checkOptions } from '../util/check-options.js';
 import { showValue } from '../util/show-value.js';
-import {
-  type CoverTable,
-  combineTables,
-  emptyTable,
-  enforceFloor,
-  type Item,
-  requirementTable,
-} from './min-cost-cover.js';
+import { greedyCover, isUniformInstance } from './greedy-cover.js';
+import { knapsackCover } from './knapsack-cover.js';
+import { type RemediationInstance, remediationInstance } from './remediation-instance.js';
 
 /** What fixing one standard costs: by standard id (default `defaultCost`), or computed. */
 export type RemediationCost = Readonly<Record<string, number>> | ((standard: Standard) => number);
@@ -53,16 +47,17 @@ export interface RemediationPlan {
 /**
  * The cheapest set of currently unmet (or missing-data) standards whose fixing makes the estate eligible.
  *
- * Exact, not greedy: the eligibility rules are floors — at least `k` more standards met (or points gained)
- * overall, at least `d` more in each uncovered requirement, at least `e` more points in each aspect below
- * its minimum. A dynamic program computes, per requirement, the cheapest way to gain each number of units
- * (standards or points, capped at what any floor can use) with its count floor met; combines
- * requirements into aspects by min-plus convolution and applies the aspect floor; then combines aspects
- * the same way. Every choice of fixes is some combination of per-requirement choices, the cap loses
- * nothing (a floor only asks "at least"), and each level keeps the cheapest option for every capped
- * total, so the optimum over all subsets is found. Cost: O(standards × cap × floor + aspects × cap²).
+ * Exact: the eligibility rules are floors — at least `k` more standards met (or points gained) overall,
+ * at least `d` more met in each uncovered requirement, at least `e` more points in each aspect below its
+ * minimum — and the plan is the cheapest of all sets of fixes that meet every floor, never an
+ * approximation. In compliance-rate mode every fix gains exactly one standard, and taking the `d`
+ * cheapest of each requirement, then the cheapest of the rest, is provably optimal (see `greedyCover`):
+ * O(n log n). In points mode a 0/1 knapsack over points in whole units (see `knapsackCover`) finds the
+ * optimum; its work is estimated first, and an instance above the limit (`MAX_PLAN_CELLS` table cells)
+ * is refused at once. The same inputs always give the same plan.
  *
- * @throws {RubricError} `INVALID_OPTIONS` when a cost is negative or not finite, the result does not
+ * @throws {RubricError} `INVALID_OPTIONS` when a cost is negative or not finite, an exact plan would be
+ * above the planner's work limit (`plan-too-large`, naming the limit and the instance's size), the result does not
  * come from this rule set, or its counts, points or verdict do not add up to its standards' outcomes
  * (`result-does-not-add-up`: a result changed after `evaluate` returned it).
  * @example
@@ -87,66 +82,25 @@ export function planRemediation(
       : 'OUT_OF_SCOPE';
     return { feasible: false, blockedBy, totalCost: 0, steps: [], byResponsible: {} };
   }
-  const chosen = cheapestFixes(layout, result, costOf);
+  const instance = remediationInstance(layout, result, costOf);
+  const chosen = instance && cheapestFixes(instance);
   if (!chosen)
     return { feasible: false, blockedBy: 'UNREACHABLE', totalCost: 0, steps: [], byResponsible: {} };
   return plan(layout, result, chosen, costOf);
 }
 
-function cheapestFixes(
-  layout: RubricLayout,
-  result: EvaluationResult,
-  costOf: (position: number) => number,
-): number[] | undefined {
-  const { scoring } = layout.ruleSet;
-  const isPoints = scoring.mode === 'points';
-  const scale = layout.pointsScale;
-  const { met, applicable } = result.compliance;
-  if (!isPoints && applicable === 0) return undefined;
-  const scaledPoints = isPoints ? Math.round(result.score!.points * scale) : 0;
-  const overallFloor = isPoints
-    ? Math.max(0, Math.round(scoring.passMark * scale) - scaledPoints)
-    : Math.max(0, requiredCount(applicable, scoring.threshold) - met);
-  const aspectFloors = layout.aspects.map((aspect, position) => {
-    if (scoring.mode !== 'points') return 0;
-    const minimum = Math.round((scoring.aspectMinimums?.[aspect.id] ?? 0) * scale);
-    return Math.max(0, minimum - Math.round((result.aspects[position]!.points ?? 0) * scale));
-  });
-  const largestCap = Math.max(overallFloor, ...aspectFloors);
-  if (largestCap > 1_000_000) {
-    throw new RubricError('INVALID_OPTIONS', [
-      { path: ['scoring'], message: 'points are too fine-grained for an exact plan (over a million units)' },
-    ]);
-  }
-
-  let total = emptyTable(overallFloor);
-  layout.aspects.forEach((_aspect, aspectPosition) => {
-    const cap = Math.max(overallFloor, aspectFloors[aspectPosition]!);
-    let aspectTable: CoverTable = emptyTable(cap);
-    layout.requirements.forEach((requirement, requirementPosition) => {
-      if (requirement.aspectPosition !== aspectPosition) return;
-      const items: Item[] = [];
-      layout.standards.forEach((standard, position) => {
-        const outcome = result.standards[position]!.outcome;
-        if (
-          standard.requirementPosition !== requirementPosition ||
-          (outcome !== 'unmet' && outcome !== 'missing-data')
-        )
-          return;
-        items.push({ key: position, units: isPoints ? standard.scaledPoints : 1, cost: costOf(position) });
-      });
-      const counts = result.requirements[requirementPosition]!;
-      const countFloor = counts.applicable === 0 ? 0 : Math.max(0, scoring.minMetPerRequirement - counts.met);
-      aspectTable = combineTables(aspectTable, requirementTable(items, countFloor, cap), cap);
-    });
-    total = combineTables(
-      total,
-      enforceFloor(aspectTable, aspectFloors[aspectPosition]!, overallFloor),
-      overallFloor,
-    );
-  });
-  const best = total.cost[overallFloor]!;
-  return best === Number.POSITIVE_INFINITY ? undefined : [...total.pick[overallFloor]!].sort((a, b) => a - b);
+/**
+ * Positions of the cheapest fixes that meet every floor of `instance`, ascending, or undefined when none
+ * does: greedy where it is exact (every fix gains the same units, no aspect floor), the knapsack otherwise.
+ *
+ * @example
+ * ```ts
+ * const instance = remediationInstance(layout, result, costOf);
+ * const positions = instance && cheapestFixes(instance);
+ * ```
+ */
+export function cheapestFixes(instance: RemediationInstance): number[] | undefined {
+  return isUniformInstance(instance) ? greedyCover(instance) : knapsackCover(instance);
 }
 
 function plan(

@@ -6,7 +6,7 @@ import { safeParseDocument } from '../util/zod.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
 import { type OperatorDefinition, operatorTable } from './operators.js';
 import { RuleSetSchema } from './schema.js';
-import { findExcessiveNesting } from './structure-depth.js';
+import { findExcessiveNesting, findTooManyStandards } from './structure-depth.js';
 import type { RuleSet } from './types.js';
 
 /** Options of {@link defineRuleSet}. */
@@ -50,8 +50,8 @@ export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions
   } catch (error) {
     return { ok: false, error: error as RubricError };
   }
-  const tooDeep = findExcessiveNesting(input);
-  if (tooDeep) return invalid([tooDeep]);
+  const tooLarge = findExcessiveNesting(input) ?? findTooManyStandards(input);
+  if (tooLarge) return invalid([tooLarge]);
   const parsed = safeParseDocument(RuleSetSchema, input);
   const issues: RubricIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
   issues.push(...checkRuleSetSemantics(input, operators));
