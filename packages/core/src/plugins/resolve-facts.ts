@@ -4,6 +4,7 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import type { FactValue, RuleSet } from '../rule-set/types.js';
 import { isPlainObject } from '../util/guards.js';
+import { quote } from '../util/show-value.js';
 import { safeParseDocument } from '../util/zod.js';
 import type { FactResolver, Plugin } from './plugin-types.js';
 
@@ -124,7 +125,7 @@ export async function resolveAssessmentFacts(
           failures.push({
             issue: failed(
               fact,
-              `plugin "${plugin}" failed to resolve fact "${fact}": ${reason}`,
+              `plugin ${quote(plugin)} failed to resolve fact ${quote(fact)}: ${reason}`,
               'resolver-failed',
             ),
             cause,
@@ -135,7 +136,7 @@ export async function resolveAssessmentFacts(
           failures.push({
             issue: failed(
               fact,
-              `plugin "${plugin}" did not resolve fact "${fact}" within ${timeout} ms`,
+              `plugin ${quote(plugin)} did not resolve fact ${quote(fact)} within ${timeout} ms`,
               'resolver-timed-out',
             ),
           });
@@ -147,7 +148,7 @@ export async function resolveAssessmentFacts(
           failures.push({
             issue: failed(
               fact,
-              `plugin "${plugin}" resolved fact "${fact}" to a value that does not fit it: ${problem}`,
+              `plugin ${quote(plugin)} resolved fact ${quote(fact)} to a value that does not fit it: ${problem}`,
               'invalid-resolved-value',
             ),
           });
