@@ -2,6 +2,7 @@ import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { describeMismatch } from '../rule-set/check-semantics.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
 import { isAssessmentTimestamp, isPlainObject } from '../util/guards.js';
+import { quote } from '../util/show-value.js';
 import type { Assessment } from './schema.js';
 
 /** What to do with an assessment fact that the rule set's catalog does not declare. */
@@ -83,7 +84,7 @@ export function readAssessment(
         if (unknownFacts === 'error') {
           issues.push({
             path: ['facts', factId],
-            message: `fact "${factId}" is not in the rule set's fact catalog`,
+            message: `fact ${quote(factId)} is not in the rule set's fact catalog`,
             kind: 'unknown-fact',
           });
         }
@@ -150,7 +151,7 @@ function checkEnvelope(input: Record<string, unknown>): RubricIssue[] {
   }
   for (const key of Object.keys(input)) {
     if (!envelopeKeys.has(key))
-      fail([key], `unknown field "${key}" (fields: ${[...envelopeKeys].join(', ')})`);
+      fail([key], `unknown field ${quote(key)} (fields: ${[...envelopeKeys].join(', ')})`);
   }
   return issues;
 }

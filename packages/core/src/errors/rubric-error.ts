@@ -1,3 +1,5 @@
+import { clipText, MAX_MESSAGE_CHARACTERS, quote } from '../util/show-value.js';
+
 const marker = Symbol.for('@sunshine-rubric/core/RubricError');
 
 /** Every error code the library throws. Users switch on these; they are part of the public contract. */
@@ -65,8 +67,14 @@ export class RubricError extends Error {
   }
 }
 
+/** A path segment longer than this is clipped when a path is shown (a 10 MB fact id is a key). */
+const MAX_SEGMENT_CHARACTERS = 40;
+/** A shown path longer than this keeps its start and end. */
+const MAX_PATH_CHARACTERS = 160;
+
 /**
- * Renders a JSON path the way people read it: `$.aspects[0].requirements[2].id`.
+ * Renders a JSON path the way people read it: `$.aspects[0].requirements[2].id`. A very long key is
+ * clipped, and so is a very long path (its middle), so that a message stays readable.
  *
  * @example
  * ```ts
@@ -77,17 +85,29 @@ export function formatPath(path: readonly (string | number)[]): string {
   let text = '$';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
+    else if (segment.length <= MAX_SEGMENT_CHARACTERS && /^[A-Za-z_$][\w$-]*$/.test(segment))
+      text += `.${segment}`;
+    else text += `[${quote(segment, MAX_SEGMENT_CHARACTERS)}]`;
   }
-  return text;
+  if (text.length <= MAX_PATH_CHARACTERS) return text;
+  const half = MAX_PATH_CHARACTERS / 2;
+  return `${text.slice(0, half)}…${text.slice(-half)}`;
 }
 
+/** How many issues `RubricError.message` lists before it says how many more there are. */
+const LISTED_ISSUES = 3;
+
+/**
+ * The first few issues, each path and message clipped, and how many more: a message as long as a line
+ * or three, however many issues or however long the input.
+ */
 function summarise(code: RubricErrorCode, issues: readonly RubricIssue[]): string {
   if (issues.length === 0) return code;
-  const first = issues[0]!;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return `${code}: ${formatPath(first.path)}: ${first.message}${more}`;
+  const listed = issues
+    .slice(0, LISTED_ISSUES)
+    .map((issue) => `${formatPath(issue.path)}: ${clipText(issue.message, MAX_MESSAGE_CHARACTERS)}`);
+  const more = issues.length > LISTED_ISSUES ? ` (and ${issues.length - LISTED_ISSUES} more)` : '';
+  return `${code}: ${listed.join('; ')}${more}`;
 }
 
 /** The outcome of a `safe*` function: the value, or the error it would have thrown. */

@@ -3,6 +3,7 @@ import type { ExplanationNode } from '../result/types.js';
 import { factsReadBy, isLeaf } from '../rule-set/conditions.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, FactValue } from '../rule-set/types.js';
+import { guardedEvaluate, isPluginOperator, type RuleSetPath } from './plugin-operator.js';
 
 /** An assessment's facts in catalog order; `undefined` where the assessment lacks one. */
 export type FactValues = readonly (FactValue | undefined)[];
@@ -15,38 +16,63 @@ export interface CompiledCondition {
   readonly test: (values: FactValues) => boolean;
   /** Every node evaluated, no short circuit; `null` results where a fact is missing. */
   readonly explain: (values: FactValues) => ExplanationNode;
+  /**
+   * Whether a leaf calls a plugin operator. Such a condition is evaluated in full (`explain`), never
+   * short-circuited, so that a plugin sees the same calls — and fails the same way — whatever the mode
+   * and in both backends.
+   */
+  readonly callsPlugin: boolean;
 }
 
+/**
+ * `path` locates the condition in the rule set (e.g. `['scope']`); with it, plugin operators are guarded:
+ * a throw or an answer other than true or false is `PLUGIN_FAILED` at the leaf's path.
+ */
 export function compileCondition(
   condition: Condition,
   facts: FactIndex,
   operators: ReadonlyMap<string, OperatorDefinition>,
+  path: RuleSetPath = [],
 ): CompiledCondition {
+  const callsPlugin = leafOperators(condition).some((name) => isPluginOperator(operators.get(name)!));
+  const leafPath = callsPlugin ? path : undefined;
   return {
     factPositions: factsReadBy(condition).map((factId) => facts.positionOf.get(factId)!),
-    test: compileTest(condition, facts, operators),
-    explain: compileExplain(condition, facts, operators),
+    test: compileTest(condition, facts, operators, leafPath),
+    explain: compileExplain(condition, facts, operators, leafPath),
+    callsPlugin,
   };
+}
+
+function leafOperators(condition: Condition): string[] {
+  if (isLeaf(condition)) return [condition.operator];
+  if ('not' in condition) return leafOperators(condition.not);
+  return ('all' in condition ? condition.all : condition.any).flatMap(leafOperators);
+}
+
+function childPath(path: RuleSetPath | undefined, ...segments: (string | number)[]): RuleSetPath | undefined {
+  return path === undefined ? undefined : [...path, ...segments];
 }
 
 function compileTest(
   condition: Condition,
   facts: FactIndex,
   operators: ReadonlyMap<string, OperatorDefinition>,
+  path: RuleSetPath | undefined,
 ): (values: FactValues) => boolean {
   if (isLeaf(condition)) {
     const position = facts.positionOf.get(condition.fact)!;
-    const evaluate = operators.get(condition.operator)!.evaluate;
+    const evaluate = guardedEvaluate(operators.get(condition.operator)!, path);
     const expected = condition.value;
     return (values) => evaluate(values[position]!, expected);
   }
   if ('not' in condition) {
-    const inner = compileTest(condition.not, facts, operators);
+    const inner = compileTest(condition.not, facts, operators, childPath(path, 'not'));
     return (values) => !inner(values);
   }
   const isAll = 'all' in condition;
-  const children = (isAll ? condition.all : condition.any).map((child) =>
-    compileTest(child, facts, operators),
+  const children = (isAll ? condition.all : condition.any).map((child, index) =>
+    compileTest(child, facts, operators, childPath(path, isAll ? 'all' : 'any', index)),
   );
   if (children.length === 1) return children[0]!;
   if (isAll) {
@@ -65,10 +91,11 @@ function compileExplain(
   condition: Condition,
   facts: FactIndex,
   operators: ReadonlyMap<string, OperatorDefinition>,
+  path: RuleSetPath | undefined,
 ): (values: FactValues) => ExplanationNode {
   if (isLeaf(condition)) {
     const position = facts.positionOf.get(condition.fact)!;
-    const evaluate = operators.get(condition.operator)!.evaluate;
+    const evaluate = guardedEvaluate(operators.get(condition.operator)!, path);
     const { fact, operator, value: expected } = condition;
     return (values) => {
       const actual = values[position];
@@ -78,15 +105,15 @@ function compileExplain(
     };
   }
   if ('not' in condition) {
-    const inner = compileExplain(condition.not, facts, operators);
+    const inner = compileExplain(condition.not, facts, operators, childPath(path, 'not'));
     return (values) => {
       const child = inner(values);
       return { kind: 'not', result: child.result === null ? null : !child.result, child };
     };
   }
   const kind = 'all' in condition ? 'all' : 'any';
-  const compiledChildren = ('all' in condition ? condition.all : condition.any).map((child) =>
-    compileExplain(child, facts, operators),
+  const compiledChildren = ('all' in condition ? condition.all : condition.any).map((child, index) =>
+    compileExplain(child, facts, operators, childPath(path, kind, index)),
   );
   return (values) => {
     const children = compiledChildren.map((explainChild) => explainChild(values));

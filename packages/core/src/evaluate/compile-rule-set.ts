@@ -8,6 +8,7 @@ import { assembleResult, failedLeafFacts, type ScopeVerdict } from './assemble-r
 import { type CompiledCondition, compileCondition, type FactValues } from './compile-condition.js';
 import { layoutRuleSet, type RubricLayout } from './layout.js';
 import { outcomeOf } from './outcome.js';
+import { standardPaths } from './plugin-operator.js';
 
 /** Options of {@link compileRuleSet}. */
 export interface CompileOptions {
@@ -63,15 +64,18 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: Comp
   const defined = defineRuleSet(ruleSet, { operators });
   const table = operatorTable(operators);
   const layout = layoutRuleSet(defined);
-  const compile = (condition: Parameters<typeof compileCondition>[0]) =>
-    compileCondition(condition, layout.facts, table);
-  const scope = defined.scope ? compile(defined.scope) : undefined;
-  const standards: CompiledStandard[] = layout.standards.map((standard) => ({
+  const compile = (condition: Parameters<typeof compileCondition>[0], path: readonly (string | number)[]) =>
+    compileCondition(condition, layout.facts, table, path);
+  const scope = defined.scope ? compile(defined.scope, ['scope']) : undefined;
+  const paths = standardPaths(defined);
+  const standards: CompiledStandard[] = layout.standards.map((standard, position) => ({
     id: standard.id,
     requirementId: standard.requirementId,
     aspectId: standard.aspectId,
-    applicableWhen: standard.applicableWhen ? compile(standard.applicableWhen) : undefined,
-    condition: compile(standard.condition),
+    applicableWhen: standard.applicableWhen
+      ? compile(standard.applicableWhen, [...paths[position]!, 'applicableWhen'])
+      : undefined,
+    condition: compile(standard.condition, [...paths[position]!, 'condition']),
   }));
   const unknownFacts = options.unknownFacts ?? 'error';
 
@@ -134,6 +138,9 @@ function explainStandard(standard: CompiledStandard, values: FactValues, missing
 }
 
 function decideVerdictOnly(standard: CompiledStandard, values: FactValues, missing: boolean[]): Outcome {
+  if (standard.condition.callsPlugin || standard.applicableWhen?.callsPlugin) {
+    return explainStandard(standard, values, missing).outcome;
+  }
   if (standard.applicableWhen) {
     if (hasMissing(standard.applicableWhen, values)) {
       flagMissing(standard.applicableWhen, values, missing);
@@ -154,6 +161,11 @@ function decideScope(
   missing: boolean[],
 ): ScopeVerdict {
   if (!scope) return { inScope: true, failedFacts: [] };
+  if (scope.callsPlugin) {
+    const node = scope.explain(values);
+    if (node.result === null) flagMissing(scope, values, missing);
+    return { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
+  }
   if (hasMissing(scope, values)) {
     flagMissing(scope, values, missing);
     return { inScope: null, failedFacts: [] };

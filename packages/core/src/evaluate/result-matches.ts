@@ -3,6 +3,7 @@ import { RubricError } from '../errors/rubric-error.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import type { EvaluationResult, Outcome } from '../result/types.js';
 import { findExcessiveNesting, MAX_DOCUMENT_DEPTH, resultLimits } from '../rule-set/structure-depth.js';
+import { quote } from '../util/show-value.js';
 import { safeParseDocument } from '../util/zod.js';
 import { assembleResult, type ScopeVerdict } from './assemble-result.js';
 import type { RubricLayout } from './layout.js';
@@ -58,7 +59,7 @@ export function checkResultMatches(
       'INVALID_OPTIONS',
       unknown.map((standardId) => ({
         path: ['outcomes', standardId],
-        message: `no standard has id "${standardId}"`,
+        message: `no standard has id ${quote(standardId)}`,
       })),
     );
   }

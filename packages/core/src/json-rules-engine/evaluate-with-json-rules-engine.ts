@@ -3,6 +3,13 @@ import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts
 import { assembleResult, failedLeafFacts, type ScopeVerdict } from '../evaluate/assemble-result.js';
 import { layoutRuleSet } from '../evaluate/layout.js';
 import { outcomeOf } from '../evaluate/outcome.js';
+import {
+  describeOperatorAnswer,
+  describeOperatorThrow,
+  operatorFailed,
+  type RuleSetPath,
+  standardPaths,
+} from '../evaluate/plugin-operator.js';
 import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
@@ -45,11 +52,10 @@ export function createJsonRulesEngineEvaluator(
   const defined = defineRuleSet(ruleSet, { operators });
   const layout = layoutRuleSet(defined);
   const engine = new Engine(rulesOf(defined, layout.standards), { allowUndefinedFacts: true });
-  for (const operator of operators) {
-    engine.addOperator(operator.name, (factValue: unknown, value: unknown) =>
-      factValue === undefined ? false : operator.evaluate(factValue as FactValue, value as FactValue),
-    );
-  }
+  // The failure marker travels through json-rules-engine's result tree in place of a boolean.
+  for (const operator of operators)
+    engine.addOperator(operator.name, reportingFailure(operator) as (a: unknown, b: unknown) => boolean);
+  const paths = standardPaths(defined);
   const explain = options.explain ?? true;
   const unknownFacts = options.unknownFacts ?? 'error';
 
@@ -65,6 +71,7 @@ export function createJsonRulesEngineEvaluator(
       const byName = new Map<string, RuleResult>(
         [...results, ...failureResults].map((result) => [result.name as string, result]),
       );
+      throwFirstOperatorFailure(defined, layout.standards, paths, byName);
       const isMissing = (factId: string) => !Object.hasOwn(facts, factId);
       const missing = new Set<string>();
       const flag = (condition: Condition) => {
@@ -115,6 +122,71 @@ export function evaluateWithJsonRulesEngine(
   options: JsonRulesEngineOptions = {},
 ): Promise<EvaluationResult> {
   return createJsonRulesEngineEvaluator(ruleSet, options).evaluate(assessment);
+}
+
+/**
+ * What a plugin operator's wrapper answers instead of throwing: json-rules-engine keeps a leaf's answer
+ * in its result tree, so the failure is found there afterwards, at its leaf — the first in rule-set order,
+ * as the compiled evaluator reports it — and concurrent runs of one engine never see each other's.
+ */
+class OperatorFailure {
+  constructor(
+    readonly problem: string,
+    readonly cause?: unknown,
+  ) {}
+}
+
+function reportingFailure(operator: OperatorDefinition) {
+  return (factValue: unknown, value: unknown): unknown => {
+    if (factValue === undefined) return false;
+    let answer: unknown;
+    try {
+      answer = operator.evaluate(factValue as FactValue, value as FactValue);
+    } catch (error) {
+      return new OperatorFailure(describeOperatorThrow(error), error);
+    }
+    const problem = describeOperatorAnswer(answer);
+    return problem === undefined ? answer : new OperatorFailure(problem);
+  };
+}
+
+function throwFirstOperatorFailure(
+  ruleSet: RuleSet,
+  standards: readonly { readonly id: string; readonly applicableWhen?: Condition | undefined }[],
+  paths: readonly RuleSetPath[],
+  byName: ReadonlyMap<string, RuleResult>,
+): void {
+  const search: [JreNode, RuleSetPath][] = [];
+  if (ruleSet.scope) search.push([rootsOf(byName.get(SCOPE_RULE)!)[0]!, ['scope']]);
+  standards.forEach((standard, position) => {
+    const roots = rootsOf(byName.get(standard.id)!);
+    const parts = standard.applicableWhen ? ['applicableWhen', 'condition'] : ['condition'];
+    roots.forEach((root, index) => {
+      search.push([root, [...paths[position]!, parts[index]!]]);
+    });
+  });
+  for (const [root, path] of search) {
+    const found = findFailure(root, path);
+    if (found) throw operatorFailed(found.operator, found.path, found.failure.problem, found.failure.cause);
+  }
+}
+
+function findFailure(
+  node: JreNode,
+  path: RuleSetPath,
+): { operator: string; path: RuleSetPath; failure: OperatorFailure } | undefined {
+  if (node.all || node.any) {
+    const kind = node.all ? 'all' : 'any';
+    const children = (node.all ?? node.any)!;
+    for (let index = 0; index < children.length; index++) {
+      const found = findFailure(children[index]!, [...path, kind, index]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (node.not) return findFailure(node.not, [...path, 'not']);
+  const result: unknown = node.result;
+  return result instanceof OperatorFailure ? { operator: node.operator!, path, failure: result } : undefined;
 }
 
 /** The evaluated conditions under a rule's top-level `all` wrapper. */

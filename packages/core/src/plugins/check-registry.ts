@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { RubricIssue } from '../errors/rubric-error.js';
 import type { RuleSet } from '../rule-set/types.js';
+import { quote } from '../util/show-value.js';
 import { checkPlugin } from './define-plugin.js';
 import type { Plugin } from './plugin-types.js';
 
@@ -43,7 +44,7 @@ export function checkRegistry(input: unknown): CheckedRegistry {
     if (firstIndex !== undefined) {
       issues.push({
         path: [...at, 'name'],
-        message: `plugin name "${plugin.name}" is taken by plugins[${firstIndex}]`,
+        message: `plugin name ${quote(plugin.name)} is taken by plugins[${firstIndex}]`,
         kind: 'duplicate-plugin',
       });
       return;
@@ -55,7 +56,7 @@ export function checkRegistry(input: unknown): CheckedRegistry {
       if (owner !== undefined) {
         issues.push({
           path: [...at, 'operators', index, 'name'],
-          message: `operator "${operator.name}" is defined by plugin "${owner}" too`,
+          message: `operator ${quote(operator.name)} is defined by plugin ${quote(owner)} too`,
           kind: 'duplicate-operator',
         });
       } else operators.set(operator.name, plugin.name);
@@ -67,7 +68,7 @@ export function checkRegistry(input: unknown): CheckedRegistry {
       if (owner !== undefined) {
         issues.push({
           path,
-          message: `rule set ${key} is contributed by plugin "${owner}" too`,
+          message: `rule set ${key} is contributed by plugin ${quote(owner)} too`,
           kind: 'duplicate-rule-set',
         });
       } else {
@@ -93,10 +94,10 @@ function checkExtends(ruleSets: readonly PlacedRuleSet[]): RubricIssue[] {
     const available =
       versions.length > 0
         ? `registered versions of ${id}: ${semver.sort(versions).join(', ')}`
-        : `no rule set "${id}" is registered`;
+        : `no rule set ${quote(id)} is registered`;
     issues.push({
       path: [...placed.path, 'extends'],
-      message: `extends "${target}", which is not registered (${available})`,
+      message: `extends ${quote(target)}, which is not registered (${available})`,
       kind: 'unknown-base',
     });
   }

@@ -5,11 +5,12 @@ import { type CompileOptions, compileRuleSet, type Evaluator } from '../evaluate
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Provenance, RuleSet } from '../rule-set/types.js';
+import { checkOptions } from '../util/check-options.js';
 import { isPlainObject } from '../util/guards.js';
 import { checkRegistry } from './check-registry.js';
 import { findByDate, findByReference } from './find-rule-set.js';
 import type { Plugin, PluginDefinition } from './plugin-types.js';
-import { resolveAssessmentFacts, resolversByFact } from './resolve-facts.js';
+import { resolveAssessmentFacts, resolversByFact, resolverTimeoutOf } from './resolve-facts.js';
 
 /**
  * Options of {@link createRegistry}.
@@ -56,6 +57,11 @@ export interface RegisteredRuleSet {
 export interface ResolveFactsOptions {
   /** The rule set whose facts to resolve, or a reference to one; by default the assessment's `ruleSet`. */
   readonly ruleSet?: RuleSet | string;
+  /**
+   * Milliseconds each resolver may take before it counts as failed (`PLUGIN_FAILED`, kind
+   * `resolver-timed-out`): by default `DEFAULT_RESOLVER_TIMEOUT_MS`, 10,000 (10 s); `false` waits for ever.
+   */
+  readonly resolverTimeout?: number | false;
 }
 
 /**
@@ -153,7 +159,9 @@ export function createRegistry(options: CreateRegistryOptions): Registry {
       byPolicy.set(unknownFacts, evaluator);
       return evaluator;
     },
-    async resolveFacts(assessment, resolveOptions = {}) {
+    async resolveFacts(assessment, givenOptions) {
+      const resolveOptions: ResolveFactsOptions = checkOptions(givenOptions);
+      const timeout = resolverTimeoutOf(resolveOptions.resolverTimeout);
       const reference =
         resolveOptions.ruleSet ??
         (isPlainObject(assessment) && typeof assessment.ruleSet === 'string'
@@ -170,7 +178,7 @@ export function createRegistry(options: CreateRegistryOptions): Registry {
       }
       const ruleSet =
         typeof reference === 'string' ? registry.resolve(reference) : defineRuleSet(reference, { operators });
-      return resolveAssessmentFacts(assessment, ruleSet, resolvers);
+      return resolveAssessmentFacts(assessment, ruleSet, resolvers, timeout);
     },
   };
   return Object.freeze(registry);

@@ -5,6 +5,7 @@ import { FactIdSchema } from '../rule-set/schema.js';
 import type { FactType, RuleSet } from '../rule-set/types.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { isPlainObject } from '../util/guards.js';
+import { quote } from '../util/show-value.js';
 import {
   type FactResolver,
   INVALID_PLUGIN_CODE,
@@ -84,7 +85,11 @@ export function checkPlugin(input: unknown): { plugin?: Plugin; issues: RubricIs
     fail(['description'], 'description is a string', 'invalid-type');
   for (const key of Object.keys(input)) {
     if (!pluginFields.has(key))
-      fail([key], `unknown plugin field "${key}" (fields: ${[...pluginFields].join(', ')})`, 'unknown-field');
+      fail(
+        [key],
+        `unknown plugin field ${quote(key)} (fields: ${[...pluginFields].join(', ')})`,
+        'unknown-field',
+      );
   }
   const operators = checkOperators(input.operators, fail);
   const factResolvers = checkFactResolvers(input.factResolvers, fail);
@@ -127,9 +132,9 @@ function checkOperators(value: unknown, fail: Fail): OperatorDefinition[] {
     };
     if (typeof name !== 'string' || name === '') bad('name', 'an operator has a non-empty name');
     else if (builtInNames.has(name))
-      bad('name', `"${name}" is a built-in operator; a plugin cannot redefine it`, 'shadows-built-in');
+      bad('name', `${quote(name)} is a built-in operator; a plugin cannot redefine it`, 'shadows-built-in');
     else if (seen.has(name))
-      bad('name', `operator "${name}" is defined twice in this plugin`, 'duplicate-operator');
+      bad('name', `operator ${quote(name)} is defined twice in this plugin`, 'duplicate-operator');
     if (!Array.isArray(types) || types.length === 0 || !types.every((type) => factTypes.has(type))) {
       bad(
         'factTypes',
@@ -163,7 +168,11 @@ function checkFactResolvers(value: unknown, fail: Fail): FactResolver[] {
       fail([...path, 'fact'], 'fact is the id of the fact it resolves', 'invalid-fact-resolver');
     } else if (seen.has(fact)) {
       ok = false;
-      fail([...path, 'fact'], `fact "${fact}" has two resolvers in this plugin`, 'duplicate-fact-resolver');
+      fail(
+        [...path, 'fact'],
+        `fact ${quote(fact)} has two resolvers in this plugin`,
+        'duplicate-fact-resolver',
+      );
     }
     if (typeof resolve !== 'function') {
       ok = false;
@@ -176,7 +185,11 @@ function checkFactResolvers(value: unknown, fail: Fail): FactResolver[] {
     for (const key of Object.keys(resolver)) {
       if (key !== 'fact' && key !== 'resolve') {
         ok = false;
-        fail([...path, key], `unknown fact resolver field "${key}" (fields: fact, resolve)`, 'unknown-field');
+        fail(
+          [...path, key],
+          `unknown fact resolver field ${quote(key)} (fields: fact, resolve)`,
+          'unknown-field',
+        );
       }
     }
     if (typeof fact === 'string') seen.add(fact);

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { RubricError } from '../errors/rubric-error.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { isIsoDate } from '../util/guards.js';
+import { clipText, quote, showValue } from '../util/show-value.js';
 
 const ruleSetIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -19,15 +20,18 @@ export function findByReference(byId: RuleSetsById, reference: string): RuleSet 
   const id = at < 0 ? reference : reference.slice(0, at);
   const range = at < 0 ? '*' : reference.slice(at + 1);
   if (!ruleSetIdPattern.test(id))
-    throw invalidReference(reference, `"${id}" is not a rule-set id (kebab-case)`);
+    throw invalidReference(reference, `${quote(id)} is not a rule-set id (kebab-case)`);
   if (semver.validRange(range) === null)
-    throw invalidReference(reference, `"${range}" is not a semver range`);
+    throw invalidReference(reference, `${quote(range)} is not a semver range`);
   const candidates = versionsOf(byId, id, reference);
   const versions = candidates.map((ruleSet) => ruleSet.version);
   const best = semver.maxSatisfying(versions, range) ?? (at < 0 ? versions.at(-1) : null);
   const found = candidates.find((ruleSet) => ruleSet.version === best);
   if (found) return found;
-  throw notFound(reference, `no version of "${id}" satisfies "${range}" (available: ${versions.join(', ')})`);
+  throw notFound(
+    reference,
+    `no version of ${quote(id)} satisfies ${quote(range)} (available: ${clipText(versions.join(', '), 120)})`,
+  );
 }
 
 /**
@@ -40,7 +44,7 @@ export function findByDate(byId: RuleSetsById, id: string, date: string): RuleSe
     throw new RubricError('INVALID_OPTIONS', [
       {
         path: ['date'],
-        message: `expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`,
+        message: `expected a date as YYYY-MM-DD, got ${showValue(date)}`,
         kind: 'invalid-date',
       },
     ]);
@@ -58,7 +62,10 @@ export function findByDate(byId: RuleSetsById, id: string, date: string): RuleSe
     ({ version, effective }) =>
       `${version}: ${effective ? `${effective.from} to ${effective.until ?? 'open end'}` : 'not dated'}`,
   );
-  throw notFound(id, `no version of "${id}" is in effect on ${date} (${ranges.join('; ')})`);
+  throw notFound(
+    id,
+    `no version of ${quote(id)} is in effect on ${date} (${clipText(ranges.join('; '), 120)})`,
+  );
 }
 
 function versionsOf(byId: RuleSetsById, id: string, reference: string): readonly RuleSet[] {
@@ -67,7 +74,7 @@ function versionsOf(byId: RuleSetsById, id: string, reference: string): readonly
   const registered = [...byId.values()].flat().map((ruleSet) => `${ruleSet.id}@${ruleSet.version}`);
   throw notFound(
     reference,
-    `no rule set "${id}" is registered (registered: ${registered.length > 0 ? registered.join(', ') : 'none'})`,
+    `no rule set ${quote(id)} is registered (registered: ${registered.length > 0 ? clipText(registered.join(', '), 120) : 'none'})`,
   );
 }
 
@@ -75,7 +82,7 @@ function notFound(reference: string, message: string): RubricError {
   return new RubricError(
     'RULE_SET_NOT_FOUND',
     [{ path: [], message, kind: 'not-found' }],
-    `RULE_SET_NOT_FOUND: ${reference}: ${message}`,
+    `RULE_SET_NOT_FOUND: ${quote(reference)}: ${message}`,
   );
 }
 
@@ -83,6 +90,6 @@ function invalidReference(reference: unknown, message: string): RubricError {
   return new RubricError(
     'INVALID_OPTIONS',
     [{ path: [], message, kind: 'invalid-reference' }],
-    `INVALID_OPTIONS: ${String(reference)}: ${message}`,
+    `INVALID_OPTIONS: ${showValue(reference)}: ${message}`,
   );
 }

@@ -124,6 +124,77 @@ describe('registry.resolveFacts', () => {
     expect(error.message).toContain('plugin "housing" resolved fact "securityStaff"');
   });
 
+  describe('a resolver that never settles', () => {
+    const never = () => new Promise<never>(() => {});
+    const pending = () =>
+      registryWith({ plugin: 'housing', resolvers: [{ fact: 'securityStaff', resolve: never }] });
+
+    it('fails with PLUGIN_FAILED after 10 s by default', async () => {
+      vi.useFakeTimers();
+      try {
+        const outcome = rejectionOf(
+          pending().resolveFacts(without('securityStaff'), { ruleSet: 'sample-rubric' }),
+        );
+        await vi.advanceTimersByTimeAsync(10_000);
+        const error = await outcome;
+        expect(error.code).toBe('PLUGIN_FAILED');
+        expect(error.issues).toEqual([
+          {
+            path: ['facts', 'securityStaff'],
+            message: 'plugin "housing" did not resolve fact "securityStaff" within 10000 ms',
+            kind: 'resolver-timed-out',
+          },
+        ]);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('waits as long as resolverTimeout says, or for ever with false', async () => {
+      vi.useFakeTimers();
+      try {
+        let settled = false;
+        const unlimited = pending()
+          .resolveFacts(without('securityStaff'), { ruleSet: 'sample-rubric', resolverTimeout: false })
+          .finally(() => {
+            settled = true;
+          });
+        const short = rejectionOf(
+          pending().resolveFacts(without('securityStaff'), { ruleSet: 'sample-rubric', resolverTimeout: 50 }),
+        );
+        await vi.advanceTimersByTimeAsync(50);
+        expect((await short).issues[0]?.message).toContain('within 50 ms');
+        await vi.advanceTimersByTimeAsync(1_000_000);
+        expect(settled).toBe(false);
+        expect(vi.getTimerCount()).toBe(0);
+        void unlimited.catch(() => {});
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('leaves no timer behind once the resolvers have answered', async () => {
+      vi.useFakeTimers();
+      try {
+        const registry = registryWith({
+          plugin: 'housing',
+          resolvers: [{ fact: 'securityStaff', resolve: async () => 6 }],
+        });
+        await registry.resolveFacts(without('securityStaff'), { ruleSet: 'sample-rubric' });
+        expect(vi.getTimerCount()).toBe(0);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it.each([0, -1, Number.NaN, '10', null, true])('refuses resolverTimeout %s', async (resolverTimeout) => {
+      const options = { ruleSet: 'sample-rubric', resolverTimeout } as unknown as { ruleSet: string };
+      const error = await rejectionOf(pending().resolveFacts(without('securityStaff'), options));
+      expect(error.code).toBe('INVALID_OPTIONS');
+      expect(error.issues[0]?.path).toEqual(['resolverTimeout']);
+    });
+  });
+
   it('needs a rule set and a valid assessment', async () => {
     const registry = registryWith();
     expect((await rejectionOf(registry.resolveFacts(without()))).code).toBe('INVALID_OPTIONS');

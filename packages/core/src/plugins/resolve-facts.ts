@@ -4,6 +4,7 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import type { FactValue, RuleSet } from '../rule-set/types.js';
 import { isPlainObject } from '../util/guards.js';
+import { quote } from '../util/show-value.js';
 import { safeParseDocument } from '../util/zod.js';
 import type { FactResolver, Plugin } from './plugin-types.js';
 
@@ -25,6 +26,62 @@ export function resolversByFact(plugins: readonly Plugin[]): ResolversByFact {
   return byFact;
 }
 
+/**
+ * How long one fact resolver may take by default, in milliseconds: long enough for a slow database or web
+ * service, short enough that a resolver that never settles is reported rather than hanging the caller.
+ *
+ * @example
+ * ```ts
+ * await registry.resolveFacts(draft, { ruleSet, resolverTimeout: 2 * DEFAULT_RESOLVER_TIMEOUT_MS });
+ * ```
+ */
+export const DEFAULT_RESOLVER_TIMEOUT_MS = 10_000;
+
+/** The `resolverTimeout` option checked: a positive number of milliseconds, or `false` for none. */
+export function resolverTimeoutOf(option: unknown): number | false {
+  if (option === undefined) return DEFAULT_RESOLVER_TIMEOUT_MS;
+  if (option === false || (typeof option === 'number' && option > 0 && !Number.isNaN(option))) {
+    return option === Number.POSITIVE_INFINITY ? false : option;
+  }
+  throw new RubricError('INVALID_OPTIONS', [
+    {
+      path: ['resolverTimeout'],
+      message: 'resolverTimeout is a number of milliseconds above 0, or false for no limit',
+      kind: 'invalid-timeout',
+    },
+  ]);
+}
+
+const timedOut: unique symbol = Symbol('timed out');
+
+/** The timers every JS runtime has; core compiles without Node's or the DOM's types. */
+const timers = globalThis as unknown as {
+  setTimeout(callback: () => void, milliseconds: number): unknown;
+  clearTimeout(timer: unknown): void;
+};
+
+/**
+ * The resolver's answer, or `timedOut` when it has not settled within `timeout` ms. The timer is cleared
+ * as soon as the answer comes, so it never keeps a process alive after the work is done; it is not
+ * unref'd, because a resolver that waits on nothing would then end the process silently instead of
+ * failing with an error.
+ */
+async function withinTimeout<T>(
+  work: () => T | Promise<T>,
+  timeout: number | false,
+): Promise<T | typeof timedOut> {
+  if (timeout === false) return work();
+  let timer: unknown;
+  const expiry = new Promise<typeof timedOut>((resolve) => {
+    timer = timers.setTimeout(() => resolve(timedOut), Math.min(timeout, 2 ** 31 - 1));
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(work), expiry]);
+  } finally {
+    timers.clearTimeout(timer);
+  }
+}
+
 interface Failure {
   readonly issue: RubricIssue;
   readonly cause?: unknown;
@@ -39,6 +96,7 @@ export async function resolveAssessmentFacts(
   input: unknown,
   ruleSet: RuleSet,
   resolvers: ResolversByFact,
+  timeout: number | false = DEFAULT_RESOLVER_TIMEOUT_MS,
 ): Promise<Assessment> {
   const parsed = safeParseDocument(AssessmentSchema, input);
   if (!parsed.success || !isPlainObject(input)) {
@@ -58,16 +116,29 @@ export async function resolveAssessmentFacts(
       for (const { plugin, resolver } of resolvers.get(fact) ?? []) {
         let value: unknown;
         try {
-          value = await resolver.resolve({ assessment, ruleSet, fact, definition });
+          value = await withinTimeout(
+            () => resolver.resolve({ assessment, ruleSet, fact, definition }),
+            timeout,
+          );
         } catch (cause) {
           const reason = cause instanceof Error ? cause.message : String(cause);
           failures.push({
             issue: failed(
               fact,
-              `plugin "${plugin}" failed to resolve fact "${fact}": ${reason}`,
+              `plugin ${quote(plugin)} failed to resolve fact ${quote(fact)}: ${reason}`,
               'resolver-failed',
             ),
             cause,
+          });
+          return undefined;
+        }
+        if (value === timedOut) {
+          failures.push({
+            issue: failed(
+              fact,
+              `plugin ${quote(plugin)} did not resolve fact ${quote(fact)} within ${timeout} ms`,
+              'resolver-timed-out',
+            ),
           });
           return undefined;
         }
@@ -77,7 +148,7 @@ export async function resolveAssessmentFacts(
           failures.push({
             issue: failed(
               fact,
-              `plugin "${plugin}" resolved fact "${fact}" to a value that does not fit it: ${problem}`,
+              `plugin ${quote(plugin)} resolved fact ${quote(fact)} to a value that does not fit it: ${problem}`,
               'invalid-resolved-value',
             ),
           });

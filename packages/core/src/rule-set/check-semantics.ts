@@ -2,7 +2,7 @@ import type { RubricIssue } from '../errors/rubric-error.js';
 import { decimalScale, toScaledInteger } from '../evaluate/exact.js';
 import { exactShare } from '../util/fraction.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
-import { showValue } from '../util/show-value.js';
+import { quote, showValue } from '../util/show-value.js';
 import { MAX_CONDITION_DEPTH } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
 import type { FactType } from './types.js';
@@ -33,7 +33,7 @@ export function checkRuleSetSemantics(
     if (first)
       issues.push({
         path,
-        message: `duplicate id "${id}" (first used at ${first.join('.')})`,
+        message: `duplicate id ${quote(id)} (first used at ${first.join('.')})`,
         kind: 'duplicate-id',
       });
     else seenIds.set(id, path);
@@ -95,7 +95,7 @@ function readFactCatalog(catalog: unknown, issues: RubricIssue[]): Facts {
     if (reservedNames.has(factId)) {
       issues.push({
         path,
-        message: `"${factId}" is a reserved name and cannot be a fact id`,
+        message: `${quote(factId)} is a reserved name and cannot be a fact id`,
         kind: 'reserved-name',
       });
     }
@@ -184,7 +184,7 @@ function checkLeaf(
   if (!fact) {
     issues.push({
       path: [...path, 'fact'],
-      message: `fact "${factId}" is not declared in the fact catalog`,
+      message: `fact ${quote(factId)} is not declared in the fact catalog`,
       kind: 'undeclared-fact',
     });
   }
@@ -201,7 +201,7 @@ function checkLeaf(
     const known = [...operators.keys()].join(', ');
     issues.push({
       path: [...path, 'operator'],
-      message: `unknown operator "${leaf.operator}" (known: ${known})`,
+      message: `unknown operator ${quote(leaf.operator)} (known: ${known})`,
       kind: 'unknown-operator',
     });
     return;
@@ -212,7 +212,7 @@ function checkLeaf(
       operator.factTypes.length > 0 ? operator.factTypes.join(', ') : 'no fact type of format version 1';
     issues.push({
       path: [...path, 'operator'],
-      message: `operator "${operator.name}" does not apply to ${fact.type} fact "${factId}" (it fits ${fits})`,
+      message: `operator ${quote(operator.name)} does not apply to ${fact.type} fact ${quote(factId)} (it fits ${fits})`,
       kind: 'operator-type-mismatch',
     });
     return;
@@ -221,7 +221,7 @@ function checkLeaf(
   if (operator.valueKind === 'list' && !Array.isArray(leaf.value)) {
     issues.push({
       path: [...path, 'value'],
-      message: `operator "${operator.name}" compares with a list of values`,
+      message: `operator ${quote(operator.name)} compares with a list of values`,
       kind: 'value-type-mismatch',
     });
     return;
@@ -229,7 +229,7 @@ function checkLeaf(
   if (operator.valueKind === 'scalar' && Array.isArray(leaf.value)) {
     issues.push({
       path: [...path, 'value'],
-      message: `operator "${operator.name}" compares with one value, not a list`,
+      message: `operator ${quote(operator.name)} compares with one value, not a list`,
       kind: 'value-type-mismatch',
     });
     return;
@@ -242,7 +242,7 @@ function checkLeaf(
       const valuePath: Path = operator.valueKind === 'list' ? [...path, 'value', index] : [...path, 'value'];
       issues.push({
         path: valuePath,
-        message: `${problem} for ${fact.type} fact "${factId}"`,
+        message: `${problem} for ${fact.type} fact ${quote(factId)}`,
         kind: 'value-type-mismatch',
       });
     }
@@ -326,7 +326,7 @@ function checkScoring(
       if (!aspectIds.has(aspectId)) {
         issues.push({
           path: ['scoring', 'aspectMinimums', aspectId],
-          message: `no aspect has id "${aspectId}"`,
+          message: `no aspect has id ${quote(aspectId)}`,
           kind: 'unknown-aspect',
         });
       }

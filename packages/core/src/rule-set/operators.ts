@@ -1,4 +1,5 @@
 import { RubricError } from '../errors/rubric-error.js';
+import { quote } from '../util/show-value.js';
 import type { FactType, FactValue } from './types.js';
 
 /**
@@ -108,11 +109,11 @@ export function operatorTable(
     }
     const clash = builtInOperators.some((builtIn) => builtIn.name === operator.name)
       ? {
-          message: `"${operator.name}" is a built-in operator; a custom operator needs a name of its own`,
+          message: `${quote(operator.name)} is a built-in operator; a custom operator needs a name of its own`,
           kind: 'shadows-built-in',
         }
       : table.has(operator.name)
-        ? { message: `operator "${operator.name}" is given twice`, kind: 'duplicate-operator' }
+        ? { message: `operator ${quote(operator.name)} is given twice`, kind: 'duplicate-operator' }
         : undefined;
     if (clash) throw new RubricError('INVALID_OPTIONS', [{ path: ['operators', index, 'name'], ...clash }]);
     table.set(operator.name, operator);

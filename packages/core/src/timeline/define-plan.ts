@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Result, RubricError, type RubricErrorCode, type RubricIssue } from '../errors/rubric-error.js';
 import { deepFreeze } from '../util/deep-freeze.js';
+import { clipText, MAX_MESSAGE_CHARACTERS, quote } from '../util/show-value.js';
 import { safeParseDocument } from '../util/zod.js';
 import { rankMilestones } from './milestones.js';
 import { type TargetPlan, type TargetPlanInput, TargetPlanSchema } from './plan-schema.js';
@@ -75,7 +76,7 @@ function uncountableFigures(plan: TargetPlan): RubricIssue[] {
     if (!Number.isSafeInteger(sum(Object.values(breakdown.parts)))) {
       tooLarge(
         ['breakdowns', index, 'parts'],
-        `the parts of "${breakdown.name}" add up to too many estates to count`,
+        `the parts of ${quote(breakdown.name)} add up to too many estates to count`,
       );
     }
   });
@@ -115,7 +116,7 @@ export function toRubricIssues(
         continue;
       }
     }
-    rubricIssues.push({ path, message: issue.message, kind: issue.code });
+    rubricIssues.push({ path, message: clipText(issue.message, MAX_MESSAGE_CHARACTERS), kind: issue.code });
   }
   return rubricIssues;
 }

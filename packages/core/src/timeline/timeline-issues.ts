@@ -1,4 +1,5 @@
 import { countShare, exactShare, formatPercent } from '../util/fraction.js';
+import { clipText } from '../util/show-value.js';
 import type { RankedMilestone } from './milestones.js';
 
 /**
@@ -131,8 +132,8 @@ export const timelineIssue = {
     const listZh = Object.entries(parts).map(([part, count]) => `${part}${count}个`);
     return {
       code: 'BREAKDOWN_SUM_MISMATCH',
-      message: `The breakdown “${name}” adds up to ${sum} estates (${list.join(', ')}), but the plan’s total is ${total}.`,
-      messageZh: `分项“${name}”合计${sum}个（${listZh.join('，')}），与总数${total}个不一致。`,
+      message: `The breakdown “${clipText(name)}” adds up to ${sum} estates (${clipText(list.join(', '), 120)}), but the plan’s total is ${total}.`,
+      messageZh: `分项“${clipText(name)}”合计${sum}个（${clipText(listZh.join('，'), 120)}），与总数${total}个不一致。`,
       path: ['breakdowns', index, 'parts'],
       breakdown: name,
       expected: total,
@@ -163,8 +164,8 @@ export const timelineIssue = {
       firstYear === year ? `在${year}年名单中出现两次` : `同时列入${firstYear}年和${year}年的名单`;
     return {
       code: 'COHORT_ESTATE_REPEATED',
-      message: `The estate “${estate}” is listed ${where}; an estate is certified once.`,
-      messageZh: `小区“${estate}”${whereZh}，每个小区只创建一次。`,
+      message: `The estate “${clipText(estate)}” is listed ${where}; an estate is certified once.`,
+      messageZh: `小区“${clipText(estate)}”${whereZh}，每个小区只创建一次。`,
       path: ['cohorts', String(year), index, 'name'],
       year,
       estate,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clipText } from './show-value.js';
 
 // The library runs no generated code. zod compiles its object parsers with `new Function` unless told
 // not to, and probes once whether it may — a probe that a strict Content-Security-Policy reports as a
@@ -26,7 +27,7 @@ export function safeParseDocument<Schema extends z.ZodType>(
     const issue = {
       code: 'custom' as const,
       path: [],
-      message: `the document holds a value that is not JSON data (${reason})`,
+      message: `the document holds a value that is not JSON data (${clipText(reason)})`,
       input: value,
     };
     return { success: false, error: new z.ZodError([issue]) as z.ZodError<z.output<Schema>> };

@@ -1,5 +1,6 @@
 import type { RubricIssue } from '../errors/rubric-error.js';
 import type { Aspect, RuleSet } from '../rule-set/types.js';
+import { quote } from '../util/show-value.js';
 import type { ParsedPatch } from './patch-schema.js';
 
 type Path = (string | number)[];
@@ -47,14 +48,14 @@ export function editItems(base: RuleSet, patch: ParsedPatch): EditedItems {
   const removed = removeItems(aspects, patch.remove ?? [], issues);
   const emptied = findEmptied(aspects, removed);
   const absent = (id: string) =>
-    locate(baseAspects, id) ? `"${id}" is removed by this patch` : `no item has id "${id}"`;
+    locate(baseAspects, id) ? `${quote(id)} is removed by this patch` : `no item has id ${quote(id)}`;
 
   const replaced = new Set<string>();
   for (const [index, standard] of (patch.replace ?? []).entries()) {
     const path: Path = ['replace', index, 'id'];
     const found = locate(aspects, standard.id);
     if (replaced.has(standard.id)) {
-      issues.push(problem(path, `standard "${standard.id}" is replaced twice`, 'duplicate'));
+      issues.push(problem(path, `standard ${quote(standard.id)} is replaced twice`, 'duplicate'));
     } else if (!found) {
       issues.push(problem(path, `${absent(standard.id)}, so there is nothing to replace`, 'unknown-id'));
     } else if (found.kind !== 'standard') {
@@ -108,16 +109,16 @@ export function editItems(base: RuleSet, patch: ParsedPatch): EditedItems {
 }
 
 function describe(found: Located, id: string): string {
-  return `"${id}" is a${found.kind === 'aspect' ? 'n' : ''} ${found.kind}`;
+  return `${quote(id)} is a${found.kind === 'aspect' ? 'n' : ''} ${found.kind}`;
 }
 
 function removeItems(aspects: WorkingAspect[], ids: readonly string[], issues: RubricIssue[]): Set<string> {
   const removed = new Set<string>();
   ids.forEach((id, index) => {
-    if (removed.has(id)) issues.push(problem(['remove', index], `"${id}" is listed twice`, 'duplicate'));
+    if (removed.has(id)) issues.push(problem(['remove', index], `${quote(id)} is listed twice`, 'duplicate'));
     else if (!locate(aspects, id))
       issues.push(
-        problem(['remove', index], `no aspect, requirement or standard has id "${id}"`, 'unknown-id'),
+        problem(['remove', index], `no aspect, requirement or standard has id ${quote(id)}`, 'unknown-id'),
       );
     else removed.add(id);
   });

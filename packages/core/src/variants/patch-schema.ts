@@ -11,6 +11,7 @@ import {
   TextSchema,
 } from '../rule-set/schema.js';
 import { isPlainObject } from '../util/guards.js';
+import { clipText, MAX_MESSAGE_CHARACTERS } from '../util/show-value.js';
 import { z } from '../util/zod.js';
 
 const ItemReferenceSchema = z.string().min(1, 'an id is a non-empty string');
@@ -179,5 +180,5 @@ function mapIssue(issue: z.core.$ZodIssue, prefix: (string | number)[], patch: u
       },
     ];
   }
-  return [{ path, message: issue.message, kind: issue.code }];
+  return [{ path, message: clipText(issue.message, MAX_MESSAGE_CHARACTERS), kind: issue.code }];
 }

@@ -86,7 +86,23 @@ export function expectWellFormedRubricError(error: unknown): asserts error is Ru
       typeof issue.message !== 'string',
   );
   expect(malformed, 'every issue has a path of strings and numbers, and a message').toBeUndefined();
+  expectShortMessages(error);
 }
+
+/**
+ * However long the input (a 10 MB fact id, a 100,000-character range), a message echoes a bounded part of
+ * it: an issue's message at most {@link MAX_ISSUE_MESSAGE} characters, the error's (three issues, their
+ * paths, how many more) at most {@link MAX_ERROR_MESSAGE}.
+ */
+export function expectShortMessages(error: RubricError): void {
+  expect(error.message.length, error.message.slice(0, 400)).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
+  const long = error.issues.find((issue) => issue.message.length > MAX_ISSUE_MESSAGE);
+  expect(long?.message.slice(0, 400), 'an issue message longer than the limit').toBeUndefined();
+}
+
+/** Well above any message core writes for short input, far below any long input. */
+export const MAX_ISSUE_MESSAGE = 400;
+export const MAX_ERROR_MESSAGE = 1_300;
 
 export interface ContractOptions {
   /** Counted per entry point for the FUZZ_REPORT summary. */
