@@ -66,6 +66,7 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: Comp
   const compile = (condition: Parameters<typeof compileCondition>[0]) =>
     compileCondition(condition, layout.facts, table);
   const scope = defined.scope ? compile(defined.scope) : undefined;
+  const focus = defined.focus ? compile(defined.focus) : undefined;
   const standards: CompiledStandard[] = layout.standards.map((standard) => ({
     id: standard.id,
     requirementId: standard.requirementId,
@@ -80,7 +81,7 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: Comp
     evaluate(input, evaluateOptions) {
       const { assessment, values } = readAssessment(input, layout.facts, unknownFacts);
       const missing = new Array<boolean>(values.length).fill(false);
-      const scopeVerdict = decideScope(scope, values, missing);
+      const scopeVerdict = decideScope(scope, focus, values, missing);
       const explain = evaluateOptions === undefined || checkOptions(evaluateOptions).explain !== false;
       const results: StandardResult[] = new Array(standards.length);
       for (let position = 0; position < standards.length; position++) {
@@ -150,16 +151,19 @@ function decideVerdictOnly(standard: CompiledStandard, values: FactValues, missi
 
 function decideScope(
   scope: CompiledCondition | undefined,
+  focus: CompiledCondition | undefined,
   values: FactValues,
   missing: boolean[],
 ): ScopeVerdict {
-  if (!scope) return { inScope: true, failedFacts: [] };
+  // The focus is reported, never a gate: its missing facts are not flagged, so they never become a reason.
+  const inFocus = focus ? { inFocus: hasMissing(focus, values) ? null : focus.test(values) } : {};
+  if (!scope) return { inScope: true, failedFacts: [], ...inFocus };
   if (hasMissing(scope, values)) {
     flagMissing(scope, values, missing);
-    return { inScope: null, failedFacts: [] };
+    return { inScope: null, failedFacts: [], ...inFocus };
   }
-  if (scope.test(values)) return { inScope: true, failedFacts: [] };
-  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
+  if (scope.test(values)) return { inScope: true, failedFacts: [], ...inFocus };
+  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)), ...inFocus };
 }
 
 function hasMissing(condition: CompiledCondition, values: FactValues): boolean {

@@ -68,13 +68,14 @@ export function checkResultMatches(
  * (`SCOPE_UNKNOWN`).
  */
 export function scopeOf(result: EvaluationResult): ScopeVerdict {
-  if (result.inScope) return { inScope: true, failedFacts: [] };
+  const inFocus = result.inFocus === undefined ? {} : { inFocus: result.inFocus };
+  if (result.inScope) return { inScope: true, failedFacts: [], ...inFocus };
   const scopeUnknown = result.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN');
   const outOfScope = result.reasons.find((reason) => reason.code === 'OUT_OF_SCOPE');
   // Reasons are checked loosely (code and message); take the facts only when they are a list of ids.
   const facts: unknown = outOfScope?.code === 'OUT_OF_SCOPE' ? outOfScope.facts : [];
   const failedFacts = Array.isArray(facts) && facts.every((fact) => typeof fact === 'string') ? facts : [];
-  return { inScope: scopeUnknown ? null : false, failedFacts };
+  return { inScope: scopeUnknown ? null : false, failedFacts, ...inFocus };
 }
 
 /**

@@ -54,6 +54,18 @@ describe('whatIf', () => {
     expect(whatIf(sample, outOfScope, {}).reasons).toEqual(outOfScope.reasons);
   });
 
+  it('keeps the focus verdict, which no outcome changes', () => {
+    const focused = defineRuleSet({
+      ...sampleRuleSet(),
+      focus: { fact: 'rentalHouseholds', operator: 'greaterThanInclusive', value: 500 },
+    });
+    const { securityStaff: _s, ...facts } = perfectFacts();
+    const before = evaluate(focused, assessmentOf(facts));
+    expect(before.inFocus).toBe(false);
+    const after = whatIf(focused, before, { 's-security-staff': 'met' });
+    expect(after).toMatchObject({ inFocus: false, eligible: true });
+  });
+
   it('rejects unknown standard ids', () => {
     expect(() => whatIf(ruleSet, result, { nope: 'met' })).toThrow(/no standard has id "nope"/);
   });
