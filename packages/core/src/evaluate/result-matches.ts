@@ -50,6 +50,7 @@ export function checkResultMatches(
     ]);
   }
   checkResultAddsUp(layout, result);
+  checkFocusReported(layout, result);
   const known = new Set(layout.standards.map((standard) => standard.id));
   const unknown = standardIds.filter((standardId) => !known.has(standardId));
   if (unknown.length > 0) {
@@ -111,6 +112,24 @@ function checkResultAddsUp(layout: RubricLayout, result: EvaluationResult): void
       kind: 'result-does-not-add-up',
     })),
   );
+}
+
+/**
+ * Throws `INVALID_OPTIONS` when the result reports a focus the rule set does not have, or lacks the one it
+ * has: a plan or a what-if built on it would drop or invent `inFocus` without a word.
+ */
+function checkFocusReported(layout: RubricLayout, result: EvaluationResult): void {
+  const hasFocus = layout.ruleSet.focus !== undefined;
+  if (hasFocus === (result.inFocus !== undefined)) return;
+  throw new RubricError('INVALID_OPTIONS', [
+    {
+      path: ['result', 'inFocus'],
+      message: hasFocus
+        ? `the result has no inFocus, and ${layout.ruleSet.id}@${layout.ruleSet.version} has a focus; pass the result evaluate returned, unchanged`
+        : `the result has inFocus, and ${layout.ruleSet.id}@${layout.ruleSet.version} has no focus; pass the result evaluate returned, unchanged`,
+      kind: 'result-does-not-add-up',
+    },
+  ]);
 }
 
 const outcomes: ReadonlySet<unknown> = new Set<Outcome>(['met', 'unmet', 'not-applicable', 'missing-data']);

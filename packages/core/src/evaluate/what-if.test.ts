@@ -64,6 +64,11 @@ describe('whatIf', () => {
     expect(before.inFocus).toBe(false);
     const after = whatIf(focused, before, { 's-security-staff': 'met' });
     expect(after).toMatchObject({ inFocus: false, eligible: true });
+    const { inFocus: _dropped, ...withoutFocus } = before;
+    expect(() => whatIf(focused, withoutFocus, {})).toThrow(/the result has no inFocus/);
+    const plain = defineRuleSet(sampleRuleSet());
+    const invented = { ...evaluate(plain, assessmentOf(perfectFacts())), inFocus: true };
+    expect(() => whatIf(plain, invented, {})).toThrow(/the result has inFocus/);
   });
 
   it('rejects unknown standard ids', () => {
