@@ -54,7 +54,8 @@ console.log(JSON.stringify({ eligible: result.eligible, status: result.ruleSet.p
 `;
 
 describe('the packed packages', () => {
-  const expected = { eligible: true, status: 'provisional', rules: 66, isError: false, drawn: 83 };
+  // rules: guangxi-2021's 65 standards, its scope and its focus.
+  const expected = { eligible: true, status: 'provisional', rules: 67, isError: false, drawn: 83 };
 
   it('load from ESM', () => {
     writeFileSync(

@@ -53,7 +53,7 @@ export const exampleCityPlugin: Plugin = definePlugin({
  * @example
  * ```ts
  * const registry = createExampleCityRegistry();
- * registry.resolve('example-city-2025').extends; // 'guangxi-2021@0.1.0'
+ * registry.resolve('example-city-2025').extends; // 'guangxi-2021@0.2.0'
  * ```
  */
 export function createExampleCityRegistry(): Registry {

@@ -19,7 +19,7 @@ export const exampleCityDocument = '《示例市保障性住房小区宜居提�
  *
  * @example
  * ```ts
- * exampleCityRuleSet.extends; // 'guangxi-2021@0.1.0'
+ * exampleCityRuleSet.extends; // 'guangxi-2021@0.2.0'
  * exampleCityRuleSet.scoring; // { mode: 'compliance-rate', threshold: 0.9, ... }
  * ```
  */

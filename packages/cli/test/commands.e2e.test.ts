@@ -156,7 +156,7 @@ describe.concurrent('sunshine-rubric, spawned', { timeout: 60_000 }, () => {
   test('diff shows what changed, standard by standard', async ({ expect }) => {
     const outcome = await cli('diff', 'rule-set.json', 'rule-set-changed.json', '--lang', 'en');
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toContain('guangxi-2021@0.1.0 → guangxi-2021@0.2.0');
+    expect(outcome.stdout).toContain('guangxi-2021@0.2.0 → guangxi-2021@0.3.0');
     expect(outcome.stdout).toContain('Standards: 0 added, 0 removed, 1 changed');
     expect(outcome.stdout).toContain('~ S01');
   });

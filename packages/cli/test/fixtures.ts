@@ -18,7 +18,7 @@ export async function writeFixtures(folder: string): Promise<void> {
   await write('wrong-type.json', JSON.stringify(wrongType, null, 2));
   await write('rule-set.json', JSON.stringify(guangxi2021, null, 2));
   const changed = JSON.parse(JSON.stringify(guangxi2021));
-  changed.version = '0.2.0';
+  changed.version = '0.3.0';
   changed.aspects[0].requirements[0].standards[0].title.zh = '改过的标题';
   await write('rule-set-changed.json', JSON.stringify(changed));
   const invalid = {

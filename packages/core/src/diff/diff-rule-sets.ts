@@ -22,12 +22,12 @@ export interface RuleSetDiff {
   readonly to: { readonly id: string; readonly version: string };
   /** True when nothing that affects evaluation or wording differs (id and version aside). */
   readonly identical: boolean;
-  /** Top-level fields: title, provenance, effective, extends, scope, and each scoring field (`scoring.threshold`…). */
+  /** Top-level fields: title, provenance, effective, extends, scope, focus, and each scoring field (`scoring.threshold`…). */
   readonly ruleSet: readonly FieldChange[];
   readonly facts: ItemChanges;
   readonly aspects: ItemChanges;
   readonly requirements: ItemChanges;
-  /** Standards by id: title, condition, applicableWhen, points, responsible, evidence, basis, and moves (`requirementId`). */
+  /** Standards by id: title, condition, applicableWhen, points, responsible, evidence, basis, grounds, drafted, and moves (`requirementId`). */
   readonly standards: ItemChanges;
 }
 
@@ -46,7 +46,7 @@ export function diffRuleSets(before: RuleSet | unknown, after: RuleSet | unknown
   const to = layoutFor(after);
   const a = from.ruleSet;
   const b = to.ruleSet;
-  const ruleSet = compareFields(a, b, ['title', 'provenance', 'effective', 'extends', 'scope']);
+  const ruleSet = compareFields(a, b, ['title', 'provenance', 'effective', 'extends', 'scope', 'focus']);
   const scoringFields = new Set([...Object.keys(a.scoring), ...Object.keys(b.scoring)]);
   for (const field of scoringFields) {
     const change = compareField(a.scoring, b.scoring, field);
@@ -67,6 +67,8 @@ export function diffRuleSets(before: RuleSet | unknown, after: RuleSet | unknown
     'responsible',
     'evidence',
     'basis',
+    'grounds',
+    'drafted',
     'requirementId',
   ]);
   const identical = [facts, aspects, requirements, standards].every(isEmpty) && ruleSet.length === 0;

@@ -14,6 +14,8 @@ export interface ScopeVerdict {
   readonly inScope: boolean | null;
   /** Facts of failed scope leaves (out of scope), for the reason. */
   readonly failedFacts: readonly string[];
+  /** Whether the estate is in the rule set's focus (`null`: a fact is missing); absent without a focus. */
+  readonly inFocus?: boolean | null;
 }
 
 /**
@@ -109,6 +111,7 @@ export function assembleResult(
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
     assessmentId,
     inScope: scope.inScope === true,
+    ...(scope.inFocus !== undefined ? { inFocus: scope.inFocus } : {}),
     eligible,
     compliance: { met, applicable, total: standards.length, rate: rate(met, applicable) },
     ...(scoring.mode === 'points'

@@ -67,6 +67,7 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: Comp
   const compile = (condition: Parameters<typeof compileCondition>[0], path: readonly (string | number)[]) =>
     compileCondition(condition, layout.facts, table, path);
   const scope = defined.scope ? compile(defined.scope, ['scope']) : undefined;
+  const focus = defined.focus ? compile(defined.focus, ['focus']) : undefined;
   const paths = standardPaths(defined);
   const standards: CompiledStandard[] = layout.standards.map((standard, position) => ({
     id: standard.id,
@@ -84,7 +85,7 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: Comp
     evaluate(input, evaluateOptions) {
       const { assessment, values } = readAssessment(input, layout.facts, unknownFacts);
       const missing = new Array<boolean>(values.length).fill(false);
-      const scopeVerdict = decideScope(scope, values, missing);
+      const scopeVerdict = decideScope(scope, focus, values, missing);
       const explain = evaluateOptions === undefined || checkOptions(evaluateOptions).explain !== false;
       const results: StandardResult[] = new Array(standards.length);
       for (let position = 0; position < standards.length; position++) {
@@ -157,21 +158,34 @@ function decideVerdictOnly(standard: CompiledStandard, values: FactValues, missi
 
 function decideScope(
   scope: CompiledCondition | undefined,
+  focus: CompiledCondition | undefined,
   values: FactValues,
   missing: boolean[],
 ): ScopeVerdict {
-  if (!scope) return { inScope: true, failedFacts: [] };
+  // The focus is reported, never a gate: its missing facts are not flagged, so they never become a reason.
+  const inFocus = focus ? { inFocus: decideFocus(focus, values) } : {};
+  if (!scope) return { inScope: true, failedFacts: [], ...inFocus };
   if (scope.callsPlugin) {
     const node = scope.explain(values);
     if (node.result === null) flagMissing(scope, values, missing);
-    return { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
+    return {
+      inScope: node.result,
+      failedFacts: node.result === false ? failedLeafFacts(node) : [],
+      ...inFocus,
+    };
   }
   if (hasMissing(scope, values)) {
     flagMissing(scope, values, missing);
-    return { inScope: null, failedFacts: [] };
+    return { inScope: null, failedFacts: [], ...inFocus };
   }
-  if (scope.test(values)) return { inScope: true, failedFacts: [] };
-  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
+  if (scope.test(values)) return { inScope: true, failedFacts: [], ...inFocus };
+  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)), ...inFocus };
+}
+
+/** A condition that calls a plugin is evaluated in full, as the scope is, so both backends call it alike. */
+function decideFocus(focus: CompiledCondition, values: FactValues): boolean | null {
+  if (focus.callsPlugin) return focus.explain(values).result;
+  return hasMissing(focus, values) ? null : focus.test(values);
 }
 
 function hasMissing(condition: CompiledCondition, values: FactValues): boolean {

@@ -107,6 +107,35 @@ describe('evaluate: scope', () => {
   });
 });
 
+describe('evaluate: focus', () => {
+  // Qinzhou plan 二（一）: all built, occupied affordable housing is in scope; public-rental estates with
+  // 200+ rental households are the focus (重点) — reported, never a gate.
+  const focused = compileRuleSet({
+    ...sampleRuleSet(),
+    scope: { fact: 'occupied', operator: 'equal', value: true },
+    focus: { fact: 'rentalHouseholds', operator: 'greaterThanInclusive', value: 200 },
+  });
+
+  it('reports an estate outside the focus and leaves its verdict as it would be', () => {
+    const result = focused.evaluate(assessmentOf({ ...perfectFacts(), rentalHouseholds: 150 }));
+    expect(result).toMatchObject({ inScope: true, inFocus: false, eligible: true, reasons: [] });
+    expect(focused.evaluate(assessmentOf(perfectFacts())).inFocus).toBe(true);
+  });
+
+  it('is null when a fact the focus reads is missing, without making it a reason or a missing fact', () => {
+    const { rentalHouseholds: _r, ...facts } = perfectFacts();
+    const result = focused.evaluate(assessmentOf(facts));
+    expect(result).toMatchObject({ inFocus: null, eligible: true, reasons: [], missingFacts: [] });
+    expect(focused.evaluate(assessmentOf(facts), { explain: false }).inFocus).toBe(null);
+  });
+
+  it('is reported for an estate out of scope too, and absent when the rule set has no focus', () => {
+    const outside = focused.evaluate(assessmentOf({ ...perfectFacts(), occupied: false }));
+    expect(outside).toMatchObject({ inScope: false, inFocus: true, eligible: false });
+    expect('inFocus' in evaluator.evaluate(assessmentOf(perfectFacts()))).toBe(false);
+  });
+});
+
 describe('evaluate: the compliance-rate threshold', () => {
   it('is compared exactly: 17 of 20 reaches 85%', () => {
     const result = evaluate(booleanRuleSet([20]), assessmentOf(booleanFacts([20], [17])));

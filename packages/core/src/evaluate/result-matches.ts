@@ -52,6 +52,7 @@ export function checkResultMatches(
     ]);
   }
   checkResultAddsUp(layout, result);
+  checkFocusReported(layout, result);
   const known = new Set(layout.standards.map((standard) => standard.id));
   const unknown = standardIds.filter((standardId) => !known.has(standardId));
   if (unknown.length > 0) {
@@ -70,13 +71,14 @@ export function checkResultMatches(
  * (`SCOPE_UNKNOWN`).
  */
 export function scopeOf(result: EvaluationResult): ScopeVerdict {
-  if (result.inScope) return { inScope: true, failedFacts: [] };
+  const inFocus = result.inFocus === undefined ? {} : { inFocus: result.inFocus };
+  if (result.inScope) return { inScope: true, failedFacts: [], ...inFocus };
   const scopeUnknown = result.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN');
   const outOfScope = result.reasons.find((reason) => reason.code === 'OUT_OF_SCOPE');
   // Reasons are checked loosely (code and message); take the facts only when they are a list of ids.
   const facts: unknown = outOfScope?.code === 'OUT_OF_SCOPE' ? outOfScope.facts : [];
   const failedFacts = Array.isArray(facts) && facts.every((fact) => typeof fact === 'string') ? facts : [];
-  return { inScope: scopeUnknown ? null : false, failedFacts };
+  return { inScope: scopeUnknown ? null : false, failedFacts, ...inFocus };
 }
 
 /**
@@ -112,6 +114,24 @@ function checkResultAddsUp(layout: RubricLayout, result: EvaluationResult): void
       kind: 'result-does-not-add-up',
     })),
   );
+}
+
+/**
+ * Throws `INVALID_OPTIONS` when the result reports a focus the rule set does not have, or lacks the one it
+ * has: a plan or a what-if built on it would drop or invent `inFocus` without a word.
+ */
+function checkFocusReported(layout: RubricLayout, result: EvaluationResult): void {
+  const hasFocus = layout.ruleSet.focus !== undefined;
+  if (hasFocus === (result.inFocus !== undefined)) return;
+  throw new RubricError('INVALID_OPTIONS', [
+    {
+      path: ['result', 'inFocus'],
+      message: hasFocus
+        ? `the result has no inFocus, and ${layout.ruleSet.id}@${layout.ruleSet.version} has a focus; pass the result evaluate returned, unchanged`
+        : `the result has inFocus, and ${layout.ruleSet.id}@${layout.ruleSet.version} has no focus; pass the result evaluate returned, unchanged`,
+      kind: 'result-does-not-add-up',
+    },
+  ]);
 }
 
 const outcomes: ReadonlySet<unknown> = new Set<Outcome>(['met', 'unmet', 'not-applicable', 'missing-data']);

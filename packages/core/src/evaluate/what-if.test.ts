@@ -54,6 +54,23 @@ describe('whatIf', () => {
     expect(whatIf(sample, outOfScope, {}).reasons).toEqual(outOfScope.reasons);
   });
 
+  it('keeps the focus verdict, which no outcome changes', () => {
+    const focused = defineRuleSet({
+      ...sampleRuleSet(),
+      focus: { fact: 'rentalHouseholds', operator: 'greaterThanInclusive', value: 500 },
+    });
+    const { securityStaff: _s, ...facts } = perfectFacts();
+    const before = evaluate(focused, assessmentOf(facts));
+    expect(before.inFocus).toBe(false);
+    const after = whatIf(focused, before, { 's-security-staff': 'met' });
+    expect(after).toMatchObject({ inFocus: false, eligible: true });
+    const { inFocus: _dropped, ...withoutFocus } = before;
+    expect(() => whatIf(focused, withoutFocus, {})).toThrow(/the result has no inFocus/);
+    const plain = defineRuleSet(sampleRuleSet());
+    const invented = { ...evaluate(plain, assessmentOf(perfectFacts())), inFocus: true };
+    expect(() => whatIf(plain, invented, {})).toThrow(/the result has inFocus/);
+  });
+
   it('rejects unknown standard ids', () => {
     expect(() => whatIf(ruleSet, result, { nope: 'met' })).toThrow(/no standard has id "nope"/);
   });

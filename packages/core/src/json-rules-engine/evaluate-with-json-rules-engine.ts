@@ -16,7 +16,7 @@ import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, FactValue, RuleSet } from '../rule-set/types.js';
 import { checkOptions } from '../util/check-options.js';
-import { rulesOf, SCOPE_RULE } from './to-rules.js';
+import { FOCUS_RULE, rulesOf, SCOPE_RULE } from './to-rules.js';
 
 /** Options of the json-rules-engine backend. */
 export interface JsonRulesEngineOptions {
@@ -83,6 +83,11 @@ export function createJsonRulesEngineEvaluator(
         const node = toExplanation(rootsOf(byName.get(SCOPE_RULE)!)[0]!, isMissing);
         if (node.result === null) flag(defined.scope);
         scope = { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
+      }
+      if (defined.focus) {
+        // Reported only: its missing facts are not flagged.
+        const node = toExplanation(rootsOf(byName.get(FOCUS_RULE)!)[0]!, isMissing);
+        scope = { ...scope, inFocus: node.result };
       }
       const standards: StandardResult[] = layout.standards.map((standard) => {
         const roots = rootsOf(byName.get(standard.id)!).map((root) => toExplanation(root, isMissing));

@@ -11,4 +11,4 @@ export {
   evaluateWithJsonRulesEngine,
 } from './evaluate-with-json-rules-engine.js';
 export type { StandardMetEvent } from './to-rules.js';
-export { SCOPE_RULE, toJsonRulesEngineRules } from './to-rules.js';
+export { FOCUS_RULE, SCOPE_RULE, toJsonRulesEngineRules } from './to-rules.js';

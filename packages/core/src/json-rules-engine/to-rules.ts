@@ -13,6 +13,16 @@ import type { Condition, RuleSet } from '../rule-set/types.js';
  */
 export const SCOPE_RULE = 'scope';
 
+/**
+ * The name of the rule that decides whether an estate is in the rule set's focus (reported, never a gate).
+ *
+ * @example
+ * ```ts
+ * const focusRule = toJsonRulesEngineRules(ruleSet).find((rule) => rule.name === FOCUS_RULE);
+ * ```
+ */
+export const FOCUS_RULE = 'focus';
+
 /** The event a standard's rule fires when the standard is met (applicable and its condition holds). */
 export interface StandardMetEvent {
   readonly type: 'standard-met';
@@ -23,7 +33,8 @@ export interface StandardMetEvent {
  * The rule set as plain json-rules-engine rules that any json-rules-engine host can run: one rule per
  * standard, named by the standard's id, whose conditions are `{ all: [applicableWhen?, condition] }` and
  * whose event (`standard-met`) fires when the standard is met; plus a rule named `scope` (event
- * `in-scope`) when the rule set has a scope. Facts are the assessment's `facts`; run the engine with
+ * `in-scope`) when the rule set has a scope, and a rule named `focus` (event `in-focus`) when it has a
+ * focus. Facts are the assessment's `facts`; run the engine with
  * `allowUndefinedFacts: true` and treat a rule that reads an absent fact as undecided.
  *
  * @example
@@ -54,6 +65,13 @@ export function rulesOf(
       params: { standardId: standard.id, requirementId: standard.requirementId, aspectId: standard.aspectId },
     },
   }));
+  if (ruleSet.focus) {
+    rules.unshift({
+      name: FOCUS_RULE,
+      conditions: { all: [plain(ruleSet.focus)] } as RuleProperties['conditions'],
+      event: { type: 'in-focus' },
+    });
+  }
   if (ruleSet.scope) {
     rules.unshift({
       name: SCOPE_RULE,

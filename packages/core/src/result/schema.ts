@@ -48,6 +48,10 @@ export const EvaluationResultSchema = z.strictObject({
   ruleSet: z.strictObject({ id: z.string(), version: z.string(), provenance: ProvenanceSchema }),
   assessmentId: z.string(),
   inScope: z.boolean(),
+  inFocus: z.boolean().nullable().optional().meta({
+    description:
+      'Whether the estate is in the rule set focus; null when a fact the focus reads is missing; absent when the rule set has no focus. Never changes eligibility.',
+  }),
   eligible: z.boolean(),
   compliance: z.strictObject({ met: count, applicable: count, total: count, rate: z.number().min(0).max(1) }),
   score: z.strictObject({ points: z.number(), max: z.number(), passMark: z.number() }).optional(),

@@ -111,6 +111,13 @@ export interface EvaluationResult {
   readonly ruleSet: { readonly id: string; readonly version: string; readonly provenance: Provenance };
   readonly assessmentId: string;
   readonly inScope: boolean;
+  /**
+   * Whether the estate is in the rule set's `focus` (the estates a policy's targets count): `true`, `false`,
+   * or `null` when the assessment lacks a fact the focus reads (`factsReadBy(ruleSet.focus)` names them).
+   * Absent when the rule set has no focus. Reported only: it never changes `eligible` or `reasons`, and
+   * the facts it lacks are not listed in `missingFacts`.
+   */
+  readonly inFocus?: boolean | null;
   readonly eligible: boolean;
   readonly compliance: {
     readonly met: number;

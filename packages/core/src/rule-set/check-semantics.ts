@@ -3,6 +3,7 @@ import { decimalScale, toScaledInteger } from '../evaluate/exact.js';
 import { exactShare } from '../util/fraction.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
 import { quote, showValue } from '../util/show-value.js';
+import { checkDraftedValues } from './check-drafted.js';
 import { MAX_CONDITION_DEPTH } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
 import type { FactType } from './types.js';
@@ -24,6 +25,7 @@ export function checkRuleSetSemantics(
   const check = (condition: unknown, path: Path) =>
     checkCondition(condition, path, 0, facts, operators, issues);
   if (input.scope !== undefined) check(input.scope, ['scope']);
+  if (input.focus !== undefined) check(input.focus, ['focus']);
   checkEffective(input.effective, issues);
 
   const seenIds = new Map<string, Path>();
@@ -69,6 +71,7 @@ export function checkRuleSetSemantics(
         if (standard.condition !== undefined) check(standard.condition, [...standardPath, 'condition']);
         if (standard.applicableWhen !== undefined)
           check(standard.applicableWhen, [...standardPath, 'applicableWhen']);
+        checkDraftedValues(standard, standardPath, issues);
         if (typeof standard.points === 'number') {
           aspectPoints.push(standard.points);
           checkPointsPrecision(standard.points, [...standardPath, 'points'], issues);

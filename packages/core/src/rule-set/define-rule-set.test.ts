@@ -135,6 +135,52 @@ describe('defineRuleSet', () => {
     );
   });
 
+  it('keeps typed grounds and drafted marks, and a focus checked like the scope', () => {
+    const ruleSet = structuredClone(sampleRuleSet()) as RuleSetInput;
+    const standard = ruleSet.aspects[0]!.requirements[0]!.standards[1]!;
+    Object.assign(standard, {
+      grounds: [
+        { kind: 'plan-clause', clause: '四（四）', quote: '规范保安人员配备和管理' },
+        { kind: 'public-source', source: '自治区住房城乡建设厅 2023 年报道', date: '2023', encouraged: true },
+        { kind: 'project-drafting', note: '覆盖率为项目草拟' },
+      ],
+      drafted: [
+        { fact: 'securityStaff', value: 4, note: '4 名为项目草拟' },
+        { fact: 'cctvCoverage', value: 0.9, note: '90% 为项目草拟' },
+      ],
+    });
+    ruleSet.focus = { fact: 'rentalHouseholds', operator: 'greaterThanInclusive', value: 200 };
+    const defined = defineRuleSet(ruleSet);
+    expect(defined.aspects[0]!.requirements[0]!.standards[1]).toMatchObject({
+      grounds: standard.grounds,
+      drafted: standard.drafted,
+    });
+    expect(defined.focus).toEqual(ruleSet.focus);
+    expect(issuesOf({ ...ruleSet, focus: { fact: 'nope', operator: 'equal', value: 1 } })).toContainEqual(
+      expect.objectContaining({ path: '$.focus.fact', kind: 'undeclared-fact' }),
+    );
+  });
+
+  it('rejects a drafted mark that names no value the standard compares, and an untyped ground', () => {
+    const ruleSet = structuredClone(sampleRuleSet()) as RuleSetInput;
+    Object.assign(ruleSet.aspects[0]!.requirements[0]!.standards[1]!, {
+      grounds: [{ kind: 'hearsay', note: '?' }],
+      drafted: [
+        { fact: 'securityStaff', value: 5, note: 'stale: the condition says 4' },
+        { fact: 'hasLifts', value: true, note: 'another standard’s fact' },
+      ],
+    });
+    const issues = issuesOf(ruleSet);
+    const standardPath = '$.aspects[0].requirements[0].standards[1]';
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: `${standardPath}.drafted[0]`, kind: 'drafted-value-not-in-condition' }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: `${standardPath}.drafted[1]`, kind: 'drafted-value-not-in-condition' }),
+    );
+    expect(issues.some((issue) => issue.path.startsWith(`${standardPath}.grounds[0]`))).toBe(true);
+  });
+
   it('rejects duplicate ids anywhere in the tree', () => {
     const ruleSet = sampleRuleSet();
     ruleSet.aspects[1]!.requirements[0]!.standards[2]!.id = 's-policing-room';

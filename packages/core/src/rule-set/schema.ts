@@ -92,6 +92,53 @@ export const ScoringSchema = z.discriminatedUnion('mode', [
   }),
 ]);
 
+const encouraged = z.boolean().optional().meta({
+  description:
+    'True when the source only encourages the measure (鼓励): never the only way to satisfy a requirement.',
+});
+
+/**
+ * One thing a standard rests on: a clause of a plan, another public source, or the author's own drafting.
+ *
+ * @example
+ * ```ts
+ * GroundSchema.parse({ kind: 'plan-clause', clause: '四（四）', quote: '加强对全市社区警务室的建设指导工作' });
+ * ```
+ */
+export const GroundSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('plan-clause'),
+    clause: z.string().min(1),
+    quote: z.string().min(1).optional(),
+    encouraged,
+  }),
+  z.strictObject({
+    kind: z.literal('public-source'),
+    source: z.string().min(1),
+    date: z
+      .string()
+      .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+    url: z.string().min(1).optional(),
+    encouraged,
+  }),
+  z.strictObject({ kind: z.literal('project-drafting'), note: z.string().min(1) }),
+]);
+
+/**
+ * A value of a standard's condition (or `applicableWhen`) that the rule-set author chose.
+ *
+ * @example
+ * ```ts
+ * DraftedValueSchema.parse({ fact: 'cctvCoverage', value: 0.9, note: '90% 为项目草拟' });
+ * ```
+ */
+export const DraftedValueSchema = z.strictObject({
+  fact: z.string().min(1),
+  value: z.union([FactValueSchema, z.array(FactValueSchema)]),
+  note: z.string().min(1),
+});
+
 export const StandardSchema = z.strictObject({
   id: ItemId,
   title: TextSchema,
@@ -101,6 +148,8 @@ export const StandardSchema = z.strictObject({
   responsible: z.array(z.string().min(1)).optional(),
   evidence: z.array(z.string().min(1)).optional(),
   basis: z.string().min(1).optional(),
+  grounds: z.array(GroundSchema).min(1).optional(),
+  drafted: z.array(DraftedValueSchema).min(1).optional(),
 });
 
 export const RequirementSchema = z.strictObject({
@@ -146,6 +195,10 @@ export const RuleSetSchema = z.strictObject({
   extends: z.string().optional(),
   facts: z.record(FactIdSchema, FactDefinitionSchema),
   scope: ConditionSchema.optional(),
+  focus: ConditionSchema.optional().meta({
+    description:
+      'The estates the policy concentrates on, reported on every result as inFocus; never changes eligibility.',
+  }),
   scoring: ScoringSchema,
   aspects: z.array(AspectSchema).min(1),
 });

@@ -98,8 +98,53 @@ export interface Standard {
   readonly responsible?: readonly string[];
   /** What an estate shows to prove it, in words. */
   readonly evidence?: readonly string[];
-  /** The clause or document this standard rests on. */
+  /** The clause or document this standard rests on, in words (what tables print in their 依据 column). */
   readonly basis?: string;
+  /**
+   * What the standard rests on, typed: clauses of a plan, other public sources, or the rule-set author's
+   * own drafting. Each ground says whether its source requires the measure or only encourages it.
+   */
+  readonly grounds?: readonly Ground[];
+  /** Values in `condition` or `applicableWhen` that the rule-set author chose (no source states them). */
+  readonly drafted?: readonly DraftedValue[];
+}
+
+/**
+ * One thing a standard rests on. `encouraged: true` says the source only encourages the measure (鼓励, 支持):
+ * a rubric should not make such a standard the only way to satisfy its requirement.
+ */
+export type Ground =
+  | {
+      readonly kind: 'plan-clause';
+      /** The clause, as the plan numbers it, e.g. `四（十）`. */
+      readonly clause: string;
+      /** The words of the clause the standard rests on, verbatim. */
+      readonly quote?: string;
+      readonly encouraged?: boolean;
+    }
+  | {
+      readonly kind: 'public-source';
+      /** What the source is, e.g. a news item of the region's housing department. */
+      readonly source: string;
+      /** When it was published, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+      readonly date?: string;
+      readonly url?: string;
+      readonly encouraged?: boolean;
+    }
+  | {
+      readonly kind: 'project-drafting';
+      /** Why the rule-set author drafted this (there is no clause to cite). */
+      readonly note: string;
+    };
+
+/**
+ * A value of a standard's condition that the rule-set author chose, with why: the leaf of `fact` (in
+ * `condition` or `applicableWhen`) whose `value` this is. Outputs show "drafted" next to such a value.
+ */
+export interface DraftedValue {
+  readonly fact: string;
+  readonly value: FactValue | readonly FactValue[];
+  readonly note: string;
 }
 
 export interface Requirement {
@@ -134,6 +179,11 @@ export interface RuleSet {
   readonly facts: Readonly<Record<string, FactDefinition>>;
   /** An estate must meet this to be in scope at all. */
   readonly scope?: Condition;
+  /**
+   * The estates a policy concentrates on (its targets count them), reported on every result as `inFocus`.
+   * Never a gate: it does not change eligibility.
+   */
+  readonly focus?: Condition;
   readonly scoring: Scoring;
   readonly aspects: readonly Aspect[];
 }

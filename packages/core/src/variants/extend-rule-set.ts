@@ -37,7 +37,8 @@ const scoringFields: Record<Scoring['mode'], readonly string[]> = {
  * `extends` is the base's `id@version`. The base is never changed.
  *
  * What the variant takes from the base, unless the patch says otherwise:
- * - `title`, `effective` and `scope` are the base's (`effective: null` and `scope: null` drop them);
+ * - `title`, `effective`, `scope` and `focus` are the base's (`effective: null`, `scope: null` and
+ *   `focus: null` drop them);
  * - `facts` are the base's plus the patch's (a patch definition replaces the base's one of the same id);
  * - `scoring`: the patch's fields are merged onto the base's when the mode is the same (or not given); a
  *   different `mode` replaces the scoring whole, which must then be complete;
@@ -175,6 +176,7 @@ function assemble(base: RuleSet, patch: ParsedPatch, edited: EditedItems): Recor
   const scoring = sameMode ? { ...base.scoring, ...patch.scoring } : patch.scoring;
   const effective = patch.effective === undefined ? base.effective : (patch.effective ?? undefined);
   const scope = patch.scope === undefined ? base.scope : (patch.scope ?? undefined);
+  const focus = patch.focus === undefined ? base.focus : (patch.focus ?? undefined);
   return {
     formatVersion: 1,
     id: patch.id,
@@ -185,6 +187,7 @@ function assemble(base: RuleSet, patch: ParsedPatch, edited: EditedItems): Recor
     extends: `${base.id}@${base.version}`,
     facts: { ...base.facts, ...patch.facts },
     ...(scope ? { scope } : {}),
+    ...(focus ? { focus } : {}),
     scoring,
     aspects: edited.aspects,
   };

@@ -110,6 +110,9 @@ export const RuleSetPatchSchema = z
     scope: ConditionSchema.nullable()
       .optional()
       .meta({ description: 'A new scope condition; null drops the base’s; absent keeps it.' }),
+    focus: ConditionSchema.nullable()
+      .optional()
+      .meta({ description: 'A new focus condition; null drops the base’s; absent keeps it.' }),
     scoring: ScoringPatchSchema.optional(),
     facts: z
       .record(FactIdSchema, FactDefinitionSchema)

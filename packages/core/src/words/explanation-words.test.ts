@@ -122,6 +122,34 @@ describe('explanationInWords', () => {
     expect(Object.isFrozen(first?.text)).toBe(true);
   });
 
+  test('says "drafted" after each expected value the standard marks drafted, and only there', () => {
+    const standard = {
+      drafted: [
+        { fact: 'coverage', value: 0.9, note: '90% 为草拟' },
+        { fact: 'mode', value: ['a', 'b'], note: '取值为草拟' },
+        { fact: 'floors', value: 7, note: 'another value: not this leaf' },
+      ],
+    };
+    const result = evaluate(ruleSet, {
+      id: 'x',
+      community: { name: 'x' },
+      facts: { floors: 9, lifts: true, coverage: 0.5, mode: 'c' },
+    });
+    const lines = explanationInWords(result.standards[0]!.explanation, ruleSet, standard);
+    expect(lines.map((line) => line.text.zh)).toEqual([
+      '适用条件：',
+      '“楼层数”应大于6栋，实际为9栋',
+      '符合条件：',
+      '以下全部满足：',
+      '“有电梯？”应为是，实际为是',
+      '以下至少一项满足：',
+      '“覆盖率”应不低于90%（草拟值），实际为50%',
+      '以下不应成立：',
+      '“方式”应为以下之一a、b（草拟值），实际为c',
+    ]);
+    expect(lines[6]!.text.en).toBe('“Coverage” should be at least 90% (drafted); it is 50%');
+  });
+
   test('is empty for a result computed without explanations', () => {
     expect(explanationInWords(undefined, ruleSet)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { ExplanationNode, StandardExplanation } from '../result/types.js';
-import type { RuleSet } from '../rule-set/types.js';
+import type { RuleSet, Standard } from '../rule-set/types.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import type { Wording } from './outcome-names.js';
 import { factValueInWords } from './value-words.js';
@@ -24,6 +24,10 @@ export interface ExplanationLine {
 }
 
 type Leaf = Extract<ExplanationNode, { kind: 'leaf' }>;
+type DraftedMarks = Standard['drafted'];
+
+/** Said after an expected value that the rule-set author chose (the standard marks it `drafted`). */
+const draftedWords: Wording = deepFreeze({ zh: '（草拟值）', en: ' (drafted)' });
 
 const operatorWords: Readonly<Record<string, Wording>> = deepFreeze({
   equal: { zh: '应为', en: 'should be' },
@@ -51,33 +55,43 @@ const headings = deepFreeze({
  * expected and the actual value under the fact's title (`“视频监控覆盖率”应不低于90%，实际为85%`), nested
  * under `all` / `any` / `not` headings. A standard with `applicableWhen` starts with it; when it does not
  * hold, the standard is not applicable and its condition is left out. Empty for a result computed without
- * explanations. A custom operator is named by its id.
+ * explanations. A custom operator is named by its id. Given the standard, an expected value it marks
+ * `drafted` (chosen by the rule-set author, not stated by a source) is followed by `（草拟值）` / ` (drafted)`.
  *
  * @example
  * ```ts
  * const result = evaluate(ruleSet, assessment);
- * for (const line of explanationInWords(result.standards[0].explanation, ruleSet)) {
+ * const standard = ruleSet.aspects[0].requirements[0].standards[0];
+ * for (const line of explanationInWords(result.standards[0].explanation, ruleSet, standard)) {
  *   console.log(`${'  '.repeat(line.depth)}${resultMark(line.result)} ${line.text.zh}`);
  * }
+ * // ✗ “公共区域视频监控覆盖率是多少（0–1）？”应不低于90%（草拟值），实际为85%
  * ```
  */
 export function explanationInWords(
   explanation: StandardExplanation | undefined,
   ruleSet: Pick<RuleSet, 'facts'>,
+  standard?: Pick<Standard, 'drafted'>,
 ): ExplanationLine[] {
   if (explanation === undefined) return [];
   const lines: ExplanationLine[] = [];
+  const context = { ruleSet, drafted: standard?.drafted };
   const { applicable, condition } = explanation;
   if (applicable === undefined) {
-    describeNode(condition, ruleSet, 0, lines);
+    describeNode(condition, context, 0, lines);
     return lines;
   }
   lines.push({ depth: 0, text: headings.applicable, result: applicable.result });
-  describeNode(applicable, ruleSet, 1, lines);
+  describeNode(applicable, context, 1, lines);
   if (applicable.result === false) return lines;
   lines.push({ depth: 0, text: headings.condition, result: condition.result });
-  describeNode(condition, ruleSet, 1, lines);
+  describeNode(condition, context, 1, lines);
   return lines;
+}
+
+interface Context {
+  readonly ruleSet: Pick<RuleSet, 'facts'>;
+  readonly drafted: DraftedMarks;
 }
 
 /**
@@ -95,26 +109,31 @@ export function resultMark(result: boolean | null): '✓' | '✗' | '?' {
 
 function describeNode(
   node: ExplanationNode,
-  ruleSet: Pick<RuleSet, 'facts'>,
+  context: Context,
   depth: number,
   lines: ExplanationLine[],
 ): void {
   switch (node.kind) {
     case 'leaf':
-      lines.push({ depth, text: describeLeaf(node, ruleSet), result: node.result });
+      lines.push({ depth, text: describeLeaf(node, context), result: node.result });
       return;
     case 'not':
       lines.push({ depth, text: headings.not, result: node.result });
-      describeNode(node.child, ruleSet, depth + 1, lines);
+      describeNode(node.child, context, depth + 1, lines);
       return;
     case 'all':
     case 'any':
       lines.push({ depth, text: headings[node.kind], result: node.result });
-      for (const child of node.children) describeNode(child, ruleSet, depth + 1, lines);
+      for (const child of node.children) describeNode(child, context, depth + 1, lines);
   }
 }
 
-function describeLeaf(leaf: Leaf, ruleSet: Pick<RuleSet, 'facts'>): Wording {
+function isDrafted(leaf: Leaf, drafted: DraftedMarks): boolean {
+  const expected = JSON.stringify(leaf.expected);
+  return (drafted ?? []).some((mark) => mark.fact === leaf.fact && JSON.stringify(mark.value) === expected);
+}
+
+function describeLeaf(leaf: Leaf, { ruleSet, drafted }: Context): Wording {
   const fact = Object.hasOwn(ruleSet.facts, leaf.fact) ? ruleSet.facts[leaf.fact] : undefined;
   const title = { zh: fact?.title.zh ?? leaf.fact, en: fact?.title.en ?? fact?.title.zh ?? leaf.fact };
   const operator = (Object.hasOwn(operatorWords, leaf.operator)
@@ -125,8 +144,9 @@ function describeLeaf(leaf: Leaf, ruleSet: Pick<RuleSet, 'facts'>): Wording {
   };
   const expected = factValueInWords(leaf.expected, fact);
   const actual = factValueInWords(leaf.actual, fact);
+  const mark = isDrafted(leaf, drafted) ? draftedWords : { zh: '', en: '' };
   return {
-    zh: `“${title.zh}”${operator.zh}${expected.zh}，实际为${actual.zh}`,
-    en: `“${title.en}” ${operator.en} ${expected.en}; it is ${actual.en}`,
+    zh: `“${title.zh}”${operator.zh}${expected.zh}${mark.zh}，实际为${actual.zh}`,
+    en: `“${title.en}” ${operator.en} ${expected.en}${mark.en}; it is ${actual.en}`,
   };
 }

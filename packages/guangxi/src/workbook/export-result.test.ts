@@ -142,7 +142,7 @@ describe('exportResultWorkbook', () => {
       exportResultWorkbook(allTypesRuleSet, guangxiSamples.eligible, result, { remediation: plan }),
     );
     expect(withPlan.issues[0]!.message).toBe(
-      'the result was evaluated against guangxi-2021@0.1.0, not all-types@1.2.3',
+      'the result was evaluated against guangxi-2021@0.2.0, not all-types@1.2.3',
     );
   });
 });

@@ -137,7 +137,7 @@ describe('exportSelfCheckWorkbook: 小区信息 and 标准', () => {
       '规则集',
       '标准状态',
     ]);
-    expect(sheet.getCell('B17').value).toBe('guangxi-2021@0.1.0');
+    expect(sheet.getCell('B17').value).toBe('guangxi-2021@0.2.0');
     expect(sheet.getCell('B18').value).toBe('暂定：项目草拟，不是官方文本');
   });
 

@@ -127,7 +127,7 @@ describe('importSelfCheckWorkbook: what it refuses', () => {
     const error = await rejection(importSelfCheckWorkbook(allTypesRuleSet, await bytesOf(workbook)));
     expect(error.issues.map((issue) => issue.message)).toEqual([
       '小区信息!B16: expected the date of the self-check as YYYY-MM-DD (or a date-time with seconds and an offset), got "上周"',
-      '小区信息!B17: this workbook was made for rule set "guangxi-2021@0.1.0", not all-types@1.2.3',
+      '小区信息!B17: this workbook was made for rule set "guangxi-2021@0.2.0", not all-types@1.2.3',
     ]);
   });
 

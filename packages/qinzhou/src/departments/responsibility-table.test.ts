@@ -65,8 +65,8 @@ describe('qinzhouResponsibilityTable', () => {
   });
 
   it('puts a shared standard under both departments', () => {
-    expect(responsibilityFor('commerce')).toEqual(['S43', 'S44', 'S45', 'S46']);
-    expect(responsibilityFor('supply-marketing-coop')).toEqual(['S43', 'S46']);
+    expect(responsibilityFor('commerce')).toEqual(['S44', 'S45', 'S46', 'S43']);
+    expect(responsibilityFor('supply-marketing-coop')).toEqual(['S46', 'S43']);
     expect(responsibilityFor('veterans-affairs')).toEqual(['S16']);
   });
 

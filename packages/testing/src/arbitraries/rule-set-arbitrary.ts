@@ -87,7 +87,7 @@ export function conditionArbitrary(facts: readonly [string, FactType][], depth =
 }
 
 /**
- * Valid rule-set documents of varied shape: every fact type, both scoring modes, scopes, `applicableWhen`,
+ * Valid rule-set documents of varied shape: every fact type, both scoring modes, scopes and focuses, `applicableWhen`,
  * nested all/any/not conditions. Feed them to `defineRuleSet` or straight to the evaluator.
  *
  * @example
@@ -118,12 +118,13 @@ export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbi
       .record({
         shape,
         scope: fc.option(conditionArbitrary(facts, 1), { freq: 3, nil: undefined }),
+        focus: fc.option(conditionArbitrary(facts, 1), { freq: 3, nil: undefined }),
         mode: fc.constantFrom(...modes),
         threshold: fc.oneof(fc.constantFrom(0, 0.5, 0.85, 1), fc.double({ min: 0, max: 1, noNaN: true })),
         minMetPerRequirement: fc.integer({ min: 0, max: 2 }),
         passMarkShare: fc.double({ min: 0, max: 1, noNaN: true }),
       })
-      .map(({ shape: aspects, scope, mode, threshold, minMetPerRequirement, passMarkShare }) => {
+      .map(({ shape: aspects, scope, focus, mode, threshold, minMetPerRequirement, passMarkShare }) => {
         let counter = 0;
         let totalPoints = 0;
         const built: RuleSetInput['aspects'] = aspects.map((requirements, a) => ({
@@ -156,6 +157,7 @@ export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbi
           provenance: { status: 'provisional' as const, source: 'fast-check' },
           facts: Object.fromEntries(facts.map(([id, type], index) => [id, definitionOf(type, index)])),
           ...(scope ? { scope } : {}),
+          ...(focus ? { focus } : {}),
           scoring,
           aspects: built,
         };

@@ -13,6 +13,7 @@ import {
 export function witnessValues(ruleSet: RuleSet): Map<string, FactValue[]> {
   const conditions: Condition[] = [];
   if (ruleSet.scope) conditions.push(ruleSet.scope);
+  if (ruleSet.focus) conditions.push(ruleSet.focus);
   for (const aspect of ruleSet.aspects)
     for (const requirement of aspect.requirements)
       for (const standard of requirement.standards) {

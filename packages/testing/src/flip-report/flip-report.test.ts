@@ -5,7 +5,7 @@ import { flipReport, formatFlipReport } from './flip-report.js';
 
 const samples = Object.values(guangxiSamples);
 const withThreshold = (threshold: number): RuleSet =>
-  defineRuleSet({ ...guangxi2021, version: '0.2.0', scoring: { ...guangxi2021.scoring, threshold } });
+  defineRuleSet({ ...guangxi2021, version: '0.3.0', scoring: { ...guangxi2021.scoring, threshold } });
 
 describe('flipReport', () => {
   it('finds nothing when the rubric does not change', () => {
@@ -60,7 +60,7 @@ describe('flipReport', () => {
 
   it('formats a pull-request comment', () => {
     const text = formatFlipReport(flipReport(guangxi2021, withThreshold(0.95), samples));
-    expect(text).toContain('### Rubric change guangxi-2021@0.1.0 → guangxi-2021@0.2.0');
+    expect(text).toContain('### Rubric change guangxi-2021@0.2.0 → guangxi-2021@0.3.0');
     expect(text).toContain('5 estates evaluated: 1 flipped, 4 unchanged, 0 failed.');
     expect(text).toContain(
       '| 示例·青禾公租房小区（虚构） (`sample-eligible`) | eligible → **ineligible** | 93.8% (60/64) | 93.8% (60/64) |',

@@ -1,0 +1,46 @@
+import type { RubricIssue } from '../errors/rubric-error.js';
+import { isPlainObject } from '../util/guards.js';
+import { showValue } from '../util/show-value.js';
+
+type Path = (string | number)[];
+
+/**
+ * A standard's `drafted` marks must each name a leaf of its `condition` or `applicableWhen` (same fact, same
+ * value): a mark that names nothing would tell readers a number is drafted when the rubric compares
+ * another one, and it would go stale unnoticed when a threshold changes.
+ */
+export function checkDraftedValues(
+  standard: Record<string, unknown>,
+  path: Path,
+  issues: RubricIssue[],
+): void {
+  if (!Array.isArray(standard.drafted)) return;
+  const leaves = [...leafValues(standard.condition), ...leafValues(standard.applicableWhen)];
+  standard.drafted.forEach((mark, index) => {
+    if (!isPlainObject(mark) || typeof mark.fact !== 'string' || mark.value === undefined) return;
+    const found = leaves.some((leaf) => leaf.fact === mark.fact && sameValue(leaf.value, mark.value));
+    if (!found) {
+      issues.push({
+        path: [...path, 'drafted', index],
+        message: `no condition of this standard compares fact "${mark.fact}" with ${showValue(mark.value)}: a drafted mark names a value the standard uses`,
+        kind: 'drafted-value-not-in-condition',
+      });
+    }
+  });
+}
+
+function leafValues(condition: unknown, depth = 0): { fact: unknown; value: unknown }[] {
+  if (!isPlainObject(condition) || depth > 64) return [];
+  for (const key of ['all', 'any'] as const) {
+    const children = condition[key];
+    if (Array.isArray(children)) return children.flatMap((child) => leafValues(child, depth + 1));
+  }
+  if (condition.not !== undefined) return leafValues(condition.not, depth + 1);
+  return [{ fact: condition.fact, value: condition.value }];
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, index) => item === b[index]);
+  return a === b;
+}

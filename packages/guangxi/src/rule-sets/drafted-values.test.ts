@@ -1,0 +1,77 @@
+import { type Condition, type FactValue, leavesOf, type Standard } from '@sunshine-rubric/core';
+import { describe, expect, it } from 'vitest';
+import plan from '../data/qinzhou-plan-2021-clauses.json' with { type: 'json' };
+import { guangxi2021 } from './guangxi-2021.js';
+
+const clauses: Readonly<Record<string, string>> = plan.clauses;
+const standards = guangxi2021.aspects.flatMap((aspect) =>
+  aspect.requirements.flatMap((requirement) => requirement.standards),
+);
+
+/** Whether the plan's words state `value`: a number as written (`200`), a share as a percentage (`85%`). */
+function quoteStates(quote: string, value: FactValue): boolean {
+  if (typeof value === 'string') return quote.includes(value);
+  if (typeof value !== 'number') return false;
+  const written = [String(value)];
+  if (value > 0 && value < 1) written.push(`${Math.round(value * 10_000) / 100}%`);
+  return written.some((text) => new RegExp(`(?<![0-9.])${text.replace('.', '\\.')}(?![0-9])`).test(quote));
+}
+
+/** Numbers and choices that a standard compares with: every non-boolean literal of its conditions. */
+function comparedValues(standard: Standard): { fact: string; value: FactValue | readonly FactValue[] }[] {
+  const conditions: Condition[] = [
+    standard.condition,
+    ...(standard.applicableWhen ? [standard.applicableWhen] : []),
+  ];
+  return conditions
+    .flatMap(leavesOf)
+    .filter((leaf) => typeof leaf.value !== 'boolean')
+    .map((leaf) => ({ fact: leaf.fact, value: leaf.value }));
+}
+
+describe('guangxi2021: every value a standard compares with is quoted from the plan or marked drafted', () => {
+  it('quotes each cited clause verbatim, from the clauses of the plan shipped as data', () => {
+    const misquoted = standards.flatMap((standard) =>
+      (standard.grounds ?? [])
+        .filter((ground) => ground.kind === 'plan-clause')
+        .filter((ground) => !ground.quote || !(clauses[ground.clause] ?? '').includes(ground.quote))
+        .map((ground) => `${standard.id} ${ground.clause}`),
+    );
+    expect(misquoted).toEqual([]);
+  });
+
+  it.each(standards.map((standard) => [standard.id, standard] as const))(
+    '%s: each number or choice is in a quoted clause or marked drafted',
+    (_id, standard) => {
+      const quotes = (standard.grounds ?? []).flatMap((ground) =>
+        ground.kind === 'plan-clause' && ground.quote ? [ground.quote] : [],
+      );
+      const unaccounted = comparedValues(standard).filter(({ fact, value }) => {
+        const drafted = (standard.drafted ?? []).some(
+          (mark) => mark.fact === fact && JSON.stringify(mark.value) === JSON.stringify(value),
+        );
+        const values = Array.isArray(value) ? value : [value as FactValue];
+        return !drafted && !values.every((item) => quotes.some((quote) => quoteStates(quote, item)));
+      });
+      expect(unaccounted).toEqual([]);
+    },
+  );
+
+  it('marks 30 drafted values, 24 of them numbers, and says so in its provenance notes', () => {
+    const marks = standards.flatMap((standard) => standard.drafted ?? []);
+    const numbers = marks.filter((mark) => typeof mark.value === 'number');
+    expect([marks.length, numbers.length]).toEqual([30, 24]);
+    expect(guangxi2021.provenance.notes).toContain('共 30 处，其中 24 个数字');
+  });
+
+  it('counts its standards by what they rest on: 46 plan clauses, 3 public reports only, 16 drafting only', () => {
+    const kinds = (standard: Standard) => new Set((standard.grounds ?? []).map((ground) => ground.kind));
+    const count = (test: (kinds: Set<string>) => boolean) => standards.filter((s) => test(kinds(s))).length;
+    expect({
+      planClause: count((k) => k.has('plan-clause')),
+      publicSourceOnly: count((k) => k.size === 1 && k.has('public-source')),
+      draftingOnly: count((k) => k.size === 1 && k.has('project-drafting')),
+    }).toEqual({ planClause: 46, publicSourceOnly: 3, draftingOnly: 16 });
+    expect(guangxi2021.provenance.notes).toContain('46 项引用方案条款');
+  });
+});
