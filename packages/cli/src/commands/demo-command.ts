@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { type Assessment, planRemediation, verdictInWords } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import type { Command } from 'commander';
-import { type RunContext, writeOutputFile } from '../cli/context.js';
+import type { RunContext } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';
+import { ensureOutputFolder, writeOutputFile } from '../cli/output-file.js';
 import type { EvaluatedFile } from '../input/assessments.js';
 import { defaultPlanId } from '../input/plans.js';
 import { timelineReport } from '../report/timeline-report.js';
@@ -81,6 +82,7 @@ async function runDemo(context: RunContext, folder: string, language: Language):
   const timeline = await timelineData(context, defaultPlanId, undefined);
   write(timelineText(timeline, language, palette).trimEnd());
 
+  await ensureOutputFolder(context, folder);
   const written: string[] = [];
   for (const [name, entry] of evaluated) {
     written.push(
