@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type Stats } from 'node:fs';
+import { createWriteStream, rmSync, type Stats } from 'node:fs';
 import { mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileProblem } from '../input/read-json.js';
@@ -70,6 +70,25 @@ export async function writeOutputFile(
   return target.path;
 }
 
+const temporaryFiles = new Set<string>();
+
+/**
+ * Removes the temporary files of outputs still being written, for a process that is being interrupted
+ * (Ctrl-C): the targets were never touched, and nothing is left beside them.
+ *
+ * @example
+ * ```ts
+ * process.once('SIGINT', () => {
+ *   removeTemporaryFiles();
+ *   process.exit(130);
+ * });
+ * ```
+ */
+export function removeTemporaryFiles(): void {
+  for (const file of temporaryFiles) rmSync(file, { force: true });
+  temporaryFiles.clear();
+}
+
 /** An output file being written as a stream; nothing is in place until `commit`. */
 export interface OpenOutput {
   readonly stream: NodeJS.WritableStream;
@@ -85,6 +104,7 @@ export function openTarget(target: Exclude<OutputTarget, { kind: 'stdout' }>): O
     target.kind === 'file'
       ? join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`)
       : undefined;
+  if (temporary !== undefined) temporaryFiles.add(temporary);
   const stream = createWriteStream(temporary ?? target.path, {
     flags: temporary === undefined ? 'w' : 'wx',
     flush: temporary !== undefined,
@@ -103,12 +123,16 @@ export function openTarget(target: Exclude<OutputTarget, { kind: 'stdout' }>): O
       stream.end();
       await Promise.race([closed(), failed]);
       if (stream.errored) throw stream.errored;
-      if (temporary !== undefined) await rename(temporary, target.path);
+      if (temporary === undefined) return;
+      await rename(temporary, target.path);
+      temporaryFiles.delete(temporary);
     },
     async discard() {
       stream.destroy();
       await closed();
-      if (temporary !== undefined) await unlink(temporary).catch(() => undefined);
+      if (temporary === undefined) return;
+      await unlink(temporary).catch(() => undefined);
+      temporaryFiles.delete(temporary);
     },
   };
 }

@@ -32,7 +32,13 @@ export function buildProgram(context: RunContext): Command {
     });
   program.addHelpText(
     'after',
-    '\nRun `sunshine-rubric demo` to see it work on the bundled sample estates. 运行 demo 查看示例。\n',
+    `
+Every --out is written to a temporary file beside it and renamed into place, so a failed run never leaves
+half a file; its folder must exist; it must not be one of the run's inputs (nor a link to one); - is stdout.
+Errors name the file and JSON path of each problem (the first 20 in text, all with --format json).
+
+Run \`sunshine-rubric demo\` to see it work on the bundled sample estates. 运行 demo 查看示例。
+`,
   );
   registerEvaluateCommand(program, context);
   registerBatchCommand(program, context);

@@ -2,7 +2,7 @@ import { RubricError } from '@sunshine-rubric/core';
 import { CommanderError } from 'commander';
 import { issuesAsJson, moreIssueLines, oneLine, rubricCliError } from '../input/describe-error.js';
 import { builtInRegistry } from '../input/rule-sets.js';
-import { terminalSafeStream } from '../text/terminal-safe.js';
+import { shownInput, terminalSafeStream } from '../text/terminal-safe.js';
 import { paletteFor } from './colour.js';
 import type { RunContext } from './context.js';
 import { guardOutput } from './guarded-output.js';
@@ -89,7 +89,7 @@ function failure(context: RunContext, error: unknown, debug: boolean): ExitCode 
   } else {
     const message = known
       ? known.message
-      : `internal error: ${error instanceof Error ? error.message : String(error)} (run again with --debug for the stack trace)`;
+      : `internal error: ${shownInput(error instanceof Error ? error.message : String(error))} (run again with --debug for the stack trace)`;
     const lines = [
       `sunshine-rubric: ${oneLine(message)}`,
       ...moreIssueLines(known?.issues ?? [], known?.file),

@@ -22,7 +22,11 @@ export function registerDemoCommand(program: Command, context: RunContext): void
     .description(
       '用内置示例数据演示：评估、整改、钦州进度、HTML 报告 — run the main job on bundled sample data',
     )
-    .option('-o, --out <folder>', 'where to write the HTML reports 报告输出文件夹', 'sunshine-rubric-demo')
+    .option(
+      '-o, --out <folder>',
+      'the folder for the HTML reports, created if missing (its parent must exist) 报告输出文件夹',
+      'sunshine-rubric-demo',
+    )
     .addOption(languageOption())
     .addHelpText('after', examples('demo', 'demo --lang en --out /tmp/reports'))
     .action(async (options: { out: string; lang: Language }) => {

@@ -30,7 +30,10 @@ export function registerEvaluateCommand(program: Command, context: RunContext): 
       ),
     )
     .addOption(formatOption(['text', 'json', 'html'], 'text'))
-    .option('-o, --out <file>', 'write to a file instead of stdout (a folder for html with several files)')
+    .option(
+      '-o, --out <file>',
+      'write to a file instead of stdout; - is stdout (for html with several files: a folder, created if missing)',
+    )
     .addOption(languageOption())
     .option('--check', 'exit with code 1 when any estate is not eligible 任一小区不符合时退出码为 1')
     .addHelpText(

@@ -25,5 +25,7 @@ describe('shownInput', () => {
   test(`echoes at most ${echoLimit} characters of the user’s input, then says how many more`, () => {
     expect(shownInput('estate.json')).toBe('estate.json');
     expect(shownInput('x'.repeat(5000))).toBe(`${'x'.repeat(echoLimit)}… (+${5000 - echoLimit} characters)`);
+    // Never half a character: 'a' and 99 characters outside the BMP, not a lone surrogate.
+    expect(shownInput(`a${'𠀀'.repeat(300)}`)).toBe(`a${'𠀀'.repeat(99)}… (+402 characters)`);
   });
 });

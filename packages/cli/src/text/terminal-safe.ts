@@ -73,5 +73,7 @@ export function terminalSafeStream(
  */
 export function shownInput(text: string): string {
   if (text.length <= echoLimit) return text;
-  return `${text.slice(0, echoLimit)}… (+${text.length - echoLimit} characters)`;
+  // Never cut a character in two (a Chinese name outside the BMP, an emoji).
+  const end = /[\ud800-\udbff]/.test(text[echoLimit - 1]!) ? echoLimit - 1 : echoLimit;
+  return `${text.slice(0, end)}… (+${text.length - end} characters)`;
 }
