@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync, type Stats } from 'node:fs';
-import { mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { constants, createWriteStream, fstat, rmSync, type Stats } from 'node:fs';
+import { access, mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileProblem } from '../input/read-json.js';
 import { neutraliseControls, shownInput } from '../text/terminal-safe.js';
@@ -37,10 +37,14 @@ export async function checkOutputTarget(context: RunContext, file: string): Prom
   const input = await sameFileAsInput(context, existing);
   if (input !== undefined) {
     throw new CliError(
-      `${shownInput(file)}: refusing to write over an input of this run (${shownInput(input)}); choose another --out (输出文件不能是输入文件)`,
+      `${shownInput(file)}: refusing to write over an input of this run (${input === standardStream ? 'stdin' : shownInput(input)}); choose another --out (输出文件不能是输入文件)`,
     );
   }
   if (!existing.isFile()) return { kind: 'special', path: absolute };
+  // A rename would replace even a file the user may not write: ask the file, as writing in place would.
+  await access(absolute, constants.W_OK).catch((error: unknown) => {
+    throw cannotWrite(file, fileProblem(error), error);
+  });
   return { kind: 'file', path: await realpath(absolute), mode: existing.mode & 0o7777 };
 }
 
@@ -180,11 +184,20 @@ async function statOrUndefined(path: string, shown: string): Promise<Stats | und
 /** The input of this run (as the user typed it) that is the same file as `output`, if any. */
 async function sameFileAsInput(context: RunContext, output: Stats): Promise<string | undefined> {
   for (const candidate of context.inputs) {
-    if (candidate === standardStream) continue;
-    const info = await stat(inputPath(context, candidate)).catch(() => undefined);
+    // `-` is stdin: the same file when the shell redirected it from the output (`batch - --out x < x`).
+    const info =
+      candidate === standardStream
+        ? context.io.stdin === undefined
+          ? await stdinFile()
+          : undefined
+        : await stat(inputPath(context, candidate)).catch(() => undefined);
     if (info !== undefined && info.dev === output.dev && info.ino === output.ino) return candidate;
   }
   return undefined;
+}
+
+function stdinFile(): Promise<Stats | undefined> {
+  return new Promise((resolve) => fstat(0, (error, info) => resolve(error ? undefined : info)));
 }
 
 function cannotWrite(file: string, problem: string, cause?: unknown): CliError {

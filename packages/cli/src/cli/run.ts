@@ -51,7 +51,10 @@ export async function run(argv: readonly string[], io: Partial<RunIo> = {}): Pro
     },
     dataOut,
     rawStderr,
-    stdin: given.stdin ?? process.stdin,
+    // process.stdin is made only when `-` is read: merely touching it opens fd 0.
+    get stdin() {
+      return given.stdin ?? process.stdin;
+    },
     palette,
     registry: builtInRegistry(),
     ruleSets: new Map(),

@@ -1,6 +1,7 @@
-// Ctrl-C in the middle of a batch: the previous output stays as it was and nothing is left beside it.
+// What only a real process shows: Ctrl-C in the middle of a batch leaves the previous output as it was and
+// nothing beside it; stdin redirected from the output file is an input like any other.
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { guangxiSamples } from '@sunshine-rubric/guangxi';
@@ -38,4 +39,30 @@ test('an interrupted batch leaves --out as it was and removes its temporary file
   expect(await closed).toBe(130);
   expect(await readFile(join(folder.path, 'verdicts.ndjson'), 'utf8')).toBe('the good output of yesterday\n');
   expect(await temporaryFiles()).toEqual([]);
+});
+
+test('batch - --out x < x is refused: stdin redirected from the output is an input', {
+  timeout: 60_000,
+}, async () => {
+  const content = `${JSON.stringify(guangxiSamples.eligible)}\n`;
+  await writeFile(join(folder.path, 'both.ndjson'), content);
+  const input = await open(join(folder.path, 'both.ndjson'), 'r');
+  try {
+    const child = spawn(process.execPath, [await bundleCli(), 'batch', '-', '--out', 'both.ndjson'], {
+      cwd: folder.path,
+      stdio: [input.fd, 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exit) => resolve(exit)));
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'sunshine-rubric: both.ndjson: refusing to write over an input of this run (stdin); choose another --out (输出文件不能是输入文件)\n',
+    );
+  } finally {
+    await input.close();
+  }
+  expect(await readFile(join(folder.path, 'both.ndjson'), 'utf8')).toBe(content);
 });
