@@ -1,4 +1,21 @@
+import { removeTemporaryFiles } from './cli/output-file.js';
 import { run } from './index.js';
+
+// A reader that goes away (`sunshine-rubric evaluate *.json | head -1`) makes a write that is still pending
+// when the run has ended fail with EPIPE; unheard, Node would print "Unhandled 'error' event" and a stack.
+// The output is simply no longer wanted: the process ends with the run's exit code.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
+// An interrupted run leaves every --out as it was, and no temporary file beside it.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => {
+    removeTemporaryFiles();
+    process.exit(code);
+  });
+}
 
 // Colour and the progress bar are for a person at a terminal: both streams must be one.
 const exitCode = await run(process.argv.slice(2), {

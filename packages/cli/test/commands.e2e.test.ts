@@ -1,6 +1,6 @@
 // Every command end to end, as a subprocess: exit codes, output, files written, and bad input. The
 // details of each command are tested in-process (src/commands/*.test.ts), which is much faster.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -105,6 +105,7 @@ describe.concurrent('sunshine-rubric, spawned', { timeout: 60_000 }, () => {
   });
 
   test('report writes a self-contained HTML file', async ({ expect }) => {
+    await mkdir(join(folder.path, 'reports'), { recursive: true });
     const outcome = await cli('report', 'below.json', '--out', 'reports/below.html', '--costs', 'costs.json');
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toBe(`${join(folder.path, 'reports/below.html')}\n`);

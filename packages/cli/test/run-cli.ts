@@ -88,3 +88,34 @@ export async function temporaryFolder(
   const path = await mkdtemp(join(tmpdir(), `sunshine-rubric-${prefix}-`));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
+
+/**
+ * Spawns `sunshine-rubric …args` with stdout into a pipe whose reader goes away, as `… | head -1` does:
+ * after the first chunk, or at once (`closeAt: 'start'`, so that even a short output meets a closed pipe).
+ * Resolves with the exit code and everything written to stderr.
+ */
+export async function runCliClosingStdout(
+  args: readonly string[],
+  options: { readonly cwd: string; readonly stdin?: string; readonly closeAt?: 'start' | 'first-chunk' },
+): Promise<{ readonly code: number | null; readonly stderr: string }> {
+  const bin = await bundleCli();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    if (options.stdin !== undefined) child.stdin?.end(options.stdin);
+    child.stdin?.on('error', () => undefined);
+    let stderr = '';
+    const { stdout, stderr: errors } = child;
+    if (stdout === null || errors === null) throw new Error('spawned without pipes');
+    if (options.closeAt === 'start') stdout.destroy();
+    else stdout.once('data', () => stdout.destroy());
+    errors.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stderr }));
+  });
+}

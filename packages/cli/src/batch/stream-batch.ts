@@ -1,6 +1,3 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import {
   type EvaluationResult,
   type Evaluator,
@@ -8,25 +5,39 @@ import {
   type Registry,
   RubricError,
 } from '@sunshine-rubric/core';
+import type { CliIssue } from '../cli/io.js';
 import { namedRuleSet } from '../input/assessments.js';
-import { oneLine } from '../input/describe-error.js';
+import { issuesAsJson, oneLine } from '../input/describe-error.js';
 import { findJsonSyntaxProblem } from '../input/json-syntax.js';
+import { ndjsonLines } from './ndjson-lines.js';
 
 /** What a batch run did, for the summary line and the exit code. */
 export interface BatchSummary {
-  /** Input lines read (each has exactly one output line). */
+  /** Input lines read, blank ones included. */
   readonly lines: number;
   /** Lines evaluated: valid JSON, valid assessments. */
   readonly evaluated: number;
   readonly eligible: number;
-  /** Lines that are not valid JSON or not valid assessments. */
+  /** Lines that are not UTF-8, not valid JSON or not valid assessments: each has an error line. */
   readonly failed: number;
+  /** Blank lines (empty, spaces, a CRLF alone): no output line, counted here. */
+  readonly skipped: number;
+  /** False when the reader of the output went away (stdout into `head`) before the end. */
+  readonly complete: boolean;
+}
+
+/** Where the output lines go: `write` returns a promise when the reader asks for a pause. */
+export interface BatchSink {
+  write(chunk: string): Promise<void> | undefined;
+  /** True once the reader has gone (a closed pipe): the batch stops there. */
+  closed(): boolean;
 }
 
 /** Options of {@link streamBatch}. */
 export interface BatchOptions {
-  readonly input: string;
-  readonly output: string;
+  /** The bytes of the NDJSON input. */
+  readonly source: AsyncIterable<Uint8Array | string>;
+  readonly sink: BatchSink;
   readonly registry: Registry;
   /** The evaluator of `--rule-set`; without it, each line's `ruleSet` (else `fallbackRuleSet`) is used. */
   readonly evaluator?: Evaluator | undefined;
@@ -40,50 +51,67 @@ export interface BatchOptions {
 /** One output line for an input line that could not be evaluated. */
 export interface BatchLineError {
   readonly line: number;
-  readonly error: { readonly code: string; readonly message: string; readonly path: string };
+  readonly error: {
+    readonly code: string;
+    /** The first issue (and how many more), in words. */
+    readonly message: string;
+    /** The JSON path of the first issue (kept from the first format; `issues` has every one). */
+    readonly path: string;
+    readonly issues: readonly { path: string; message: string; kind?: string }[];
+  };
 }
 
 /**
- * Evaluates an NDJSON file line by line into an NDJSON file, in order, one output line per input line.
- * Streams both ways — readline over a read stream, a write stream whose backpressure is awaited — so memory
- * stays flat however many lines there are.
+ * Evaluates NDJSON assessments line by line into NDJSON output, in order: one output line per non-blank
+ * input line, carrying the input's line number. Streams both ways, awaiting the output's backpressure, so
+ * memory stays flat however many lines there are.
  */
 export async function streamBatch(options: BatchOptions): Promise<BatchSummary> {
-  const source = createReadStream(options.input, { encoding: 'utf8', highWaterMark: 1 << 16 });
-  const sink = createWriteStream(options.output);
-  const sinkFailed = new Promise<never>((_, reject) => sink.once('error', reject));
-  sinkFailed.catch(() => undefined);
-  const lines = createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY });
   const evaluatorFor = evaluatorCache(options);
+  let bytesRead = 0;
+  async function* counted() {
+    for await (const chunk of options.source) {
+      bytesRead += chunk.length;
+      yield chunk;
+    }
+  }
   let count = 0;
   let evaluated = 0;
   let eligible = 0;
   let failed = 0;
+  let skipped = 0;
   let lastProgress = 0;
-  try {
-    for await (const text of lines) {
-      count++;
-      const outcome = evaluateLine(text, count, evaluatorFor, options.full ?? false);
-      if ('error' in outcome) failed++;
-      else {
-        evaluated++;
-        if (outcome.eligible) eligible++;
-      }
-      if (!sink.write(`${outcome.json}\n`)) await Promise.race([once(sink, 'drain'), sinkFailed]);
-      if (options.onProgress && count - lastProgress >= 1000) {
-        lastProgress = count;
-        options.onProgress(source.bytesRead, count);
-      }
+  for await (const entry of ndjsonLines(counted())) {
+    if (options.sink.closed()) break;
+    count = entry.line;
+    if (entry.kind === 'blank') {
+      skipped++;
+      continue;
     }
-    sink.end();
-    await Promise.race([once(sink, 'finish'), sinkFailed]);
-  } finally {
-    lines.close();
-    source.destroy();
-    if (!sink.writableFinished) sink.destroy();
+    const outcome =
+      entry.kind === 'text'
+        ? evaluateLine(entry.text, entry.line, evaluatorFor, options.full ?? false)
+        : lineError(entry.line, 'INVALID_ENCODING', [
+            {
+              path: [],
+              message: `not valid UTF-8 at byte ${entry.byteOffset} (不是有效的 UTF-8 编码)`,
+              kind: 'invalid-utf8',
+            },
+          ]);
+    if ('error' in outcome) failed++;
+    else {
+      evaluated++;
+      if (outcome.eligible) eligible++;
+    }
+    await options.sink.write(`${outcome.json}\n`);
+    if (options.onProgress && count - lastProgress >= 1000) {
+      lastProgress = count;
+      options.onProgress(bytesRead, count);
+    }
   }
-  options.onProgress?.(source.bytesRead, count);
-  return { lines: count, evaluated, eligible, failed };
+  options.onProgress?.(bytesRead, count);
+  const complete = !options.sink.closed();
+  return { lines: count, evaluated, eligible, failed, skipped, complete };
 }
 
 type LineOutcome =
@@ -104,11 +132,17 @@ function evaluateLine(
     const message = problem
       ? `invalid JSON at column ${problem.column}: ${problem.message}`
       : `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
-    return lineError(line, 'INVALID_JSON', message, '$');
+    return lineError(line, 'INVALID_JSON', [{ path: [], message, kind: 'invalid-json' }]);
   }
   const evaluator = evaluatorFor(json);
   if (RubricError.isInstance(evaluator)) {
-    return lineError(line, evaluator.code, evaluator.issues[0]?.message ?? evaluator.message, '$.ruleSet');
+    const issues =
+      evaluator.issues.length > 0 ? evaluator.issues : [{ path: [], message: evaluator.message }];
+    return lineError(
+      line,
+      evaluator.code,
+      issues.map((issue) => ({ ...issue, path: ['ruleSet'] })),
+    );
   }
   try {
     const result = evaluator.evaluate(json, { explain: full });
@@ -116,14 +150,8 @@ function evaluateLine(
     return { json: JSON.stringify(body), eligible: result.eligible };
   } catch (error) {
     if (!RubricError.isInstance(error)) throw error;
-    const first = error.issues[0];
-    const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : '';
-    return lineError(
-      line,
-      error.code,
-      `${oneLine(first?.message ?? error.message)}${more}`,
-      formatPath(first?.path ?? []),
-    );
+    const issues = error.issues.length > 0 ? error.issues : [{ path: [], message: error.message }];
+    return lineError(line, error.code, issues);
   }
 }
 
@@ -141,8 +169,18 @@ export function verdictOf(result: EvaluationResult) {
   };
 }
 
-function lineError(line: number, code: string, message: string, path: string): LineOutcome {
-  const body: BatchLineError = { line, error: { code, message, path } };
+function lineError(line: number, code: string, issues: readonly CliIssue[]): LineOutcome {
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+  const body: BatchLineError = {
+    line,
+    error: {
+      code,
+      message: `${oneLine(first.message)}${more}`,
+      path: formatPath(first.path),
+      issues: issuesAsJson(issues),
+    },
+  };
   return { json: JSON.stringify(body), error: true };
 }
 

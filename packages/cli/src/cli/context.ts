@@ -1,18 +1,27 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Registry, RuleSet } from '@sunshine-rubric/core';
-import { fileProblem } from '../input/read-json.js';
 import { resolvePath } from '../input/rule-sets.js';
 import type { Palette } from './colour.js';
-import { CliError, type ExitCode, exitCodes, type RunIo } from './io.js';
+import type { GuardedOutput } from './guarded-output.js';
+import { type ExitCode, exitCodes, type RunIo } from './io.js';
 
 /** What every command's action works with during one run. */
 export interface RunContext {
+  /** Streams for text meant for people: control characters in them are neutralised. */
   readonly io: RunIo;
+  /** stdout as it is, for JSON, HTML, NDJSON and workbooks, which must keep their data exactly. */
+  readonly dataOut: GuardedOutput;
+  /** stderr as it is, for the progress bar's own control sequences. */
+  readonly rawStderr: GuardedOutput;
+  /** Bytes of `-` as an input file. */
+  readonly stdin: AsyncIterable<Uint8Array | string>;
   readonly palette: Palette;
   readonly registry: Registry;
   /** Rule sets loaded in this run, by reference, so many assessments against one file read it once. */
   readonly ruleSets: Map<string, Promise<RuleSet>>;
+  /** Every argument and option value of the command but `--out`: what an output must never overwrite. */
+  inputs: readonly string[];
+  /** `json` when the command runs with `--format json`: its error is then written as JSON. */
+  errorFormat: 'text' | 'json';
   /** Set by a command that completed with failures the user asked about. */
   exitCode: ExitCode;
 }
@@ -25,26 +34,4 @@ export function reportFailures(context: RunContext): void {
 /** A path the user typed, resolved against the run's working directory. */
 export function inputPath(context: RunContext, file: string): string {
   return resolvePath(context.io.cwd, file);
-}
-
-/** Writes a file the user asked for (creating its folder), or fails with one line naming it. */
-export async function writeOutputFile(
-  context: RunContext,
-  file: string,
-  content: string | Uint8Array,
-): Promise<string> {
-  const absolute = inputPath(context, file);
-  try {
-    await mkdir(dirname(absolute), { recursive: true });
-    await writeFile(absolute, content);
-  } catch (error) {
-    throw new CliError(`${file}: cannot write: ${fileProblem(error)} (无法写入)`, { cause: error });
-  }
-  return absolute;
-}
-
-/** Prints text to stdout, or writes it to `--out` when given. */
-export async function emit(context: RunContext, content: string, out: string | undefined): Promise<void> {
-  if (out === undefined) context.io.stdout.write(content);
-  else await writeOutputFile(context, out, content);
 }

@@ -32,6 +32,8 @@ export interface RunIo {
   readonly isTTY: boolean;
   /** Environment variables: `NO_COLOR`, and `SUNSHINE_RUBRIC_REPORT_RSS` (print peak memory at the end). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** What `-` as an input file reads (`batch - --out …`); `process.stdin` when not given. */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /**
@@ -55,13 +57,37 @@ export const exitCodes = {
 /** An exit code of the command. */
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
+/** One problem of the input as the command reports it: a JSON path, what is wrong, and its kind. */
+export interface CliIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly kind?: string | undefined;
+}
+
 /**
- * Bad input or usage, reported as one line and exit code 2. `message` already names the file and the JSON
- * path; `cause` keeps the original error for `--debug`.
+ * Bad input or usage, reported with exit code 2: one line that names the file and the JSON path of the first
+ * problem, then (in text) the others up to 20, or (with `--format json`) every one. `code` is the library's
+ * error code, else `BAD_INPUT`; `cause` keeps the original error for `--debug`.
  */
 export class CliError extends Error {
-  constructor(message: string, options?: { readonly cause?: unknown }) {
+  readonly code: string;
+  readonly issues: readonly CliIssue[];
+  /** The file the issues are in, as the user named it. */
+  readonly file: string | undefined;
+
+  constructor(
+    message: string,
+    options?: {
+      readonly cause?: unknown;
+      readonly code?: string;
+      readonly issues?: readonly CliIssue[];
+      readonly file?: string;
+    },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CliError';
+    this.code = options?.code ?? 'BAD_INPUT';
+    this.issues = options?.issues ?? [];
+    this.file = options?.file;
   }
 }

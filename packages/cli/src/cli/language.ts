@@ -1,4 +1,5 @@
 import type { Text } from '@sunshine-rubric/core';
+import { shownInput } from '../text/terminal-safe.js';
 import { CliError } from './io.js';
 
 /** The language of text output and reports: Chinese (the default, authoritative) or English. */
@@ -15,5 +16,7 @@ export function say(
 /** The `--lang` option's value, checked. */
 export function parseLanguage(value: string): Language {
   if (value === 'zh' || value === 'en') return value;
-  throw new CliError(`--lang: expected zh or en, got ${JSON.stringify(value)} (--lang 只能是 zh 或 en)`);
+  throw new CliError(
+    `--lang: expected zh or en, got ${JSON.stringify(shownInput(value))} (--lang 只能是 zh 或 en)`,
+  );
 }

@@ -25,10 +25,20 @@ export function buildProgram(context: RunContext): Command {
       writeErr: (text) => context.io.stderr.write(text),
       outputError: (text, write) => write(`sunshine-rubric: ${text}`),
     })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, action) => {
+      context.inputs = inputArguments(action);
+      if (action.opts().format === 'json') context.errorFormat = 'json';
+    });
   program.addHelpText(
     'after',
-    '\nRun `sunshine-rubric demo` to see it work on the bundled sample estates. 运行 demo 查看示例。\n',
+    `
+Every --out is written to a temporary file beside it and renamed into place, so a failed run never leaves
+half a file; its folder must exist; it must not be one of the run's inputs (nor a link to one); - is stdout.
+Errors name the file and JSON path of each problem (the first 20 in text, all with --format json).
+
+Run \`sunshine-rubric demo\` to see it work on the bundled sample estates. 运行 demo 查看示例。
+`,
   );
   registerEvaluateCommand(program, context);
   registerBatchCommand(program, context);
@@ -40,4 +50,14 @@ export function buildProgram(context: RunContext): Command {
   registerTemplateCommand(program, context);
   registerDemoCommand(program, context);
   return program;
+}
+
+/**
+ * Every value the user gave the command but `--out`: its files, `--rule-set`, `--costs`, `--plan` …. Any of
+ * them that names an existing file is an input that an output must not overwrite; the rest name nothing.
+ */
+function inputArguments(action: Command): string[] {
+  const values: unknown[] = [...action.processedArgs];
+  for (const [name, value] of Object.entries(action.opts())) if (name !== 'out') values.push(value);
+  return values.flat().filter((value): value is string => typeof value === 'string');
 }

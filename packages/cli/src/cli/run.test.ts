@@ -1,3 +1,6 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
@@ -79,5 +82,76 @@ describe('run', () => {
   test('SUNSHINE_RUBRIC_REPORT_RSS reports the peak memory on stderr', async () => {
     const outcome = await cli(['validate', 'rule-set.json'], { env: { SUNSHINE_RUBRIC_REPORT_RSS: '1' } });
     expect(outcome.stderr).toMatch(/^maxRSS: \d+ kB\n$/);
+  });
+
+  test('every issue reaches the user: 20 in text then a count, all of them with --format json', async () => {
+    const facts: Record<string, unknown> = { ...guangxiSamples.eligible.facts };
+    const names = Object.keys(facts).filter((name) => typeof facts[name] !== 'string');
+    for (const name of names.slice(0, 25)) facts[name] = 'wrong';
+    await writeFile(
+      join(folder.path, 'many-wrong.json'),
+      JSON.stringify({ ...guangxiSamples.eligible, facts }),
+    );
+    const text = await cli(['evaluate', 'many-wrong.json']);
+    expect(text.code).toBe(2);
+    const lines = text.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toMatch(
+      /^sunshine-rubric: many-wrong\.json \$\.facts\.\w+: .* \(\+24 more\) \(INVALID_ASSESSMENT\)$/,
+    );
+    expect(lines.slice(1, 20).every((line) => /^ {2}many-wrong\.json \$\.facts\.\w+: /.test(line))).toBe(
+      true,
+    );
+    expect(lines[20]).toBe('  … and 5 more (--format json lists every one; 其余问题)');
+    const json = await cli(['evaluate', 'many-wrong.json', '--format', 'json']);
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe('');
+    const { error } = JSON.parse(json.stderr);
+    expect(error.code).toBe('INVALID_ASSESSMENT');
+    expect(error.issues).toHaveLength(25);
+    expect(error.issues[0]).toEqual({
+      path: expect.stringMatching(/^\$\.facts\./),
+      message: expect.any(String),
+      kind: expect.any(String),
+    });
+  });
+
+  test('a community name cannot drive the terminal; JSON keeps it exactly', async () => {
+    const name = '恶意\u001b[2J\u001b]0;owned\u0007\u202eA';
+    const assessment = { ...guangxiSamples.belowThreshold, community: { name } };
+    await writeFile(join(folder.path, 'hostile.json'), JSON.stringify(assessment));
+    for (const isTTY of [false, true]) {
+      const text = await cli(['evaluate', 'hostile.json'], { isTTY });
+      expect(text.stdout).toContain('恶意\\u001b[2J\\u001b]0;owned\\u0007\\u202eA');
+      for (const raw of ['\u001b[2J', '\u001b]', '\u0007', '\u202e']) expect(text.stdout).not.toContain(raw);
+    }
+    const coloured = await cli(['evaluate', 'hostile.json'], { isTTY: true });
+    expect(coloured.stdout).toContain('\u001b[1m');
+    await cli(['evaluate', 'hostile.json', '--out', 'hostile.txt']);
+    const saved = await readFile(join(folder.path, 'hostile.txt'), 'utf8');
+    for (const raw of ['\u001b', '\u0007', '\u202e']) expect(saved).not.toContain(raw);
+    const json = await cli(['evaluate', 'hostile.json', '--format', 'json', '--check']);
+    expect(JSON.parse(json.stdout).assessmentId).toBe(assessment.id);
+    const remediate = await cli(['remediate', 'hostile.json', '--format', 'json']);
+    expect(remediate.code).toBe(0);
+    const missing = await cli(['evaluate', 'no\u001b]0;owned\u0007.json']);
+    expect(missing.stderr).toBe(
+      'sunshine-rubric: no\\u001b]0;owned\\u0007.json: no such file (文件不存在)\n',
+    );
+  });
+
+  test('messages echo at most about 200 characters of what the user typed', async () => {
+    const long = `x${'y'.repeat(4999)}`;
+    for (const args of [
+      ['evaluate', 'eligible.json', '--rule-set', long],
+      ['evaluate', `${long}.json`],
+      ['timeline', '--plan', long],
+      ['remediate', 'below.json', '--default-cost', long],
+      ['batch', 'good.ndjson', '--out', `${long}/x.ndjson`],
+    ]) {
+      const outcome = await cli(args);
+      expect(outcome.code, args.join(' ').slice(0, 40)).toBe(2);
+      expect(outcome.stderr.length, args[0]).toBeLessThan(600);
+    }
   });
 });

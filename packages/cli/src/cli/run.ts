@@ -1,9 +1,11 @@
 import { RubricError } from '@sunshine-rubric/core';
 import { CommanderError } from 'commander';
-import { describeRubricError, oneLine } from '../input/describe-error.js';
+import { issuesAsJson, moreIssueLines, oneLine, rubricCliError } from '../input/describe-error.js';
 import { builtInRegistry } from '../input/rule-sets.js';
+import { shownInput, terminalSafeStream } from '../text/terminal-safe.js';
 import { paletteFor } from './colour.js';
 import type { RunContext } from './context.js';
+import { guardOutput } from './guarded-output.js';
 import { CliError, type ExitCode, exitCodes, type RunIo } from './io.js';
 import { buildProgram } from './program.js';
 
@@ -27,45 +29,79 @@ import { buildProgram } from './program.js';
  * ```
  */
 export async function run(argv: readonly string[], io: Partial<RunIo> = {}): Promise<ExitCode> {
-  const fullIo: RunIo = {
+  const given: RunIo = {
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
     cwd: io.cwd ?? process.cwd(),
     isTTY: io.isTTY ?? false,
     env: io.env ?? process.env,
+    ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
   };
   const debug = argv.includes('--debug');
+  const palette = paletteFor(given);
+  const dataOut = guardOutput(given.stdout);
+  const rawStderr = guardOutput(given.stderr);
+  const keepColour = { keepColour: palette.enabled };
+  const context: RunContext = {
+    // Text for people passes here, so a community name or a file name cannot drive the terminal.
+    io: {
+      ...given,
+      stdout: terminalSafeStream(dataOut, keepColour),
+      stderr: terminalSafeStream(rawStderr, keepColour),
+    },
+    dataOut,
+    rawStderr,
+    // process.stdin is made only when `-` is read: merely touching it opens fd 0.
+    get stdin() {
+      return given.stdin ?? process.stdin;
+    },
+    palette,
+    registry: builtInRegistry(),
+    ruleSets: new Map(),
+    inputs: [],
+    errorFormat: 'text',
+    exitCode: exitCodes.success,
+  };
   try {
-    const context: RunContext = {
-      io: fullIo,
-      palette: paletteFor(fullIo),
-      registry: builtInRegistry(),
-      ruleSets: new Map(),
-      exitCode: exitCodes.success,
-    };
     await buildProgram(context).parseAsync([...argv], { from: 'user' });
-    reportMemory(fullIo);
+    reportMemory(context.io);
     return context.exitCode;
   } catch (error) {
-    return failure(fullIo, error, debug);
+    return failure(context, error, debug);
+  } finally {
+    dataOut.release();
+    rawStderr.release();
   }
 }
 
-function failure(io: RunIo, error: unknown, debug: boolean): ExitCode {
+function failure(context: RunContext, error: unknown, debug: boolean): ExitCode {
   if (error instanceof CommanderError) {
     // Commander has printed its message (or the help) already.
     return error.exitCode === 0 ? exitCodes.success : exitCodes.badInput;
   }
-  const message =
+  const known =
     error instanceof CliError
-      ? error.message
+      ? error
       : RubricError.isInstance(error)
-        ? describeRubricError(error, 'input')
-        : `internal error: ${error instanceof Error ? error.message : String(error)} (run again with --debug for the stack trace)`;
-  io.stderr.write(`sunshine-rubric: ${oneLine(message)}\n`);
+        ? rubricCliError(error, 'input')
+        : undefined;
+  if (known && context.errorFormat === 'json') {
+    // JSON keeps the data exactly, every issue; one line, so a log takes it whole.
+    const json = { code: known.code, message: known.message, issues: issuesAsJson(known.issues) };
+    context.rawStderr.write(`${JSON.stringify({ error: json })}\n`);
+  } else {
+    const message = known
+      ? known.message
+      : `internal error: ${shownInput(error instanceof Error ? error.message : String(error))} (run again with --debug for the stack trace)`;
+    const lines = [
+      `sunshine-rubric: ${oneLine(message)}`,
+      ...moreIssueLines(known?.issues ?? [], known?.file),
+    ];
+    context.io.stderr.write(`${lines.join('\n')}\n`);
+  }
   if (debug) {
     const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-    io.stderr.write(`${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+    context.io.stderr.write(`${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
   }
   return exitCodes.badInput;
 }

@@ -1,10 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
 import { runInProcess } from '../../test/run-in-process.js';
+import { run } from '../cli/run.js';
 
 let folder: { path: string; remove: () => Promise<void> };
 const cli = (args: string[], isTTY = false) => runInProcess(args, { cwd: folder.path, isTTY });
@@ -21,14 +23,14 @@ beforeAll(async () => {
 afterAll(() => folder.remove());
 
 describe('batch', () => {
-  test('every kind of bad line gets an error line in its place', async () => {
+  test('every kind of bad line gets an error line in its place, carrying the input line number', async () => {
     const lines = [
-      '',
       '[1, 2]',
       JSON.stringify({ ...guangxiSamples.eligible, ruleSet: 'atlantis-2040' }),
       '{"id": "a", "community": {"name": "x"}, "facts": {}, "extra": 1}',
       'null',
       JSON.stringify(guangxiSamples.missingData),
+      '{"id": "oops", ',
     ];
     await writeFile(join(folder.path, 'bad.ndjson'), `${lines.join('\r\n')}\r\n`);
     const outcome = await cli(['batch', 'bad.ndjson', '--out', 'bad.out.ndjson']);
@@ -38,19 +40,20 @@ describe('batch', () => {
     );
     const output = await outputLines('bad.out.ndjson');
     expect(output.map((line) => line.error?.code ?? 'ok')).toEqual([
-      'INVALID_JSON',
       'INVALID_ASSESSMENT',
       'RULE_SET_NOT_FOUND',
       'INVALID_ASSESSMENT',
       'INVALID_ASSESSMENT',
       'ok',
+      'INVALID_JSON',
     ]);
-    expect(output[0].error.message).toBe(
-      'invalid JSON at column 1: expected a JSON value, found end of input',
+    expect(output.map((line) => line.line)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(output[5].error.message).toBe(
+      'invalid JSON at column 16: expected a property name in double quotes, found end of input',
     );
-    expect(output[2].error.path).toBe('$.ruleSet');
-    expect(output[3].error.path).toBe('$.extra');
-    expect(output[5].verdict.missingFacts).toEqual([
+    expect(output[1].error.path).toBe('$.ruleSet');
+    expect(output[2].error.path).toBe('$.extra');
+    expect(output[4].verdict.missingFacts).toEqual([
       'distanceToKindergarten',
       'cctvCoverage',
       'satisfactionRate',
@@ -94,5 +97,116 @@ describe('batch', () => {
     const outcome = await cli(['batch', 'good.ndjson', '--out', 'good.ndjson/inside.ndjson']);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toMatch(/^sunshine-rubric: good\.ndjson\/inside\.ndjson: cannot write: /);
+  });
+
+  test('a byte-order mark on line 1 is accepted, as evaluate accepts it', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`${JSON.stringify(guangxiSamples.eligible)}\n`),
+    ]);
+    await writeFile(join(folder.path, 'bom.ndjson'), bytes);
+    const outcome = await cli(['batch', 'bom.ndjson', '--out', 'bom.out.ndjson']);
+    expect(outcome.code).toBe(0);
+    const [first] = await outputLines('bom.out.ndjson');
+    expect(first).toMatchObject({ line: 1, verdict: { eligible: true } });
+  });
+
+  test('blank lines (CRLF ones, spaces, a trailing empty line) are skipped and counted, not failed', async () => {
+    const eligible = JSON.stringify(guangxiSamples.eligible);
+    await writeFile(join(folder.path, 'blanks.ndjson'), `\r\n${eligible}\r\n  \t\n\n${eligible}\n\n`);
+    const outcome = await cli(['batch', 'blanks.ndjson', '--out', 'blanks.out.ndjson', '--lang', 'en']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toBe(
+      '6 lines: 2 evaluated, 2 eligible, 0 failed, 4 blank skipped. Results written to blanks.out.ndjson\n',
+    );
+    expect((await outputLines('blanks.out.ndjson')).map((line) => line.line)).toEqual([2, 5]);
+    const json = await cli(['batch', 'blanks.ndjson', '--out', 'blanks.out.ndjson', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual({
+      lines: 6,
+      evaluated: 2,
+      eligible: 2,
+      failed: 0,
+      skipped: 4,
+      out: 'blanks.out.ndjson',
+    });
+  });
+
+  test('a line that is not UTF-8 is an error line, never scored with U+FFFD in it', async () => {
+    const line = Buffer.from(JSON.stringify(guangxiSamples.eligible));
+    const at = line.indexOf('示例');
+    const broken = Buffer.concat([
+      line.subarray(0, at),
+      Buffer.from([0xff]),
+      line.subarray(at),
+      Buffer.from('\n'),
+    ]);
+    await writeFile(join(folder.path, 'latin1.ndjson'), broken);
+    const outcome = await cli(['batch', 'latin1.ndjson', '--out', 'latin1.out.ndjson']);
+    expect(outcome.code).toBe(1);
+    const [first] = await outputLines('latin1.out.ndjson');
+    expect(first).toEqual({
+      line: 1,
+      error: {
+        code: 'INVALID_ENCODING',
+        message: `not valid UTF-8 at byte ${at + 1} (不是有效的 UTF-8 编码)`,
+        path: '$',
+        issues: [
+          {
+            path: '$',
+            message: `not valid UTF-8 at byte ${at + 1} (不是有效的 UTF-8 编码)`,
+            kind: 'invalid-utf8',
+          },
+        ],
+      },
+    });
+  });
+
+  test('- reads stdin and writes stdout; the summary then goes to stderr', async () => {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(['batch', '-', '--out', '-', '--lang', 'en'], {
+      cwd: folder.path,
+      env: {},
+      stdin: Readable.from([Buffer.from(`${JSON.stringify(guangxiSamples.eligible)}\n{"id":`)]),
+      stdout: { write: (chunk: string) => (stdout += chunk) },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+    });
+    expect(code).toBe(1);
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.verdict?.eligible ?? line.error.code)).toEqual([true, 'INVALID_JSON']);
+    expect(stderr).toBe('2 lines: 1 evaluated, 1 eligible, 1 failed. Results written to stdout\n');
+  });
+
+  test('an error line carries every issue with its path, message and kind', async () => {
+    const facts = {
+      ...guangxiSamples.eligible.facts,
+      occupied: 'yes',
+      rentalHouseholds: -1,
+      cctvCoverage: 'all',
+    };
+    await writeFile(
+      join(folder.path, 'issues.ndjson'),
+      `${JSON.stringify({ ...guangxiSamples.eligible, facts })}\n`,
+    );
+    await cli(['batch', 'issues.ndjson', '--out', 'issues.out.ndjson']);
+    const [first] = await outputLines('issues.out.ndjson');
+    expect(first.error.code).toBe('INVALID_ASSESSMENT');
+    expect(first.error.issues.map((issue: { path: string }) => issue.path)).toEqual([
+      '$.facts.occupied',
+      '$.facts.rentalHouseholds',
+      '$.facts.cctvCoverage',
+    ]);
+    for (const issue of first.error.issues) {
+      expect(issue).toEqual({
+        path: expect.any(String),
+        message: expect.any(String),
+        kind: expect.any(String),
+      });
+    }
+    expect(first.error.path).toBe('$.facts.occupied');
+    expect(first.error.message).toMatch(/ \(\+2 more\)$/);
   });
 });

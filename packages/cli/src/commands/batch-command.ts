@@ -1,20 +1,24 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { once } from 'node:events';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { progressBar } from '../batch/progress-bar.js';
-import { type BatchSummary, streamBatch } from '../batch/stream-batch.js';
+import { type BatchSink, type BatchSummary, streamBatch } from '../batch/stream-batch.js';
 import { inputPath, type RunContext, reportFailures } from '../cli/context.js';
 import { CliError } from '../cli/io.js';
 import { type Language, say } from '../cli/language.js';
+import { checkOutputTarget, openTarget, standardStream } from '../cli/output-file.js';
 import { fileProblem } from '../input/read-json.js';
 import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
+import { shownInput } from '../text/terminal-safe.js';
 import { text } from '../words/wording.js';
-import { examples, languageOption, ruleSetOption } from './options.js';
+import { examples, formatOption, languageOption, ruleSetOption } from './options.js';
 
 interface BatchCommandOptions {
   readonly out: string;
   readonly ruleSet?: string;
   readonly full?: boolean;
+  readonly format: 'text' | 'json';
   readonly lang: Language;
 }
 
@@ -25,55 +29,124 @@ export function registerBatchCommand(program: Command, context: RunContext): voi
     .description(
       '批量评估 NDJSON 文件（每行一份自查数据）— evaluate an NDJSON file of assessments, streaming',
     )
-    .argument('<in.ndjson>', 'one assessment per line 每行一份自查数据')
-    .requiredOption('-o, --out <out.ndjson>', 'one result per input line, in order 每行一个结果，顺序一致')
+    .argument('<in.ndjson>', 'one assessment per line, UTF-8; - reads stdin 每行一份自查数据')
+    .requiredOption(
+      '-o, --out <out.ndjson>',
+      'one result per non-blank input line, in order; - writes stdout 每行一个结果，顺序一致',
+    )
     .addOption(ruleSetOption('rule set for every line (default: each line’s ruleSet, else guangxi-2021)'))
     .option('--full', 'write full results with explanations, not only verdicts 输出完整结果')
+    .addOption(formatOption(['text', 'json'], 'text'))
     .addOption(languageOption())
     .addHelpText(
       'after',
       `
 Each output line is {"line":n,"verdict":{assessmentId,ruleSet,inScope,eligible,compliance,reasons,missingFacts}}
-(or {"line":n,"result":{…}} with --full), or {"line":n,"error":{code,message,path}} for a line that is not
-valid JSON or not a valid assessment. Exit code 1 when any line failed.
-${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.ndjson --rule-set guangxi-2021 --out verdicts.ndjson --lang en')}`,
+(or {"line":n,"result":{…}} with --full), or, for a line that is not UTF-8, not JSON or not a valid
+assessment, {"line":n,"error":{code,message,path,issues:[{path,message,kind}]}}: message and path are the
+first issue's, issues has every one. n is the input's line number. Blank lines (empty, spaces, a lone CR)
+give no output line and are counted as skipped; a byte-order mark on line 1 is ignored.
+The output is written to a temporary file beside --out and renamed into place at the end; --out must not
+be the input (nor a link to it) and its folder must exist. The summary goes to stdout (to stderr with
+--out -); --format json prints it as JSON. Exit code 1 when any line failed.
+${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.ndjson --rule-set guangxi-2021 --out verdicts.ndjson --lang en', 'batch - --out - < self-checks.ndjson > verdicts.ndjson')}`,
     )
     .action(async (file: string, options: BatchCommandOptions) => {
+      const fromStdin = file === standardStream;
       const input = inputPath(context, file);
-      const totalBytes = await inputSize(input, file);
+      const totalBytes = fromStdin ? 0 : await inputSize(input, file);
       const evaluator =
         options.ruleSet === undefined
           ? undefined
           : context.registry.compile(await loadRuleSet(context.registry, options.ruleSet, context.io.cwd));
-      const bar = context.io.isTTY ? progressBar(context.io.stderr, totalBytes) : undefined;
-      const output = inputPath(context, options.out);
+      const target = await checkOutputTarget(context, options.out);
+      const source = fromStdin ? context.stdin : await openInput(input, file);
+      const output = target.kind === 'stdout' ? undefined : openTarget(target);
+      const sink = output === undefined ? stdoutSink(context) : streamSink(output.stream);
+      const bar = context.io.isTTY && !fromStdin ? progressBar(context.rawStderr, totalBytes) : undefined;
       let summary: BatchSummary;
       try {
-        await mkdir(dirname(output), { recursive: true });
         summary = await streamBatch({
-          input,
-          output,
+          source,
+          sink,
           registry: context.registry,
           evaluator,
           fallbackRuleSet: defaultRuleSetId,
           full: options.full ?? false,
           ...(bar ? { onProgress: bar.update } : {}),
         });
+        await output?.commit();
       } catch (error) {
+        await output?.discard();
         if (error instanceof CliError) throw error;
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'string' && code.startsWith('E')) {
-          throw new CliError(`${options.out}: cannot write: ${fileProblem(error)} (无法写入)`, {
+          throw new CliError(`${shownInput(options.out)}: cannot write: ${fileProblem(error)} (无法写入)`, {
             cause: error,
           });
         }
         throw error;
       } finally {
+        if ('destroy' in source && typeof source.destroy === 'function') source.destroy();
         bar?.finish();
       }
-      context.io.stdout.write(`${summaryLine(summary, options.out, options.lang)}\n`);
+      // The reader went away (stdout into `head`): end as quietly as the pipe did.
+      if (!summary.complete) return;
+      const summaryStream = target.kind === 'stdout' ? context.io.stderr : context.io.stdout;
+      summaryStream.write(
+        options.format === 'json'
+          ? `${JSON.stringify({ ...summaryCounts(summary), out: options.out })}\n`
+          : `${summaryLine(summary, options.out, options.lang)}\n`,
+      );
       if (summary.failed > 0) reportFailures(context);
     });
+}
+
+/** The output stream of a file, awaiting its backpressure; a write error rejects. */
+function streamSink(stream: NodeJS.WritableStream): BatchSink {
+  let failure: unknown;
+  stream.once('error', (error) => {
+    failure = error;
+  });
+  return {
+    closed: () => false,
+    write(chunk) {
+      if (failure !== undefined) throw failure;
+      if (stream.write(chunk)) return undefined;
+      return new Promise<void>((resolve, reject) => {
+        const onDrain = () => {
+          stream.off('error', onError);
+          resolve();
+        };
+        const onError = (error: unknown) => {
+          stream.off('drain', onDrain);
+          reject(error);
+        };
+        stream.once('drain', onDrain);
+        stream.once('error', onError);
+      });
+    },
+  };
+}
+
+/** stdout (`--out -`), awaiting its backpressure, closed when its reader goes. */
+function stdoutSink(context: RunContext): BatchSink {
+  return {
+    closed: () => context.dataOut.closed(),
+    write(chunk) {
+      return context.dataOut.write(chunk) === false ? context.dataOut.drained() : undefined;
+    },
+  };
+}
+
+async function openInput(input: string, shown: string): Promise<ReadStream> {
+  const stream = createReadStream(input, { highWaterMark: 1 << 16 });
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw new CliError(`${shownInput(shown)}: ${fileProblem(error)}`, { cause: error });
+  }
+  return stream;
 }
 
 async function inputSize(input: string, shown: string): Promise<number> {
@@ -82,16 +155,24 @@ async function inputSize(input: string, shown: string): Promise<number> {
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     return info.size;
   } catch (error) {
-    throw new CliError(`${shown}: ${fileProblem(error)}`, { cause: error });
+    throw new CliError(`${shownInput(shown)}: ${fileProblem(error)}`, { cause: error });
   }
 }
 
+function summaryCounts(summary: BatchSummary) {
+  const { lines, evaluated, eligible, failed, skipped } = summary;
+  return { lines, evaluated, eligible, failed, skipped };
+}
+
 function summaryLine(summary: BatchSummary, out: string, language: Language): string {
-  const { lines, evaluated, eligible, failed } = summary;
+  const { lines, evaluated, eligible, failed, skipped } = summary;
+  const where = out === standardStream ? 'stdout' : shownInput(out);
+  const skippedZh = skipped > 0 ? `，跳过空行 ${skipped} 行` : '';
+  const skippedEn = skipped > 0 ? `, ${skipped} blank skipped` : '';
   return say(
     text(
-      `共 ${lines} 行：评估 ${evaluated} 份，符合申报条件 ${eligible} 份，失败 ${failed} 行。结果已写入 ${out}`,
-      `${lines} lines: ${evaluated} evaluated, ${eligible} eligible, ${failed} failed. Results written to ${out}`,
+      `共 ${lines} 行：评估 ${evaluated} 份，符合申报条件 ${eligible} 份，失败 ${failed} 行${skippedZh}。结果已写入 ${where}`,
+      `${lines} lines: ${evaluated} evaluated, ${eligible} eligible, ${failed} failed${skippedEn}. Results written to ${where}`,
     ),
     language,
   );

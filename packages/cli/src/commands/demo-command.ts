@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { type Assessment, planRemediation, verdictInWords } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import type { Command } from 'commander';
-import { type RunContext, writeOutputFile } from '../cli/context.js';
+import type { RunContext } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';
+import { ensureOutputFolder, writeOutputFile } from '../cli/output-file.js';
 import type { EvaluatedFile } from '../input/assessments.js';
 import { defaultPlanId } from '../input/plans.js';
 import { timelineReport } from '../report/timeline-report.js';
@@ -21,7 +22,11 @@ export function registerDemoCommand(program: Command, context: RunContext): void
     .description(
       '用内置示例数据演示：评估、整改、钦州进度、HTML 报告 — run the main job on bundled sample data',
     )
-    .option('-o, --out <folder>', 'where to write the HTML reports 报告输出文件夹', 'sunshine-rubric-demo')
+    .option(
+      '-o, --out <folder>',
+      'the folder for the HTML reports, created if missing (its parent must exist) 报告输出文件夹',
+      'sunshine-rubric-demo',
+    )
     .addOption(languageOption())
     .addHelpText('after', examples('demo', 'demo --lang en --out /tmp/reports'))
     .action(async (options: { out: string; lang: Language }) => {
@@ -81,6 +86,7 @@ async function runDemo(context: RunContext, folder: string, language: Language):
   const timeline = await timelineData(context, defaultPlanId, undefined);
   write(timelineText(timeline, language, palette).trimEnd());
 
+  await ensureOutputFolder(context, folder);
   const written: string[] = [];
   for (const [name, entry] of evaluated) {
     written.push(

@@ -1,7 +1,8 @@
 import { diffRuleSets, type FieldChange, type ItemChanges, type RuleSetDiff } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
-import { emit, type RunContext } from '../cli/context.js';
+import type { RunContext } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';
+import { emit } from '../cli/output-file.js';
 import { loadRuleSet } from '../input/rule-sets.js';
 import { ruleSetLabel, text } from '../words/wording.js';
 import { examples, formatOption, languageOption } from './options.js';
@@ -33,7 +34,7 @@ export function registerDiffCommand(program: Command, context: RunContext): void
       );
       const output =
         options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : diffText(diff, options.lang);
-      await emit(context, output, options.out);
+      await emit(context, output, options.out, options.format === 'json' ? 'data' : 'text');
     });
 }
 

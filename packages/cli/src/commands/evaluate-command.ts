@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { plainPalette } from '../cli/colour.js';
-import { emit, type RunContext, reportFailures } from '../cli/context.js';
+import { type RunContext, reportFailures } from '../cli/context.js';
 import { CliError } from '../cli/io.js';
 import type { Language } from '../cli/language.js';
+import { emit, ensureOutputFolder, reportWritten } from '../cli/output-file.js';
 import { type EvaluatedFile, evaluateFile } from '../input/assessments.js';
 import { evaluationText } from '../text/evaluation-text.js';
 import { examples, formatOption, languageOption, ruleSetOption } from './options.js';
@@ -29,7 +30,10 @@ export function registerEvaluateCommand(program: Command, context: RunContext): 
       ),
     )
     .addOption(formatOption(['text', 'json', 'html'], 'text'))
-    .option('-o, --out <file>', 'write to a file instead of stdout (a folder for html with several files)')
+    .option(
+      '-o, --out <file>',
+      'write to a file instead of stdout; - is stdout (for html with several files: a folder, created if missing)',
+    )
     .addOption(languageOption())
     .option('--check', 'exit with code 1 when any estate is not eligible 任一小区不符合时退出码为 1')
     .addHelpText(
@@ -49,6 +53,7 @@ export function registerEvaluateCommand(program: Command, context: RunContext): 
           context,
           `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`,
           options.out,
+          'data',
         );
       } else if (options.format === 'html') {
         await writeHtml(context, evaluated, options);
@@ -61,7 +66,7 @@ export function registerEvaluateCommand(program: Command, context: RunContext): 
             palette: options.out === undefined ? context.palette : plainPalette,
           }),
         );
-        await emit(context, texts.join('\n'), options.out);
+        await emit(context, texts.join('\n'), options.out, 'text');
       }
       if (options.check && evaluated.some((entry) => !entry.result.eligible)) reportFailures(context);
     });
@@ -70,8 +75,8 @@ export function registerEvaluateCommand(program: Command, context: RunContext): 
 async function writeHtml(context: RunContext, evaluated: readonly EvaluatedFile[], options: EvaluateOptions) {
   if (evaluated.length === 1) {
     const only = evaluated[0]!;
-    if (options.out === undefined) context.io.stdout.write(renderEstateReport(only, options.lang));
-    else context.io.stdout.write(`${await writeEstateReport(context, only, options.out, options.lang)}\n`);
+    if (options.out === undefined) context.dataOut.write(renderEstateReport(only, options.lang));
+    else reportWritten(context, await writeEstateReport(context, only, options.out, options.lang));
     return;
   }
   if (options.out === undefined) {
@@ -79,8 +84,14 @@ async function writeHtml(context: RunContext, evaluated: readonly EvaluatedFile[
       '--format html with several assessments needs --out <folder> (多个文件需用 --out 指定文件夹)',
     );
   }
+  await ensureOutputFolder(context, options.out);
+  const names = new Set<string>();
   for (const entry of evaluated) {
-    const name = `${entry.result.assessmentId.replace(/[^\w.-]+/g, '_')}.html`;
+    const base = entry.result.assessmentId.replace(/[^\w.-]+/g, '_').slice(0, 100);
+    // Two files with one assessment id must not overwrite each other's report.
+    let name = `${base}.html`;
+    for (let copy = 2; names.has(name); copy++) name = `${base}-${copy}.html`;
+    names.add(name);
     context.io.stdout.write(
       `${await writeEstateReport(context, entry, join(options.out, name), options.lang)}\n`,
     );

@@ -76,7 +76,10 @@ describe('timeline', () => {
     await writeFile(join(folder.path, 'bad-plan.json'), JSON.stringify({ total: 0, milestones: [] }));
     const badPlan = await cli('timeline', '--plan', 'bad-plan.json');
     expect(badPlan.code).toBe(2);
-    expect(badPlan.stderr).toMatch(/^sunshine-rubric: bad-plan\.json \$\.total: .*\(INVALID_PLAN\)\n$/);
+    // Every problem reaches the user: the first on the error line, each other one below it.
+    expect(badPlan.stderr).toMatch(
+      /^sunshine-rubric: bad-plan\.json \$\.total: .*\(\+1 more\) \(INVALID_PLAN\)\n {2}bad-plan\.json \$\.milestones: .+\n$/,
+    );
     const badCounts = await cli('timeline', '--certified', 'bad-certified.json');
     expect(badCounts.code).toBe(2);
     expect(badCounts.stderr).toMatch(
@@ -138,7 +141,7 @@ describe('template', () => {
   test('import of a file that is not a workbook is bad input naming it', async () => {
     const outcome = await cli('template', 'import', 'below.json');
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toMatch(/^sunshine-rubric: below\.json: .*\(INVALID_WORKBOOK\)\n$/);
+    expect(outcome.stderr).toMatch(/^sunshine-rubric: below\.json \$: .*\(INVALID_WORKBOOK\)\n$/);
     const missing = await cli('template', 'import-standard', 'none.xlsx', '--id', 'x');
     expect(missing.stderr).toBe('sunshine-rubric: none.xlsx: no such file (文件不存在)\n');
   });

@@ -1,7 +1,8 @@
 import { planRemediation, type RemediationPlan, verdictInWords } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
-import { emit, type RunContext } from '../cli/context.js';
+import type { RunContext } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';
+import { emit } from '../cli/output-file.js';
 import { evaluateFile } from '../input/assessments.js';
 import { parseDefaultCost, readCosts } from '../input/costs.js';
 import { scoreLine } from '../text/evaluation-text.js';
@@ -50,7 +51,7 @@ ${examples('remediate estate.json', 'remediate estate.json --costs costs.json --
           : await readCosts(context, options.costs, evaluated.ruleSet, options.defaultCost);
       const plan = planRemediation(evaluated.ruleSet, evaluated.result, remediation);
       if (options.format === 'json') {
-        await emit(context, `${JSON.stringify(plan, null, 2)}\n`, options.out);
+        await emit(context, `${JSON.stringify(plan, null, 2)}\n`, options.out, 'data');
         return;
       }
       const { ruleSet, result } = evaluated;
@@ -70,7 +71,7 @@ ${examples('remediate estate.json', 'remediate estate.json --costs costs.json --
           options.costs !== undefined || options.defaultCost !== undefined,
         ),
       );
-      await emit(context, `${lines.join('\n')}\n`, options.out);
+      await emit(context, `${lines.join('\n')}\n`, options.out, 'text');
     });
 }
 

@@ -1,7 +1,8 @@
 import { planRemediation, type RemediationOptions } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
-import { type RunContext, writeOutputFile } from '../cli/context.js';
+import type { RunContext } from '../cli/context.js';
 import type { Language } from '../cli/language.js';
+import { reportWritten, writeOutputFile } from '../cli/output-file.js';
 import { type EvaluatedFile, evaluateFile } from '../input/assessments.js';
 import { parseDefaultCost, readCosts } from '../input/costs.js';
 import { estateReport } from '../report/estate-report.js';
@@ -53,7 +54,7 @@ export function registerReportCommand(program: Command, context: RunContext): vo
         remediation,
         options.costs !== undefined,
       );
-      context.io.stdout.write(`${written}\n`);
+      reportWritten(context, written);
     });
 }
 

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { RubricError } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
-import { emit, inputPath, type RunContext, writeOutputFile } from '../cli/context.js';
+import { inputPath, type RunContext } from '../cli/context.js';
 import { CliError } from '../cli/io.js';
 import type { Language } from '../cli/language.js';
-import { describeRubricError, oneLine } from '../input/describe-error.js';
+import { emit, reportWritten, writeOutputFile } from '../cli/output-file.js';
+import { rubricCliError } from '../input/describe-error.js';
 import { fileProblem, readJsonFile } from '../input/read-json.js';
 import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
+import { shownInput } from '../text/terminal-safe.js';
 import { examples, languageOption, ruleSetOption } from './options.js';
 
 /** `template export | import | import-standard`: between JSON and the spreadsheets people fill in. */
@@ -44,13 +46,13 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
         options.assessment === undefined
           ? undefined
           : await readJsonFile(inputPath(context, options.assessment), options.assessment);
-      const bytes = await withFile(context, options.assessment ?? options.ruleSet, () =>
+      const bytes = await withFile(options.assessment ?? options.ruleSet, () =>
         workbook.exportSelfCheckWorkbook(ruleSet, {
           ...(assessment === undefined ? {} : { assessment: assessment as never }),
           lang: options.lang === 'en' ? 'zh-en' : 'zh',
         }),
       );
-      context.io.stdout.write(`${await writeOutputFile(context, options.out, bytes)}\n`);
+      reportWritten(context, await writeOutputFile(context, options.out, bytes));
     });
 
   template
@@ -64,10 +66,8 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
       const workbook = await import('@sunshine-rubric/guangxi/workbook');
       const ruleSet = await loadRuleSet(context.registry, options.ruleSet, context.io.cwd);
       const bytes = await readBytes(context, file);
-      const assessment = await withFile(context, file, () =>
-        workbook.importSelfCheckWorkbook(ruleSet, bytes),
-      );
-      await emit(context, `${JSON.stringify(assessment, null, 2)}\n`, options.out);
+      const assessment = await withFile(file, () => workbook.importSelfCheckWorkbook(ruleSet, bytes));
+      await emit(context, `${JSON.stringify(assessment, null, 2)}\n`, options.out, 'data');
     });
 
   template
@@ -90,7 +90,7 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
     .action(async (file: string, options: StandardOptions) => {
       const workbook = await import('@sunshine-rubric/guangxi/workbook');
       const bytes = await readBytes(context, file);
-      const ruleSet = await withFile(context, file, () =>
+      const ruleSet = await withFile(file, () =>
         workbook.importStandardTable(bytes, {
           id: options.id,
           version: options.ruleSetVersion,
@@ -102,7 +102,7 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
           ...(options.passMark === undefined ? {} : { passMark: options.passMark }),
         }),
       );
-      await emit(context, `${JSON.stringify(ruleSet, null, 2)}\n`, options.out);
+      await emit(context, `${JSON.stringify(ruleSet, null, 2)}\n`, options.out, 'data');
     });
 }
 
@@ -122,26 +122,17 @@ async function readBytes(context: RunContext, file: string): Promise<Uint8Array>
   try {
     return await readFile(inputPath(context, file));
   } catch (error) {
-    throw new CliError(`${file}: ${fileProblem(error)}`, { cause: error });
+    throw new CliError(`${shownInput(file)}: ${fileProblem(error)}`, { cause: error });
   }
 }
 
-/** Runs a workbook step; its errors become one line naming the file (and further lines for every problem). */
-async function withFile<T>(context: RunContext, file: string, step: () => Promise<T>): Promise<T> {
+/** Runs a workbook step; its errors name the file, every problem with its path. */
+async function withFile<T>(file: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (!RubricError.isInstance(error)) throw error;
-    if (error.code === 'INVALID_WORKBOOK') {
-      for (const issue of error.issues.slice(1))
-        context.io.stderr.write(`  ${file}: ${oneLine(issue.message)}\n`);
-      const first = error.issues[0];
-      const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more, listed above)` : '';
-      throw new CliError(`${file}: ${oneLine(first?.message ?? error.message)}${more} (${error.code})`, {
-        cause: error,
-      });
-    }
-    throw new CliError(describeRubricError(error, file), { cause: error });
+    throw rubricCliError(error, file);
   }
 }
 
@@ -149,7 +140,7 @@ function parseShare(value: string): number {
   const share = Number(value);
   if (value.trim() === '' || !(share > 0 && share <= 1)) {
     throw new CliError(
-      `--threshold: expected a share above 0 and at most 1, e.g. 0.85, got ${JSON.stringify(value)}`,
+      `--threshold: expected a share above 0 and at most 1, e.g. 0.85, got ${JSON.stringify(shownInput(value))}`,
     );
   }
   return share;
@@ -158,7 +149,7 @@ function parseShare(value: string): number {
 function parseCount(value: string): number {
   const count = Number(value);
   if (value.trim() === '' || !Number.isFinite(count) || count < 0) {
-    throw new CliError(`expected a number 0 or more, got ${JSON.stringify(value)}`);
+    throw new CliError(`expected a number 0 or more, got ${JSON.stringify(shownInput(value))}`);
   }
   return count;
 }

@@ -1,9 +1,10 @@
 import { checkTimeline, trackProgress } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
 import { plainPalette } from '../cli/colour.js';
-import { emit, type RunContext, reportFailures } from '../cli/context.js';
+import { type RunContext, reportFailures } from '../cli/context.js';
 import { CliError } from '../cli/io.js';
 import type { Language } from '../cli/language.js';
+import { emit, reportWritten } from '../cli/output-file.js';
 import { certifiedError, defaultPlanId, loadPlan, readCertified } from '../input/plans.js';
 import { timelineReport } from '../report/timeline-report.js';
 import { type TimelineData, timelineText } from '../text/timeline-text.js';
@@ -47,15 +48,15 @@ export function registerTimelineCommand(program: Command, context: RunContext): 
           check: data.check,
           ...(data.progress ? { progress: data.progress } : {}),
         };
-        await emit(context, `${JSON.stringify(json, null, 2)}\n`, options.out);
+        await emit(context, `${JSON.stringify(json, null, 2)}\n`, options.out, 'data');
       } else if (options.format === 'html') {
         if (options.out === undefined)
           throw new CliError('--format html needs --out <file.html> (需用 --out 指定文件)');
-        await emit(context, timelineReport(data, options.lang), options.out);
-        context.io.stdout.write(`${options.out}\n`);
+        await emit(context, timelineReport(data, options.lang), options.out, 'data');
+        reportWritten(context, options.out);
       } else {
         const palette = options.out === undefined ? context.palette : plainPalette;
-        await emit(context, timelineText(data, options.lang, palette), options.out);
+        await emit(context, timelineText(data, options.lang, palette), options.out, 'text');
       }
       if (options.check && !data.check.ok) reportFailures(context);
     });

@@ -39,7 +39,7 @@ ${examples('validate my-rules.json', 'validate my-rules.json --format json')}`,
           ...(issue.kind === undefined ? {} : { kind: issue.kind }),
         }));
         if (options.format === 'json') {
-          context.io.stdout.write(
+          context.dataOut.write(
             `${JSON.stringify({ valid: false, file, code: checked.error.code, issues }, null, 2)}\n`,
           );
           return;
@@ -72,7 +72,7 @@ ${examples('validate my-rules.json', 'validate my-rules.json --format json')}`,
           provenance: ruleSet.provenance.status,
           ...counts,
         };
-        context.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        context.dataOut.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
       }
       const lines = [

@@ -1,7 +1,7 @@
 import { type Assessment, type EvaluationResult, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import { inputPath, type RunContext } from '../cli/context.js';
-import { CliError } from '../cli/io.js';
-import { describeRubricError } from './describe-error.js';
+import { shownInput } from '../text/terminal-safe.js';
+import { oneLine, rubricCliError } from './describe-error.js';
 import { readJsonFile } from './read-json.js';
 import { defaultRuleSetId, loadRuleSet } from './rule-sets.js';
 
@@ -31,8 +31,7 @@ export async function evaluateFile(
     const result = evaluator.evaluate(json, { explain: options.explain ?? true });
     return { source, assessment: json as Assessment, ruleSet, result };
   } catch (error) {
-    if (RubricError.isInstance(error))
-      throw new CliError(describeRubricError(error, source), { cause: error });
+    if (RubricError.isInstance(error)) throw rubricCliError(error, source);
     throw error;
   }
 }
@@ -51,9 +50,10 @@ export async function ruleSetFor(
     return context.registry.resolve(named);
   } catch (error) {
     if (!RubricError.isInstance(error)) throw error;
-    throw new CliError(
-      `${source} $.ruleSet: ${error.issues[0]?.message ?? error.message}; name a rule set with --rule-set (${error.code})`,
-      { cause: error },
+    throw rubricCliError(
+      error,
+      source,
+      `${shownInput(source)} $.ruleSet: ${oneLine(error.issues[0]?.message ?? error.message)}; name a rule set with --rule-set (${error.code})`,
     );
   }
 }

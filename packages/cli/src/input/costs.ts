@@ -1,6 +1,7 @@
-import type { RemediationOptions, RuleSet } from '@sunshine-rubric/core';
+import { formatPath, type RemediationOptions, type RuleSet } from '@sunshine-rubric/core';
 import { inputPath, type RunContext } from '../cli/context.js';
-import { CliError } from '../cli/io.js';
+import { CliError, type CliIssue } from '../cli/io.js';
+import { shownInput } from '../text/terminal-safe.js';
 import { readJsonFile } from './read-json.js';
 
 /**
@@ -15,7 +16,9 @@ export async function readCosts(
 ): Promise<RemediationOptions> {
   const json = await readJsonFile(inputPath(context, file), file);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new CliError(`${file} $: expected an object from standard id to cost, e.g. { "S28": 120000 }`);
+    throw new CliError(
+      `${shownInput(file)} $: expected an object from standard id to cost, e.g. { "S28": 120000 }`,
+    );
   }
   const standardIds = new Set(
     ruleSet.aspects.flatMap((aspect) =>
@@ -23,19 +26,23 @@ export async function readCosts(
     ),
   );
   const cost: Record<string, number> = {};
+  const issues: CliIssue[] = [];
   for (const [standardId, value] of Object.entries(json)) {
-    const path = /^[A-Za-z_$][\w$-]*$/.test(standardId)
-      ? `$.${standardId}`
-      : `$[${JSON.stringify(standardId)}]`;
     if (!standardIds.has(standardId)) {
-      throw new CliError(`${file} ${path}: "${standardId}" is not a standard of ${ruleSet.id}`);
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new CliError(
-        `${file} ${path}: expected a cost, a number 0 or more, got ${JSON.stringify(value)}`,
-      );
-    }
-    cost[standardId] = value;
+      const message = `"${shownInput(standardId)}" is not a standard of ${ruleSet.id}`;
+      issues.push({ path: [standardId], message, kind: 'unknown-standard' });
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      const message = `expected a cost, a number 0 or more, got ${shownInput(JSON.stringify(value) ?? String(value))}`;
+      issues.push({ path: [standardId], message, kind: 'invalid-cost' });
+    } else cost[standardId] = value;
+  }
+  const [first] = issues;
+  if (first) {
+    const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+    throw new CliError(`${shownInput(file)} ${formatPath(first.path)}: ${first.message}${more}`, {
+      issues,
+      file,
+    });
   }
   return defaultCost === undefined ? { cost } : { cost, defaultCost };
 }
@@ -44,7 +51,9 @@ export async function readCosts(
 export function parseDefaultCost(value: string): number {
   const cost = Number(value);
   if (value.trim() === '' || !Number.isFinite(cost) || cost < 0) {
-    throw new CliError(`--default-cost: expected a number 0 or more, got ${JSON.stringify(value)}`);
+    throw new CliError(
+      `--default-cost: expected a number 0 or more, got ${JSON.stringify(shownInput(value))}`,
+    );
   }
   return cost;
 }

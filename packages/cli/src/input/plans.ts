@@ -2,7 +2,8 @@ import { RubricError, safeDefineTargetPlan, type TargetPlan } from '@sunshine-ru
 import { qinzhouPlan } from '@sunshine-rubric/qinzhou';
 import { inputPath, type RunContext } from '../cli/context.js';
 import { CliError } from '../cli/io.js';
-import { describeRubricError } from './describe-error.js';
+import { shownInput } from '../text/terminal-safe.js';
+import { rubricCliError } from './describe-error.js';
 import { readJsonFile } from './read-json.js';
 import { isFileReference } from './rule-sets.js';
 
@@ -18,12 +19,12 @@ export async function loadPlan(context: RunContext, reference: string): Promise<
     const plan = builtInPlans[reference];
     if (plan) return plan;
     throw new CliError(
-      `--plan ${reference}: unknown plan (built in: ${Object.keys(builtInPlans).join(', ')}; or give a JSON file) (未知的目标计划)`,
+      `--plan ${shownInput(reference)}: unknown plan (built in: ${Object.keys(builtInPlans).join(', ')}; or give a JSON file) (未知的目标计划)`,
     );
   }
   const json = await readJsonFile(inputPath(context, reference), reference);
   const parsed = safeDefineTargetPlan(json);
-  if (!parsed.ok) throw new CliError(describeRubricError(parsed.error, reference), { cause: parsed.error });
+  if (!parsed.ok) throw rubricCliError(parsed.error, reference);
   return parsed.value;
 }
 
@@ -31,7 +32,9 @@ export async function loadPlan(context: RunContext, reference: string): Promise<
 export async function readCertified(context: RunContext, file: string): Promise<Record<string, number>> {
   const json = await readJsonFile(inputPath(context, file), file);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new CliError(`${file} $: expected an object of certified estates per year, e.g. { "2021": 11 }`);
+    throw new CliError(
+      `${shownInput(file)} $: expected an object of certified estates per year, e.g. { "2021": 11 }`,
+    );
   }
   return json as Record<string, number>;
 }
@@ -43,5 +46,6 @@ export function certifiedError(error: unknown, file: string): unknown {
     .filter((issue) => issue.path[0] === 'certified')
     .map((issue) => ({ ...issue, path: issue.path.slice(1) }));
   if (issues.length === 0) return error;
-  return new CliError(describeRubricError(new RubricError(error.code, issues), file), { cause: error });
+  const located = new RubricError(error.code, issues);
+  return rubricCliError(located, file);
 }

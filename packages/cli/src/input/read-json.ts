@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CliError } from '../cli/io.js';
+import { shownInput } from '../text/terminal-safe.js';
 import { findJsonSyntaxProblem } from './json-syntax.js';
 
 /**
@@ -10,7 +11,7 @@ export async function readTextFile(absolutePath: string, shown: string): Promise
   try {
     return await readFile(absolutePath, 'utf8');
   } catch (error) {
-    throw new CliError(`${shown}: ${fileProblem(error)}`, { cause: error });
+    throw new CliError(`${shownInput(shown)}: ${fileProblem(error)}`, { cause: error });
   }
 }
 
@@ -25,7 +26,10 @@ export function parseJson(text: string, shown: string): unknown {
   try {
     return JSON.parse(unmarked);
   } catch (error) {
-    throw new CliError(`${shown}: ${describeJsonSyntaxError(unmarked, error)}`, { cause: error });
+    throw new CliError(`${shownInput(shown)}: ${describeJsonSyntaxError(unmarked, error)}`, {
+      cause: error,
+      code: 'INVALID_JSON',
+    });
   }
 }
 
@@ -42,5 +46,6 @@ export function fileProblem(error: unknown): string {
   if (code === 'ENOENT') return 'no such file (文件不存在)';
   if (code === 'EISDIR') return 'is a directory, not a file (这是目录，不是文件)';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied (没有权限)';
-  return error instanceof Error ? error.message : String(error);
+  // Node's own messages name the whole path: capped like every echo of the user's input.
+  return shownInput(error instanceof Error ? error.message : String(error));
 }

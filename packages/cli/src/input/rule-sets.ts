@@ -9,7 +9,8 @@ import {
 import { guangxiPlugin } from '@sunshine-rubric/guangxi';
 import { qinzhouPlugin } from '@sunshine-rubric/qinzhou';
 import { CliError } from '../cli/io.js';
-import { describeRubricError } from './describe-error.js';
+import { shownInput } from '../text/terminal-safe.js';
+import { rubricCliError } from './describe-error.js';
 import { readJsonFile } from './read-json.js';
 
 /** The rule set used when neither `--rule-set` nor the assessment's `ruleSet` names one. */
@@ -44,18 +45,15 @@ export async function loadRuleSet(registry: Registry, reference: string, cwd: st
         .join(', ');
       const detail =
         error.code === 'RULE_SET_NOT_FOUND' ? `unknown rule set (registered: ${registered})` : '';
-      throw new CliError(
-        detail ? `--rule-set ${reference}: ${detail} (未知规则集)` : describeRubricError(error, reference),
-        { cause: error },
-      );
+      if (!detail) throw rubricCliError(error, reference);
+      throw new CliError(`--rule-set ${shownInput(reference)}: ${detail} (未知规则集)`, { cause: error });
     }
   }
   const json = await readJsonFile(resolvePath(cwd, reference), reference);
   try {
     return defineRuleSet(json, { operators: registry.operators });
   } catch (error) {
-    if (RubricError.isInstance(error))
-      throw new CliError(describeRubricError(error, reference), { cause: error });
+    if (RubricError.isInstance(error)) throw rubricCliError(error, reference);
     throw error;
   }
 }

@@ -1,0 +1,68 @@
+// What only a real process shows: Ctrl-C in the middle of a batch leaves the previous output as it was and
+// nothing beside it; stdin redirected from the output file is an input like any other.
+import { spawn } from 'node:child_process';
+import { open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { guangxiSamples } from '@sunshine-rubric/guangxi';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { bundleCli, removeBundle, temporaryFolder } from './run-cli.js';
+
+let folder: { path: string; remove: () => Promise<void> };
+
+beforeAll(async () => {
+  folder = await temporaryFolder('interrupted');
+  await bundleCli();
+}, 60_000);
+afterAll(async () => {
+  await folder.remove();
+  await removeBundle();
+});
+
+const temporaryFiles = async () => (await readdir(folder.path)).filter((name) => name.endsWith('.tmp'));
+
+test('an interrupted batch leaves --out as it was and removes its temporary file', {
+  timeout: 60_000,
+}, async () => {
+  await writeFile(join(folder.path, 'verdicts.ndjson'), 'the good output of yesterday\n');
+  const child = spawn(process.execPath, [await bundleCli(), 'batch', '-', '--out', 'verdicts.ndjson'], {
+    cwd: folder.path,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // stdin stays open, so the run is still writing when it is interrupted.
+  child.stdin.write(`${JSON.stringify(guangxiSamples.eligible)}\n`);
+  let polls = 0;
+  while ((await temporaryFiles()).length === 0 && polls++ < 300) await sleep(50);
+  expect(await temporaryFiles()).toHaveLength(1);
+  child.kill('SIGINT');
+  expect(await closed).toBe(130);
+  expect(await readFile(join(folder.path, 'verdicts.ndjson'), 'utf8')).toBe('the good output of yesterday\n');
+  expect(await temporaryFiles()).toEqual([]);
+});
+
+test('batch - --out x < x is refused: stdin redirected from the output is an input', {
+  timeout: 60_000,
+}, async () => {
+  const content = `${JSON.stringify(guangxiSamples.eligible)}\n`;
+  await writeFile(join(folder.path, 'both.ndjson'), content);
+  const input = await open(join(folder.path, 'both.ndjson'), 'r');
+  try {
+    const child = spawn(process.execPath, [await bundleCli(), 'batch', '-', '--out', 'both.ndjson'], {
+      cwd: folder.path,
+      stdio: [input.fd, 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exit) => resolve(exit)));
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'sunshine-rubric: both.ndjson: refusing to write over an input of this run (stdin); choose another --out (输出文件不能是输入文件)\n',
+    );
+  } finally {
+    await input.close();
+  }
+  expect(await readFile(join(folder.path, 'both.ndjson'), 'utf8')).toBe(content);
+});
