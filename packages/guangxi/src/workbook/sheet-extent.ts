@@ -8,7 +8,7 @@ const longestTag = 1024 * 1024;
 
 // Tags that place cells, with an optional namespace prefix; `<c` must not match `<c:chart`.
 const tagPattern = /<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|dataValidation)(?=[\s/>])([^>]*)>/g;
-const attributePattern = /\s(r|ref|sqref)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const attributePattern = /\s(r|ref|sqref|t)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const referencePattern = /^\$?([A-Za-z]*)\$?(\d*)$/;
 
 /**
@@ -31,6 +31,11 @@ export class SheetExtent {
   private validatedCells = 0;
   /** The reference that reached furthest, for the message. */
   furthest = 'A1';
+  /**
+   * Cells stored as ISO-8601 dates (`t="d"`, written by some tools, never by Excel): exceljs reads their
+   * text as a number (2021-09-30 becomes 2021), so the importers must not trust what it makes of them.
+   */
+  readonly isoDateCells: string[] = [];
 
   /** Cells counted so far. */
   get cells(): number {
@@ -63,7 +68,9 @@ export class SheetExtent {
       const reference = values.get('r');
       const parsed = reference === undefined ? undefined : parseReference(reference.trim());
       this.column = parsed?.column || this.column + 1;
-      this.reach(parsed?.row || this.row, this.column, reference ?? `row ${this.row}`);
+      const row = parsed?.row || this.row;
+      this.reach(row, this.column, reference ?? `row ${this.row}`);
+      if (values.get('t') === 'd') this.isoDateCells.push(`${columnName(this.column)}${row}`);
     } else if (name === 'mergeCell') {
       for (const range of ranges(values.get('ref'))) this.reach(range.bottom, range.right, range.text);
     } else {
@@ -118,4 +125,13 @@ function parseReference(reference: string): { row: number; column: number } | un
   let column = 0;
   for (const letter of match[1]!.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
   return { row: match[2] ? Number(match[2]) : 0, column };
+}
+
+/** 16384 → `XFD`. */
+function columnName(column: number): string {
+  let name = '';
+  for (let left = column; left > 0; left = Math.floor((left - 1) / 26)) {
+    name = String.fromCharCode(65 + ((left - 1) % 26)) + name;
+  }
+  return name;
 }

@@ -1,6 +1,7 @@
 import { RubricError, type RubricIssue } from '@sunshine-rubric/core';
 import type { Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
+import { markMisreadCells } from './cells.js';
 import { checkWorkbookSize } from './workbook-guard.js';
 import { resolveLimits, type WorkbookLimits } from './workbook-limits.js';
 
@@ -35,7 +36,7 @@ export async function loadWorkbook(bytes: WorkbookBytes, limits?: WorkbookLimits
     ]);
   }
   const view = tag === '[object ArrayBuffer]' ? new Uint8Array(bytes as ArrayBuffer) : (bytes as Uint8Array);
-  checkWorkbookSize(view, resolveLimits(limits));
+  const { isoDateCells } = checkWorkbookSize(view, resolveLimits(limits));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(view as unknown as LoadInput);
@@ -55,6 +56,11 @@ export async function loadWorkbook(bytes: WorkbookBytes, limits?: WorkbookLimits
       undefined,
       { cause: error },
     );
+  }
+  for (const [name, addresses] of isoDateCells) {
+    const sheet = workbook.getWorksheet(name);
+    const what = 'a cell stored as an ISO date (t="d"), which exceljs cannot read faithfully';
+    if (sheet) markMisreadCells(sheet, new Map(addresses.map((address) => [address, what])));
   }
   return workbook;
 }
