@@ -54,7 +54,8 @@ export function cellContent(cell: Cell): CellContent {
 
 function unwrap(value: unknown, form: CellForm = 'value'): CellReading {
   if (value === null || value === undefined || value === '') return { content: null, form };
-  if (typeof value === 'string' || typeof value === 'boolean') return { content: value, form };
+  if (typeof value === 'string') return { content: restoreFormulaLike(value), form };
+  if (typeof value === 'boolean') return { content: value, form };
   if (typeof value === 'number') {
     return Number.isFinite(value)
       ? { content: value, form }
@@ -68,7 +69,10 @@ function unwrap(value: unknown, form: CellForm = 'value'): CellReading {
   if (typeof value !== 'object') return { content: null, form };
   if ('richText' in value && Array.isArray(value.richText)) {
     const text = value.richText.map((run: { text?: unknown }) => String(run?.text ?? '')).join('');
-    return { content: text === '' ? null : text, form: form === 'value' ? 'rich-text' : form };
+    return {
+      content: text === '' ? null : restoreFormulaLike(text),
+      form: form === 'value' ? 'rich-text' : form,
+    };
   }
   if ('error' in value) return { content: { error: String(value.error) }, form };
   if ('formula' in value || 'sharedFormula' in value) {
@@ -148,7 +152,33 @@ export function encodeCellText(text: string): string {
   });
 }
 
-/** Writes text to a cell, escaped so that it reads back exactly. */
+// What a spreadsheet may take for the start of a formula when the text is typed, pasted or saved as
+// CSV (OWASP, "CSV injection"): = + - @, tab and carriage return; after any quotes already there, so
+// that text which itself starts with a quote comes back exactly too.
+const formulaLike = /^'*[=+\-@\t\r]/;
+const neutralised = /^'+[=+\-@\t\r]/;
+
+/**
+ * Text a spreadsheet could take for a formula (`=cmd|' /C calc'!A0`, `+86 138…`, `-5`, `@SUM(…)`), with
+ * a single quote in front, as OWASP advises: the cell shows and exports the quote, so the text is never
+ * evaluated. Reversible: {@link restoreFormulaLike} removes exactly that quote, and text that starts with
+ * quotes before such a character gets one more, so it too comes back as written.
+ */
+export function neutraliseFormulaLike(text: string): string {
+  return formulaLike.test(text) ? `'${text}` : text;
+}
+
+/** The text as written before {@link neutraliseFormulaLike}. */
+export function restoreFormulaLike(text: string): string {
+  return neutralised.test(text) ? text.slice(1) : text;
+}
+
+/** Text as an export writes it to a cell: neutralised if formula-like, then escaped for .xlsx. */
+export function exportedText(text: string): string {
+  return encodeCellText(neutraliseFormulaLike(text));
+}
+
+/** Writes text to a cell so that no spreadsheet evaluates it and it reads back exactly. */
 export function setText(cell: Cell, text: string): void {
-  cell.value = encodeCellText(text);
+  cell.value = exportedText(text);
 }
