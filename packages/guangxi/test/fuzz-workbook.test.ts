@@ -11,6 +11,8 @@ import {
   importSelfCheckWorkbook,
   importStandardTable,
 } from '../src/workbook/index.js';
+import { checkWorkbookSize } from '../src/workbook/workbook-guard.js';
+import { insertInSheet, sheetPart, whitespaceBomb } from './workbook-bombs.js';
 
 const numRuns = Math.max(1, Math.round(Number(process.env.FUZZ_RUNS ?? 200) / 5));
 let workbook: Uint8Array;
@@ -71,3 +73,58 @@ describe('workbook importers on hostile bytes', () => {
     expect(await settles(() => importSelfCheckWorkbook(guangxi2021, workbook))).toBe('value');
   });
 });
+
+describe("the workbook reader's limits", () => {
+  const unlimited = { maxInflatedBytes: Number.MAX_SAFE_INTEGER, maxCells: Number.MAX_SAFE_INTEGER };
+  const grown = () =>
+    fc.oneof(
+      fc.constant(workbook),
+      fc
+        .integer({ min: 1, max: 512 * 1024 })
+        .map((padding) => whitespaceBomb(workbook, sheetPart(2), padding)),
+      fc
+        .tuple(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 16_384 }))
+        .map(([row, column]) =>
+          insertInSheet(workbook, sheetPart(1), `<row r="${row}"><c r="${columnName(column)}${row}"/></row>`),
+        ),
+    );
+  const limits = fc.record({
+    maxInflatedBytes: fc.integer({ min: 0, max: 2 * 1024 * 1024 }),
+    maxCells: fc.integer({ min: 0, max: 100_000 }),
+  });
+
+  it('refuses exactly the workbooks beyond a limit, as too-large, and reads the others', async () => {
+    await fc.assert(
+      fc.asyncProperty(grown(), limits, async (bytes, limit) => {
+        const size = checkWorkbookSize(bytes, unlimited);
+        const beyond = size.inflatedBytes > limit.maxInflatedBytes || size.cells > limit.maxCells;
+        try {
+          await importSelfCheckWorkbook(guangxi2021, bytes, limit);
+          expect(beyond).toBe(false);
+        } catch (error) {
+          if (!RubricError.isInstance(error)) throw error;
+          expect(beyond).toBe(true);
+          expect(error.issues.map((issue) => issue.kind)).toEqual(['too-large']);
+        }
+      }),
+      { numRuns },
+    );
+  }, 120_000);
+
+  it('answers hostile bytes under tight limits with a value or a RubricError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mangled(), limits, async (bytes, limit) => {
+        await settles(() => importSelfCheckWorkbook(guangxi2021, bytes, limit));
+      }),
+      { numRuns },
+    );
+  }, 120_000);
+});
+
+function columnName(column: number): string {
+  let name = '';
+  for (let left = column; left > 0; left = Math.floor((left - 1) / 26)) {
+    name = String.fromCharCode(65 + ((left - 1) % 26)) + name;
+  }
+  return name;
+}

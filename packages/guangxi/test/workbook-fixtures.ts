@@ -162,10 +162,29 @@ const tricky = fc.constantFrom(
   '\t',
   '😀 中文',
   '=1+1',
+  "=cmd|' /C calc'!A0",
+  '+86 138 0000 0000',
+  '-5',
+  '@SUM(A1:A2)',
+  '\t=1',
+  '\r=1',
+  "'=1+1",
+  "''+1",
+  "'",
+  "'quoted'",
   '00123',
   '"引号"',
 );
+// What a spreadsheet could take for a formula, after any number of quotes: exports neutralise it.
+const formulaStart = fc
+  .tuple(fc.constantFrom('', "'", "''"), fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'"))
+  .map((parts) => parts.join(''));
+/** Text that a spreadsheet could take for a formula, possibly behind quotes of its own. */
+export const formulaLikeText: fc.Arbitrary<string> = fc
+  .tuple(formulaStart, fc.string({ unit: 'binary' }))
+  .map((parts) => parts.join(''));
 const text = fc.oneof(
+  formulaLikeText,
   fc.string({ unit: 'grapheme', minLength: 1 }),
   fc.string({ unit: 'binary', minLength: 1 }),
   tricky,

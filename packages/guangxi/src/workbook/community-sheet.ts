@@ -1,6 +1,6 @@
 import type { Assessment, RuleSet } from '@sunshine-rubric/core';
 import type { Cell, Workbook } from 'exceljs';
-import { setText } from './cells.js';
+import { exportedText, setText } from './cells.js';
 import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
 import {
   borders,
@@ -177,5 +177,6 @@ function formulaResult(assessment: Assessment | undefined, factId: string): stri
   const value = assessment?.facts[factId];
   if (value === undefined || value === null) return '';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  return value;
+  // The saved result shows what the answer cell shows, quote included, until the formula is recalculated.
+  return typeof value === 'string' ? exportedText(value) : value;
 }

@@ -27,16 +27,44 @@ describe('reading an answer cell', () => {
   });
 
   it('says what was expected and what it got', () => {
-    expect(readAnswer(1.5, share)).toEqual({ problem: 'expected a number between 0 and 1, got 1.5' });
-    expect(readAnswer('-1', count)).toEqual({ problem: 'expected a whole number of at least 0, got "-1"' });
-    expect(readAnswer(2.5, count)).toEqual({ problem: 'expected a whole number of at least 0, got 2.5' });
-    expect(readAnswer('对', flag)).toEqual({ problem: 'expected 是 or 否 (yes or no), got "对"' });
-    expect(readAnswer(20210930, day)).toEqual({ problem: 'expected a date (YYYY-MM-DD), got 20210930' });
-    expect(readAnswer(true, choice)).toEqual({ problem: 'expected one of a, b, got true' });
-    expect(readAnswer({ error: '#DIV/0!' }, share)).toEqual({
+    expect(readAnswer(1.5, share)).toMatchObject({ problem: 'expected a number between 0 and 1, got 1.5' });
+    expect(readAnswer('-1', count)).toMatchObject({
+      problem: 'expected a whole number of at least 0, got "-1"',
+    });
+    expect(readAnswer(2.5, count)).toMatchObject({
+      problem: 'expected a whole number of at least 0, got 2.5',
+    });
+    expect(readAnswer('对', flag)).toMatchObject({ problem: 'expected 是 or 否 (yes or no), got "对"' });
+    expect(readAnswer(20210930, day)).toMatchObject({
+      problem: 'expected a date (YYYY-MM-DD), got 20210930',
+    });
+    expect(readAnswer(true, choice)).toMatchObject({ problem: 'expected one of a, b, got true' });
+    expect(readAnswer({ error: '#DIV/0!' }, share)).toMatchObject({
       problem: 'expected a number between 0 and 1, got the error #DIV/0!',
     });
     expect(readAnswer('1e400', share)).toMatchObject({ problem: expect.any(String) });
+  });
+
+  it('refuses cells of a kind that cannot hold the fact, naming it', () => {
+    const subject = 'fact "share"';
+    expect(readAnswer({ formula: 'A1*2' }, share, { subject })).toEqual({
+      problem:
+        'formula (=A1*2) without a saved value for fact "share"; open and save the workbook in a spreadsheet program, or type the value',
+      kind: 'formula-without-value',
+    });
+    expect(readAnswer(new Date(Date.UTC(2021, 8, 30)), count, { subject })).toMatchObject({
+      problem:
+        'fact "share" expects a whole number of at least 0, got a date cell (2021-09-30); type it as a plain number',
+      kind: 'wrong-cell-type',
+    });
+    expect(readAnswer('0.5', share, { form: 'rich-text' })).toMatchObject({ kind: 'wrong-cell-type' });
+    expect(readAnswer('2021-09-30', day, { form: 'hyperlink' })).toMatchObject({ kind: 'wrong-cell-type' });
+    expect(readAnswer({ unreadable: 'something odd' }, text)).toMatchObject({ kind: 'wrong-cell-type' });
+    expect(readAnswer(new Date(Date.UTC(2021, 8, 30)), flag)).toMatchObject({ kind: 'wrong-cell-type' });
+    // A formula's saved result counts as typed; styled text is text where text is the answer.
+    expect(readAnswer(0.5, share, { form: 'formula' })).toEqual({ value: 0.5 });
+    expect(readAnswer('a', choice, { form: 'rich-text' })).toEqual({ value: 'a' });
+    expect(readAnswer('是', flag, { form: 'hyperlink' })).toEqual({ value: true });
   });
 
   it('checks values from an assessment the same way, and describes ranges in Chinese', () => {

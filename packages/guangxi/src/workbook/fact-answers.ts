@@ -1,6 +1,6 @@
 import { describeFactValue, type FactDefinition, type FactValue, isIsoDate } from '@sunshine-rubric/core';
 import type { Cell, DataValidation } from 'exceljs';
-import { type CellContent, isoDateOf, setText, showContent } from './cells.js';
+import { type CellContent, type CellForm, isoDateOf, setText, showContent } from './cells.js';
 
 /** How a boolean answer is written: the dropdown offers these two. */
 export const yes = '是';
@@ -66,19 +66,73 @@ export function valueProblem(value: unknown, definition: FactDefinition): string
     : `expected ${expectation(definition)}, got ${JSON.stringify(value) ?? String(value)}`;
 }
 
-/** The answer a cell gives, `undefined` when it is blank, or what is wrong with it. */
-export type ReadAnswer = { readonly value: FactValue } | { readonly problem: string } | undefined;
+/** The answer a cell gives, `undefined` when it is blank, or what is wrong with it (and its issue kind). */
+export type ReadAnswer =
+  | { readonly value: FactValue }
+  | { readonly problem: string; readonly kind: AnswerProblemKind }
+  | undefined;
 
 /**
- * Reads one answer cell. Lenient where a person's typing is unambiguous (是/否 or TRUE/FALSE, numbers
- * typed as text, `85%`, dates as 2021/9/30), strict otherwise: text answers are kept exactly, spaces
- * included.
+ * `invalid-answer`: the right kind of cell with a wrong value; `formula-without-value`: a formula that
+ * was never calculated and saved; `wrong-cell-type`: a cell whose kind cannot hold the fact (a date cell
+ * for a number, rich text for a number, a cell exceljs cannot read faithfully).
  */
-export function readAnswer(content: CellContent, definition: FactDefinition): ReadAnswer {
+export type AnswerProblemKind = 'invalid-answer' | 'formula-without-value' | 'wrong-cell-type';
+
+/** Where an answer came from: the cell's form (see `readCell`), and what it answers, for messages. */
+export interface AnswerSource {
+  readonly form?: CellForm;
+  /** What the cell answers, as messages name it: `fact "cctvCoverage"` (default `the fact`). */
+  readonly subject?: string;
+}
+
+// Facts whose answer is a quantity or a day: styled text (rich text, a hyperlink) is not a way to give
+// one, and a spreadsheet would not compute with it either.
+const quantityTypes: ReadonlySet<FactDefinition['type']> = new Set(['integer', 'number', 'date']);
+
+/**
+ * Reads one answer cell: the one place that decides how a cell maps to a fact's type. Lenient where a
+ * person's typing is unambiguous (是/否 or TRUE/FALSE, numbers typed as text, `85%`, dates as 2021/9/30,
+ * a formula's saved result), strict otherwise: text answers are kept exactly, spaces included; a formula
+ * without a saved value, or a cell of a kind that cannot hold the fact (a date cell for a number), is a
+ * problem naming the fact, never a blank or a guess.
+ */
+export function readAnswer(
+  content: CellContent,
+  definition: FactDefinition,
+  source: AnswerSource = {},
+): ReadAnswer {
   if (content === null) return undefined;
+  const fact = source.subject ?? 'the fact';
+  if (typeof content === 'object' && 'formula' in content) {
+    return {
+      problem: `formula (=${content.formula}) without a saved value for ${fact}; open and save the workbook in a spreadsheet program, or type the value`,
+      kind: 'formula-without-value',
+    };
+  }
+  const styled = source.form === 'rich-text' || source.form === 'hyperlink';
+  const wrongKind =
+    (typeof content === 'object' && 'unreadable' in content) ||
+    (styled && quantityTypes.has(definition.type)) ||
+    (content instanceof Date && definition.type !== 'date' && definition.type !== 'string');
+  if (wrongKind) {
+    const found = styled
+      ? `${source.form === 'rich-text' ? 'rich text' : 'a hyperlink'} ${showContent(content)}`
+      : showContent(content);
+    const advice = quantityTypes.has(definition.type)
+      ? `; type it as a plain ${definition.type === 'date' ? 'date' : 'number'}`
+      : '';
+    return {
+      problem: `${fact} expects ${expectation(definition)}, got ${found}${advice}`,
+      kind: 'wrong-cell-type',
+    };
+  }
   const value = convert(content, definition);
   if (value === undefined || describeFactValue(value, definition) !== undefined) {
-    return { problem: `expected ${expectation(definition)}, got ${showContent(content)}` };
+    return {
+      problem: `expected ${expectation(definition)}, got ${showContent(content)}`,
+      kind: 'invalid-answer',
+    };
   }
   return { value };
 }

@@ -1,6 +1,6 @@
 import type { Assessment, FactValue, RuleSet } from '@sunshine-rubric/core';
 import type { Workbook, Worksheet } from 'exceljs';
-import { cellContent, cellText, setText } from './cells.js';
+import { cellText, readCell, setText } from './cells.js';
 import {
   answerValidation,
   inlineListOrUndefined,
@@ -122,7 +122,7 @@ export function readFactsSheet(
     const idCell = row.getCell(columns.id!);
     const answerCell = row.getCell(columns.answer!);
     const factId = cellText(idCell);
-    const content = cellContent(answerCell);
+    const { content, form } = readCell(answerCell);
     if (factId === '') {
       if (content !== null)
         issues.cell(sheetName, idCell.address, 'this row has an answer but no fact id', 'missing-fact-id');
@@ -149,9 +149,9 @@ export function readFactsSheet(
       continue;
     }
     seen.set(factId, rowNumber);
-    const read = readAnswer(content, definition);
+    const read = readAnswer(content, definition, { form, subject: `fact "${factId}"` });
     if (read === undefined) continue;
-    if ('problem' in read) issues.cell(sheetName, answerCell.address, read.problem, 'invalid-answer');
+    if ('problem' in read) issues.cell(sheetName, answerCell.address, read.problem, read.kind);
     else facts[factId] = read.value;
   }
   return facts;

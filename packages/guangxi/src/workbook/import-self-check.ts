@@ -3,6 +3,17 @@ import { readFactsSheet } from './facts-sheet.js';
 import { readCommunitySheet } from './read-community-sheet.js';
 import { selfCheckSheetNames } from './sheet-names.js';
 import { loadWorkbook, requireSheet, type WorkbookBytes, WorkbookIssues } from './workbook-io.js';
+import type { WorkbookLimits } from './workbook-limits.js';
+
+/**
+ * Options of {@link importSelfCheckWorkbook}: the limits of {@link WorkbookLimits}.
+ *
+ * @example
+ * ```ts
+ * const options: SelfCheckImportOptions = { maxInflatedBytes: 16 * 1024 * 1024 };
+ * ```
+ */
+export interface SelfCheckImportOptions extends WorkbookLimits {}
 
 /**
  * Reads a filled-in self-check workbook (made by {@link exportSelfCheckWorkbook}) back into an
@@ -14,8 +25,17 @@ import { loadWorkbook, requireSheet, type WorkbookBytes, WorkbookIssues } from '
  * at once, each message starting with its sheet and cell (`事实!E7: expected a number between 0 and 1,
  * got 1.5`) and each issue's `path` being `[sheet, cell]`.
  *
+ * Answers are taken as a person sees them: a formula's saved result, never a formula without one; a cell
+ * whose kind does not fit the fact (a date for a number, rich text or a hyperlink for a yes/no) is an
+ * issue naming the cell, the fact and what was found.
+ *
+ * Before anything is expanded the bytes are checked against `options` ({@link WorkbookLimits}: how much
+ * the workbook may inflate to, how many cells it may span), so a workbook built to explode is refused
+ * at once.
+ *
  * @throws {RubricError} `INVALID_WORKBOOK` with every problem found, or one issue when the bytes are not
- * an .xlsx file.
+ * an .xlsx file (kind `not-xlsx`) or are beyond a limit (kind `too-large`, naming the option to raise);
+ * `INVALID_OPTIONS` for a limit that is not a whole number.
  * @example
  * ```ts
  * import { readFile } from 'node:fs/promises';
@@ -24,8 +44,12 @@ import { loadWorkbook, requireSheet, type WorkbookBytes, WorkbookIssues } from '
  * const result = evaluate(guangxi2021, assessment);
  * ```
  */
-export async function importSelfCheckWorkbook(ruleSet: RuleSet, bytes: WorkbookBytes): Promise<Assessment> {
-  const workbook = await loadWorkbook(bytes);
+export async function importSelfCheckWorkbook(
+  ruleSet: RuleSet,
+  bytes: WorkbookBytes,
+  options: SelfCheckImportOptions = {},
+): Promise<Assessment> {
+  const workbook = await loadWorkbook(bytes, options);
   const issues = new WorkbookIssues();
   const communitySheet = requireSheet(workbook, selfCheckSheetNames.community, issues);
   const factsSheet = requireSheet(workbook, selfCheckSheetNames.facts, issues);

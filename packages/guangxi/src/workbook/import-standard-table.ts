@@ -9,9 +9,11 @@ import {
   titleAbove,
 } from './standard-table-rows.js';
 import { loadWorkbook, type WorkbookBytes } from './workbook-io.js';
+import type { WorkbookLimits } from './workbook-limits.js';
 
 /**
- * Options of {@link importStandardTable}: who the rule set is, and how it scores.
+ * Options of {@link importStandardTable}: who the rule set is, how it scores, and the limits of
+ * {@link WorkbookLimits} on what the import may cost.
  *
  * @example
  * ```ts
@@ -23,7 +25,7 @@ import { loadWorkbook, type WorkbookBytes } from './workbook-io.js';
  * };
  * ```
  */
-export interface StandardTableOptions {
+export interface StandardTableOptions extends WorkbookLimits {
   /** The rule set's id, kebab-case, e.g. `guangxi-2021-official`. */
   readonly id: string;
   /** Its version (semver), e.g. `1.0.0`. */
@@ -63,7 +65,7 @@ export interface StandardTableOptions {
  *   names are kept as written as the id. `provenance.notes` lists both.
  *
  * @throws {RubricError} `INVALID_WORKBOOK` naming each row (`第 7 行（row 7）：…`) or the missing
- * headers; `INVALID_OPTIONS` when the table has 分值 and no `passMark` is given; `INVALID_RULE_SET`
+ * headers, or refusing a workbook beyond `maxInflatedBytes` / `maxCells` (kind `too-large`); `INVALID_OPTIONS` when the table has 分值 and no `passMark` is given; `INVALID_RULE_SET`
  * when the options make an invalid rule set (e.g. an id that is not kebab-case).
  * @example
  * ```ts
@@ -79,7 +81,7 @@ export async function importStandardTable(
   bytes: WorkbookBytes,
   options: StandardTableOptions,
 ): Promise<RuleSet> {
-  const workbook = await loadWorkbook(bytes);
+  const workbook = await loadWorkbook(bytes, options);
   const sheet = chooseSheet(workbook.worksheets, options.sheet);
   const search = findStandardTableHeader(sheet);
   if (!search.found) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allTypesRuleSet,
   catalogAndAssessment,
+  formulaLikeText,
   ruleSetWithFacts,
   sampleAssessment,
 } from '../../test/workbook-fixtures.js';
@@ -25,8 +26,8 @@ describe('self-check workbook round trip', () => {
     60_000,
   );
 
-  test.prop([fc.string({ unit: 'binary', minLength: 1 })], { numRuns: 100 })(
-    'keeps any text exactly: spaces, line breaks, control characters, _xHHHH_ look-alikes',
+  test.prop([fc.oneof(fc.string({ unit: 'binary', minLength: 1 }), formulaLikeText)], { numRuns: 100 })(
+    'keeps any text exactly: spaces, line breaks, control characters, _xHHHH_ look-alikes, formula-like text',
     async (text) => {
       const ruleSet = ruleSetWithFacts({ note: { type: 'string', title: { zh: '备注' } } });
       // A blank estate name is rejected everywhere, so the name carries the text after one character.

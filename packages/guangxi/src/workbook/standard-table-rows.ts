@@ -1,5 +1,6 @@
 import type { Cell, Worksheet } from 'exceljs';
-import { cellContent, cellText, showContent } from './cells.js';
+import { cellText, readCell, showContent } from './cells.js';
+import { readAnswer } from './fact-answers.js';
 import { type ColumnSpec, findHeaderRow, type HeaderRow } from './headers.js';
 
 /** The columns of an official standard table, by the header texts that name them. */
@@ -92,6 +93,29 @@ export function readTableRows(
       const found = cell(column);
       return found === undefined ? '' : cellText(found);
     };
+    // A text cell that reads as blank only because its formula was never calculated (or exceljs cannot
+    // read it) would silently continue the value above or vanish: say so instead.
+    const unreadable = textColumns.flatMap((column) => {
+      const found = cell(column);
+      const content = found === undefined ? null : readCell(found).content;
+      if (content === null || typeof content !== 'object' || 'error' in content || content instanceof Date) {
+        return [];
+      }
+      return [
+        {
+          row: rowNumber,
+          message:
+            'formula' in content
+              ? `the ${headerOf(column)} cell holds a formula (=${content.formula}) without a saved value; open and save the workbook in a spreadsheet program, or type the text`
+              : `the ${headerOf(column)} cell holds ${content.unreadable}; type the text again`,
+          kind: 'formula' in content ? 'formula-without-value' : 'wrong-cell-type',
+        },
+      ];
+    });
+    if (unreadable.length > 0) {
+      problems.push(...unreadable);
+      continue;
+    }
     const standardCell = cell('standard')!;
     if (isHeading(standardCell, columns, (column) => row.getCell(column))) {
       rows.push({ kind: 'heading', row: rowNumber, text: cellText(standardCell) });
@@ -165,19 +189,30 @@ function groupCell(cell: Cell): GroupCell {
   return { text, continues: text === '' };
 }
 
+const textColumns = (Object.keys(standardTableColumns) as StandardTableColumn[]).filter(
+  (column) => column !== 'points',
+);
+
+function headerOf(column: StandardTableColumn): string {
+  return standardTableColumns[column].names[0];
+}
+
+const pointsDefinition = { type: 'number', min: 0, title: { zh: '分值' } } as const;
+
 function readPoints(cell: Cell | undefined, row: number, problems: RowProblem[]): number | undefined {
   if (cell === undefined) return undefined;
-  const content = cellContent(cell);
-  if (content === null) return undefined;
-  const number =
-    typeof content === 'number' ? content : typeof content === 'string' ? Number(content.trim()) : Number.NaN;
-  if (typeof content !== 'boolean' && !(content instanceof Date) && Number.isFinite(number) && number >= 0) {
-    return number;
-  }
+  // The same rules as an answer to a number fact: a formula's saved result, never a date or styled text.
+  const { content, form } = readCell(cell);
+  const read = readAnswer(content, pointsDefinition, { form, subject: '分值 (points)' });
+  if (read === undefined) return undefined;
+  if ('value' in read && typeof read.value === 'number') return read.value;
   problems.push({
     row,
-    message: `分值 (points) must be a number of at least 0, got ${showContent(content)}`,
-    kind: 'invalid-points',
+    message:
+      'problem' in read && read.kind !== 'invalid-answer'
+        ? read.problem
+        : `分值 (points) must be a number of at least 0, got ${showContent(content)}`,
+    kind: 'problem' in read && read.kind !== 'invalid-answer' ? read.kind : 'invalid-points',
   });
   return undefined;
 }

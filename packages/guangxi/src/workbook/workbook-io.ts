@@ -1,6 +1,9 @@
 import { RubricError, type RubricIssue } from '@sunshine-rubric/core';
 import type { Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
+import { markMisreadCells } from './cells.js';
+import { checkWorkbookSize } from './workbook-guard.js';
+import { resolveLimits, type WorkbookLimits } from './workbook-limits.js';
 
 /**
  * The bytes of an .xlsx file, as read from disk (`readFile`), a `fetch` response or a file input.
@@ -16,8 +19,11 @@ export type WorkbookBytes = Uint8Array | ArrayBuffer;
 // which is what browsers have.
 type LoadInput = Parameters<Workbook['xlsx']['load']>[0];
 
-/** Reads .xlsx bytes, or throws `INVALID_WORKBOOK` when they are not an .xlsx file. */
-export async function loadWorkbook(bytes: WorkbookBytes): Promise<Workbook> {
+/**
+ * Reads .xlsx bytes, or throws `INVALID_WORKBOOK` when they are not an .xlsx file or are beyond the
+ * limits (checked first, before exceljs expands anything).
+ */
+export async function loadWorkbook(bytes: WorkbookBytes, limits?: WorkbookLimits): Promise<Workbook> {
   // Not `instanceof`: bytes from another realm (an iframe, a worker, a test environment) are still bytes.
   const tag = Object.prototype.toString.call(bytes);
   if (tag !== '[object Uint8Array]' && tag !== '[object ArrayBuffer]') {
@@ -29,18 +35,32 @@ export async function loadWorkbook(bytes: WorkbookBytes): Promise<Workbook> {
       },
     ]);
   }
+  const view = tag === '[object ArrayBuffer]' ? new Uint8Array(bytes as ArrayBuffer) : (bytes as Uint8Array);
+  const { isoDateCells } = checkWorkbookSize(view, resolveLimits(limits));
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as LoadInput);
+    await workbook.xlsx.load(view as unknown as LoadInput);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new RubricError('INVALID_WORKBOOK', [
-      {
-        path: [],
-        message: `not an .xlsx workbook (Office Open XML); save it as .xlsx and try again (${reason})`,
-        kind: 'not-xlsx',
-      },
-    ]);
+    // exceljs's own words ("Cannot read properties of undefined (reading 'richText')") help nobody who
+    // holds the file; they stay on the error as its cause, for whoever debugs.
+    throw new RubricError(
+      'INVALID_WORKBOOK',
+      [
+        {
+          path: [],
+          message:
+            'not an .xlsx workbook that can be read (Office Open XML): it may be damaged or saved in another format; open it in Excel, WPS or LibreOffice, save it as .xlsx and try again',
+          kind: 'not-xlsx',
+        },
+      ],
+      undefined,
+      { cause: error },
+    );
+  }
+  for (const [name, addresses] of isoDateCells) {
+    const sheet = workbook.getWorksheet(name);
+    const what = 'a cell stored as an ISO date (t="d"), which exceljs cannot read faithfully';
+    if (sheet) markMisreadCells(sheet, new Map(addresses.map((address) => [address, what])));
   }
   return workbook;
 }

@@ -1,0 +1,159 @@
+import { RubricError } from '@sunshine-rubric/core';
+import { DecodeUTF8, Inflate } from 'fflate';
+import { SheetExtent } from './sheet-extent.js';
+import { tooLarge, type WorkbookLimits } from './workbook-limits.js';
+import { readZipEntries } from './zip-entries.js';
+
+// exceljs reads a part as a worksheet when its name matches this (unanchored, as it does).
+const worksheetPart = /xl\/worksheets\/sheet\d+[.]xml/;
+// Deflate expands at most ~1032:1, so one step of input yields at most a few MB before the count is
+// checked again.
+const inputStep = 4096;
+
+/** What the guard saw: how much the parts inflate to and how many cells the sheets span. */
+export interface WorkbookSize {
+  readonly inflatedBytes: number;
+  readonly cells: number;
+  /** By sheet name: the ISO-date cells (`t="d"`) that exceljs misreads as numbers. */
+  readonly isoDateCells: ReadonlyMap<string, readonly string[]>;
+}
+
+// The parts that name the sheets, kept as text to map worksheet parts to sheet names (exceljs reads
+// them at these fixed names).
+const workbookPart = 'xl/workbook.xml';
+const workbookRelationsPart = 'xl/_rels/workbook.xml.rels';
+
+/**
+ * Inflates every part of the .xlsx as the spreadsheet library would, counting bytes as they come out and
+ * stopping at the limit, and follows each worksheet's XML for the cells it spans: a workbook beyond
+ * either limit is refused before the library expands it. The sizes the zip declares are not trusted (a
+ * bomb lies in them). Bytes that are not a zip at all are refused as not an .xlsx file.
+ *
+ * `onInflated` hears of every inflated chunk (tests assert on the bounded work with it).
+ *
+ * @throws {RubricError} `INVALID_WORKBOOK` with one issue of kind `too-large` naming the limit and its
+ * option, or of kind `not-xlsx`.
+ */
+export function checkWorkbookSize(
+  bytes: Uint8Array,
+  limits: Required<WorkbookLimits>,
+  onInflated?: (bytes: number) => void,
+): WorkbookSize {
+  const entries = readZipEntries(bytes);
+  if (typeof entries === 'string') throw notXlsx(entries);
+  let inflatedBytes = 0;
+  let cells = 0;
+  const texts = new Map<string, string>();
+  const isoDateCells = new Map<string, readonly string[]>();
+  for (const entry of entries) {
+    const extent = worksheetPart.test(entry.name) ? new SheetExtent() : undefined;
+    const keep = entry.name === workbookPart || entry.name === workbookRelationsPart;
+    const decoder = keep
+      ? new DecodeUTF8((text) => {
+          texts.set(entry.name, (texts.get(entry.name) ?? '') + text);
+        })
+      : undefined;
+    const cellsBefore = cells;
+    const take = (chunk: Uint8Array, final: boolean): void => {
+      inflatedBytes += chunk.length;
+      onInflated?.(chunk.length);
+      if (inflatedBytes > limits.maxInflatedBytes) {
+        throw tooLarge(
+          `the workbook inflates to more than ${limits.maxInflatedBytes.toLocaleString('en-US')} bytes`,
+          'maxInflatedBytes',
+          limits.maxInflatedBytes,
+        );
+      }
+      decoder?.push(chunk, final);
+      if (extent === undefined) return;
+      if (!extent.feed(chunk, final)) throw notXlsx(`${entry.name} holds an XML tag over a megabyte long`);
+      cells = cellsBefore + extent.cells;
+      if (cells > limits.maxCells) {
+        throw tooLarge(
+          `the workbook spans more than ${limits.maxCells.toLocaleString('en-US')} cells (${entry.name} reaches ${extent.furthest})`,
+          'maxCells',
+          limits.maxCells,
+        );
+      }
+    };
+    if (entry.method !== 0 && entry.method !== 8) {
+      throw notXlsx(`${entry.name} uses compression method ${entry.method}, which .xlsx files do not use`);
+    }
+    try {
+      if (entry.method === 0) pushInSteps(entry.data, take);
+      else {
+        const inflater = new Inflate(take);
+        pushInSteps(entry.data, (chunk, final) => inflater.push(chunk, final));
+      }
+    } catch (error) {
+      if (RubricError.isInstance(error)) throw error;
+      throw notXlsx(`${entry.name} is damaged`, error);
+    }
+    if (extent && extent.isoDateCells.length > 0) isoDateCells.set(entry.name, extent.isoDateCells);
+  }
+  return { inflatedBytes, cells, isoDateCells: bySheetName(isoDateCells, texts) };
+}
+
+/** Re-keys per-part findings by the sheet names that workbook.xml gives those parts. */
+function bySheetName<Value>(
+  byPart: ReadonlyMap<string, Value>,
+  texts: ReadonlyMap<string, string>,
+): ReadonlyMap<string, Value> {
+  if (byPart.size === 0) return new Map();
+  const targets = new Map<string, string>();
+  for (const [, attributes] of (texts.get(workbookRelationsPart) ?? '').matchAll(
+    /<Relationship\b([^>]*)>/g,
+  )) {
+    const id = attribute(attributes!, 'Id');
+    const target = attribute(attributes!, 'Target');
+    if (id !== undefined && target !== undefined) {
+      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    }
+  }
+  const byName = new Map<string, Value>();
+  for (const [, attributes] of (texts.get(workbookPart) ?? '').matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const name = attribute(attributes!, 'name');
+    const id = attribute(attributes!, '\\w+:id');
+    const part = id === undefined ? undefined : targets.get(id);
+    const found = part === undefined ? undefined : byPart.get(part);
+    if (name !== undefined && found !== undefined) byName.set(decodeXml(name), found);
+  }
+  return byName;
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (entity, name: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    if (name in named) return named[name]!;
+    const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
+/** Hands `data` on a step at a time, so that no single step can inflate far beyond a limit. */
+function pushInSteps(data: Uint8Array, push: (chunk: Uint8Array, final: boolean) => void): void {
+  for (let at = 0; at < data.length || at === 0; at += inputStep) {
+    const end = Math.min(at + inputStep, data.length);
+    push(data.subarray(at, end), end === data.length);
+  }
+}
+
+function notXlsx(detail: string, cause?: unknown): RubricError {
+  return new RubricError(
+    'INVALID_WORKBOOK',
+    [
+      {
+        path: [],
+        message: `not an .xlsx workbook (Office Open XML): ${detail}; save it as .xlsx and try again`,
+        kind: 'not-xlsx',
+      },
+    ],
+    undefined,
+    cause === undefined ? undefined : { cause },
+  );
+}
