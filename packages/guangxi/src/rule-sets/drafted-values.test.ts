@@ -1,4 +1,10 @@
-import { type Condition, type FactValue, leavesOf, type Standard } from '@sunshine-rubric/core';
+import {
+  type Condition,
+  type FactValue,
+  groundsSummary,
+  leavesOf,
+  type Standard,
+} from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import plan from '../data/qinzhou-plan-2021-clauses.json' with { type: 'json' };
 import { guangxi2021 } from './guangxi-2021.js';
@@ -57,21 +63,14 @@ describe('guangxi2021: every value a standard compares with is quoted from the p
     },
   );
 
-  it('marks 30 drafted values, 24 of them numbers, and says so in its provenance notes', () => {
-    const marks = standards.flatMap((standard) => standard.drafted ?? []);
-    const numbers = marks.filter((mark) => typeof mark.value === 'number');
-    expect([marks.length, numbers.length]).toEqual([30, 24]);
-    expect(guangxi2021.provenance.notes).toContain('共 30 处，其中 24 个数字');
-  });
-
-  it('counts its standards by what they rest on: 46 plan clauses, 3 public reports only, 16 drafting only', () => {
-    const kinds = (standard: Standard) => new Set((standard.grounds ?? []).map((ground) => ground.kind));
-    const count = (test: (kinds: Set<string>) => boolean) => standards.filter((s) => test(kinds(s))).length;
-    expect({
-      planClause: count((k) => k.has('plan-clause')),
-      publicSourceOnly: count((k) => k.size === 1 && k.has('public-source')),
-      draftingOnly: count((k) => k.size === 1 && k.has('project-drafting')),
-    }).toEqual({ planClause: 46, publicSourceOnly: 3, draftingOnly: 16 });
+  it('states its counts in its provenance notes: 46 plan clauses, 3 public reports only, 16 drafting only; 30 drafted values, 24 numbers', () => {
+    expect(groundsSummary(guangxi2021)).toEqual({
+      standards: { planClause: 46, publicSource: 3, projectDrafting: 16, untyped: 0 },
+      encouragedOnly: ['S42', 'S52'],
+      drafted: { values: 30, numbers: 24 },
+    });
     expect(guangxi2021.provenance.notes).toContain('46 项引用方案条款');
+    expect(guangxi2021.provenance.notes).toContain('3 项只依据 2023 年公开报道，16 项只是项目起草');
+    expect(guangxi2021.provenance.notes).toContain('共 30 处，其中 24 个数字');
   });
 });

@@ -1,4 +1,4 @@
-import type { Ground, RuleSet, Standard } from '@sunshine-rubric/core';
+import { groundsSummary, type RuleSet } from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import { guangxiPlugin } from '../plugin/guangxi-plugin.js';
 
@@ -10,14 +10,6 @@ const claimsOfficialStructure = (ruleSet: RuleSet): boolean => {
   const requirements = ruleSet.aspects.flatMap((aspect) => aspect.requirements);
   const standards = requirements.flatMap((requirement) => requirement.standards);
   return ruleSet.aspects.length === 5 && requirements.length === 24 && standards.length === 65;
-};
-
-/** A standard whose sources only encourage its measure: an encouraged ground, and no ground that requires it. */
-const restsOnEncouragement = (standard: Standard): boolean => {
-  const sources = (standard.grounds ?? []).filter(
-    (ground): ground is Exclude<Ground, { kind: 'project-drafting' }> => ground.kind !== 'project-drafting',
-  );
-  return sources.some((ground) => ground.encouraged === true) && sources.every((ground) => ground.encouraged);
 };
 
 const shipped = (guangxiPlugin.ruleSets ?? []).filter(claimsOfficialStructure);
@@ -47,11 +39,12 @@ describe('every shipped rule set with the official structure (5 aspects, 24 requ
         .filter((standard) => (standard.grounds ?? []).length === 0)
         .map((standard) => standard.id);
       expect(untyped).toEqual([]);
+      const encouragedOnly = new Set(groundsSummary(ruleSet).encouragedOnly);
       const needed = Math.max(1, ruleSet.scoring.minMetPerRequirement);
       const resting = requirements
         .filter(
           (requirement) =>
-            requirement.standards.filter((standard) => !restsOnEncouragement(standard)).length < needed,
+            requirement.standards.filter((standard) => !encouragedOnly.has(standard.id)).length < needed,
         )
         .map((requirement) => requirement.id);
       expect(resting).toEqual([]);
