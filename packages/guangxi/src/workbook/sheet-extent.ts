@@ -1,4 +1,4 @@
-import { DecodeUTF8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 
 /** Excel's own bounds, for a range that leaves out its rows (`E:E`) or columns (`3:3`). */
 const lastSheetRow = 1_048_576;
@@ -6,8 +6,10 @@ const lastSheetColumn = 16_384;
 /** No real tag comes near this: a longer one is a workbook built to slip past the scan. */
 const longestTag = 1024 * 1024;
 
-// Tags that place cells, with an optional namespace prefix; `<c` must not match `<c:chart`.
-const tagPattern = /<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|dataValidation)(?=[\s/>])([^>]*)>/g;
+// Tags that place cells, with an optional namespace prefix (`<x:row>`); `<c` must not match `<c:chart`.
+const tagPattern = /^(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|dataValidation)(?=[\s/]|$)/;
+const lessThan = 0x3c;
+const greaterThan = 0x3e;
 const attributePattern = /\s(r|ref|sqref|t)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const referencePattern = /^\$?([A-Za-z]*)\$?(\d*)$/;
 
@@ -19,11 +21,7 @@ const referencePattern = /^\$?([A-Za-z]*)\$?(\d*)$/;
  * from the previous one, as the format says.
  */
 export class SheetExtent {
-  private readonly decoder = new DecodeUTF8((text) => {
-    this.decoded += text;
-  });
-  private decoded = '';
-  private pending = '';
+  private pending: Uint8Array = new Uint8Array(0);
   private row = 0;
   private column = 0;
   private lastRow = 0;
@@ -43,16 +41,30 @@ export class SheetExtent {
     return this.lastRow * Math.max(this.lastColumn, 1) + this.validatedCells;
   }
 
-  /** Reads the next chunk of the sheet's bytes. False when a tag is too long to be real. */
+  /**
+   * Reads the next chunk of the sheet's bytes. Works on bytes and decodes only the tags it wants, so
+   * that megabytes of padding cost no strings. False when a tag is too long to be real.
+   */
   feed(chunk: Uint8Array, final: boolean): boolean {
-    this.decoder.push(chunk, final);
-    const text = this.pending + this.decoded;
-    this.decoded = '';
-    const open = text.lastIndexOf('<');
-    const unfinished = !final && open >= 0 && text.indexOf('>', open) < 0;
-    const complete = unfinished ? text.slice(0, open) : text;
-    this.pending = unfinished ? text.slice(open) : '';
-    for (const match of complete.matchAll(tagPattern)) this.tag(match[1]!, match[2]!);
+    let bytes = chunk;
+    if (this.pending.length > 0) {
+      bytes = new Uint8Array(this.pending.length + chunk.length);
+      bytes.set(this.pending);
+      bytes.set(chunk, this.pending.length);
+      this.pending = new Uint8Array(0);
+    }
+    for (let open = bytes.indexOf(lessThan); open >= 0; ) {
+      const close = bytes.indexOf(greaterThan, open + 1);
+      if (close < 0) {
+        if (!final) this.pending = bytes.slice(open);
+        break;
+      }
+      // Tag names and the attributes read here are ASCII: Latin-1 decoding keeps them intact.
+      const tag = strFromU8(bytes.subarray(open + 1, Math.min(close, open + 1 + 40)), true);
+      const name = tagPattern.exec(tag)?.[1];
+      if (name !== undefined) this.tag(name, strFromU8(bytes.subarray(open + 1, close), true));
+      open = bytes.indexOf(lessThan, close + 1);
+    }
     return this.pending.length <= longestTag;
   }
 

@@ -6,9 +6,9 @@ import { readZipEntries } from './zip-entries.js';
 
 // exceljs reads a part as a worksheet when its name matches this (unanchored, as it does).
 const worksheetPart = /xl\/worksheets\/sheet\d+[.]xml/;
-// Deflate expands at most ~1032:1, so one step of input yields at most a few MB before the count is
-// checked again.
-const inputStep = 4096;
+// Deflate expands at most ~1032:1, so one step of input yields at most about a megabyte before the
+// count is checked again.
+const inputStep = 1024;
 
 /** What the guard saw: how much the parts inflate to and how many cells the sheets span. */
 export interface WorkbookSize {

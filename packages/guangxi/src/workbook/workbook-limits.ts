@@ -17,7 +17,7 @@ export interface WorkbookLimits {
   /**
    * The most bytes the workbook's parts may inflate to, all parts together, counted while inflating
    * (the sizes a zip declares are not trusted). Default {@link defaultWorkbookLimits}`.maxInflatedBytes`
-   * (64 MiB).
+   * (32 MiB).
    */
   readonly maxInflatedBytes?: number;
   /**
@@ -38,7 +38,7 @@ export interface WorkbookLimits {
  * ```
  */
 export const defaultWorkbookLimits: Required<WorkbookLimits> = Object.freeze({
-  maxInflatedBytes: 64 * 1024 * 1024,
+  maxInflatedBytes: 32 * 1024 * 1024,
   maxCells: 2_000_000,
 });
 
