@@ -7,7 +7,14 @@ import { neutraliseControls, shownInput } from '../text/terminal-safe.js';
 import { inputPath, type RunContext } from './context.js';
 import { CliError } from './io.js';
 
-/** `--out -`: standard output instead of a file. */
+/**
+ * `--out -`: standard output instead of a file.
+ *
+ * @example
+ * ```ts
+ * if (options.out === standardStream) context.dataOut.write(json);
+ * ```
+ */
 export const standardStream = '-';
 
 /**
@@ -24,6 +31,12 @@ export type OutputTarget =
  * and no loop: Node's recursive mkdir spins for ever on a path under `/proc`), it must not be a folder, and
  * it must not be any file the run reads — by device and inode, so a symlink or a hard link to an input is
  * refused as surely as its own name. A symlink to a regular file is followed, so the link stays a link.
+ *
+ * @example
+ * ```ts
+ * const target = await checkOutputTarget(context, options.out); // before reading a byte of input
+ * const output = target.kind === 'stdout' ? undefined : openTarget(target);
+ * ```
  */
 export async function checkOutputTarget(context: RunContext, file: string): Promise<OutputTarget> {
   if (file === standardStream) return { kind: 'stdout' };
@@ -52,6 +65,11 @@ export async function checkOutputTarget(context: RunContext, file: string): Prom
  * Writes a whole output: to a temporary file in the target's folder, flushed to disk, then renamed over the
  * target, so a failed or interrupted run never leaves a truncated file where a good one stood. `-` writes
  * to stdout. Fails with one line naming the file. Returns the path written (or `-`).
+ *
+ * @example
+ * ```ts
+ * reportWritten(context, await writeOutputFile(context, 'report.html', html));
+ * ```
  */
 export async function writeOutputFile(
   context: RunContext,
@@ -102,7 +120,22 @@ export interface OpenOutput {
   discard(): Promise<void>;
 }
 
-/** Opens a checked file target for streaming (batch output). */
+/**
+ * Opens a checked file target for streaming (batch output): a temporary file beside it, or a special file
+ * itself.
+ *
+ * @example
+ * ```ts
+ * const output = openTarget(target);
+ * try {
+ *   output.stream.write(line);
+ *   await output.commit();
+ * } catch (error) {
+ *   await output.discard();
+ *   throw error;
+ * }
+ * ```
+ */
 export function openTarget(target: Exclude<OutputTarget, { kind: 'stdout' }>): OpenOutput {
   const temporary =
     target.kind === 'file'
@@ -144,6 +177,11 @@ export function openTarget(target: Exclude<OutputTarget, { kind: 'stdout' }>): O
 /**
  * Makes the one folder a command's documented job is to fill (the demo's reports, `evaluate --format html`
  * of several files): its parent must exist, and it is created alone, never a chain of folders.
+ *
+ * @example
+ * ```ts
+ * await ensureOutputFolder(context, 'sunshine-rubric-demo');
+ * ```
  */
 export async function ensureOutputFolder(context: RunContext, folder: string): Promise<string> {
   const absolute = inputPath(context, folder);
@@ -210,6 +248,11 @@ function cannotWrite(file: string, problem: string, cause?: unknown): CliError {
 /**
  * Prints an output to stdout, or writes it to `--out` when given. `text` is for people and has its control
  * characters neutralised, in a file too; `data` (JSON, HTML) is written exactly.
+ *
+ * @example
+ * ```ts
+ * await emit(context, `${JSON.stringify(plan, null, 2)}\n`, options.out, 'data');
+ * ```
  */
 export async function emit(
   context: RunContext,
@@ -222,7 +265,14 @@ export async function emit(
   else await writeOutputFile(context, out, shown);
 }
 
-/** Prints where an output was written, for the user and for scripts; nothing when it went to stdout. */
+/**
+ * Prints where an output was written, for the user and for scripts; nothing when it went to stdout.
+ *
+ * @example
+ * ```ts
+ * reportWritten(context, await writeOutputFile(context, options.out, bytes));
+ * ```
+ */
 export function reportWritten(context: RunContext, written: string): void {
   if (written !== standardStream) context.io.stdout.write(`${written}\n`);
 }

@@ -17,7 +17,14 @@ export function describeRubricError(error: RubricError, shown: string): string {
   return `${file} ${shownInput(formatPath(first.path))}: ${oneLine(first.message)}${more} (${error.code})`;
 }
 
-/** A library error as the command's bad-input error, keeping every issue for the report. */
+/**
+ * A library error as the command's bad-input error, keeping every issue for the report.
+ *
+ * @example
+ * ```ts
+ * if (RubricError.isInstance(error)) throw rubricCliError(error, 'estate.json');
+ * ```
+ */
 export function rubricCliError(error: RubricError, shown: string, message?: string): CliError {
   return new CliError(message ?? describeRubricError(error, shown), {
     cause: error,
@@ -30,6 +37,11 @@ export function rubricCliError(error: RubricError, shown: string, message?: stri
 /**
  * The lines under an error's first line: its second to twentieth issues, each with the file and JSON path,
  * then how many more there are.
+ *
+ * @example
+ * ```ts
+ * const lines = [`sunshine-rubric: ${error.message}`, ...moreIssueLines(error.issues, error.file)];
+ * ```
  */
 export function moreIssueLines(issues: readonly CliIssue[], file: string | undefined): string[] {
   if (issues.length < 2) return [];
@@ -43,7 +55,15 @@ export function moreIssueLines(issues: readonly CliIssue[], file: string | undef
   return lines;
 }
 
-/** Issues as JSON output carries them: the path formatted, every issue, a kind when there is one. */
+/**
+ * Issues as JSON output carries them: the path formatted, every issue, a kind when there is one.
+ *
+ * @example
+ * ```ts
+ * issuesAsJson([{ path: ['facts', 'occupied'], message: 'expected true or false', kind: 'invalid-fact' }]);
+ * // [{ path: '$.facts.occupied', message: 'expected true or false', kind: 'invalid-fact' }]
+ * ```
+ */
 export function issuesAsJson(
   issues: readonly CliIssue[],
 ): { path: string; message: string; kind?: string }[] {
