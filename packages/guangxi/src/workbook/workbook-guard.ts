@@ -1,6 +1,7 @@
 import { RubricError } from '@sunshine-rubric/core';
 import { DecodeUTF8, Inflate } from 'fflate';
 import { SheetExtent } from './sheet-extent.js';
+import { sheetNamesByPart } from './sheet-parts.js';
 import { tooLarge, type WorkbookLimits } from './workbook-limits.js';
 import { readZipEntries } from './zip-entries.js';
 
@@ -45,10 +46,20 @@ export function checkWorkbookSize(
   let cells = 0;
   const texts = new Map<string, string>();
   const isoDateCells = new Map<string, readonly string[]>();
-  for (const entry of entries) {
+  // The parts that name the sheets first, so that a refusal can name the sheet, not its part.
+  const naming = (name: string) => name === workbookPart || name === workbookRelationsPart;
+  const ordered = [
+    ...entries.filter((entry) => naming(entry.name)),
+    ...entries.filter((entry) => !naming(entry.name)),
+  ];
+  let names: ReadonlyMap<string, string> | undefined;
+  const sheetName = (part: string): string | undefined => {
+    names ??= sheetNamesByPart(texts.get(workbookPart) ?? '', texts.get(workbookRelationsPart) ?? '');
+    return names.get(part);
+  };
+  for (const entry of ordered) {
     const extent = worksheetPart.test(entry.name) ? new SheetExtent() : undefined;
-    const keep = entry.name === workbookPart || entry.name === workbookRelationsPart;
-    const decoder = keep
+    const decoder = naming(entry.name)
       ? new DecodeUTF8((text) => {
           texts.set(entry.name, (texts.get(entry.name) ?? '') + text);
         })
@@ -69,10 +80,12 @@ export function checkWorkbookSize(
       if (!extent.feed(chunk, final)) throw notXlsx(`${entry.name} holds an XML tag over a megabyte long`);
       cells = cellsBefore + extent.cells;
       if (cells > limits.maxCells) {
+        const name = sheetName(entry.name);
         throw tooLarge(
-          `the workbook spans more than ${limits.maxCells.toLocaleString('en-US')} cells (${entry.name} reaches ${extent.furthest})`,
+          `the workbook spans more than ${limits.maxCells.toLocaleString('en-US')} cells (${name === undefined ? entry.name : `sheet ${name}`} reaches ${extent.furthest})`,
           'maxCells',
           limits.maxCells,
+          name === undefined ? [] : [name],
         );
       }
     };
@@ -91,48 +104,12 @@ export function checkWorkbookSize(
     }
     if (extent && extent.isoDateCells.length > 0) isoDateCells.set(entry.name, extent.isoDateCells);
   }
-  return { inflatedBytes, cells, isoDateCells: bySheetName(isoDateCells, texts) };
-}
-
-/** Re-keys per-part findings by the sheet names that workbook.xml gives those parts. */
-function bySheetName<Value>(
-  byPart: ReadonlyMap<string, Value>,
-  texts: ReadonlyMap<string, string>,
-): ReadonlyMap<string, Value> {
-  if (byPart.size === 0) return new Map();
-  const targets = new Map<string, string>();
-  for (const [, attributes] of (texts.get(workbookRelationsPart) ?? '').matchAll(
-    /<Relationship\b([^>]*)>/g,
-  )) {
-    const id = attribute(attributes!, 'Id');
-    const target = attribute(attributes!, 'Target');
-    if (id !== undefined && target !== undefined) {
-      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-    }
+  const byName = new Map<string, readonly string[]>();
+  for (const [part, addresses] of isoDateCells) {
+    const name = sheetName(part);
+    if (name !== undefined) byName.set(name, addresses);
   }
-  const byName = new Map<string, Value>();
-  for (const [, attributes] of (texts.get(workbookPart) ?? '').matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
-    const name = attribute(attributes!, 'name');
-    const id = attribute(attributes!, '\\w+:id');
-    const part = id === undefined ? undefined : targets.get(id);
-    const found = part === undefined ? undefined : byPart.get(part);
-    if (name !== undefined && found !== undefined) byName.set(decodeXml(name), found);
-  }
-  return byName;
-}
-
-function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  return match ? (match[1] ?? match[2]) : undefined;
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (entity, name: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
-    if (name in named) return named[name]!;
-    const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
+  return { inflatedBytes, cells, isoDateCells: byName };
 }
 
 /** Hands `data` on a step at a time, so that no single step can inflate far beyond a limit. */

@@ -63,10 +63,15 @@ export function resolveLimits(options: WorkbookLimits | undefined): Required<Wor
 }
 
 /** The refusal of a workbook beyond a limit: which limit, and the option that raises it. */
-export function tooLarge(what: string, option: keyof WorkbookLimits, limit: number): RubricError {
+export function tooLarge(
+  what: string,
+  option: keyof WorkbookLimits,
+  limit: number,
+  path: readonly string[] = [],
+): RubricError {
   return new RubricError('INVALID_WORKBOOK', [
     {
-      path: [],
+      path,
       message: `${what} (limit: options.${option} = ${limit.toLocaleString('en-US')}); refused before reading it. If the workbook is genuine, raise options.${option}.`,
       kind: 'too-large',
     },
