@@ -1,7 +1,7 @@
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { clipText, quote, showValue } from '../util/show-value.js';
+import { describeThrown, quote, showValue } from '../util/show-value.js';
 
 /** A JSON path into the rule set. */
 export type RuleSetPath = readonly (string | number)[];
@@ -28,8 +28,7 @@ export function describeOperatorAnswer(answer: unknown): string | undefined {
 
 /** Why calling the operator threw, as a message fragment. */
 export function describeOperatorThrow(error: unknown): string {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : showValue(error);
-  return `threw ${clipText(reason, 120)}`;
+  return `threw ${describeThrown(error)}`;
 }
 
 /** The one error of a misbehaving plugin operator, the same from both backends. */

@@ -78,3 +78,21 @@ export function showValue(value: unknown): string {
     value.every((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean');
   return scalars ? `[${value.map(showValue).join(', ')}]` : `a list of ${value.length}`;
 }
+
+/**
+ * What an exception says, for a message, clipped; never throws itself (an error's `message` may be a
+ * throwing getter too).
+ *
+ * @example
+ * ```ts
+ * describeThrown(new TypeError('no access')); // 'TypeError: no access'
+ * ```
+ */
+export function describeThrown(error: unknown, max: number = MAX_SHOWN_CHARACTERS * 2): string {
+  try {
+    if (error instanceof Error) return clipText(`${String(error.name)}: ${String(error.message)}`, max);
+    return showValue(error);
+  } catch {
+    return 'an exception that cannot be described';
+  }
+}
