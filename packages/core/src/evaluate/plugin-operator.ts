@@ -17,10 +17,18 @@ export function isPluginOperator(operator: OperatorDefinition): boolean {
  */
 export function describeOperatorAnswer(answer: unknown): string | undefined {
   if (answer === true || answer === false) return undefined;
-  const isThenable =
-    (typeof answer === 'object' || typeof answer === 'function') &&
-    answer !== null &&
-    typeof (answer as { then?: unknown }).then === 'function';
+  let isThenable: boolean;
+  try {
+    isThenable =
+      (typeof answer === 'object' || typeof answer === 'function') &&
+      answer !== null &&
+      typeof (answer as { then?: unknown }).then === 'function';
+  } catch {
+    return 'returned a value that throws when read, not true or false';
+  }
+  // The evaluation fails with PLUGIN_FAILED; a rejection of the Promise it ignores must not also crash the
+  // process as an unhandled rejection.
+  if (answer instanceof Promise) answer.catch(() => {});
   return isThenable
     ? 'returned a Promise; operators are synchronous and return true or false'
     : `returned ${showValue(answer)}, not true or false`;

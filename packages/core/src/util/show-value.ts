@@ -88,9 +88,14 @@ export function showValue(value: unknown): string {
  * describeThrown(new TypeError('no access')); // 'TypeError: no access'
  * ```
  */
-export function describeThrown(error: unknown, max: number = MAX_SHOWN_CHARACTERS * 2): string {
+export function describeThrown(error: unknown, options: { readonly withName?: boolean } = {}): string {
+  const max = MAX_SHOWN_CHARACTERS * 2;
   try {
-    if (error instanceof Error) return clipText(`${String(error.name)}: ${String(error.message)}`, max);
+    if (error instanceof Error) {
+      const message = String(error.message);
+      return clipText(options.withName === false ? message : `${String(error.name)}: ${message}`, max);
+    }
+    if (typeof error === 'string') return clipText(error, max);
     return showValue(error);
   } catch {
     return 'an exception that cannot be described';
