@@ -1,5 +1,6 @@
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { describeMismatch } from '../rule-set/check-semantics.js';
+import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
 import { isAssessmentTimestamp, isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
@@ -63,6 +64,21 @@ function validatorFor(definition: FactDefinition): (value: unknown) => string | 
  * @throws {RubricError} `INVALID_ASSESSMENT` with one issue per wrong, out-of-range or unknown fact.
  */
 export function readAssessment(
+  input: unknown,
+  index: FactIndex,
+  unknownFacts: UnknownFactPolicy,
+): ReadAssessment {
+  // The assessment is read in place, not copied first (the evaluator's budget is a few microseconds);
+  // a getter or Proxy trap that throws is found afterwards, on this rare path.
+  try {
+    return readAssessmentFields(input, index, unknownFacts);
+  } catch (error) {
+    if (RubricError.isInstance(error)) throw error;
+    throw new RubricError('INVALID_ASSESSMENT', [unreadableIssue(input, error)], undefined, { cause: error });
+  }
+}
+
+function readAssessmentFields(
   input: unknown,
   index: FactIndex,
   unknownFacts: UnknownFactPolicy,

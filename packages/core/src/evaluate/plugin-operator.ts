@@ -1,7 +1,7 @@
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { clipText, quote, showValue } from '../util/show-value.js';
+import { describeThrown, quote, showValue } from '../util/show-value.js';
 
 /** A JSON path into the rule set. */
 export type RuleSetPath = readonly (string | number)[];
@@ -17,10 +17,18 @@ export function isPluginOperator(operator: OperatorDefinition): boolean {
  */
 export function describeOperatorAnswer(answer: unknown): string | undefined {
   if (answer === true || answer === false) return undefined;
-  const isThenable =
-    (typeof answer === 'object' || typeof answer === 'function') &&
-    answer !== null &&
-    typeof (answer as { then?: unknown }).then === 'function';
+  let isThenable: boolean;
+  try {
+    isThenable =
+      (typeof answer === 'object' || typeof answer === 'function') &&
+      answer !== null &&
+      typeof (answer as { then?: unknown }).then === 'function';
+  } catch {
+    return 'returned a value that throws when read, not true or false';
+  }
+  // The evaluation fails with PLUGIN_FAILED; a rejection of the Promise it ignores must not also crash the
+  // process as an unhandled rejection.
+  if (answer instanceof Promise) answer.catch(() => {});
   return isThenable
     ? 'returned a Promise; operators are synchronous and return true or false'
     : `returned ${showValue(answer)}, not true or false`;
@@ -28,8 +36,7 @@ export function describeOperatorAnswer(answer: unknown): string | undefined {
 
 /** Why calling the operator threw, as a message fragment. */
 export function describeOperatorThrow(error: unknown): string {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : showValue(error);
-  return `threw ${clipText(reason, 120)}`;
+  return `threw ${describeThrown(error)}`;
 }
 
 /** The one error of a misbehaving plugin operator, the same from both backends. */

@@ -2,24 +2,30 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError } from '../errors/rubric-error.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import type { EvaluationResult, Outcome } from '../result/types.js';
-import { findExcessiveNesting, MAX_DOCUMENT_DEPTH, resultLimits } from '../rule-set/structure-depth.js';
+import { MAX_DOCUMENT_DEPTH, resultLimits, snapshotDocument } from '../rule-set/structure-depth.js';
 import { quote } from '../util/show-value.js';
 import { safeParseDocument } from '../util/zod.js';
 import { assembleResult, type ScopeVerdict } from './assemble-result.js';
 import type { RubricLayout } from './layout.js';
 
 /**
- * Throws `INVALID_OPTIONS` unless `result` is an evaluation result (it may come from storage or another
+ * Returns the result read once into plain data (see `snapshotDocument`), for the caller to use instead of
+ * `given`. Throws `INVALID_OPTIONS` unless `given` is an evaluation result (it may come from storage or another
  * system) evaluated against the rule set laid out in `layout`.
  */
 export function checkResultMatches(
   layout: RubricLayout,
-  result: EvaluationResult,
+  given: EvaluationResult,
   standardIds: readonly string[] = [],
-): void {
+): EvaluationResult {
   const limits = resultLimits(layout.standards.length, layout.requirements.length, layout.aspects.length);
-  const tooDeep = findExcessiveNesting(result, MAX_DOCUMENT_DEPTH, limits);
-  if (tooDeep) throw new RubricError('INVALID_OPTIONS', [{ ...tooDeep, path: ['result', ...tooDeep.path] }]);
+  const snapshot = snapshotDocument(given, MAX_DOCUMENT_DEPTH, limits);
+  if (!snapshot.ok) {
+    throw new RubricError('INVALID_OPTIONS', [
+      { ...snapshot.issue, path: ['result', ...snapshot.issue.path] },
+    ]);
+  }
+  const result = snapshot.value as EvaluationResult;
   const parsed = safeParseDocument(EvaluationResultSchema, result);
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error).map((issue) => ({
@@ -64,6 +70,7 @@ export function checkResultMatches(
       })),
     );
   }
+  return result;
 }
 
 /**

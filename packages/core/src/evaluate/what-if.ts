@@ -31,20 +31,20 @@ export function whatIf(
       { path: ['outcomes'], message: 'outcomes is an object of standard id to outcome' },
     ]);
   }
-  checkResultMatches(layout, result, Object.keys(outcomes));
+  const checked = checkResultMatches(layout, result, Object.keys(outcomes));
   checkOutcomes(outcomes);
-  const standards: StandardResult[] = result.standards.map((standard) => {
+  const standards: StandardResult[] = checked.standards.map((standard) => {
     if (!Object.hasOwn(outcomes, standard.id) || outcomes[standard.id] === standard.outcome) return standard;
     const { explanation: _explained, ...rest } = standard;
     return { ...rest, outcome: outcomes[standard.id]! };
   });
-  const scope = scopeOf(result);
+  const scope = scopeOf(checked);
   const stillRead = new Set(scope.inScope === null ? factsReadBy(layout.ruleSet.scope) : []);
   standards.forEach((standard, position) => {
     if (standard.outcome !== 'missing-data') return;
     const { condition, applicableWhen } = layout.standards[position]!;
     for (const factId of [...factsReadBy(applicableWhen), ...factsReadBy(condition)]) stillRead.add(factId);
   });
-  const missingFacts = result.missingFacts.filter((factId) => stillRead.has(factId));
-  return assembleResult(layout, result.assessmentId, scope, standards, missingFacts);
+  const missingFacts = checked.missingFacts.filter((factId) => stillRead.has(factId));
+  return assembleResult(layout, checked.assessmentId, scope, standards, missingFacts);
 }

@@ -4,6 +4,7 @@ import { RubricError } from '../errors/rubric-error.js';
 import { type CompileOptions, compileRuleSet, type Evaluator } from '../evaluate/compile-rule-set.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
+import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { Provenance, RuleSet } from '../rule-set/types.js';
 import { checkOptions } from '../util/check-options.js';
 import { isPlainObject } from '../util/guards.js';
@@ -119,7 +120,13 @@ export interface Registry {
  * ```
  */
 export function createRegistry(options: CreateRegistryOptions): Registry {
-  const checked = checkRegistry(isPlainObject(options) ? options.plugins : undefined);
+  let checked: ReturnType<typeof checkRegistry>;
+  try {
+    checked = checkRegistry(isPlainObject(options) ? options.plugins : undefined);
+  } catch (error) {
+    if (RubricError.isInstance(error)) throw error;
+    throw new RubricError('INVALID_REGISTRY', [unreadableIssue(options, error)], undefined, { cause: error });
+  }
   if (checked.issues.length > 0) throw new RubricError('INVALID_REGISTRY', checked.issues);
   const { plugins } = checked;
   const operators = Object.freeze(plugins.flatMap((plugin) => plugin.operators));

@@ -2,6 +2,7 @@ import { type Result, RubricError, type RubricIssue } from '../errors/rubric-err
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import { FactIdSchema } from '../rule-set/schema.js';
+import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { FactType, RuleSet } from '../rule-set/types.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { isPlainObject } from '../util/guards.js';
@@ -60,8 +61,20 @@ export function safeDefinePlugin(plugin: unknown): Result<Plugin> {
   return { ok: true, value: checked };
 }
 
-/** Checks a plugin; returns it normalised and frozen when there is no issue. */
+/**
+ * Checks a plugin; returns it normalised and frozen when there is no issue. A getter or Proxy trap of the
+ * plugin that throws is an issue where it threw.
+ */
 export function checkPlugin(input: unknown): { plugin?: Plugin; issues: RubricIssue[] } {
+  try {
+    return checkPluginFields(input);
+  } catch (error) {
+    if (RubricError.isInstance(error)) throw error;
+    return { issues: [unreadableIssue(input, error)] };
+  }
+}
+
+function checkPluginFields(input: unknown): { plugin?: Plugin; issues: RubricIssue[] } {
   const issues: RubricIssue[] = [];
   const fail = (path: Path, message: string, kind: string) => issues.push({ path, message, kind });
   if (!isPlainObject(input)) {

@@ -4,7 +4,7 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import type { FactValue, RuleSet } from '../rule-set/types.js';
 import { isPlainObject } from '../util/guards.js';
-import { quote } from '../util/show-value.js';
+import { describeThrown, quote } from '../util/show-value.js';
 import { safeParseDocument } from '../util/zod.js';
 import type { FactResolver, Plugin } from './plugin-types.js';
 
@@ -121,7 +121,7 @@ export async function resolveAssessmentFacts(
             timeout,
           );
         } catch (cause) {
-          const reason = cause instanceof Error ? cause.message : String(cause);
+          const reason = describeThrown(cause, { withName: false });
           failures.push({
             issue: failed(
               fact,

@@ -73,20 +73,20 @@ export function planRemediation(
   remediationOptions?: RemediationOptions,
 ): RemediationPlan {
   const layout = layoutFor(ruleSet);
-  checkResultMatches(layout, result);
+  const checked = checkResultMatches(layout, result);
   const costOf = costFunction(layout, checkOptions(remediationOptions));
-  if (result.eligible) return plan(layout, result, [], costOf);
-  if (!result.inScope) {
-    const blockedBy = result.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN')
+  if (checked.eligible) return plan(layout, checked, [], costOf);
+  if (!checked.inScope) {
+    const blockedBy = checked.reasons.some((reason) => reason.code === 'SCOPE_UNKNOWN')
       ? 'SCOPE_UNKNOWN'
       : 'OUT_OF_SCOPE';
     return { feasible: false, blockedBy, totalCost: 0, steps: [], byResponsible: {} };
   }
-  const instance = remediationInstance(layout, result, costOf);
+  const instance = remediationInstance(layout, checked, costOf);
   const chosen = instance && cheapestFixes(instance);
   if (!chosen)
     return { feasible: false, blockedBy: 'UNREACHABLE', totalCost: 0, steps: [], byResponsible: {} };
-  return plan(layout, result, chosen, costOf);
+  return plan(layout, checked, chosen, costOf);
 }
 
 /**

@@ -6,7 +6,7 @@ import { safeParseDocument } from '../util/zod.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
 import { type OperatorDefinition, operatorTable } from './operators.js';
 import { RuleSetSchema } from './schema.js';
-import { findExcessiveNesting, findTooManyStandards } from './structure-depth.js';
+import { findTooManyStandards, snapshotDocument } from './structure-depth.js';
 import type { RuleSet } from './types.js';
 
 /** Options of {@link defineRuleSet}. */
@@ -50,11 +50,13 @@ export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions
   } catch (error) {
     return { ok: false, error: error as RubricError };
   }
-  const tooLarge = findExcessiveNesting(input) ?? findTooManyStandards(input);
-  if (tooLarge) return invalid([tooLarge]);
-  const parsed = safeParseDocument(RuleSetSchema, input);
+  const snapshot = snapshotDocument(input);
+  if (!snapshot.ok) return invalid([snapshot.issue]);
+  const tooMany = findTooManyStandards(snapshot.value);
+  if (tooMany) return invalid([tooMany]);
+  const parsed = safeParseDocument(RuleSetSchema, snapshot.value);
   const issues: RubricIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
-  issues.push(...checkRuleSetSemantics(input, operators));
+  issues.push(...checkRuleSetSemantics(snapshot.value, operators));
   if (!parsed.success || issues.length > 0) return invalid(issues);
   const { $schema: _schema, ...ruleSet } = parsed.data;
   return { ok: true, value: deepFreeze(ruleSet as RuleSet) };

@@ -98,7 +98,8 @@ export function operatorTable(
   }
   const table = new Map<string, OperatorDefinition>();
   for (const operator of builtInOperators) table.set(operator.name, operator);
-  custom.forEach((operator: unknown, index) => {
+  custom.forEach((given: unknown, index) => {
+    const operator = readOperator(given);
     if (!isOperatorDefinition(operator)) {
       throw new RubricError('INVALID_OPTIONS', [
         {
@@ -132,4 +133,16 @@ function isOperatorDefinition(value: unknown): value is OperatorDefinition {
     (operator.valueKind === 'scalar' || operator.valueKind === 'list') &&
     typeof operator.evaluate === 'function'
   );
+}
+
+/** The definition's fields, each read once; `undefined` when reading one throws (a getter, a Proxy trap). */
+function readOperator(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  try {
+    const { name, factTypes, valueKind, valueType, evaluate } = value as Record<string, unknown>;
+    const types = Array.isArray(factTypes) ? [...factTypes] : factTypes;
+    return { name, factTypes: types, valueKind, ...(valueType === undefined ? {} : { valueType }), evaluate };
+  } catch {
+    return undefined;
+  }
 }

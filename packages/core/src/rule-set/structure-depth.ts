@@ -1,4 +1,5 @@
 import type { RubricIssue } from '../errors/rubric-error.js';
+import { describeThrown } from '../util/show-value.js';
 
 /** No rule-set, patch or plan document is legitimately deeper than this. */
 export const MAX_DOCUMENT_DEPTH = 64;
@@ -6,6 +7,7 @@ export const MAX_DOCUMENT_DEPTH = 64;
 export const MAX_DOCUMENT_ENTRIES = 10_000;
 /** Nor this many objects and lists in all (scalars are not counted). */
 export const MAX_DOCUMENT_NODES = 200_000;
+
 /**
  * The one limit on a rule set's size: at most this many standards. `defineRuleSet` (and so
  * `compileRuleSet`, `extendRuleSet`) refuses more, and every result of a rule set within it is accepted by
@@ -35,7 +37,7 @@ const documentLimits: DocumentLimits = { maxEntries: MAX_DOCUMENT_ENTRIES, maxNo
  *
  * @example
  * ```ts
- * findExcessiveNesting(result, MAX_DOCUMENT_DEPTH, resultLimits(60_000, 6_000, 10));
+ * snapshotDocument(result, MAX_DOCUMENT_DEPTH, resultLimits(60_000, 6_000, 10));
  * ```
  */
 export function resultLimits(standards: number, requirements: number, aspects: number): DocumentLimits {
@@ -72,66 +74,81 @@ export function findTooManyStandards(document: unknown): RubricIssue | undefined
   };
 }
 
+/** A document read once into plain data, or the one issue that stopped the reading. */
+export type DocumentSnapshot =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly issue: RubricIssue };
+
 /**
- * Finds the first place where a document is too deep or too large to be a real one, without recursion,
- * so that hostile input (20,000 nested arrays, a sparse array of length 2³²−1, a million entries, one
- * object shared by every branch) is reported before a schema parser walks it. Each object is visited
- * once, so shared subtrees and cycles cost nothing extra; only objects and lists go on the stack, and a
- * path is spelled out only for the issue, so the walk allocates one small record per object.
+ * Reads a document once, into a copy of plain objects and lists, refusing one too deep or too large to be a
+ * real document (20,000 nested arrays, a sparse array of length 2³²−1, a million entries) before a schema
+ * parser walks it, without recursion. A getter or Proxy trap that throws becomes an issue at the path where
+ * it threw (kind `unreadable`), never the raw exception; and since every later step reads the copy, a
+ * getter that answers differently on each read cannot make validation and evaluation see different data.
+ * Values that are not plain objects or lists (a Date, a Map, a function) are kept as they are, for the
+ * schema to judge; shared objects stay shared (each is read once), so a cycle stays a cycle. A path is
+ * spelled out only for an issue: the walk allocates one small record per object and list.
  */
-export function findExcessiveNesting(
+export function snapshotDocument(
   value: unknown,
   maxDepth: number = MAX_DOCUMENT_DEPTH,
   { maxEntries, maxNodes }: DocumentLimits = documentLimits,
-): RubricIssue | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const stack: Visit[] = [{ value, parent: undefined, key: 0, depth: 0 }];
-  const seen = new Set<object>();
-  const push = (child: unknown, parent: Visit, key: string | number) => {
-    if (typeof child === 'object' && child !== null)
-      stack.push({ value: child, parent, key, depth: parent.depth + 1 });
-  };
+): DocumentSnapshot {
+  const root: { value?: unknown } = {};
+  const copies = new Map<object, object>();
+  const stack: Visit[] = [{ source: value, parent: undefined, copyParent: root, key: 'value', depth: 0 }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
-    const current = visit.value;
-    if (seen.has(current)) continue;
-    seen.add(current);
-    if (visit.depth >= maxDepth) {
-      return {
-        path: pathOf(visit).slice(0, maxDepth),
-        message: `nested deeper than ${maxDepth} levels; no valid document is this deep`,
-        kind: 'too-deep',
-      };
+    const { source, copyParent, key } = visit;
+    if (typeof source !== 'object' || source === null) {
+      place(copyParent, key, source);
+      continue;
     }
-    if (seen.size > maxNodes) {
-      return {
-        path: pathOf(visit),
-        message: `more than ${maxNodes} objects and lists; no valid document is this large`,
-        kind: 'too-large',
-      };
+    const known = copies.get(source);
+    if (known) {
+      place(copyParent, key, known);
+      continue;
     }
-    const keys: string[] = Array.isArray(current) ? [] : Object.keys(current);
-    const size = Array.isArray(current) ? current.length : keys.length;
-    if (size > maxEntries) {
-      return {
-        path: pathOf(visit),
-        message: `${size} entries; no list or object of a valid document has more than ${maxEntries}`,
-        kind: 'too-large',
-      };
-    }
-    if (Array.isArray(current)) {
-      for (let index = 0; index < current.length; index++) push(current[index], visit, index);
-    } else {
-      for (const key of keys) push((current as Record<string, unknown>)[key], visit, key);
+    let readingKey: string | number | undefined;
+    try {
+      const isList = Array.isArray(source);
+      const prototype = isList ? Array.prototype : Object.getPrototypeOf(source);
+      if (!isList && prototype !== Object.prototype && prototype !== null) {
+        copies.set(source, source);
+        place(copyParent, key, source);
+        continue;
+      }
+      if (visit.depth >= maxDepth) return { ok: false, issue: tooDeep(pathOf(visit), maxDepth) };
+      if (copies.size >= maxNodes) return { ok: false, issue: tooManyNodes(pathOf(visit), maxNodes) };
+      const keys: readonly string[] = isList ? [] : Object.keys(source);
+      const size = isList ? (source as unknown[]).length : keys.length;
+      if (size > maxEntries) return { ok: false, issue: tooManyEntries(pathOf(visit), size, maxEntries) };
+      const copy: object = isList ? new Array(size) : Object.create(prototype);
+      copies.set(source, copy);
+      place(copyParent, key, copy);
+      // Keys placed first, in order, so the copy keeps the document's key order; then read in order.
+      if (!isList) for (const entry of keys) place(copy, entry, undefined);
+      const entries: Visit[] = new Array(size);
+      for (let index = 0; index < size; index++) {
+        const entry = isList ? index : keys[index]!;
+        readingKey = entry;
+        const read = (source as Record<string | number, unknown>)[entry];
+        entries[index] = { source: read, parent: visit, copyParent: copy, key: entry, depth: visit.depth + 1 };
+      }
+      for (let index = size - 1; index >= 0; index--) stack.push(entries[index]!);
+    } catch (error) {
+      const path = pathOf(visit);
+      return { ok: false, issue: unreadable(readingKey === undefined ? path : [...path, readingKey], error) };
     }
   }
-  return undefined;
+  return { ok: true, value: root.value };
 }
 
-/** An object or list on the walk's stack: where it is, by a link to its parent. */
+/** A value on the walk's stack: where it goes in the copy, and a link to its parent for its path. */
 interface Visit {
-  readonly value: object;
+  readonly source: unknown;
   readonly parent: Visit | undefined;
+  readonly copyParent: object;
   readonly key: string | number;
   readonly depth: number;
 }
@@ -141,4 +158,64 @@ function pathOf(visit: Visit): (string | number)[] {
   for (let current: Visit | undefined = visit; current?.parent; current = current.parent)
     path.push(current.key);
   return path.reverse();
+}
+
+/** An own data property, never the `__proto__` setter: a key `__proto__` stays a key. */
+function place(parent: object, key: string | number, value: unknown): void {
+  Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * The issue of a value that could not be read: a getter or a Proxy trap threw.
+ *
+ * @example
+ * ```ts
+ * unreadable(['facts', 'occupied'], new Error('no access')).kind; // 'unreadable'
+ * ```
+ */
+export function unreadable(path: readonly (string | number)[], error: unknown): RubricIssue {
+  return {
+    path,
+    message: `this value could not be read: reading it threw ${describeThrown(error)}`,
+    kind: 'unreadable',
+  };
+}
+
+function tooDeep(path: readonly (string | number)[], maxDepth: number): RubricIssue {
+  return {
+    path: path.slice(0, maxDepth),
+    message: `nested deeper than ${maxDepth} levels; no valid document is this deep`,
+    kind: 'too-deep',
+  };
+}
+
+function tooManyNodes(path: readonly (string | number)[], maxNodes: number): RubricIssue {
+  return {
+    path,
+    message: `more than ${maxNodes} objects and lists; no valid document is this large`,
+    kind: 'too-large',
+  };
+}
+
+function tooManyEntries(path: readonly (string | number)[], size: number, maxEntries: number): RubricIssue {
+  return {
+    path,
+    message: `${size} entries; no list or object of a valid document has more than ${maxEntries}`,
+    kind: 'too-large',
+  };
+}
+
+/**
+ * Where in `value` reading throws, for an exception caught while reading it: the issue at the path of the
+ * getter or Proxy trap that threw, or at the root when reading it again no longer throws.
+ *
+ * @example
+ * ```ts
+ * const hostile = { get facts() { throw new Error('no access'); } };
+ * unreadableIssue(hostile, new Error('no access')).path; // ['facts']
+ * ```
+ */
+export function unreadableIssue(value: unknown, error: unknown): RubricIssue {
+  const snapshot = snapshotDocument(value, Number.POSITIVE_INFINITY);
+  return !snapshot.ok && snapshot.issue.kind === 'unreadable' ? snapshot.issue : unreadable([], error);
 }

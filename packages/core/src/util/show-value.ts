@@ -78,3 +78,26 @@ export function showValue(value: unknown): string {
     value.every((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean');
   return scalars ? `[${value.map(showValue).join(', ')}]` : `a list of ${value.length}`;
 }
+
+/**
+ * What an exception says, for a message, clipped; never throws itself (an error's `message` may be a
+ * throwing getter too).
+ *
+ * @example
+ * ```ts
+ * describeThrown(new TypeError('no access')); // 'TypeError: no access'
+ * ```
+ */
+export function describeThrown(error: unknown, options: { readonly withName?: boolean } = {}): string {
+  const max = MAX_SHOWN_CHARACTERS * 2;
+  try {
+    if (error instanceof Error) {
+      const message = String(error.message);
+      return clipText(options.withName === false ? message : `${String(error.name)}: ${message}`, max);
+    }
+    if (typeof error === 'string') return clipText(error, max);
+    return showValue(error);
+  } catch {
+    return 'an exception that cannot be described';
+  }
+}

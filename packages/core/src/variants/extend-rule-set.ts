@@ -2,7 +2,7 @@ import { formatPath, type Result, RubricError, type RubricIssue } from '../error
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
-import { findExcessiveNesting } from '../rule-set/structure-depth.js';
+import { snapshotDocument } from '../rule-set/structure-depth.js';
 import type { Provenance, RuleSet, Scoring } from '../rule-set/types.js';
 import { isPlainObject } from '../util/guards.js';
 import { safeParseDocument } from '../util/zod.js';
@@ -119,11 +119,14 @@ export function safeExtendRuleSet(
   return { ok: false, error: new RubricError('INVALID_RULE_SET', annotated) };
 }
 
-function parsePatch(patch: unknown): Result<ParsedPatch> {
+function parsePatch(given: unknown): Result<ParsedPatch> {
   const fail = (issues: RubricIssue[]) => ({
     ok: false as const,
     error: new RubricError('INVALID_PATCH', issues),
   });
+  const snapshot = snapshotDocument(given);
+  if (!snapshot.ok) return fail([snapshot.issue]);
+  const patch = snapshot.value;
   if (!isPlainObject(patch)) {
     return fail([
       {
@@ -133,8 +136,6 @@ function parsePatch(patch: unknown): Result<ParsedPatch> {
       },
     ]);
   }
-  const tooDeep = findExcessiveNesting(patch);
-  if (tooDeep) return fail([tooDeep]);
   const parsed = safeParseDocument(RuleSetPatchSchema, patch);
   return parsed.success ? { ok: true, value: parsed.data } : fail(patchIssuesFromZod(parsed.error, patch));
 }

@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import { type Result, RubricError } from '../../src/index.js';
-import { CallerError } from './hostile-values.js';
 
 /**
  * Inputs per fuzz property: 200 in CI (the whole suite stays well under 30 s); `FUZZ_RUNS=5000` for a
@@ -114,8 +113,8 @@ export interface ContractOptions {
 /**
  * The contract of every entry point: `call` returns a value or throws a well-formed RubricError — never
  * another exception, never longer than the budget, never a polluted prototype. A CallerError (thrown by the
- * input's own getters or Proxy traps) may pass through unchanged, like a JSON.parse SyntaxError: the
- * outcome is then `undefined`.
+ * input's own getters or Proxy traps) is no exception to this: it must come out as a RubricError too.
+ * (The outcome type keeps `undefined` for the callers written when such errors could pass.)
  */
 export function expectRubricErrorOrValue<T>(
   call: () => T,
@@ -147,7 +146,6 @@ export async function expectRubricErrorOrValueAsync<T>(
 }
 
 function settle<T>(error: unknown, milliseconds: number): Outcome<T> | undefined {
-  if (error instanceof CallerError) return undefined;
   expectWellFormedRubricError(error);
   return { ok: false, error, milliseconds };
 }
@@ -168,17 +166,12 @@ function finish<T>(outcome: Outcome<T> | undefined, options: ContractOptions): O
 
 /**
  * The contract of a `safe*` entry point: it answers any input with a result — `ok: false` with a well-formed
- * RubricError when the input is wrong — and never throws, except the input's own getter exceptions.
+ * RubricError when the input is wrong, a throwing getter or Proxy trap included — and never throws.
  */
 export function expectSafeNeverThrows(entryPoint: string, call: () => Result<unknown>): void {
-  try {
-    const result = call();
-    if (!result.ok) expectWellFormedRubricError(result.error);
-    countInput(entryPoint, result.ok ? 'value' : 'error');
-  } catch (error) {
-    if (!(error instanceof CallerError)) throw error;
-    countInput(entryPoint, 'caller');
-  }
+  const result = call();
+  if (!result.ok) expectWellFormedRubricError(result.error);
+  countInput(entryPoint, result.ok ? 'value' : 'error');
   expectNoPrototypePollution();
 }
 
