@@ -162,24 +162,29 @@ function decideScope(
   values: FactValues,
   missing: boolean[],
 ): ScopeVerdict {
+  const verdict = decideScopeAlone(scope, values, missing);
   // The focus is reported, never a gate: its missing facts are not flagged, so they never become a reason.
-  const inFocus = focus ? { inFocus: decideFocus(focus, values) } : {};
-  if (!scope) return { inScope: true, failedFacts: [], ...inFocus };
+  // It is decided after the scope, as the rule set lists them, so a failing plugin is reported in that order.
+  return focus ? { ...verdict, inFocus: decideFocus(focus, values) } : verdict;
+}
+
+function decideScopeAlone(
+  scope: CompiledCondition | undefined,
+  values: FactValues,
+  missing: boolean[],
+): ScopeVerdict {
+  if (!scope) return { inScope: true, failedFacts: [] };
   if (scope.callsPlugin) {
     const node = scope.explain(values);
     if (node.result === null) flagMissing(scope, values, missing);
-    return {
-      inScope: node.result,
-      failedFacts: node.result === false ? failedLeafFacts(node) : [],
-      ...inFocus,
-    };
+    return { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
   }
   if (hasMissing(scope, values)) {
     flagMissing(scope, values, missing);
-    return { inScope: null, failedFacts: [], ...inFocus };
+    return { inScope: null, failedFacts: [] };
   }
-  if (scope.test(values)) return { inScope: true, failedFacts: [], ...inFocus };
-  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)), ...inFocus };
+  if (scope.test(values)) return { inScope: true, failedFacts: [] };
+  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
 }
 
 /** A condition that calls a plugin is evaluated in full, as the scope is, so both backends call it alike. */

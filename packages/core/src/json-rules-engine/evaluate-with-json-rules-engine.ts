@@ -163,6 +163,7 @@ function throwFirstOperatorFailure(
 ): void {
   const search: [JreNode, RuleSetPath][] = [];
   if (ruleSet.scope) search.push([rootsOf(byName.get(SCOPE_RULE)!)[0]!, ['scope']]);
+  if (ruleSet.focus) search.push([rootsOf(byName.get(FOCUS_RULE)!)[0]!, ['focus']]);
   standards.forEach((standard, position) => {
     const roots = rootsOf(byName.get(standard.id)!);
     const parts = standard.applicableWhen ? ['applicableWhen', 'condition'] : ['condition'];
