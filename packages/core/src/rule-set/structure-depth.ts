@@ -133,7 +133,13 @@ export function snapshotDocument(
         const entry = isList ? index : keys[index]!;
         readingKey = entry;
         const read = (source as Record<string | number, unknown>)[entry];
-        entries[index] = { source: read, parent: visit, copyParent: copy, key: entry, depth: visit.depth + 1 };
+        entries[index] = {
+          source: read,
+          parent: visit,
+          copyParent: copy,
+          key: entry,
+          depth: visit.depth + 1,
+        };
       }
       for (let index = size - 1; index >= 0; index--) stack.push(entries[index]!);
     } catch (error) {
