@@ -27,6 +27,7 @@ export {
   TargetPlanSchema,
 } from './plan-schema.js';
 export { planTimeline, type Timeline, type TimelineYear } from './plan-timeline.js';
+export type { ProgressStanding } from './progress-standing.js';
 export { shareOfTotal } from './shares.js';
 export {
   type PlanPath,

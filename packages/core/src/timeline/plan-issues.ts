@@ -10,8 +10,15 @@ function productOf(fraction: Fraction, total: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
-/** What a milestone asks for and the count that meets it, as the plan rounds: “35% of 26 = 9.1 → 10”. */
-function milestoneFloor(entry: RankedMilestone, total: number): { en: string; zh: string } {
+/**
+ * What a milestone asks for and the count that meets it, as the plan rounds: “35% of 26 = 9.1 → 10”.
+ *
+ * @example
+ * ```ts
+ * milestoneFloor(rankMilestones(defineTargetPlan(qinzhouPlan))[0]!, 26).zh; // '35%（26×35%=9.1→10个）'
+ * ```
+ */
+export function milestoneFloor(entry: RankedMilestone, total: number): { en: string; zh: string } {
   if ('count' in entry.milestone) {
     return { en: `${entry.milestone.count} estates`, zh: `${entry.milestone.count}个` };
   }
