@@ -8,6 +8,7 @@ export {
 } from './calendar.js';
 export { type CheckedYear, checkTimeline, type TimelineCheck } from './check-timeline.js';
 export { defineTargetPlan, safeDefineTargetPlan } from './define-plan.js';
+export { type AgendaItem, type MeetingAgenda, meetingAgenda } from './meeting-agenda.js';
 export type {
   DatedGoal,
   FundingRoute,
