@@ -52,7 +52,7 @@ export const planIssue = {
     const { year, cumulativeTarget } = entry;
     return {
       code: 'SHARE_FLOOR_BELOW_QUOTA',
-      message: `By the end of ${year} the yearly quotas name ${cumulativeQuota} estates (${percentOf(cumulativeQuota, total)} of ${total}), but the ${year} milestone, ${floor.en}, is met from ${cumulativeTarget}: the plan does not say whether the target is the floor of ${cumulativeTarget} or the ${cumulativeQuota} it names.`,
+      message: `By the end of ${year} the yearly quotas name ${cumulativeQuota} estates (${percentOf(cumulativeQuota, total)} of ${total}), but the ${year} milestone, ${floor.en}, is met by ${cumulativeTarget}: the plan does not say whether the target is the floor of ${cumulativeTarget} or the ${cumulativeQuota} it names.`,
       messageZh: `截至${year}年底，各年度创建数量累计${cumulativeQuota}个（占${total}个的${percentOf(cumulativeQuota, total)}），而${year}年目标${floor.zh}达到${cumulativeTarget}个即满足：目标是下限${cumulativeTarget}个还是所列的${cumulativeQuota}个，方案未明确。`,
       path: ['milestones', entry.index],
       compares: [['milestones', entry.index], ...quotaPaths],
