@@ -16,6 +16,7 @@ export type {
   PlanOrganization,
   PlanRule,
   PlanSource,
+  PlanWords,
   PolicyDocument,
   TotalStatement,
 } from './plan-context-schema.js';

@@ -21,7 +21,9 @@ export const PlanSourceSchema = z
     path: PathSchema,
     clause: ClauseSchema,
     quote: z.string().min(1).meta({ description: 'The plan’s words, verbatim.' }),
-    note: PlanTextSchema.optional().meta({ description: 'A reading or decision the transcription made.' }),
+    note: PlanTextSchema.optional().meta({
+      description: 'A reading or decision the transcription made.',
+    }),
   })
   .meta({ description: 'The clause and words of the plan that one value is transcribed from.' });
 
@@ -137,6 +139,20 @@ export const MeetingsSchema = z
   .meta({ description: 'The plan’s joint meeting schedule.' });
 
 /**
+ * Bilingual words in a plan: `zh` is authoritative, `en` helps other readers (as zod reads them, `en` may be
+ * absent or undefined).
+ *
+ * @example
+ * ```ts
+ * const words: PlanWords = { zh: '方案未给出金额', en: 'no figure in the plan' };
+ * ```
+ */
+export interface PlanWords {
+  readonly zh: string;
+  readonly en?: string | undefined;
+}
+
+/**
  * The clause and words of the plan that one value comes from.
  *
  * @example
@@ -144,7 +160,12 @@ export const MeetingsSchema = z
  * const source: PlanSource = { path: ['quotas', '2022'], clause: '五（二）', quote: '2022年申报9个' };
  * ```
  */
-export type PlanSource = z.output<typeof PlanSourceSchema>;
+export interface PlanSource {
+  readonly path: readonly (string | number)[];
+  readonly clause: string;
+  readonly quote: string;
+  readonly note?: PlanWords | undefined;
+}
 
 /**
  * An area of a plan, with its level and the area it lies within where known.
@@ -154,7 +175,12 @@ export type PlanSource = z.output<typeof PlanSourceSchema>;
  * const area: PlanArea = { name: '钦北区', within: '市辖区' };
  * ```
  */
-export type PlanArea = z.output<typeof PlanAreaSchema>;
+export interface PlanArea {
+  readonly name: string;
+  readonly level?: string | undefined;
+  readonly within?: string | undefined;
+  readonly note?: PlanWords | undefined;
+}
 
 /**
  * One statement of what a plan's total counts.
@@ -164,7 +190,11 @@ export type PlanArea = z.output<typeof PlanAreaSchema>;
  * const statement: TotalStatement = { counts: '200户以上已建成入住的保障性住房小区', count: 26, clause: '五（一）' };
  * ```
  */
-export type TotalStatement = z.output<typeof TotalStatementSchema>;
+export interface TotalStatement {
+  readonly counts: string;
+  readonly count?: number | undefined;
+  readonly clause?: string | undefined;
+}
 
 /**
  * A policy document by number and title.
@@ -174,7 +204,11 @@ export type TotalStatement = z.output<typeof TotalStatementSchema>;
  * const basis: PolicyDocument = { number: '桂建保〔2021〕3号', title: { zh: '…的通知' } };
  * ```
  */
-export type PolicyDocument = z.output<typeof PolicyDocumentSchema>;
+export interface PolicyDocument {
+  readonly number: string;
+  readonly title: PlanWords;
+  readonly issuedBy?: PlanWords | undefined;
+}
 
 /**
  * A dated goal in words, with no figure.
@@ -184,7 +218,12 @@ export type PolicyDocument = z.output<typeof PolicyDocumentSchema>;
  * const goal: DatedGoal = { id: 'gaps-closed', year: 2025, goal: { zh: '基本补齐…短板' }, clause: '一' };
  * ```
  */
-export type DatedGoal = z.output<typeof DatedGoalSchema>;
+export interface DatedGoal {
+  readonly id: string;
+  readonly year: number;
+  readonly goal: PlanWords;
+  readonly clause?: string | undefined;
+}
 
 /**
  * A standing rule of a plan.
@@ -194,7 +233,12 @@ export type DatedGoal = z.output<typeof DatedGoalSchema>;
  * const rule: PlanRule = { id: 'new-estates', appliesTo: { zh: '新建小区' }, rule: { zh: '同步规划、同步建设…' } };
  * ```
  */
-export type PlanRule = z.output<typeof PlanRuleSchema>;
+export interface PlanRule {
+  readonly id: string;
+  readonly appliesTo: PlanWords;
+  readonly rule: PlanWords;
+  readonly clause?: string | undefined;
+}
 
 /**
  * A funding route, with its figure or the statement that the plan gives none.
@@ -204,7 +248,15 @@ export type PlanRule = z.output<typeof PlanRuleSchema>;
  * const route: FundingRoute = { id: 'social-capital', source: { zh: '社会资本' }, amount: { zh: '方案未给出金额' } };
  * ```
  */
-export type FundingRoute = z.output<typeof FundingRouteSchema>;
+export interface FundingRoute {
+  readonly id: string;
+  readonly source: PlanWords;
+  readonly pays?: PlanWords | undefined;
+  readonly responsible?: PlanWords | undefined;
+  /** The figure in words; where the plan gives none, the words say so. */
+  readonly amount: PlanWords;
+  readonly clause?: string | undefined;
+}
 
 /**
  * The campaign's leading body, its duties and roles, and what the plan asks of the bodies below it.
@@ -214,4 +266,11 @@ export type FundingRoute = z.output<typeof FundingRouteSchema>;
  * const organization: PlanOrganization = { name: { zh: '领导小组' }, duties: [{ zh: '统筹' }, { zh: '考核' }] };
  * ```
  */
-export type PlanOrganization = z.output<typeof PlanOrganizationSchema>;
+export interface PlanOrganization {
+  readonly name: PlanWords;
+  readonly duties: readonly PlanWords[];
+  readonly roles?: readonly { readonly role: PlanWords; readonly heldBy: PlanWords }[] | undefined;
+  readonly office?: PlanWords | undefined;
+  readonly localBodies?: PlanWords | undefined;
+  readonly clause?: string | undefined;
+}

@@ -1,8 +1,33 @@
-import { meetingAgenda } from '@sunshine-rubric/core';
+import {
+  type DatedGoal,
+  type FundingRoute,
+  meetingAgenda,
+  type PlanArea,
+  type PlanOrganization,
+  type PlanRule,
+  type PlanSource,
+  type PolicyDocument,
+  type TotalStatement,
+} from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import { qinzhouPlan } from './qinzhou-plan.js';
 
 describe('what the Qinzhou plan holds beyond its numbers, each with its clause', () => {
+  it('reads as core’s documented types (a type check: the schema’s output fits the interfaces)', () => {
+    const basis: readonly PolicyDocument[] = qinzhouPlan.basis ?? [];
+    const goals: readonly DatedGoal[] = qinzhouPlan.goals ?? [];
+    const rules: readonly PlanRule[] = qinzhouPlan.rules ?? [];
+    const funding: readonly FundingRoute[] = qinzhouPlan.funding ?? [];
+    const areas: readonly PlanArea[] = qinzhouPlan.areas ?? [];
+    const statements: readonly TotalStatement[] = qinzhouPlan.totalStatements ?? [];
+    const sources: readonly PlanSource[] = qinzhouPlan.sources ?? [];
+    const organization: PlanOrganization | undefined = qinzhouPlan.organization;
+    expect([basis, goals, rules, funding, areas, statements, sources].map((list) => list.length)).toEqual([
+      3, 5, 1, 5, 1, 3, 33,
+    ]);
+    expect(organization?.clause).toBe('三');
+  });
+
   it('rests on 建保〔2019〕55号, 桂政办电〔2020〕104号 and 桂建保〔2021〕3号 (序言)', () => {
     expect(qinzhouPlan.basis?.map((document) => document.number)).toEqual([
       '建保〔2019〕55号',
