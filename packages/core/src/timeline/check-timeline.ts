@@ -70,8 +70,10 @@ export interface TimelineCheck {
  *   ],
  *   quotas: { 2021: 11, 2022: 9, 2023: 4, 2024: 2 },
  * });
- * report.ok; // true
- * report.years.map((year) => year.cumulativeQuota); // [11, 20, 24, 26]
+ * report.years.map((year) => year.cumulativeQuota); // [11, 20, 24, 26]: never below the floors 10, 19, 24, 26
+ * report.issues.map((issue) => [issue.severity, issue.code, issue.year]);
+ * // [['notice', 'SHARE_FLOOR_BELOW_QUOTA', 2021], ['notice', 'SHARE_FLOOR_BELOW_QUOTA', 2022],
+ * //  ['warning', 'QUOTA_BELOW_STEP', 2023]]
  * ```
  */
 export function checkTimeline(plan: TargetPlanInput): TimelineCheck {
