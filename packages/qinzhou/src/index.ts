@@ -7,6 +7,8 @@
  * @packageDocumentation
  */
 
+export type { AreaCost } from './cost/area-costs.js';
+export { areaCosts, qinzhouSurveyAreaCosts } from './cost/area-costs.js';
 export type { CostFigure, CostModel, EstateLevel } from './cost/cost-model.js';
 export { qinzhouCostModel } from './cost/cost-model.js';
 export type { CohortCostEstimate, EstateCost, LevelCost } from './cost/estimate-cohort-cost.js';

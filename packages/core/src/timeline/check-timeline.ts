@@ -1,9 +1,12 @@
 import { compareFractions } from '../util/fraction.js';
+import { checkAreas, checkFloorsAndSteps, checkTotalStatements } from './consistency-checks.js';
 import { defineTargetPlan } from './define-plan.js';
 import { type RankedMilestone, rankMilestones } from './milestones.js';
+import { finishIssue } from './plan-clauses.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, type TimelineYear } from './plan-timeline.js';
-import { type TimelineIssue, timelineIssue } from './timeline-issues.js';
+import type { TimelineIssue, TimelineIssueDraft } from './timeline-issue-codes.js';
+import { timelineIssue } from './timeline-issues.js';
 import { cumulativeQuotas } from './year-steps.js';
 
 /**
@@ -46,8 +49,13 @@ export interface TimelineCheck {
 /**
  * Every inconsistency in a target plan, not only the first: quotas against cumulative targets and against the
  * total, breakdowns and cohorts that do not add up, milestones out of order, decreasing, above the total or
- * outside 0..1, quotas for years without a milestone, years before the start. Each finding has a stable
- * `code`, an English `message` and a Chinese `messageZh` naming the year or breakdown and the numbers.
+ * outside 0..1, quotas for years without a milestone, years before the start; and what arithmetic over the
+ * plan's own figures shows: a share's floor below the quota the plan names, quotas short of the step between
+ * two milestones, cohort areas an area breakdown does not list or cannot hold, breakdown parts within one
+ * another, areas without a level, a total restated or described differently. Each finding has a stable
+ * `code`, a `severity` (`error`: impossible as written; `warning`: doubtful; `notice`: a reading left open),
+ * the paths it `compares` and their `clauses` (from `plan.sources`), an English `message`, a Chinese
+ * `messageZh` and both as `text`. A plan consistent by construction has no finding. See docs/plan-checks.md.
  * Throws `RubricError` `INVALID_PLAN` when the plan is malformed (not when it is merely inconsistent).
  *
  * @example
@@ -62,22 +70,28 @@ export interface TimelineCheck {
  *   ],
  *   quotas: { 2021: 11, 2022: 9, 2023: 4, 2024: 2 },
  * });
- * report.ok; // true
- * report.years.map((year) => year.cumulativeQuota); // [11, 20, 24, 26]
+ * report.years.map((year) => year.cumulativeQuota); // [11, 20, 24, 26]: never below the floors 10, 19, 24, 26
+ * report.issues.map((issue) => [issue.severity, issue.code, issue.year]);
+ * // [['notice', 'SHARE_FLOOR_BELOW_QUOTA', 2021], ['notice', 'SHARE_FLOOR_BELOW_QUOTA', 2022],
+ * //  ['warning', 'QUOTA_BELOW_STEP', 2023]]
  * ```
  */
 export function checkTimeline(plan: TargetPlanInput): TimelineCheck {
   const parsed = defineTargetPlan(plan);
   const ranked = rankMilestones(parsed);
   const years = checkedYears(parsed);
-  const issues = [
+  const drafts = [
     ...checkMilestoneOrder(ranked),
     ...checkMilestoneValues(ranked, parsed.total),
     ...checkQuotas(parsed, years),
+    ...checkFloorsAndSteps(parsed, ranked),
+    ...checkTotalStatements(parsed),
     ...checkBreakdowns(parsed),
+    ...checkAreas(parsed),
     ...checkCohorts(parsed, years),
     ...checkStartYear(parsed),
   ];
+  const issues = drafts.map((draft) => finishIssue(parsed, draft));
   return { ok: issues.length === 0, issues, total: parsed.total, years };
 }
 
@@ -91,8 +105,8 @@ function checkedYears(plan: TargetPlan): CheckedYear[] {
   });
 }
 
-function checkMilestoneOrder(ranked: readonly RankedMilestone[]): TimelineIssue[] {
-  const issues: TimelineIssue[] = [];
+function checkMilestoneOrder(ranked: readonly RankedMilestone[]): TimelineIssueDraft[] {
+  const issues: TimelineIssueDraft[] = [];
   const inPlanOrder = [...ranked].sort((left, right) => left.index - right.index);
   let latestYear: number | undefined;
   for (const entry of inPlanOrder) {
@@ -103,8 +117,8 @@ function checkMilestoneOrder(ranked: readonly RankedMilestone[]): TimelineIssue[
   return issues;
 }
 
-function checkMilestoneValues(ranked: readonly RankedMilestone[], total: number): TimelineIssue[] {
-  const issues: TimelineIssue[] = [];
+function checkMilestoneValues(ranked: readonly RankedMilestone[], total: number): TimelineIssueDraft[] {
+  const issues: TimelineIssueDraft[] = [];
   let previous: RankedMilestone | undefined;
   for (const entry of ranked) {
     const { milestone } = entry;
@@ -127,9 +141,9 @@ function checkMilestoneValues(ranked: readonly RankedMilestone[], total: number)
   return issues;
 }
 
-function checkQuotas(plan: TargetPlan, years: readonly CheckedYear[]): TimelineIssue[] {
+function checkQuotas(plan: TargetPlan, years: readonly CheckedYear[]): TimelineIssueDraft[] {
   if (plan.quotas === undefined) return [];
-  const issues: TimelineIssue[] = [];
+  const issues: TimelineIssueDraft[] = [];
   const quotaEntries = Object.entries(plan.quotas).sort(([left], [right]) => Number(left) - Number(right));
   const sum = quotaEntries.reduce((total, [, quota]) => total + quota, 0);
   if (sum !== plan.total) issues.push(timelineIssue.quotasSumMismatch(sum, plan.total));
@@ -155,7 +169,7 @@ function checkQuotas(plan: TargetPlan, years: readonly CheckedYear[]): TimelineI
   return issues;
 }
 
-function checkBreakdowns(plan: TargetPlan): TimelineIssue[] {
+function checkBreakdowns(plan: TargetPlan): TimelineIssueDraft[] {
   return (plan.breakdowns ?? []).flatMap((breakdown, index) => {
     const sum = Object.values(breakdown.parts).reduce((total, count) => total + count, 0);
     return sum === plan.total
@@ -164,8 +178,8 @@ function checkBreakdowns(plan: TargetPlan): TimelineIssue[] {
   });
 }
 
-function checkCohorts(plan: TargetPlan, years: readonly CheckedYear[]): TimelineIssue[] {
-  const issues: TimelineIssue[] = [];
+function checkCohorts(plan: TargetPlan, years: readonly CheckedYear[]): TimelineIssueDraft[] {
+  const issues: TimelineIssueDraft[] = [];
   const firstYearOfEstate = new Map<string, number>();
   const timelineYear = new Map<number, CheckedYear>();
   for (const entry of years) if (!timelineYear.has(entry.year)) timelineYear.set(entry.year, entry);
@@ -199,10 +213,10 @@ function quotaOfYear(plan: TargetPlan, timelineYear: ReadonlyMap<number, Checked
   return { quota: entry?.quota ?? 0, hasQuota: entry !== undefined };
 }
 
-function checkStartYear(plan: TargetPlan): TimelineIssue[] {
+function checkStartYear(plan: TargetPlan): TimelineIssueDraft[] {
   const { startYear } = plan;
   if (startYear === undefined) return [];
-  const issues: TimelineIssue[] = [];
+  const issues: TimelineIssueDraft[] = [];
   plan.milestones.forEach((milestone, index) => {
     if (milestone.year >= startYear) return;
     const what = { en: 'milestone', zh: '目标' };

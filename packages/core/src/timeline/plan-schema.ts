@@ -1,4 +1,16 @@
 import { z } from '../util/zod.js';
+import {
+  DatedGoalSchema,
+  FundingRouteSchema,
+  MeetingsSchema,
+  PlanAreaSchema,
+  PlanOrganizationSchema,
+  PlanRuleSchema,
+  PlanSourceSchema,
+  PlanTextSchema,
+  PolicyDocumentSchema,
+  TotalStatementSchema,
+} from './plan-context-schema.js';
 
 const YearSchema = z
   .int()
@@ -21,11 +33,6 @@ const MonthDaySchema = z
     /^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)$/,
     'a deadline is a month and day as MM-DD, e.g. 09-30 (02-29 is not allowed: it is missing in most years)',
   );
-
-const PlanTextSchema = z.strictObject({
-  zh: z.string().min(1).meta({ description: 'Chinese wording (authoritative).' }),
-  en: z.string().min(1).optional().meta({ description: 'English wording, for readers of English.' }),
-});
 
 const ShareMilestoneSchema = z.strictObject({
   year: YearSchema.meta({ description: 'The milestone is due by the end of this year.' }),
@@ -63,6 +70,10 @@ const BreakdownSchema = z.strictObject({
   parts: z.record(z.string().min(1), CountSchema).meta({
     description:
       'Number of estates in each part, e.g. { "灵山县": 4 }. The parts should add up to the total.',
+  }),
+  by: z.literal('area').optional().meta({
+    description:
+      'What the parts are: `area` when each part is an area, so cohorts’ `area`s can be compared with them.',
   }),
 });
 
@@ -129,12 +140,29 @@ export const TargetPlanSchema = z
     allowLateApplications: z.boolean().default(false).meta({
       description: 'Whether the application workflow accepts applications after the deadline.',
     }),
-    meetings: z
-      .strictObject({
-        every: z.literal('quarter').meta({ description: 'How often the joint meeting convenes.' }),
-      })
-      .optional()
-      .meta({ description: 'The plan’s joint meeting schedule.' }),
+    meetings: MeetingsSchema.optional(),
+    areas: z.array(PlanAreaSchema).optional().meta({
+      description: 'The areas the plan counts estates in, with their level and nesting where known.',
+    }),
+    totalStatements: z.array(TotalStatementSchema).optional().meta({
+      description: 'Every place the plan states or names the population its total counts.',
+    }),
+    basis: z.array(PolicyDocumentSchema).optional().meta({
+      description: 'The policy documents the plan rests on (根据…).',
+    }),
+    goals: z.array(DatedGoalSchema).optional().meta({
+      description: 'Dated goals in words, without figures the plan does not give.',
+    }),
+    rules: z.array(PlanRuleSchema).optional().meta({ description: 'Standing rules of the plan, in words.' }),
+    funding: z.array(FundingRouteSchema).optional().meta({
+      description:
+        'The funding routes the plan names, each with its figure or the statement that it has none.',
+    }),
+    organization: PlanOrganizationSchema.optional(),
+    sources: z.array(PlanSourceSchema).optional().meta({
+      description:
+        'The clause and words of the plan each value comes from; findings of checkTimeline name these clauses.',
+    }),
   })
   .meta({
     title: 'Target plan',

@@ -22,7 +22,7 @@ describe('trackProgress', () => {
   test('is on track when certifications meet the quotas so far', () => {
     const progress = trackProgress(qinzhouPlan, { 2021: 11, 2022: 9 });
     expect(progress.targetsFrom).toBe('quotas');
-    expect(progress.years).toEqual([
+    expect(progress.years).toMatchObject([
       { year: 2021, target: 11, certified: 11, certifiedInYear: 11, difference: 0, status: 'on-track' },
       { year: 2022, target: 20, certified: 20, certifiedInYear: 9, difference: 0, status: 'on-track' },
     ]);
@@ -140,5 +140,66 @@ describe('trackProgress', () => {
         expect(error.issues.map((issue) => issue.path)).toEqual([['total'], ['milestones'], ['certified']]);
       }
     }
+  });
+});
+
+describe('trackProgress: the plan’s floor and the quota it names', () => {
+  const standingsOf = (plan: TargetPlanInput, certified: CertifiedCounts) =>
+    trackProgress(plan, certified).years.map((year) => [
+      year.year,
+      year.floor,
+      year.namedQuota,
+      year.certified,
+      year.standing,
+      year.shortOfQuota,
+    ]);
+
+  test('10 certified in 2021 meets “35%以上” (at least 10) but is one short of the 11 the plan names; both are said', () => {
+    const progress = trackProgress(qinzhouPlan, { 2021: 10 });
+    const [year] = progress.years;
+    expect(year).toMatchObject({
+      floor: 10,
+      namedQuota: 11,
+      certified: 10,
+      status: 'behind',
+      standing: 'short-of-quota',
+      shortOfQuota: 1,
+    });
+    expect(year?.summary.en).toBe(
+      'By the end of 2021, 10 certified: meets the floor of 10 (35% of 26 = 9.1 → 10), 1 short of the 11 the plan names.',
+    );
+    expect(year?.summary.zh).toBe(
+      '截至2021年底已创建10个：达到下限10个，即35%（26×35%=9.1→10个），比方案所列的11个少1个。',
+    );
+  });
+
+  test('below the floor, at the named quota, and a plan without quotas', () => {
+    expect(standingsOf(qinzhouPlan, { 2021: 9, 2022: 10, 2023: 5 })).toEqual([
+      [2021, 10, 11, 9, 'below-floor', 2],
+      [2022, 19, 20, 19, 'short-of-quota', 1],
+      [2023, 24, 24, 24, 'meets-quota', 0],
+    ]);
+    expect(standingsOf({ total: 26, milestones: qinzhouMilestones }, { 2021: 10, 2022: 8 })).toEqual([
+      [2021, 10, null, 10, 'meets-floor', 0],
+      [2022, 19, null, 18, 'below-floor', 0],
+    ]);
+    const below = trackProgress(qinzhouPlan, { 2021: 9 }).years[0];
+    expect(below?.summary.en).toBe(
+      'By the end of 2021, 9 certified: 1 below the floor of 10 (35% of 26 = 9.1 → 10) and 2 short of the 11 the plan names.',
+    );
+  });
+
+  test('a year before the first milestone has a floor of 0, and says so', () => {
+    const progress = trackProgress(
+      { ...qinzhouPlan, startYear: 2020, quotas: { 2020: 1, ...qinzhouPlan.quotas } },
+      { 2020: 0 },
+    );
+    expect(progress.years[0]).toMatchObject({
+      year: 2020,
+      floor: 0,
+      namedQuota: 1,
+      standing: 'short-of-quota',
+    });
+    expect(progress.years[0]?.summary.en).toContain('the floor of 0 (no milestone yet)');
   });
 });

@@ -1,8 +1,10 @@
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
 import { safeParseDocument, z } from '../util/zod.js';
 import { safeDefineTargetPlan, toRubricIssues } from './define-plan.js';
+import { type RankedMilestone, rankMilestones } from './milestones.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, planYears } from './plan-timeline.js';
+import { type ProgressStanding, standingOf } from './progress-standing.js';
 import { cumulativeQuotas, yearSteps } from './year-steps.js';
 
 /**
@@ -37,6 +39,8 @@ export type ProgressStatus = 'ahead' | 'on-track' | 'behind';
  * ```ts
  * const year: ProgressYear = {
  *   year: 2022, target: 20, certified: 19, certifiedInYear: 8, difference: -1, status: 'behind',
+ *   floor: 19, namedQuota: 20, standing: 'short-of-quota', shortOfQuota: 1,
+ *   summary: { zh: '截至2022年底已创建19个：…', en: 'By the end of 2022, 19 certified: meets the floor of 19 …, 1 short of the 20 the plan names.' },
  * };
  * ```
  */
@@ -51,6 +55,16 @@ export interface ProgressYear {
   /** `certified − target`: negative when behind. */
   readonly difference: number;
   readonly status: ProgressStatus;
+  /** The least cumulative count that meets the milestone in force (e.g. ceil(35% × 26) = 10); 0 before the first. */
+  readonly floor: number;
+  /** The cumulative count the plan's quotas name by the end of the year (11 for 2021); null when it names none. */
+  readonly namedQuota: number | null;
+  /** Against the floor and the named quota: e.g. `short-of-quota` when the floor is met but the named quota is not. */
+  readonly standing: ProgressStanding;
+  /** How many short of the named quota (0 when it is met, or when the plan names none). */
+  readonly shortOfQuota: number;
+  /** The standing in words, e.g. “meets the floor of 10 (35% of 26 = 9.1 → 10), 1 short of the 11 the plan names”. */
+  readonly summary: { readonly zh: string; readonly en: string };
 }
 
 /**
@@ -132,6 +146,8 @@ function computeProgress(plan: TargetPlan, certifiedCounts: Readonly<Record<stri
     .filter((year) => latestReported !== undefined && year <= latestReported)
     .sort((left, right) => left - right);
 
+  const milestoneOf = milestoneInForce(plan);
+  const quotasBy = plan.quotas === undefined ? undefined : cumulativeQuotas(plan);
   let certifiedSoFar = 0;
   const years = reportedYears.map((year): ProgressYear => {
     const certifiedInYear = certifiedCounts[String(year)] ?? 0;
@@ -139,7 +155,14 @@ function computeProgress(plan: TargetPlan, certifiedCounts: Readonly<Record<stri
     const target = targetOf(year);
     const difference = certifiedSoFar - target;
     const status: ProgressStatus = difference > 0 ? 'ahead' : difference === 0 ? 'on-track' : 'behind';
-    return { year, target, certified: certifiedSoFar, certifiedInYear, difference, status };
+    const standing = standingOf(
+      year,
+      certifiedSoFar,
+      milestoneOf(year),
+      quotasBy?.(year) ?? null,
+      plan.total,
+    );
+    return { year, target, certified: certifiedSoFar, certifiedInYear, difference, status, ...standing };
   });
 
   const remaining = Math.max(0, plan.total - certifiedSoFar);
@@ -173,6 +196,30 @@ function cumulativeTargets(plan: TargetPlan): (year: number) => number {
     value: cumulativeTarget,
   }));
   return yearSteps(steps);
+}
+
+/**
+ * The milestone in force by the end of any year: the last one at or before it (the highest target when a
+ * year has several), by binary search over the milestones in year order.
+ */
+function milestoneInForce(plan: TargetPlan): (year: number) => RankedMilestone | undefined {
+  const byYear: RankedMilestone[] = [];
+  for (const entry of rankMilestones(plan)) {
+    const last = byYear.at(-1);
+    if (last !== undefined && last.year === entry.year) {
+      if (entry.cumulativeTarget > last.cumulativeTarget) byYear[byYear.length - 1] = entry;
+    } else byYear.push(entry);
+  }
+  return (year) => {
+    let low = 0;
+    let high = byYear.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byYear[middle]!.year <= year) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? undefined : byYear[low - 1];
+  };
 }
 
 function firstPlanYear(plan: TargetPlan): number {

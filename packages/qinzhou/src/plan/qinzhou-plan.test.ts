@@ -85,6 +85,7 @@ describe('qinzhouPlan: every number as the 2021 plan states it', () => {
       {
         name: '调查摸底（2021年第一季度）按区域',
         parts: { 市辖区: 12, 灵山县: 4, 浦北县: 3, 钦北区: 1, 自贸区钦州港片区: 4 },
+        by: 'area',
       },
     ]);
     expect(sourceAt('breakdowns', 0)?.quote).toContain(
@@ -96,13 +97,25 @@ describe('qinzhouPlan: every number as the 2021 plan states it', () => {
     expect(qinzhouPlan.applicationDeadline).toBe('09-30');
     expect(qinzhouPlan.allowLateApplications).toBe(false);
     expect(sourceAt('applicationDeadline')?.quote).toBe('每年10月前完成当年申报');
-    expect(qinzhouPlan.meetings).toEqual({ every: 'quarter' });
+    expect(qinzhouPlan.meetings?.every).toBe('quarter');
+    expect(qinzhouPlan.meetings?.purpose?.map((purpose) => purpose.zh)).toEqual([
+      '通报工作进度',
+      '研究解决创建工作中遇到难点问题',
+    ]);
     expect(sourceAt('meetings')?.quote).toContain('每季度召开联席工作会议');
   });
 
   it('gives a clause for every value of the plan except its own id', () => {
     const covered = new Set(qinzhouPlanSources.map((source) => source.path.join('/')));
+    const ownClauses = ['totalStatements', 'goals', 'rules', 'funding'] as const;
+    for (const field of ownClauses) {
+      for (const entry of qinzhouPlan[field] ?? []) expect(entry.clause).toMatch(/^[一二三四五六]/);
+    }
     const expected = [
+      'areas/0',
+      'organization',
+      'organization/localBodies',
+      ...(qinzhouPlan.basis ?? []).map((_document, index) => `basis/${index}`),
       'title',
       'startYear',
       'total',
@@ -117,7 +130,7 @@ describe('qinzhouPlan: every number as the 2021 plan states it', () => {
     ];
     expect([...covered].sort()).toEqual(expected.sort());
     // Every top-level field of the JSON is one of the covered paths, or a list whose entries are covered.
-    const topLevel = new Set(expected.map((path) => path.split('/')[0]));
+    const topLevel = new Set([...expected.map((path) => path.split('/')[0]), ...ownClauses, 'sources']);
     expect(Object.keys(planJson).filter((key) => !topLevel.has(key))).toEqual(['id']);
   });
 
@@ -134,22 +147,44 @@ describe('the Qinzhou plan through the core timeline', () => {
     expect(years.map((year) => year.quota)).toEqual([10, 9, 5, 2]);
   });
 
-  it('checkTimeline: one finding, the survey adding up to 24 of 26 (as the README shows)', () => {
+  it('checkTimeline: every inconsistency the plan’s own figures show, with severity and clauses (as the README shows)', () => {
     const report = checkTimeline(qinzhouPlan);
     expect(report.ok).toBe(false);
-    expect(report.issues).toEqual([
-      {
-        code: 'BREAKDOWN_SUM_MISMATCH',
-        message:
-          'The breakdown “调查摸底（2021年第一季度）按区域” adds up to 24 estates (市辖区 12, 灵山县 4, 浦北县 3, 钦北区 1, 自贸区钦州港片区 4), but the plan’s total is 26.',
-        messageZh:
-          '分项“调查摸底（2021年第一季度）按区域”合计24个（市辖区12个，灵山县4个，浦北县3个，钦北区1个，自贸区钦州港片区4个），与总数26个不一致。',
-        path: ['breakdowns', 0, 'parts'],
-        breakdown: '调查摸底（2021年第一季度）按区域',
-        expected: 26,
-        actual: 24,
-      },
+    expect(
+      report.issues.map((issue) => [
+        issue.code,
+        issue.severity,
+        issue.area ?? issue.year ?? null,
+        issue.clauses,
+      ]),
+    ).toEqual([
+      ['SHARE_FLOOR_BELOW_QUOTA', 'notice', 2021, ['一', '五（二）']],
+      ['SHARE_FLOOR_BELOW_QUOTA', 'notice', 2022, ['一', '五（二）']],
+      ['QUOTA_BELOW_STEP', 'warning', 2023, ['一', '五（二）']],
+      ['TOTAL_DESCRIBED_DIFFERENTLY', 'notice', null, ['一', '五（一）']],
+      ['BREAKDOWN_SUM_MISMATCH', 'warning', null, ['五（一）', '一']],
+      ['COHORT_AREA_NOT_IN_BREAKDOWN', 'warning', '市本级', ['一', '五（一）']],
+      ['BREAKDOWN_PARTS_OVERLAP', 'notice', '钦北区', ['五（一）']],
+      ['AREA_LEVEL_UNKNOWN', 'notice', '市辖区', ['五（一）', '一']],
+      ['AREA_LEVEL_UNKNOWN', 'notice', '自贸区钦州港片区', ['五（一）', '一']],
     ]);
+    const byCode = (code: string) => report.issues.find((issue) => issue.code === code);
+    expect(byCode('BREAKDOWN_SUM_MISMATCH')).toMatchObject({
+      message:
+        'The breakdown “调查摸底（2021年第一季度）按区域” adds up to 24 estates (市辖区 12, 灵山县 4, 浦北县 3, 钦北区 1, 自贸区钦州港片区 4), but the plan’s total is 26.',
+      messageZh:
+        '分项“调查摸底（2021年第一季度）按区域”合计24个（市辖区12个，灵山县4个，浦北县3个，钦北区1个，自贸区钦州港片区4个），与总数26个不一致。',
+      path: ['breakdowns', 0, 'parts'],
+      expected: 26,
+      actual: 24,
+    });
+    expect(byCode('SHARE_FLOOR_BELOW_QUOTA')?.text.zh).toContain('26×35%=9.1→10个');
+    expect(byCode('QUOTA_BELOW_STEP')?.text.en).toContain('reaches 23, short of 24');
+    expect(byCode('COHORT_AREA_NOT_IN_BREAKDOWN')).toMatchObject({ actual: 8, path: ['cohorts', '2021'] });
+    for (const issue of report.issues) {
+      expect(issue.text).toEqual({ zh: issue.messageZh, en: issue.message });
+      expect(issue.clauses.length).toBeGreaterThan(0);
+    }
   });
 
   it('checkTimeline: quotas 11 / 9 / 4 / 2 keep up with 35 / 70 / 90 / 100%', () => {

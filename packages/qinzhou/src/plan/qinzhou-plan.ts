@@ -22,7 +22,9 @@ export interface CohortEstate {
  * target-plan format: 26 estates in scope; cumulative milestones of 35% (2021), 70% (2022), 90% (2023) and
  * 100% (2024); yearly quotas 11, 9, 4, 2; the named 2021 cohort of 11 estates with areas and levels; the
  * 2021 Q1 survey counts by area as a breakdown (as stated: they add up to 24); applications due by 30
- * September (“每年10月前完成当年申报”); quarterly joint meetings. Validated and deep-frozen.
+ * September (“每年10月前完成当年申报”); quarterly joint meetings and their purpose; the policy basis, the 2025
+ * goals in words, the rule for new estates, the funding routes, the leading group; and the clause of every
+ * value (`sources`). Validated and deep-frozen.
  *
  * Every value's clause is in {@link qinzhouPlanSources}. The plan ships as JSON too:
  * `@sunshine-rubric/qinzhou/data/qinzhou-2021-plan.json`.
@@ -33,7 +35,7 @@ export interface CohortEstate {
  * import { qinzhouPlan } from '@sunshine-rubric/qinzhou';
  *
  * planTimeline(qinzhouPlan).years.map((year) => year.cumulativeTarget); // [10, 19, 24, 26]
- * checkTimeline(qinzhouPlan).issues.map((issue) => issue.code); // ['BREAKDOWN_SUM_MISMATCH']
+ * checkTimeline(qinzhouPlan).issues.length; // 9: see docs/plan-checks.md
  * ```
  */
 export const qinzhouPlan: TargetPlan = definePlan(document);
