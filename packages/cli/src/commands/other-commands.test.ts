@@ -48,9 +48,28 @@ describe('timeline', () => {
     const json = JSON.parse(outcome.stdout);
     expect(json.check.years.map((year: { quota: number }) => year.quota)).toEqual([10, 9, 5, 2]);
     expect(json.check.issues.map((issue: { code: string }) => issue.code)).toEqual([
+      'SHARE_FLOOR_BELOW_QUOTA',
+      'SHARE_FLOOR_BELOW_QUOTA',
+      'QUOTA_BELOW_STEP',
+      'TOTAL_DESCRIBED_DIFFERENTLY',
       'BREAKDOWN_SUM_MISMATCH',
+      'COHORT_AREA_NOT_IN_BREAKDOWN',
+      'BREAKDOWN_PARTS_OVERLAP',
+      'AREA_LEVEL_UNKNOWN',
+      'AREA_LEVEL_UNKNOWN',
     ]);
     expect(json.progress).toMatchObject({ certified: 19, remaining: 7, neededPerRemainingYear: 4 });
+  });
+
+  test('text: each finding with its severity and the clauses it compares; each year against floor and quota', async () => {
+    const outcome = await cli('timeline', '--certified', 'certified.json', '--lang', 'en');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/\[notice\] SHARE_FLOOR_BELOW_QUOTA \$\.milestones\[0\]: .* \(clauses: /);
+    expect(outcome.stdout).toMatch(/\[warning\] BREAKDOWN_SUM_MISMATCH .*adds up to 24 .* \(clauses: /);
+    // 2021: 11 certified meets the floor of 10 and the 11 the plan names; 2022: 19 meets the floor, short of 20.
+    expect(outcome.stdout).toContain('1 short of the 20 the plan names');
+    const chinese = await cli('timeline', '--certified', 'certified.json');
+    expect(chinese.stdout).toMatch(/\[提示\] SHARE_FLOOR_BELOW_QUOTA .*（条款：/);
   });
 
   test('a plan file; a consistent plan passes --check', async () => {

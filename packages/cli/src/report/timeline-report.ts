@@ -2,6 +2,7 @@ import { formatPath } from '@sunshine-rubric/core';
 import { type Language, say } from '../cli/language.js';
 import {
   planTitle,
+  severityNames,
   statusNames,
   type TimelineData,
   targetsFromText,
@@ -49,7 +50,7 @@ export function timelineReport(data: TimelineData, language: Language): string {
     : `<ul>${check.issues
         .map(
           (issue) =>
-            `<li><strong>${escapeHtml(issue.code)}</strong> <code>${escapeHtml(formatPath(issue.path))}</code>: ${escapeHtml(language === 'en' ? issue.message : issue.messageZh)}</li>`,
+            `<li><span class="${issue.severity === 'notice' ? 'muted' : 'bad'}">${escapeHtml(say(severityNames[issue.severity], language))}</span> <strong>${escapeHtml(issue.code)}</strong> <code>${escapeHtml(formatPath(issue.path))}</code>: ${escapeHtml(say(issue.text, language))}${issue.clauses.length === 0 ? '' : ` <span class="muted">${escapeHtml(say2(`（条款：${issue.clauses.join('、')}）`, `(clauses: ${issue.clauses.join(', ')})`))}</span>`}</li>`,
         )
         .join('')}</ul>`;
   const progressLine = progress

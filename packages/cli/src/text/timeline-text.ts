@@ -5,6 +5,7 @@ import {
   type TargetPlan,
   type Text,
   type TimelineCheck,
+  type TimelineIssue,
 } from '@sunshine-rubric/core';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
@@ -50,14 +51,12 @@ export function timelineText(data: TimelineData, language: Language, palette: Pa
         ),
       ),
     );
-    for (const issue of check.issues) {
-      const message = language === 'en' ? issue.message : issue.messageZh;
-      lines.push(`  - ${issue.code} ${formatPath(issue.path)}: ${message}`);
-    }
+    for (const issue of check.issues) lines.push(`  - ${findingText(issue, language, palette)}`);
   }
   if (progress) {
     const needed = progress.neededPerRemainingYear;
     lines.push(targetsFromText(progress, language));
+    for (const year of progress.years) lines.push(`  ${say(year.summary, language)}`);
     lines.push(
       say2(
         `进度：已创建 ${progress.certified} 个，剩余 ${progress.remaining} 个；${needed === null ? '已无剩余年份（逾期）' : `${progress.remainingYears.join('、') || '—'} 每年需创建 ${needed} 个`}`,
@@ -66,6 +65,31 @@ export function timelineText(data: TimelineData, language: Language, palette: Pa
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+export const severityNames: Readonly<Record<TimelineIssue['severity'], Text>> = {
+  error: text('错误', 'error'),
+  warning: text('警告', 'warning'),
+  notice: text('提示', 'notice'),
+};
+
+/** One finding: its severity, code, where it is, what it says and the plan's clauses it compares. */
+export function findingText(issue: TimelineIssue, language: Language, palette: Palette): string {
+  const severity = say(severityNames[issue.severity], language);
+  const marked =
+    issue.severity === 'notice'
+      ? severity
+      : issue.severity === 'error'
+        ? palette.bad(severity)
+        : palette.warn(severity);
+  const clauses =
+    issue.clauses.length === 0
+      ? ''
+      : say(
+          text(`（条款：${issue.clauses.join('、')}）`, ` (clauses: ${issue.clauses.join(', ')})`),
+          language,
+        );
+  return `[${marked}] ${issue.code} ${formatPath(issue.path)}: ${say(issue.text, language)}${clauses}`;
 }
 
 /** Where the progress targets come from: the plan's yearly quotas, or its milestones. */
