@@ -1,3 +1,4 @@
+import { PolicyDocumentSchema } from '../provenance/policy-document.js';
 import { z } from '../util/zod.js';
 import type { Condition } from './types.js';
 
@@ -168,6 +169,10 @@ export const ProvenanceSchema = z.strictObject({
   status: z.enum(['official', 'provisional']),
   source: z.string().min(1),
   notes: z.string().optional(),
+  basis: z
+    .array(PolicyDocumentSchema)
+    .optional()
+    .meta({ description: 'The policy documents the rule set rests on (文号 and title).' }),
 });
 
 /**

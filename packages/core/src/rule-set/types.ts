@@ -1,3 +1,4 @@
+import type { PolicyDocument } from '../provenance/policy-document.js';
 /** Bilingual text. Chinese (`zh`) is the authoritative wording; `en` helps non-Chinese readers. */
 export interface Text {
   readonly zh: string;
@@ -164,6 +165,8 @@ export interface Provenance {
   readonly status: 'official' | 'provisional';
   readonly source: string;
   readonly notes?: string;
+  /** The policy documents the rule set rests on, e.g. 桂建保〔2021〕3号. */
+  readonly basis?: readonly PolicyDocument[];
 }
 
 /** A validated, normalised, deep-frozen rule set (format version 1), as returned by `defineRuleSet`. */

@@ -58,14 +58,7 @@ export const TotalStatementSchema = z
   })
   .meta({ description: 'A statement of what the total counts (and how many), from one clause.' });
 
-/** A policy document that the plan (or rule set) rests on. */
-export const PolicyDocumentSchema = z
-  .strictObject({
-    number: z.string().min(1).meta({ description: 'The document number (文号), e.g. 桂建保〔2021〕3号.' }),
-    title: PlanTextSchema.meta({ description: 'The document’s title.' }),
-    issuedBy: PlanTextSchema.optional().meta({ description: 'Who issued it.' }),
-  })
-  .meta({ description: 'A policy document, by its number (文号) and title.' });
+export { PolicyDocumentSchema } from '../provenance/policy-document.js';
 
 /** A goal the plan sets for a year without a number. */
 export const DatedGoalSchema = z
@@ -196,19 +189,7 @@ export interface TotalStatement {
   readonly clause?: string | undefined;
 }
 
-/**
- * A policy document by number and title.
- *
- * @example
- * ```ts
- * const basis: PolicyDocument = { number: '桂建保〔2021〕3号', title: { zh: '…的通知' } };
- * ```
- */
-export interface PolicyDocument {
-  readonly number: string;
-  readonly title: PlanWords;
-  readonly issuedBy?: PlanWords | undefined;
-}
+export type { PolicyDocument } from '../provenance/policy-document.js';
 
 /**
  * A dated goal in words, with no figure.

@@ -25,6 +25,14 @@ describe('guangxi2021: the official structure', () => {
     expect(requirements.every((requirement) => requirement.standards.length >= 2)).toBe(true);
   });
 
+  it('names the policy documents the campaign rests on (the plan’s preamble) in its provenance', () => {
+    expect(guangxi2021.provenance.basis?.map((document) => document.number)).toEqual([
+      '建保〔2019〕55号',
+      '桂政办电〔2020〕104号',
+      '桂建保〔2021〕3号',
+    ]);
+  });
+
   it('scores by compliance rate: 85%, at least one standard met per requirement, N/A excluded', () => {
     expect(guangxi2021.scoring).toEqual({
       mode: 'compliance-rate',
