@@ -72,59 +72,75 @@ export type DocumentSnapshot =
  * schema to judge; shared objects stay shared, so a cycle stays a cycle.
  */
 export function snapshotDocument(value: unknown, maxDepth: number = MAX_DOCUMENT_DEPTH): DocumentSnapshot {
-  const root: { value?: unknown } = {};
+  const root: Record<string, unknown> = { value };
   const copies = new Map<object, object>();
-  const stack: { source: unknown; path: (string | number)[]; parent: object; key: string | number }[] = [
-    { source: value, path: [], parent: root, key: 'value' },
+  // Paths are built only for an issue: each entry links to its parent's place.
+  const stack: { source: unknown; parent: Record<string | number, unknown>; at: Place }[] = [
+    { source: value, parent: root, at: { up: undefined, key: 'value', depth: 0 } },
   ];
   while (stack.length > 0) {
-    const { source, path, parent, key } = stack.pop()!;
-    if (typeof source !== 'object' || source === null) {
-      place(parent, key, source);
-      continue;
-    }
+    const { source, parent, at } = stack.pop()!;
+    if (typeof source !== 'object' || source === null) continue; // already placed by its parent
     const known = copies.get(source);
     if (known) {
-      place(parent, key, known);
+      place(parent, at.key, known);
       continue;
     }
-    let reading: (string | number)[] = path;
+    let reading: Place = at;
     try {
       const isList = Array.isArray(source);
       const prototype = isList ? Array.prototype : Object.getPrototypeOf(source);
       if (!isList && prototype !== Object.prototype && prototype !== null) {
-        copies.set(source, source);
-        place(parent, key, source);
+        copies.set(source, source); // kept as it is, for the schema to judge
         continue;
       }
-      if (path.length >= maxDepth) return { ok: false, issue: tooDeep(path, maxDepth) };
-      if (copies.size >= MAX_DOCUMENT_NODES) return { ok: false, issue: tooManyNodes(path) };
+      if (at.depth >= maxDepth) return { ok: false, issue: tooDeep(pathOf(at), maxDepth) };
+      if (copies.size >= MAX_DOCUMENT_NODES) return { ok: false, issue: tooManyNodes(pathOf(at)) };
       const keys: readonly string[] = isList ? [] : Object.keys(source);
       const size = isList ? (source as unknown[]).length : keys.length;
-      if (size > MAX_DOCUMENT_ENTRIES) return { ok: false, issue: tooManyEntries(path, size) };
-      const copy: object = isList ? new Array(size) : Object.create(prototype);
+      if (size > MAX_DOCUMENT_ENTRIES) return { ok: false, issue: tooManyEntries(pathOf(at), size) };
+      const copy: Record<string | number, unknown> = isList
+        ? new Array(size)
+        : prototype === null
+          ? Object.create(null)
+          : {};
       copies.set(source, copy);
-      place(parent, key, copy);
-      // Keys placed first, in order, so the copy keeps the document's key order; then read in order.
-      if (!isList) for (const entry of keys) place(copy, entry, undefined);
-      const entries: (typeof stack)[number][] = [];
+      place(parent, at.key, copy);
+      const children: (typeof stack)[number][] = [];
       for (let index = 0; index < size; index++) {
-        const entry = isList ? index : keys[index]!;
-        reading = [...path, entry];
-        const read = (source as Record<string | number, unknown>)[entry];
-        entries.push({ source: read, path: reading, parent: copy, key: entry });
+        const key = isList ? index : keys[index]!;
+        reading = { up: at, key, depth: at.depth + 1 };
+        const read = (source as Record<string | number, unknown>)[key];
+        place(copy, key, read); // in order, so the copy keeps the key order; objects replaced below
+        if (typeof read === 'object' && read !== null)
+          children.push({ source: read, parent: copy, at: reading });
       }
-      for (let index = entries.length - 1; index >= 0; index--) stack.push(entries[index]!);
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
     } catch (error) {
-      return { ok: false, issue: unreadable(reading, error) };
+      return { ok: false, issue: unreadable(pathOf(reading), error) };
     }
   }
   return { ok: true, value: root.value };
 }
 
-/** An own data property, never the `__proto__` setter: a key `__proto__` stays a key. */
-function place(parent: object, key: string | number, value: unknown): void {
-  Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+/** Where an entry sits: its key, its parent's place, its depth below the document's root. */
+interface Place {
+  readonly up: Place | undefined;
+  readonly key: string | number;
+  readonly depth: number;
+}
+
+function pathOf(at: Place): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let place: Place | undefined = at; place?.up !== undefined; place = place.up) path.push(place.key);
+  return path.reverse();
+}
+
+/** Sets an own data property; a key `__proto__` stays a key, never the prototype setter. */
+function place(parent: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+  } else parent[key] = value;
 }
 
 /**
