@@ -11,7 +11,7 @@ export const MAX_DOCUMENT_NODES = 200_000;
 /**
  * The one limit on a rule set's size: at most this many standards. `defineRuleSet` (and so
  * `compileRuleSet`, `extendRuleSet`) refuses more, and every result of a rule set within it is accepted by
- * `planRemediation` and `whatIf`.
+ * `planRemediation` and `whatIf` (see {@link resultLimits}).
  *
  * @example
  * ```ts
@@ -82,93 +82,86 @@ export type DocumentSnapshot =
 /**
  * Reads a document once, into a copy of plain objects and lists, refusing one too deep or too large to be a
  * real document (20,000 nested arrays, a sparse array of length 2³²−1, a million entries) before a schema
- * parser walks it, without recursion. A getter or Proxy trap that throws becomes an issue at the path where
- * it threw (kind `unreadable`), never the raw exception; and since every later step reads the copy, a
- * getter that answers differently on each read cannot make validation and evaluation see different data.
+ * parser walks it, without recursion; each object is read once, so shared subtrees cost nothing. A getter or Proxy trap that throws becomes an issue at the path where it
+ * threw (kind `unreadable`), never the raw exception; and since every later step reads the copy, a getter
+ * that answers differently on each read cannot make validation and evaluation see different data.
  * Values that are not plain objects or lists (a Date, a Map, a function) are kept as they are, for the
- * schema to judge; shared objects stay shared (each is read once), so a cycle stays a cycle. A path is
- * spelled out only for an issue: the walk allocates one small record per object and list.
+ * schema to judge; shared objects stay shared, so a cycle stays a cycle.
  */
 export function snapshotDocument(
   value: unknown,
   maxDepth: number = MAX_DOCUMENT_DEPTH,
   { maxEntries, maxNodes }: DocumentLimits = documentLimits,
 ): DocumentSnapshot {
-  const root: { value?: unknown } = {};
+  const root: Record<string, unknown> = { value };
   const copies = new Map<object, object>();
-  const stack: Visit[] = [{ source: value, parent: undefined, copyParent: root, key: 'value', depth: 0 }];
+  // Paths are built only for an issue: each entry links to its parent's place.
+  const stack: { source: unknown; parent: Record<string | number, unknown>; at: Place }[] = [
+    { source: value, parent: root, at: { up: undefined, key: 'value', depth: 0 } },
+  ];
   while (stack.length > 0) {
-    const visit = stack.pop()!;
-    const { source, copyParent, key } = visit;
-    if (typeof source !== 'object' || source === null) {
-      place(copyParent, key, source);
-      continue;
-    }
+    const { source, parent, at } = stack.pop()!;
+    if (typeof source !== 'object' || source === null) continue; // already placed by its parent
     const known = copies.get(source);
     if (known) {
-      place(copyParent, key, known);
+      place(parent, at.key, known);
       continue;
     }
-    let readingKey: string | number | undefined;
+    let reading: Place = at;
     try {
       const isList = Array.isArray(source);
       const prototype = isList ? Array.prototype : Object.getPrototypeOf(source);
       if (!isList && prototype !== Object.prototype && prototype !== null) {
-        copies.set(source, source);
-        place(copyParent, key, source);
+        copies.set(source, source); // kept as it is, for the schema to judge
         continue;
       }
-      if (visit.depth >= maxDepth) return { ok: false, issue: tooDeep(pathOf(visit), maxDepth) };
-      if (copies.size >= maxNodes) return { ok: false, issue: tooManyNodes(pathOf(visit), maxNodes) };
+      if (at.depth >= maxDepth) return { ok: false, issue: tooDeep(pathOf(at), maxDepth) };
+      if (copies.size >= maxNodes) return { ok: false, issue: tooManyNodes(pathOf(at), maxNodes) };
       const keys: readonly string[] = isList ? [] : Object.keys(source);
       const size = isList ? (source as unknown[]).length : keys.length;
-      if (size > maxEntries) return { ok: false, issue: tooManyEntries(pathOf(visit), size, maxEntries) };
-      const copy: object = isList ? new Array(size) : Object.create(prototype);
+      if (size > maxEntries) return { ok: false, issue: tooManyEntries(pathOf(at), size, maxEntries) };
+      const copy: Record<string | number, unknown> = isList
+        ? new Array(size)
+        : prototype === null
+          ? Object.create(null)
+          : {};
       copies.set(source, copy);
-      place(copyParent, key, copy);
-      // Keys placed first, in order, so the copy keeps the document's key order; then read in order.
-      if (!isList) for (const entry of keys) place(copy, entry, undefined);
-      const entries: Visit[] = new Array(size);
+      place(parent, at.key, copy);
+      const children: (typeof stack)[number][] = [];
       for (let index = 0; index < size; index++) {
-        const entry = isList ? index : keys[index]!;
-        readingKey = entry;
-        const read = (source as Record<string | number, unknown>)[entry];
-        entries[index] = {
-          source: read,
-          parent: visit,
-          copyParent: copy,
-          key: entry,
-          depth: visit.depth + 1,
-        };
+        const key = isList ? index : keys[index]!;
+        reading = { up: at, key, depth: at.depth + 1 };
+        const read = (source as Record<string | number, unknown>)[key];
+        place(copy, key, read); // in order, so the copy keeps the key order; objects replaced below
+        if (typeof read === 'object' && read !== null)
+          children.push({ source: read, parent: copy, at: reading });
       }
-      for (let index = size - 1; index >= 0; index--) stack.push(entries[index]!);
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
     } catch (error) {
-      const path = pathOf(visit);
-      return { ok: false, issue: unreadable(readingKey === undefined ? path : [...path, readingKey], error) };
+      return { ok: false, issue: unreadable(pathOf(reading), error) };
     }
   }
   return { ok: true, value: root.value };
 }
 
-/** A value on the walk's stack: where it goes in the copy, and a link to its parent for its path. */
-interface Visit {
-  readonly source: unknown;
-  readonly parent: Visit | undefined;
-  readonly copyParent: object;
+/** Where an entry sits: its key, its parent's place, its depth below the document's root. */
+interface Place {
+  readonly up: Place | undefined;
   readonly key: string | number;
   readonly depth: number;
 }
 
-function pathOf(visit: Visit): (string | number)[] {
+function pathOf(at: Place): (string | number)[] {
   const path: (string | number)[] = [];
-  for (let current: Visit | undefined = visit; current?.parent; current = current.parent)
-    path.push(current.key);
+  for (let place: Place | undefined = at; place?.up !== undefined; place = place.up) path.push(place.key);
   return path.reverse();
 }
 
-/** An own data property, never the `__proto__` setter: a key `__proto__` stays a key. */
-function place(parent: object, key: string | number, value: unknown): void {
-  Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+/** Sets an own data property; a key `__proto__` stays a key, never the prototype setter. */
+function place(parent: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+  } else parent[key] = value;
 }
 
 /**

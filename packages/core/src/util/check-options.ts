@@ -1,5 +1,5 @@
 import { RubricError } from '../errors/rubric-error.js';
-import { unreadableIssue } from '../rule-set/structure-depth.js';
+import { snapshotDocument } from '../rule-set/structure-depth.js';
 import { isPlainObject } from './guards.js';
 
 /** Options are absent or a plain object; anything else (`null`, a number) is `INVALID_OPTIONS`, not a TypeError. */
@@ -19,14 +19,14 @@ export function checkOptions<Options extends object>(
       { path: [name], message: `${name} is an object, or left out` },
     ]);
   }
-  try {
-    // Read once, into a plain copy: a getter that throws is INVALID_OPTIONS where it threw, and one that
-    // answers differently on each read cannot change its answer between the check and the use.
-    return { ...options };
-  } catch (error) {
-    const issue = unreadableIssue(options, error);
-    throw new RubricError('INVALID_OPTIONS', [{ ...issue, path: [name, ...issue.path] }], undefined, {
-      cause: error,
-    });
+  // Read once, into a plain copy (functions kept as they are): a getter or Proxy trap that throws, at any
+  // depth (a cost map), is INVALID_OPTIONS where it threw, and a value cannot change between check and use.
+  const snapshot = snapshotDocument(options);
+  if (!snapshot.ok) {
+    // Paths name the field, as every other option issue does (`['cost', 'S01']`); the options themselves
+    // are `[name]`.
+    const { path } = snapshot.issue;
+    throw new RubricError('INVALID_OPTIONS', [{ ...snapshot.issue, path: path.length > 0 ? path : [name] }]);
   }
+  return snapshot.value as Options;
 }

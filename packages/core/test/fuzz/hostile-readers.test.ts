@@ -94,7 +94,7 @@ const cases: [string, () => unknown, string, (string | number)[]][] = [
         ] as never,
       }),
     'INVALID_OPTIONS',
-    ['operators', 0],
+    ['operators', 0, 'name'],
   ],
   [
     'extendRuleSet, a getter in the patch',
@@ -117,7 +117,13 @@ const cases: [string, () => unknown, string, (string | number)[]][] = [
     'planRemediation, a getter in the options',
     () => planRemediation(guangxi2021, guangxiResult, withThrowingGetter({ cost: {} }, ['cost']) as never),
     'INVALID_OPTIONS',
-    ['options', 'cost'],
+    ['cost'],
+  ],
+  [
+    'planRemediation, a Proxy cost map (fuzz seed 702207202)',
+    () => planRemediation(guangxi2021, guangxiResult, { cost: throwingProxy() as never }),
+    'INVALID_OPTIONS',
+    ['cost'],
   ],
   [
     'whatIf, a Proxy result',
