@@ -5,7 +5,7 @@ import { type RankedMilestone, rankMilestones } from './milestones.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, planYears } from './plan-timeline.js';
 import { type ProgressStanding, standingOf } from './progress-standing.js';
-import { cumulativeQuotas, yearSteps } from './year-steps.js';
+import { cumulativeQuotas, lastStepBy, yearSteps } from './year-steps.js';
 
 /**
  * Estates certified in each year (not cumulative), keyed by year: `{ "2021": 11, "2022": 8 }`.
@@ -210,16 +210,7 @@ function milestoneInForce(plan: TargetPlan): (year: number) => RankedMilestone |
       if (entry.cumulativeTarget > last.cumulativeTarget) byYear[byYear.length - 1] = entry;
     } else byYear.push(entry);
   }
-  return (year) => {
-    let low = 0;
-    let high = byYear.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (byYear[middle]!.year <= year) low = middle + 1;
-      else high = middle;
-    }
-    return low === 0 ? undefined : byYear[low - 1];
-  };
+  return lastStepBy(byYear);
 }
 
 function firstPlanYear(plan: TargetPlan): number {

@@ -17,6 +17,23 @@ export interface YearStep {
  * ```
  */
 export function yearSteps(steps: readonly YearStep[]): (year: number) => number {
+  const stepAt = lastStepBy(steps);
+  return (year) => stepAt(year)?.value ?? 0;
+}
+
+/**
+ * The last of `steps` (sorted by year) whose year is at or before a year, undefined before the first: the
+ * binary search behind {@link yearSteps}, for steps that carry more than a number.
+ *
+ * @example
+ * ```ts
+ * const milestoneBy = lastStepBy([{ year: 2021, share: 0.35 }, { year: 2022, share: 0.7 }]);
+ * milestoneBy(2021)?.share; // 0.35
+ * ```
+ */
+export function lastStepBy<Step extends { readonly year: number }>(
+  steps: readonly Step[],
+): (year: number) => Step | undefined {
   return (year) => {
     let low = 0;
     let high = steps.length;
@@ -25,7 +42,7 @@ export function yearSteps(steps: readonly YearStep[]): (year: number) => number 
       if (steps[middle]!.year <= year) low = middle + 1;
       else high = middle;
     }
-    return low === 0 ? 0 : steps[low - 1]!.value;
+    return low === 0 ? undefined : steps[low - 1];
   };
 }
 
