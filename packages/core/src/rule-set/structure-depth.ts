@@ -11,7 +11,7 @@ export const MAX_DOCUMENT_NODES = 200_000;
 /**
  * The one limit on a rule set's size: at most this many standards. `defineRuleSet` (and so
  * `compileRuleSet`, `extendRuleSet`) refuses more, and every result of a rule set within it is accepted by
- * `planRemediation` and `whatIf` (see {@link resultLimits}).
+ * `planRemediation` and `whatIf`.
  *
  * @example
  * ```ts
