@@ -81,7 +81,7 @@ describe('--max-cells and --max-inflated-bytes', () => {
       const outcome = await cli(...args);
       expect(outcome.code).toBe(2);
       expect(outcome.stderr).toBe(
-        `sunshine-rubric: ${flag}: expected a whole number of at least 1, got ${JSON.stringify(value)} (应为正整数)\n`,
+        `sunshine-rubric: ${flag}: expected a whole number from 1 to 9007199254740991, got ${JSON.stringify(value)} (应为正整数)\n`,
       );
     }
   });

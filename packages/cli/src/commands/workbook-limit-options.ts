@@ -96,7 +96,7 @@ function positiveWhole(flag: string, value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
     throw new CliError(
-      `${flag}: expected a whole number of at least 1, got ${JSON.stringify(shownInput(value))} (应为正整数)`,
+      `${flag}: expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(shownInput(value))} (应为正整数)`,
     );
   }
   return number;
