@@ -208,8 +208,13 @@ describe.concurrent('sunshine-rubric, spawned', { timeout: 60_000 }, () => {
     const outcome = await cli('demo', '--out', 'demo');
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toMatch(
-      /belowThreshold\s+示例·松果苑公租房小区（虚构）\s+52\/64\s+81\.3%\s+暂不符合申报条件/,
+      /belowThreshold\s+示例·松果苑公租房小区（虚构）\s+52\/64\s+81\.3%\s+✓\s+暂不符合申报条件/,
     );
+    expect(outcome.stdout).toMatch(
+      /outOfScope\s+示例·小桥公租房小区（虚构）\s+62\/63\s+98\.4%\s+✗\s+不在创建范围/,
+    );
+    expect(outcome.stdout).toMatch(/示例\s+小区\s+符合\/适用\s+符合率\s+重点\s+结论/);
+    expect(outcome.stdout).toContain('依据：46 项引用方案条款，3 项依据其他公开来源，16 项为项目起草');
     expect(outcome.stdout).toContain('BREAKDOWN_SUM_MISMATCH');
     expect(outcome.stdout).toContain('标准措辞为暂定版本');
     for (const name of [

@@ -59,6 +59,8 @@ describe('the workbooks, read by SheetJS', () => {
       '依据',
       '读取的事实',
       '证明材料',
+      '依据类型及出处',
+      '草拟取值',
     ]);
     expect(standards.slice(3)).toHaveLength(65);
     expect(standards[3]!.slice(0, 3)).toEqual([1, 'S01', '政府职责']);
@@ -74,9 +76,14 @@ describe('the workbooks, read by SheetJS', () => {
     const summary = rowsOf(workbook, '审核结论');
     expect(summary.find((row) => row[0] === '结论')?.[1]).toBe('暂不符合申报条件 ✗');
     expect(summary.find((row) => row[0] === '原因 1')?.[1]).toBe(result.reasons[0]!.message.zh);
+    expect(summary.find((row) => row[0] === '重点范围')?.[1]).toBe('✓ 属于重点范围（重点范围不影响结论）');
     const standards = rowsOf(workbook, '逐项结果');
     const s11 = standards.find((row) => row[1] === 'S11');
     expect(s11?.[5]).toBe('不符合');
-    expect(s11?.[6]).toBe('✗ “小区到最近的中学的步行距离是多少米？”应不超过2000米，实际为2600米\n→ 不符合');
+    expect(s11?.[6]).toBe(
+      '✗ “小区到最近的中学的步行距离是多少米？”应不超过2000米（草拟值），实际为2600米\n→ 不符合',
+    );
+    const s34 = standards.find((row) => row[1] === 'S34');
+    expect(s34?.[6]).toBe('✗ “是否设置了电动自行车集中停放和充电场所？”应为是，实际为否\n→ 不符合');
   });
 });

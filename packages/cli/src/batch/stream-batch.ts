@@ -155,12 +155,16 @@ function evaluateLine(
   }
 }
 
-/** The verdict-only output of a line: everything but the per-standard outcomes and requirement counts. */
+/**
+ * The verdict-only output of a line: everything but the per-standard outcomes and requirement counts.
+ * `inFocus` is there exactly when the rule set has a focus (as in the full result).
+ */
 export function verdictOf(result: EvaluationResult) {
   return {
     assessmentId: result.assessmentId,
     ruleSet: `${result.ruleSet.id}@${result.ruleSet.version}`,
     inScope: result.inScope,
+    ...(result.inFocus === undefined ? {} : { inFocus: result.inFocus }),
     eligible: result.eligible,
     compliance: result.compliance,
     ...(result.score === undefined ? {} : { score: result.score }),

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { guangxiSamples } from '@sunshine-rubric/guangxi';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
@@ -58,6 +58,35 @@ describe('batch', () => {
       'cctvCoverage',
       'satisfactionRate',
     ]);
+  });
+
+  test('a verdict line says whether the estate is in the focus, only for a rule set with one', async () => {
+    const { rentalHouseholds: _, ...withoutHouseholds } = guangxiSamples.eligible.facts;
+    const lines = [
+      guangxiSamples.eligible,
+      { ...guangxiSamples.eligible, facts: { ...guangxiSamples.eligible.facts, rentalHouseholds: 150 } },
+      { ...guangxiSamples.eligible, facts: withoutHouseholds },
+    ].map((assessment) => JSON.stringify(assessment));
+    await writeFile(join(folder.path, 'focus.ndjson'), `${lines.join('\n')}\n`);
+    expect((await cli(['batch', 'focus.ndjson', '--out', 'focus.out.ndjson'])).code).toBe(0);
+    const verdicts = (await outputLines('focus.out.ndjson')).map((line) => line.verdict);
+    expect(verdicts.map((verdict) => [verdict.inFocus, verdict.eligible])).toEqual([
+      [true, true],
+      [false, true],
+      [null, true],
+    ]);
+    const { focus: __, ...withoutFocus } = guangxi2021;
+    await writeFile(join(folder.path, 'no-focus.json'), JSON.stringify(withoutFocus));
+    const plain = await cli([
+      'batch',
+      'focus.ndjson',
+      '--rule-set',
+      'no-focus.json',
+      '--out',
+      'plain.ndjson',
+    ]);
+    expect(plain.code).toBe(0);
+    for (const line of await outputLines('plain.ndjson')) expect('inFocus' in line.verdict).toBe(false);
   });
 
   test('--full writes each full result with its explanations', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Assessment, planRemediation, verdictInWords } from '@sunshine-rubric/core';
+import { type Assessment, planRemediation, resultMark, verdictInWords } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import type { Command } from 'commander';
 import type { RunContext } from '../cli/context.js';
@@ -53,6 +53,7 @@ async function runDemo(context: RunContext, folder: string, language: Language):
     say2('小区', 'estate'),
     say2('符合/适用', 'met/applicable'),
     say2('符合率', 'rate'),
+    say2('重点', 'focus'),
     say2('结论', 'verdict'),
   ];
   const rows = evaluated.map(([name, { assessment, result }]) => {
@@ -62,10 +63,18 @@ async function runDemo(context: RunContext, folder: string, language: Language):
       { text: assessment.community.name },
       { text: `${result.compliance.met}/${result.compliance.applicable}` },
       { text: percent(result.compliance.rate) },
+      // guangxi-2021 has a focus, so every result says ✓ ✗ or ?; '—' would be a rule set without one.
+      { text: result.inFocus === undefined ? '—' : resultMark(result.inFocus) },
       { text: verdict, shown: result.eligible ? palette.good(verdict) : palette.bad(verdict) },
     ];
   });
   write(formatTable([header.map((cell) => ({ text: cell })), ...rows]));
+  write(
+    say2(
+      '重点：✓ 属于规则集的重点范围，✗ 不属于，? 缺少数据；重点范围不影响结论。',
+      'focus: ✓ in the rule set’s focus, ✗ outside it, ? data missing; the focus never changes the verdict.',
+    ),
+  );
 
   for (const [name, { result }] of evaluated) {
     if (result.eligible) continue;

@@ -38,7 +38,35 @@ describe('evaluate', () => {
     expect(outcome.stdout).toContain('Score: 52 of 64 applicable standards met, 81.3% (threshold 85%)');
     expect(outcome.stdout).toContain('Standards not met (12):');
     expect(outcome.stdout).toMatch(/S28 .*\[unmet\]\s+owner: .*Public security/);
-    expect(outcome.stdout).toContain('should be at least 90%; it is 72%');
+    expect(outcome.stdout).toContain('should be at least 90% (drafted); it is 72%');
+  });
+
+  test('text: drafted values marked, the grounds counts under the notice, and the focus', async () => {
+    const below = await cli(['evaluate', 'below.json']);
+    expect(below.stdout).toContain('“公共区域视频监控覆盖率是多少（0–1）？”应不低于90%（草拟值），实际为72%');
+    // S34's "yes" is the plan's own requirement, not a value the project chose.
+    expect(below.stdout).toContain('“是否设置了电动自行车集中停放和充电场所？”应为是，实际为否\n');
+    expect(below.stdout).toContain(
+      '评估结果仅供参考。\n依据：46 项引用方案条款，3 项依据其他公开来源，16 项为项目起草；2 项只依据鼓励性内容；草拟取值 30 处（其中数字 24 个）\n',
+    );
+    expect(below.stdout).toContain('\n重点: ✓ 属于重点范围\n');
+    await writeFile(
+      join(folder.path, 'small.json'),
+      JSON.stringify({
+        ...guangxiSamples.eligible,
+        facts: { ...guangxiSamples.eligible.facts, rentalHouseholds: 150 },
+      }),
+    );
+    const small = await cli(['evaluate', 'small.json', '--lang', 'en']);
+    expect(small.stdout).toContain('\nFocus: ✗ outside the focus\n');
+    expect(small.stdout).toContain('Verdict: eligible');
+    const { rentalHouseholds: _, ...withoutHouseholds } = guangxiSamples.eligible.facts;
+    await writeFile(
+      join(folder.path, 'unknown-focus.json'),
+      JSON.stringify({ ...guangxiSamples.eligible, facts: withoutHouseholds }),
+    );
+    const unknown = await cli(['evaluate', 'unknown-focus.json', '--lang', 'en']);
+    expect(unknown.stdout).toContain('\nFocus: ? focus unknown: data missing\n');
   });
 
   test('--check exits 0 when every estate is eligible, 1 when one is not', async () => {
@@ -110,5 +138,15 @@ describe('evaluate', () => {
     const outcome = await cli(['evaluate', 'eligible.json', '--rule-set', 'official.json']);
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).not.toContain('暂定');
+    expect(outcome.stdout).not.toContain('依据：');
+  });
+
+  test('a rule set without a focus prints no focus line', async () => {
+    const { focus: _, ...withoutFocus } = guangxi2021;
+    await writeFile(join(folder.path, 'no-focus.json'), JSON.stringify(withoutFocus));
+    const outcome = await cli(['evaluate', 'eligible.json', '--rule-set', 'no-focus.json']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('结论: 符合申报条件');
+    expect(outcome.stdout).not.toContain('重点');
   });
 });

@@ -139,9 +139,23 @@ describe('validate and diff', () => {
       requirements: 24,
       standards: 65,
       provenance: 'provisional',
+      grounds: {
+        standards: { planClause: 46, publicSource: 3, projectDrafting: 16, untyped: 0 },
+        encouragedOnly: ['S42', 'S52'],
+        drafted: { values: 30, numbers: 24 },
+      },
     });
     const broken = await cli('validate', 'broken.json');
     expect(broken.code).toBe(2);
+  });
+
+  test('validate text: the provisional notice and the grounds counts, each line indented', async () => {
+    const valid = await cli('validate', 'rule-set.json', '--lang', 'en');
+    expect(valid.code).toBe(0);
+    expect(valid.stdout).toContain('\n  Notice: provisional rule set.');
+    expect(valid.stdout).toContain(
+      '\n  Grounds: 46 cite a plan clause, 3 another public source, 16 project drafting only; 2 rest only on encouragements; 30 drafted values (24 numbers)\n',
+    );
   });
 
   test('diff of a rule set with itself, by id and by file, is identical', async () => {

@@ -5,11 +5,16 @@ import { inputPath, type RunContext } from '../cli/context.js';
 import { CliError } from '../cli/io.js';
 import type { Language } from '../cli/language.js';
 import { emit, reportWritten, writeOutputFile } from '../cli/output-file.js';
-import { rubricCliError } from '../input/describe-error.js';
 import { fileProblem, readJsonFile } from '../input/read-json.js';
 import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
 import { shownInput } from '../text/terminal-safe.js';
 import { examples, languageOption, ruleSetOption } from './options.js';
+import {
+  addWorkbookLimitOptions,
+  type WorkbookLimitFlags,
+  workbookCliError,
+  workbookLimits,
+} from './workbook-limit-options.js';
 
 /** `template export | import | import-standard`: between JSON and the spreadsheets people fill in. */
 export function registerTemplateCommand(program: Command, context: RunContext): void {
@@ -55,23 +60,26 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
       reportWritten(context, await writeOutputFile(context, options.out, bytes));
     });
 
-  template
-    .command('import')
+  addWorkbookLimitOptions(template.command('import'))
     .description('把填好的自查表读回自查数据 JSON — read a filled-in self-check workbook into an assessment')
     .argument('<file.xlsx>', 'the filled-in workbook 填好的自查表')
     .addOption(ruleSetOption().default(defaultRuleSetId))
     .option('-o, --out <assessment.json>', 'the assessment to write (default: stdout) 输出的自查数据')
-    .addHelpText('after', examples('template import filled-in.xlsx --out estate.json'))
-    .action(async (file: string, options: { ruleSet: string; out?: string }) => {
+    .addHelpText(
+      'after',
+      `${limitsHelp}${examples('template import filled-in.xlsx --out estate.json', 'template import big.xlsx --max-cells 5000000 --out estate.json')}`,
+    )
+    .action(async (file: string, options: { ruleSet: string; out?: string } & WorkbookLimitFlags) => {
       const workbook = await import('@sunshine-rubric/guangxi/workbook');
       const ruleSet = await loadRuleSet(context.registry, options.ruleSet, context.io.cwd);
       const bytes = await readBytes(context, file);
-      const assessment = await withFile(file, () => workbook.importSelfCheckWorkbook(ruleSet, bytes));
+      const assessment = await withFile(file, () =>
+        workbook.importSelfCheckWorkbook(ruleSet, bytes, workbookLimits(options)),
+      );
       await emit(context, `${JSON.stringify(assessment, null, 2)}\n`, options.out, 'data');
     });
 
-  template
-    .command('import-standard')
+  addWorkbookLimitOptions(template.command('import-standard'))
     .description('把官方标准表导入为规则集 — import an official standard table as a rule set')
     .argument('<table.xlsx>', 'the official standard table (附件1) 官方标准表')
     .requiredOption('--id <id>', 'the rule set’s id, kebab-case 规则集编号')
@@ -85,7 +93,7 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
     .option('--pass-mark <points>', 'pass mark, required when the table has 分值 (points)', parseCount)
     .addHelpText(
       'after',
-      examples('template import-standard 附件1.xlsx --id guangxi-2021-official --out official.json'),
+      `${limitsHelp}${examples('template import-standard 附件1.xlsx --id guangxi-2021-official --out official.json')}`,
     )
     .action(async (file: string, options: StandardOptions) => {
       const workbook = await import('@sunshine-rubric/guangxi/workbook');
@@ -100,13 +108,19 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
           ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
           ...(options.minMet === undefined ? {} : { minMetPerRequirement: options.minMet }),
           ...(options.passMark === undefined ? {} : { passMark: options.passMark }),
+          ...workbookLimits(options),
         }),
       );
       await emit(context, `${JSON.stringify(ruleSet, null, 2)}\n`, options.out, 'data');
     });
 }
 
-interface StandardOptions {
+const limitsHelp = `
+A workbook beyond --max-cells or --max-inflated-bytes is refused before it is read (exit code 2); raise
+them only for a genuine workbook that large. 超过上限的工作簿在读取前即被拒绝。
+`;
+
+interface StandardOptions extends WorkbookLimitFlags {
   readonly id: string;
   readonly out?: string;
   readonly ruleSetVersion: string;
@@ -132,7 +146,7 @@ async function withFile<T>(file: string, step: () => Promise<T>): Promise<T> {
     return await step();
   } catch (error) {
     if (!RubricError.isInstance(error)) throw error;
-    throw rubricCliError(error, file);
+    throw workbookCliError(error, file);
   }
 }
 

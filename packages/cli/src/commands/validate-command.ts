@@ -1,4 +1,4 @@
-import { formatPath, safeDefineRuleSet } from '@sunshine-rubric/core';
+import { formatPath, groundsSummary, safeDefineRuleSet } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
 import { inputPath, type RunContext, reportFailures } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';
@@ -71,6 +71,7 @@ ${examples('validate my-rules.json', 'validate my-rules.json --format json')}`,
           version: ruleSet.version,
           provenance: ruleSet.provenance.status,
           ...counts,
+          grounds: groundsSummary(ruleSet),
         };
         context.dataOut.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
@@ -84,7 +85,7 @@ ${examples('validate my-rules.json', 'validate my-rules.json --format json')}`,
         ),
       ];
       const notice = provisionalNotice(ruleSet, options.lang);
-      if (notice) lines.push(`  ${notice}`);
+      if (notice) lines.push(...notice.split('\n').map((line) => `  ${line}`));
       context.io.stdout.write(`${lines.join('\n')}\n`);
     });
 }

@@ -65,20 +65,43 @@ describe('estate report', () => {
       expect(html).toContain(`<td class="nowrap">${requirement.id}</td>`);
     }
     expect(html).toContain('未符合的标准 (12)');
-    expect(html).toContain('“公共区域视频监控覆盖率是多少（0–1）？”应不低于90%，实际为72%');
+    expect(html).toContain('“公共区域视频监控覆盖率是多少（0–1）？”应不低于90%（草拟值），实际为72%');
+    expect(html).toContain('“小区是否已接通管道天然气？”应为是，实际为否</li>');
     expect(html).toContain('公安部门');
     expect(html).toContain('需整改 3 项标准');
   });
 
-  test('the provisional notice on a provisional rule set, none on an official one', () => {
+  test('the provisional notice on a provisional rule set with its grounds counts, none on an official one', () => {
     const notice = '注意：暂定规则集';
-    expect(report(guangxiSamples.eligible)).toContain(
-      `<aside class="notice" role="note"><strong>⚠</strong> ${notice}`,
+    const provisional = report(guangxiSamples.eligible);
+    expect(provisional).toContain(`<aside class="notice" role="note"><strong>⚠</strong> ${notice}`);
+    expect(provisional).toContain(
+      '评估结果仅供参考。<br>依据：46 项引用方案条款，3 项依据其他公开来源，16 项为项目起草；2 项只依据鼓励性内容；草拟取值 30 处（其中数字 24 个）</aside>',
     );
     const official = defineRuleSet({ ...guangxi2021, provenance: { status: 'official', source: '附件1' } });
     const html = report(guangxiSamples.eligible, official);
     expect(html).not.toContain(notice);
     expect(html).not.toContain('class="notice"');
+    expect(html).not.toContain('依据：');
+  });
+
+  test('whether the estate is in the focus, beside the verdict; nothing for a rule set without a focus', () => {
+    const focus = (label: string, value: string) =>
+      `<div><div class="muted">${label}</div><div>${value}</div></div>`;
+    expect(report(guangxiSamples.eligible)).toContain(focus('重点', '✓ 属于重点范围'));
+    const small = {
+      ...guangxiSamples.eligible,
+      facts: { ...guangxiSamples.eligible.facts, rentalHouseholds: 150 },
+    };
+    expect(report(small, guangxi2021, 'en')).toContain(focus('Focus', '✗ outside the focus'));
+    const { rentalHouseholds: _, ...unknown } = guangxiSamples.eligible.facts;
+    expect(report({ ...guangxiSamples.eligible, facts: unknown }, guangxi2021, 'en')).toContain(
+      focus('Focus', '? focus unknown: data missing'),
+    );
+    const { focus: __, ...withoutFocus } = guangxi2021;
+    const html = report(guangxiSamples.eligible, defineRuleSet(withoutFocus));
+    expect(html).toContain('符合申报条件');
+    expect(html).not.toContain('重点');
   });
 
   test('in English, with the missing facts and a blocked plan explained', () => {

@@ -1,8 +1,10 @@
 import {
   type Assessment,
   type EvaluationResult,
+  focusInWords,
   type RemediationPlan,
   type RuleSet,
+  resultMark,
   verdictInWords,
 } from '@sunshine-rubric/core';
 import { type Language, say } from '../cli/language.js';
@@ -33,8 +35,9 @@ export interface EstateReportInput {
 /**
  * The report on one estate as a self-contained HTML page: the verdict and its reasons, the compliance rate
  * against the threshold, a radar of the aspects' rates, each requirement's coverage, the standards not met
- * with their explanation in words and their responsible departments, the cheapest remediation plan, and a
- * notice on a provisional rule set. Every text from data is escaped.
+ * with their explanation in words (drafted values marked) and their responsible departments, the cheapest
+ * remediation plan, whether the estate is in the rule set's focus, and a notice on a provisional rule set with
+ * what its standards rest on. Every text from data is escaped.
  */
 export function estateReport(input: EstateReportInput): string {
   const { ruleSet, assessment, result, language } = input;
@@ -66,7 +69,7 @@ export function estateReport(input: EstateReportInput): string {
 </header>
 <section class="verdict" aria-label="${escapeHtml(say2('结论', 'Verdict'))}">
 <div><div class="muted">${escapeHtml(say2('结论', 'Verdict'))}</div><div class="word ${verdictClass}">${escapeHtml(say(verdictInWords(result), language))}</div></div>
-<div><div class="muted">${escapeHtml(say2('得分', 'Score'))}</div><div>${escapeHtml(scoreLine(ruleSet, result, language))}</div></div>
+${focusBlock(result, language)}<div><div class="muted">${escapeHtml(say2('得分', 'Score'))}</div><div>${escapeHtml(scoreLine(ruleSet, result, language))}</div></div>
 <div style="flex-basis:100%"><div class="muted">${escapeHtml(say2('原因', 'Reasons'))}</div>${reasons}</div>
 </section>
 <h2>${escapeHtml(say2('符合率与门槛', 'Compliance against the threshold'))}</h2>
@@ -80,6 +83,15 @@ ${missingFactsSection(ruleSet, result, language)}
 <p>${escapeHtml(say2('由 sunshine-rubric 生成。本报告为自包含文件，打开时不访问网络。', 'Made by sunshine-rubric. This report is self-contained: viewing it makes no network request.'))}</p>
 </footer>`;
   return page({ title, language, notice: provisionalNotice(ruleSet, language), body });
+}
+
+/** Whether the estate is in the rule set's focus, beside the verdict; nothing for a rule set without one. */
+function focusBlock(result: EvaluationResult, language: Language): string {
+  const words = focusInWords(result);
+  if (words === undefined) return '';
+  const value = `${resultMark(result.inFocus ?? null)} ${escapeHtml(say(words, language))}`;
+  return `<div><div class="muted">${escapeHtml(say(text('重点', 'Focus'), language))}</div><div>${value}</div></div>
+`;
 }
 
 function chartsSection(input: EstateReportInput, index: ReturnType<typeof indexRuleSet>): string {

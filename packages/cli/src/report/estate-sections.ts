@@ -5,6 +5,7 @@ import {
   type RemediationPlan,
   type RuleSet,
   resultMark,
+  type Standard,
 } from '@sunshine-rubric/core';
 import { type Language, say } from '../cli/language.js';
 import { departmentTitle, type RuleSetIndex, text } from '../words/wording.js';
@@ -77,7 +78,7 @@ export function unmetSection(
       escapeHtml(standard.id),
       `${escapeHtml(say(standard.title, language))}<br><span class="muted">${escapeHtml(say(index.requirementTitle(standardResult.requirementId), language))}</span>`,
       `<span class="bad">${escapeHtml(say(outcomeNames[standardResult.outcome], language))}</span>`,
-      explanationList(standardResult.explanation, ruleSet, language),
+      explanationList(standardResult.explanation, ruleSet, standard, language),
       owners.join('<br>') || `<span class="muted">—</span>`,
     ];
   });
@@ -98,9 +99,10 @@ ${table(
 function explanationList(
   explanation: EvaluationResult['standards'][number]['explanation'],
   ruleSet: RuleSet,
+  standard: Standard,
   language: Language,
 ): string {
-  const lines = explanationInWords(explanation, ruleSet);
+  const lines = explanationInWords(explanation, ruleSet, standard);
   if (lines.length === 0) return '';
   const items = lines.map((line) => {
     const className = line.result === null ? 'muted' : line.result ? 'good' : 'bad';

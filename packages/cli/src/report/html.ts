@@ -17,7 +17,7 @@ export function escapeHtml(value: string | number): string {
 export interface PageInput {
   readonly title: string;
   readonly language: Language;
-  /** A notice shown at the top in a box nobody misses, e.g. that the rule set is provisional. */
+  /** A notice shown at the top in a box nobody misses, e.g. that the rule set is provisional; one line a `\n`. */
   readonly notice?: string | undefined;
   readonly body: string;
 }
@@ -29,7 +29,7 @@ export interface PageInput {
  */
 export function page(input: PageInput): string {
   const notice = input.notice
-    ? `<aside class="notice" role="note"><strong>⚠</strong> ${escapeHtml(input.notice)}</aside>`
+    ? `<aside class="notice" role="note"><strong>⚠</strong> ${input.notice.split('\n').map(escapeHtml).join('<br>')}</aside>`
     : '';
   return `<!doctype html>
 <html lang="${input.language === 'en' ? 'en' : 'zh-CN'}">

@@ -8,7 +8,14 @@ import {
 } from '@sunshine-rubric/core';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
-import { departmentTitle, indexRuleSet, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
+import {
+  departmentTitle,
+  focusLine,
+  indexRuleSet,
+  provisionalNotice,
+  ruleSetLabel,
+  text,
+} from '../words/wording.js';
 import { formatTable, percent } from './table.js';
 
 /** What the text of one evaluation needs besides the result. */
@@ -24,7 +31,8 @@ export interface EvaluationTextInput {
 
 /**
  * One evaluation as text for a terminal: the verdict, the compliance rate against the threshold, each
- * aspect, the reasons, and each standard that is not met with its explanation in words.
+ * aspect, the reasons, whether the estate is in the rule set's focus, and each standard that is not met with
+ * its explanation in words, drafted values marked.
  */
 export function evaluationText(input: EvaluationTextInput): string {
   const { ruleSet, result, language, palette } = input;
@@ -38,6 +46,8 @@ export function evaluationText(input: EvaluationTextInput): string {
   lines.push(
     `${label('结论', 'Verdict')}: ${result.eligible ? palette.good(verdict) : palette.bad(verdict)}`,
   );
+  const focus = focusLine(result, language);
+  if (focus) lines.push(focus);
   lines.push(`${label('得分', 'Score')}: ${scoreLine(ruleSet, result, language)}`);
 
   const index = indexRuleSet(ruleSet);
@@ -63,7 +73,7 @@ export function evaluationText(input: EvaluationTextInput): string {
       const outcome = say(outcomeNames[standardResult.outcome], language);
       const ownerText = owners ? `  ${label('责任', 'owner')}: ${owners}` : '';
       lines.push(`  ${standard.id} ${say(standard.title, language)} [${outcome}]${ownerText}`);
-      for (const line of explanationInWords(standardResult.explanation, ruleSet)) {
+      for (const line of explanationInWords(standardResult.explanation, ruleSet, standard)) {
         lines.push(`      ${'  '.repeat(line.depth)}${resultMark(line.result)} ${say(line.text, language)}`);
       }
     }

@@ -1,4 +1,12 @@
-import type { RuleSet, Text } from '@sunshine-rubric/core';
+import {
+  type EvaluationResult,
+  focusInWords,
+  groundsInWords,
+  groundsSummary,
+  type RuleSet,
+  resultMark,
+  type Text,
+} from '@sunshine-rubric/core';
 import { departmentById } from '@sunshine-rubric/guangxi';
 import { type Language, say } from '../cli/language.js';
 
@@ -20,20 +28,27 @@ export function ruleSetLabel(ruleSet: { readonly id: string; readonly version: s
 }
 
 /**
- * The notice that every output built from a provisional rule set carries; undefined for an official one.
+ * The notice that every output built from a provisional rule set carries, two lines: that it is
+ * provisional, then what its standards rest on and how many values were drafted (core's `groundsInWords`),
+ * so that no output claims more than the rule set has. Undefined for an official one.
  */
 export function provisionalNotice(
-  ruleSet: Pick<RuleSet, 'provenance'>,
+  ruleSet: Pick<RuleSet, 'provenance' | 'aspects'>,
   language: Language,
 ): string | undefined {
   if (ruleSet.provenance.status !== 'provisional') return undefined;
-  return say(
-    text(
-      '注意：暂定规则集。标准措辞由 sunshine-rubric 项目起草，不是官方文本；评估结果仅供参考。',
-      'Notice: provisional rule set. The standard wording is drafted by the sunshine-rubric project, not the official text; treat the results as indicative.',
-    ),
-    language,
+  const notice = text(
+    '注意：暂定规则集。标准措辞由 sunshine-rubric 项目起草，不是官方文本；评估结果仅供参考。',
+    'Notice: provisional rule set. The standard wording is drafted by the sunshine-rubric project, not the official text; treat the results as indicative.',
   );
+  return `${say(notice, language)}\n${say(groundsInWords(groundsSummary(ruleSet)), language)}`;
+}
+
+/** The line on whether the estate is in the rule set's focus, or undefined for a rule set without one. */
+export function focusLine(result: Pick<EvaluationResult, 'inFocus'>, language: Language): string | undefined {
+  const words = focusInWords(result);
+  if (words === undefined) return undefined;
+  return `${say(text('重点', 'Focus'), language)}: ${resultMark(result.inFocus ?? null)} ${say(words, language)}`;
 }
 
 /** Looks up the titles of aspects, requirements and standards by id. */

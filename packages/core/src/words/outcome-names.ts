@@ -52,3 +52,26 @@ const verdicts = deepFreeze({
   scopeUnknown: { zh: '缺少数据，无法判断是否在创建范围', en: 'scope unknown: data missing' },
   notEligible: { zh: '暂不符合申报条件', en: 'not eligible' },
 });
+
+/**
+ * Whether the estate is in the rule set's focus, in a few words: in the focus (属于重点范围), outside it
+ * (不属于重点范围), or unknown because a fact the focus reads is missing. Undefined for a result of a rule
+ * set without a focus. The focus never changes the verdict, so this is said beside it, not in it.
+ *
+ * @example
+ * ```ts
+ * focusInWords({ inFocus: true })?.zh; // '属于重点范围'
+ * focusInWords({}); // undefined
+ * ```
+ */
+export function focusInWords(result: Pick<EvaluationResult, 'inFocus'>): Wording | undefined {
+  if (result.inFocus === undefined) return undefined;
+  if (result.inFocus === null) return focusWords.unknown;
+  return result.inFocus ? focusWords.inFocus : focusWords.outside;
+}
+
+const focusWords = deepFreeze({
+  inFocus: { zh: '属于重点范围', en: 'in the focus' },
+  outside: { zh: '不属于重点范围', en: 'outside the focus' },
+  unknown: { zh: '缺少数据，无法判断是否属于重点范围', en: 'focus unknown: data missing' },
+});

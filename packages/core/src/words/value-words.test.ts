@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sampleRuleSet } from '../../test/fixtures.js';
 import { evaluate } from '../evaluate/compile-rule-set.js';
-import { outcomeNames, verdictInWords } from './outcome-names.js';
+import { focusInWords, outcomeNames, verdictInWords } from './outcome-names.js';
 import { factValueInWords, unitInWords } from './value-words.js';
 
 describe('factValueInWords', () => {
@@ -59,5 +59,14 @@ describe('verdictInWords', () => {
     const withoutScope = evaluate(sampleRuleSet(), { id: 'x', community: { name: 'x' }, facts: {} });
     expect(withoutScope.inScope).toBe(false);
     expect(verdictInWords(withoutScope).en).toBe('scope unknown: data missing');
+  });
+});
+
+describe('focusInWords', () => {
+  test('in the focus, outside it, unknown for missing data, and nothing for a rule set without a focus', () => {
+    expect(focusInWords({ inFocus: true })).toEqual({ zh: '属于重点范围', en: 'in the focus' });
+    expect(focusInWords({ inFocus: false })).toEqual({ zh: '不属于重点范围', en: 'outside the focus' });
+    expect(focusInWords({ inFocus: null })?.en).toBe('focus unknown: data missing');
+    expect(focusInWords({})).toBeUndefined();
   });
 });

@@ -19,6 +19,27 @@ describe('explanationText', () => {
     );
   });
 
+  it('marks the values the standard says were drafted, when given the standard', () => {
+    const standard = {
+      drafted: [{ fact: 'cctvCoverage', value: 0.9, note: '90% 为草拟' }],
+    };
+    expect(
+      explanationText(coverage!.explanation, coverage!.outcome, allTypesRuleSet, 'zh-en', standard),
+    ).toBe(
+      [
+        '✓ 适用条件：',
+        '  Applies when:',
+        '  ✓ “小区是否已入住？”应为是，实际为是',
+        '    “Occupied?” should be yes; it is yes',
+        '✗ 符合条件：',
+        '  Met when:',
+        '  ✗ “监控覆盖率？”应不低于90%（草拟值），实际为85%',
+        '    “监控覆盖率？” should be at least 90% (drafted); it is 85%',
+        '→ 不符合 / unmet',
+      ].join('\n'),
+    );
+  });
+
   it('stops at the applicability condition when the standard does not apply', () => {
     const notOccupied = evaluate(allTypesRuleSet, {
       ...sampleAssessment,

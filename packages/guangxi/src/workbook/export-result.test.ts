@@ -47,6 +47,24 @@ describe('exportResultWorkbook', () => {
     expect(summaryValue(eligible.workbook, '整改方案')).toBe('无需整改');
   });
 
+  it('says whether the estate is in the focus, only for a rule set with one, and never as the verdict', async () => {
+    const { workbook } = await resultWorkbook();
+    expect(summaryValue(workbook, '重点范围')).toBe('✓ 属于重点范围（重点范围不影响结论）');
+    const { rentalHouseholds: _, ...unknown } = guangxiSamples.eligible.facts;
+    const missing = await resultWorkbook(guangxi2021, { ...guangxiSamples.eligible, facts: unknown });
+    expect(summaryValue(missing.workbook, '重点范围')).toBe(
+      '? 缺少数据，无法判断是否属于重点范围（重点范围不影响结论）',
+    );
+    expect(summaryValue(missing.workbook, '结论')).toBe('符合申报条件 ✓');
+    const small = { ...guangxiSamples.eligible.facts, rentalHouseholds: 150 };
+    const outside = await resultWorkbook(guangxi2021, { ...guangxiSamples.eligible, facts: small });
+    expect(summaryValue(outside.workbook, '重点范围')).toBe('✗ 不属于重点范围（重点范围不影响结论）');
+    const { focus: __, ...withoutFocus } = guangxi2021;
+    const plain = await resultWorkbook(defineRuleSet(withoutFocus));
+    expect(summaryValue(plain.workbook, '结论')).toBe('暂不符合申报条件 ✗');
+    expect(summaryValue(plain.workbook, '重点范围')).toBeUndefined();
+  });
+
   it('lists each standard with its outcome and its explanation in words', async () => {
     const { workbook } = await resultWorkbook(allTypesRuleSet, sampleAssessment);
     const sheet = workbook.getWorksheet(resultSheetNames.standards)!;

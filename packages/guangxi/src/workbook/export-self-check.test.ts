@@ -162,6 +162,8 @@ describe('exportSelfCheckWorkbook: 小区信息 and 标准', () => {
       '依据',
       '读取的事实',
       '证明材料',
+      '依据类型及出处',
+      '草拟取值',
     ]);
     expect(sheet.getRow(4).values).toEqual([
       undefined,
@@ -178,5 +180,32 @@ describe('exportSelfCheckWorkbook: 小区信息 and 标准', () => {
     expect(sheet.getCell('C5').isMerged).toBe(true);
     const guangxi = (await open(guangxi2021)).getWorksheet('标准')!;
     expect(guangxi.actualRowCount).toBe(3 + 65);
+  });
+
+  it('lists what each standard rests on and the values its author drafted, with why', async () => {
+    const sheet = (await open(guangxi2021)).getWorksheet('标准')!;
+    const rowOfStandard = (id: string) => {
+      let found: unknown[] = [];
+      sheet.eachRow((row) => {
+        if (row.getCell(2).value === id) found = (row.values as unknown[]).slice(10);
+      });
+      return found;
+    };
+    expect(rowOfStandard('S28')).toEqual([
+      '方案条款 五（一）：“监控覆盖率、绿化率不足”',
+      'cctvCoverage：90%（草拟值）——90% 为项目草拟；方案只说监控覆盖率不足，未给出数值',
+    ]);
+    // Only encouraged (六（二）"鼓励…"), and nothing drafted: the drafted cell stays empty.
+    expect(rowOfStandard('S52')).toEqual([
+      '方案条款 六（二）：“同时鼓励社会资本参与改造，合理利用小区内闲置储物房、空地等资源，通过租赁、新建等方式，提供经营场所”（仅为鼓励性内容）',
+    ]);
+    const drafting = guangxi2021.aspects
+      .flatMap((aspect) => aspect.requirements.flatMap((requirement) => requirement.standards))
+      .find((standard) => standard.grounds?.every((ground) => ground.kind === 'project-drafting'))!;
+    const note = drafting.grounds![0]!.kind === 'project-drafting' ? drafting.grounds![0]!.note : '';
+    expect(rowOfStandard(drafting.id)[0]).toBe(`项目起草：${note}`);
+    const english = (await open(guangxi2021, { lang: 'zh-en' })).getWorksheet('标准')!;
+    expect(english.getCell('J3').value).toBe('依据类型及出处\nGrounds');
+    expect(english.getCell('K3').value).toBe('草拟取值\nDrafted values');
   });
 });

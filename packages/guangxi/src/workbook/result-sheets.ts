@@ -2,9 +2,11 @@ import {
   type Assessment,
   type EvaluationResult,
   factValueInWords,
+  focusInWords,
   outcomeNames,
   type RemediationPlan,
   type RuleSet,
+  resultMark,
   type StandardResult,
   verdictInWords,
 } from '@sunshine-rubric/core';
@@ -55,7 +57,10 @@ export function writeRows(
   return firstRow + rows.length;
 }
 
-/** 审核结论: the verdict and the numbers behind it, the reasons, and the remediation in one line. */
+/**
+ * 审核结论: the verdict and the numbers behind it, whether the estate is in the rule set's focus (for a
+ * rule set with one), the reasons, and the remediation in one line.
+ */
 export function writeSummarySheet(
   workbook: Workbook,
   ruleSet: RuleSet,
@@ -78,6 +83,10 @@ export function writeSummarySheet(
     ['结论', `${verdictInWords(result).zh} ${result.eligible ? '✓' : '✗'}`],
     ['在创建范围内', scopeUnknown ? '无法判断（缺少数据）' : factValueInWords(result.inScope).zh],
   ];
+  const focus = focusInWords(result);
+  if (focus !== undefined) {
+    rows.push(['重点范围', `${resultMark(result.inFocus ?? null)} ${focus.zh}（重点范围不影响结论）`]);
+  }
   const { met, applicable, total, rate } = result.compliance;
   if (ruleSet.scoring.mode === 'points' && result.score) {
     rows.push(['得分', `${result.score.points} / ${result.score.max}（及格线 ${result.score.passMark}）`]);
@@ -124,7 +133,7 @@ function remediationSummary(plan: RemediationPlan): string {
   return `至少整改 ${plan.steps.length} 项标准（费用合计 ${plan.totalCost}），见「${resultSheetNames.remediation}」表`;
 }
 
-/** 逐项结果: every standard's outcome, coloured, with its explanation in words. */
+/** 逐项结果: every standard's outcome, coloured, with its explanation in words, drafted values marked. */
 export function writeStandardResultsSheet(
   workbook: Workbook,
   ruleSet: RuleSet,
@@ -159,7 +168,7 @@ export function writeStandardResultsSheet(
           say(standard.title, language),
           ...(points ? [standard.points ?? ''] : []),
           outcome ? outcomeNames[outcome.outcome].zh : '',
-          outcome ? explanationText(outcome.explanation, outcome.outcome, ruleSet, language) : '',
+          outcome ? explanationText(outcome.explanation, outcome.outcome, ruleSet, language, standard) : '',
           responsibleText(standard),
         ]);
       }

@@ -73,5 +73,7 @@ export const selfCheckHeaders = Object.freeze({
     basis: '依据',
     facts: '读取的事实',
     evidence: '证明材料',
+    grounds: '依据类型及出处',
+    drafted: '草拟取值',
   } as const),
 } as const);

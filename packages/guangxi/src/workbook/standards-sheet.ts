@@ -1,6 +1,7 @@
 import { factsReadBy, type RuleSet, type Standard } from '@sunshine-rubric/core';
 import type { Workbook } from 'exceljs';
 import { setText } from './cells.js';
+import { draftedText, groundsText } from './grounds-text.js';
 import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
 import { type Column, headerRowNumber, startSheet, styleDataRow } from './styles.js';
 import { responsibleTitle, say, type WorkbookLanguage } from './wording.js';
@@ -29,8 +30,10 @@ export function hasPoints(ruleSet: RuleSet): boolean {
 
 /**
  * Writes 标准: every standard in order with its aspect and requirement (merged down their standards,
- * as printed standard tables do), points, responsible departments, basis, the facts it reads and the
- * evidence that proves it.
+ * as printed standard tables do), points, responsible departments, basis, the facts it reads, the
+ * evidence that proves it, what it rests on (each ground's kind and clause, source or note, and whether the
+ * source only encourages it) and the values its author drafted, with why. The last two columns come after
+ * the others, so a sheet exported before them keeps its columns where they were.
  */
 export function writeStandardsSheet(workbook: Workbook, ruleSet: RuleSet, language: WorkbookLanguage): void {
   const sheet = workbook.addWorksheet(selfCheckSheetNames.standards);
@@ -47,6 +50,8 @@ export function writeStandardsSheet(workbook: Workbook, ruleSet: RuleSet, langua
     { header: say({ zh: names.basis, en: 'Basis' }, language), width: 22 },
     { header: say({ zh: names.facts, en: 'Facts read' }, language), width: 24 },
     { header: say({ zh: names.evidence, en: 'Evidence' }, language), width: 26 },
+    { header: say({ zh: names.grounds, en: 'Grounds' }, language), width: 40 },
+    { header: say({ zh: names.drafted, en: 'Drafted values' }, language), width: 36 },
   ];
   startSheet(sheet, `标准：${ruleSet.title.zh}`, ruleSet, columns);
   let rowNumber = headerRowNumber + 1;
@@ -68,6 +73,8 @@ export function writeStandardsSheet(workbook: Workbook, ruleSet: RuleSet, langua
           standard.basis ?? '',
           factsOfStandard(standard).join('\n'),
           (standard.evidence ?? []).join('\n'),
+          groundsText(standard, language),
+          draftedText(standard, ruleSet),
         ];
         cells.forEach((value, index) => {
           const cell = row.getCell(index + 1);
