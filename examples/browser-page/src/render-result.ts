@@ -2,6 +2,7 @@ import {
   type Assessment,
   type EvaluationResult,
   explanationInWords,
+  focusInWords,
   outcomeNames,
   RubricError,
   type RuleSet,
@@ -40,12 +41,14 @@ export function showResult(
   view.verdict.className = result.eligible ? 'eligible' : 'not-eligible';
   view.estate.textContent = `${assessment.community.name}（${assessment.id}）`;
   const { met, applicable, rate } = result.compliance;
-  view.compliance.textContent = `适用的 ${applicable} 项标准中符合 ${met} 项（${(rate * 100).toFixed(1)}%）`;
+  // The focus is said beside the verdict, never in it: it does not change eligibility.
+  const focus = focusInWords(result);
+  view.compliance.textContent = `适用的 ${applicable} 项标准中符合 ${met} 项（${(rate * 100).toFixed(1)}%）${focus ? `；${focus.zh}` : ''}`;
   view.reasons.replaceChildren(...result.reasons.map((reason) => element('li', reason.message.zh)));
-  const titles = new Map(
+  const standardsById = new Map(
     ruleSet.aspects.flatMap((aspect) =>
       aspect.requirements.flatMap((requirement) =>
-        requirement.standards.map((standard) => [standard.id, standard.title.zh] as const),
+        requirement.standards.map((standard) => [standard.id, standard] as const),
       ),
     ),
   );
@@ -56,9 +59,11 @@ export function showResult(
     ...open.map((standard) => {
       const details = document.createElement('details');
       details.dataset.standard = standard.id;
-      const summary = `${standard.id} ${titles.get(standard.id) ?? ''} — ${outcomeNames[standard.outcome].zh}`;
+      const definition = standardsById.get(standard.id);
+      const summary = `${standard.id} ${definition?.title.zh ?? ''} — ${outcomeNames[standard.outcome].zh}`;
       details.append(element('summary', summary));
-      for (const line of explanationInWords(standard.explanation, ruleSet)) {
+      // With the standard, values its author drafted are marked （草拟值）.
+      for (const line of explanationInWords(standard.explanation, ruleSet, definition)) {
         details.append(
           element('div', `${'  '.repeat(line.depth)}${resultMark(line.result)} ${line.text.zh}`, 'line'),
         );

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { evaluate, verdictInWords } from '@sunshine-rubric/core';
+import { evaluate, focusInWords, verdictInWords } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -103,6 +103,8 @@ describe.skipIf(skipChromium)('the browser page, in Chromium under a strict Cont
       await page.click('#evaluate-sample');
       expect(await text('#verdict')).toBe(verdictInWords(result).zh);
       expect(await text('#compliance')).toContain(`中符合 ${result.compliance.met} 项`);
+      // The focus is said beside the verdict (guangxi-2021 has one), never in it.
+      expect(await text('#compliance')).toContain(focusInWords(result)!.zh);
       expect(await page.locator('#reasons li').allTextContents()).toEqual(
         result.reasons.map((reason) => reason.message.zh),
       );
