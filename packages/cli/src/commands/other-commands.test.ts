@@ -89,6 +89,29 @@ describe('timeline', () => {
     expect(outcome.stdout).toContain('Consistency check: no findings.');
   });
 
+  test('--check fails on an error or a warning, never on a notice alone', async () => {
+    // A total described in two ways is a notice (a reading the plan leaves open): printed, not failed.
+    const plan = {
+      id: 'notice-plan',
+      total: 10,
+      milestones: [
+        { year: 2024, share: 0.5 },
+        { year: 2025, share: 1 },
+      ],
+      quotas: { 2024: 5, 2025: 5 },
+      totalStatements: [
+        { counts: '已建成入住的公共租赁住房小区', count: 10, clause: '一' },
+        { counts: '全市需创建的保障性住房小区', clause: '二' },
+      ],
+    };
+    await writeFile(join(folder.path, 'notice-plan.json'), JSON.stringify(plan));
+    const notice = await cli('timeline', '--plan', 'notice-plan.json', '--check', '--lang', 'en');
+    expect(notice.stdout).toContain('[notice] TOTAL_DESCRIBED_DIFFERENTLY');
+    expect(notice.code).toBe(0);
+    // Qinzhou's survey breakdown adding up to 24, not 26, is a warning.
+    expect((await cli('timeline', '--check')).code).toBe(1);
+  });
+
   test('bad plans and counts are bad input, with their JSON paths', async () => {
     const unknown = await cli('timeline', '--plan', 'nanning-2030');
     expect(unknown.code).toBe(2);
