@@ -1,4 +1,4 @@
-import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import { defineRuleSet, isDefinedRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { layoutRuleSet, type RubricLayout } from './layout.js';
 
@@ -12,7 +12,11 @@ export function layoutFor(ruleSet: RuleSet | unknown): RubricLayout {
   const frozen = typeof ruleSet === 'object' && ruleSet !== null && Object.isFrozen(ruleSet);
   const cached = frozen ? layouts.get(ruleSet) : undefined;
   if (cached) return cached;
-  const layout = layoutRuleSet(defineRuleSet(ruleSet, { operators: [] }));
+  // A rule set from defineRuleSet was validated with its operators; anything else is validated here, with
+  // the built-in operators only (a document that uses a plugin's operator must come through defineRuleSet).
+  const layout = layoutRuleSet(
+    isDefinedRuleSet(ruleSet) ? ruleSet : defineRuleSet(ruleSet, { operators: [] }),
+  );
   if (frozen) layouts.set(ruleSet, layout);
   return layout;
 }

@@ -12,6 +12,7 @@ import { RubricError } from '../errors/rubric-error.js';
 import { assembleResult } from '../evaluate/assemble-result.js';
 import { compileRuleSet, evaluate } from '../evaluate/compile-rule-set.js';
 import { layoutFor } from '../evaluate/layout-cache.js';
+import { whatIf } from '../evaluate/what-if.js';
 import type { EvaluationResult } from '../result/types.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { planRemediation } from './plan-remediation.js';
@@ -106,6 +107,55 @@ describe('planRemediation', () => {
       'estate-operator': ['s-security-staff'],
       housing: ['s-heating'],
     });
+  });
+
+  it('plans and what-ifs a rule set whose standards use a plugin operator, as defineRuleSet returned it', () => {
+    const operators = [
+      {
+        name: 'atLeastRounded',
+        factTypes: ['number'] as const,
+        valueKind: 'scalar' as const,
+        evaluate: (fact: unknown, value: unknown) => Math.round(fact as number) >= (value as number),
+      },
+    ];
+    const ruleSet = defineRuleSet(
+      {
+        id: 'custom-operator',
+        version: '1.0.0',
+        title: { zh: '自定义运算符' },
+        provenance: { status: 'provisional', source: 'test' },
+        facts: { greenRatio: { type: 'number', title: { zh: '绿地率' } } },
+        scoring: { mode: 'compliance-rate', threshold: 1, minMetPerRequirement: 1, notApplicable: 'exclude' },
+        aspects: [
+          {
+            id: 'A',
+            title: { zh: '环境' },
+            requirements: [
+              {
+                id: 'R',
+                title: { zh: '绿化' },
+                standards: [
+                  {
+                    id: 'S1',
+                    title: { zh: '取整' },
+                    condition: { fact: 'greenRatio', operator: 'atLeastRounded', value: 30 },
+                  },
+                  {
+                    id: 'S2',
+                    title: { zh: '超过' },
+                    condition: { fact: 'greenRatio', operator: 'greaterThan', value: 35 },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { operators },
+    );
+    const result = evaluate(ruleSet, assessmentOf({ greenRatio: 29.2 }), { operators });
+    expect(planRemediation(ruleSet, result).steps.map((step) => step.standardId)).toEqual(['S1', 'S2']);
+    expect(whatIf(ruleSet, result, { S1: 'met', S2: 'met' }).eligible).toBe(true);
   });
 
   it('cannot help an estate out of scope', () => {

@@ -59,7 +59,21 @@ export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions
   issues.push(...checkRuleSetSemantics(snapshot.value, operators));
   if (!parsed.success || issues.length > 0) return invalid(issues);
   const { $schema: _schema, ...ruleSet } = parsed.data;
-  return { ok: true, value: deepFreeze(ruleSet as RuleSet) };
+  const defined = deepFreeze(ruleSet as RuleSet);
+  definedRuleSets.add(defined);
+  return { ok: true, value: defined };
+}
+
+/** The rule sets this copy of the library validated and froze: they never need validating again. */
+const definedRuleSets = new WeakSet<object>();
+
+/**
+ * Whether `value` is a rule set that {@link defineRuleSet} returned (validated with the operators it was
+ * given, then frozen), so that functions which do not evaluate conditions — remediation, what-if — take it
+ * as it is, custom operators included, instead of validating it again without them.
+ */
+export function isDefinedRuleSet(value: unknown): value is RuleSet {
+  return typeof value === 'object' && value !== null && definedRuleSets.has(value);
 }
 
 function invalid(issues: RubricIssue[]): Result<RuleSet> {
