@@ -11,8 +11,12 @@ export const FUZZ_RUNS = positiveInteger(process.env.FUZZ_RUNS, 200);
 /** A fuzz property's vitest timeout: generous, and scaled with FUZZ_RUNS. */
 export const FUZZ_TIMEOUT = 30_000 * Math.max(1, FUZZ_RUNS / 200);
 
-/** One call may take this long before it counts as a hang. */
-export const CALL_BUDGET_MS = 2_000;
+/**
+ * One call may take this long before it counts as a hang. A hang guard, not a speed target (those live in
+ * bench/): generous enough that a loaded shared machine never trips it (calls that take ~2.5 s under load
+ * did, at 2 s), small enough that a blow-up into minutes fails here rather than at the test timeout.
+ */
+export const CALL_BUDGET_MS = 10_000;
 
 function positiveInteger(text: string | undefined, fallback: number): number {
   const value = Number(text);

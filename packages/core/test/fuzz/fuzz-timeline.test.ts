@@ -301,9 +301,12 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
     const quotas = Object.fromEntries(Array.from({ length: 9000 }, (_, index) => [String(1000 + index), 1]));
     // Compared with the same plan without quotas rather than with a fixed time, so that the test does not
     // depend on the machine.
-    const without = expectRubricErrorOrValue(() => checkTimeline({ total: 9000, milestones }));
-    const withQuotas = expectRubricErrorOrValue(() => checkTimeline({ total: 9000, milestones, quotas }));
-    expect(withQuotas!.milliseconds).toBeLessThan(4 * without!.milliseconds + 100);
+    // The fastest of three runs of each, so that a burst of load on a shared machine does not decide it.
+    const fastest = (call: () => unknown) =>
+      Math.min(...[1, 2, 3].map(() => expectRubricErrorOrValue(call)!.milliseconds));
+    const without = fastest(() => checkTimeline({ total: 9000, milestones }));
+    const withQuotas = fastest(() => checkTimeline({ total: 9000, milestones, quotas }));
+    expect(withQuotas).toBeLessThan(4 * without + 100);
   });
 
   // BUG-3 (in shareOfTotal): the messages interpolate the rejected share or total (`got ${total}`), which
