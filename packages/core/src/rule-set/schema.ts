@@ -36,10 +36,15 @@ export const FactDefinitionSchema = z.strictObject({
   unit: z.string().optional(),
 });
 
+/** Another fact in place of a literal value: `{ "fact": "requiredGreenArea" }`. */
+export const FactReferenceSchema = z
+  .strictObject({ fact: z.string().min(1) })
+  .meta({ description: "Another fact's value in place of a literal, compared as a literal of its type" });
+
 export const LeafConditionSchema = z.strictObject({
   fact: z.string().min(1),
   operator: z.string().min(1),
-  value: z.union([FactValueSchema, z.array(FactValueSchema)]),
+  value: z.union([FactValueSchema, z.array(FactValueSchema), FactReferenceSchema]),
   path: z.string().optional(),
 });
 
