@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { assessmentArbitrary, ruleSetArbitrary } from '@sunshine-rubric/testing';
+import { assessmentArbitrary, explanationDisagreements, ruleSetArbitrary } from '@sunshine-rubric/testing';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../evaluate/compile-rule-set.js';
 import { isFactReference, leavesOf } from '../rule-set/conditions.js';
@@ -49,13 +49,15 @@ const cases = fc
 
 describe('rule sets whose leaves compare facts with each other', () => {
   test.prop([cases], { numRuns })(
-    'give deep-equal results in the compiled evaluator and the json-rules-engine reference',
+    'give deep-equal results in the compiled evaluator and the json-rules-engine reference, explained consistently',
     async ([ruleSet, assessments]) => {
       const compiled = compileRuleSet(ruleSet);
       const reference = createJsonRulesEngineEvaluator(ruleSet);
       const referenceVerdictOnly = createJsonRulesEngineEvaluator(ruleSet, { explain: false });
       for (const assessment of assessments) {
-        expect(compiled.evaluate(assessment)).toEqual(await reference.evaluate(assessment));
+        const result = compiled.evaluate(assessment);
+        expect(result).toEqual(await reference.evaluate(assessment));
+        expect(explanationDisagreements(result, assessment)).toEqual([]);
         expect(compiled.evaluate(assessment, { explain: false })).toEqual(
           await referenceVerdictOnly.evaluate(assessment),
         );
