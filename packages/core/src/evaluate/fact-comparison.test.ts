@@ -6,6 +6,7 @@ import { createJsonRulesEngineEvaluator } from '../json-rules-engine/evaluate-wi
 import { EvaluationResultSchema } from '../result/schema.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
+import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { Condition } from '../rule-set/types.js';
 import { explanationInWords } from '../words/explanation-words.js';
@@ -135,6 +136,34 @@ describe('a condition comparing a fact with another fact', () => {
       expect(result.standards[0]!.explanation!.condition.result).toBeNull();
       expect(await reference.evaluate(assessmentOf(facts))).toEqual(result);
     }
+  });
+
+  it('calls a plugin operator with both values, and never while either fact is missing, in both backends', async () => {
+    const calls: unknown[][] = [];
+    const atLeast: OperatorDefinition = {
+      name: 'atLeast',
+      factTypes: ['number'],
+      valueKind: 'scalar',
+      evaluate: (a, b) => {
+        calls.push([a, b]);
+        return (a as number) >= (b as number);
+      },
+    };
+    const ruleSet = greenRuleSet({ ...greenEnough, operator: 'atLeast' });
+    const operators = [atLeast];
+    const reference = createJsonRulesEngineEvaluator(ruleSet, { operators });
+    for (const explain of [true, false]) {
+      const missing = assessmentOf({ greenArea: 1200 });
+      const compiled = evaluate(ruleSet, missing, { operators, explain });
+      expect(compiled.standards[0]!.outcome).toBe('missing-data');
+      expect(await createJsonRulesEngineEvaluator(ruleSet, { operators, explain }).evaluate(missing)).toEqual(
+        compiled,
+      );
+    }
+    expect(calls).toEqual([]);
+    const met = await reference.evaluate(assessmentOf({ greenArea: 1200, requiredGreenArea: 1000 }));
+    expect(met.standards[0]!.outcome).toBe('met');
+    expect(calls).toEqual([[1200, 1000]]);
   });
 
   it('reads in words with both values', () => {
