@@ -181,6 +181,19 @@ describe('a condition comparing a fact with another fact', () => {
       en: '“green area” should be at least “required green area” (1000 m²); it is 1200 m²',
     });
   });
+
+  it('reads in words as not answered when the other fact is missing', () => {
+    const ruleSet = greenRuleSet();
+    const result = evaluate(ruleSet, assessmentOf({ greenArea: 1200 }));
+    expect(explanationInWords(result.standards[0]!.explanation, ruleSet as never)[0]).toEqual({
+      depth: 0,
+      text: {
+        zh: '“绿地面积”应不低于“应有绿地面积”（未填写），实际为1200m²',
+        en: '“green area” should be at least “required green area” (not answered); it is 1200 m²',
+      },
+      result: null,
+    });
+  });
 });
 
 describe("json-rules-engine's example 08 (fact comparison) as a rule set", () => {
