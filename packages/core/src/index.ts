@@ -36,7 +36,7 @@ export type {
   StandardExplanation,
   StandardResult,
 } from './result/types.js';
-export { factsReadBy, leavesOf, MAX_CONDITION_DEPTH } from './rule-set/conditions.js';
+export { factsReadBy, isFactReference, leavesOf, MAX_CONDITION_DEPTH } from './rule-set/conditions.js';
 export type { DefineRuleSetOptions } from './rule-set/define-rule-set.js';
 export { defineRuleSet, safeDefineRuleSet } from './rule-set/define-rule-set.js';
 export type { OperatorDefinition } from './rule-set/operators.js';
@@ -53,6 +53,7 @@ export type {
   Condition,
   DraftedValue,
   FactDefinition,
+  FactReference,
   FactType,
   FactValue,
   Ground,

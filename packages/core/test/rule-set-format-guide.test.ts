@@ -185,6 +185,7 @@ describe('docs/rule-set-format.md: its prose', () => {
     const kinds = new Set<string>();
     for (const file of [
       '../src/rule-set/check-semantics.ts',
+      '../src/rule-set/check-fact-value.ts',
       '../src/rule-set/structure-depth.ts',
       '../src/assessment/read-facts.ts',
       '../src/variants/extend-rule-set.ts',

@@ -1,6 +1,6 @@
 import type { FactIndex } from '../assessment/read-facts.js';
 import type { ExplanationNode } from '../result/types.js';
-import { factsReadBy, isLeaf } from '../rule-set/conditions.js';
+import { factsReadBy, isFactReference, isLeaf } from '../rule-set/conditions.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, FactValue } from '../rule-set/types.js';
 import { guardedEvaluate, isPluginOperator, type RuleSetPath } from './plugin-operator.js';
@@ -64,6 +64,10 @@ function compileTest(
     const position = facts.positionOf.get(condition.fact)!;
     const evaluate = guardedEvaluate(operators.get(condition.operator)!, path);
     const expected = condition.value;
+    if (isFactReference(expected)) {
+      const other = facts.positionOf.get(expected.fact)!;
+      return (values) => evaluate(values[position]!, values[other]!);
+    }
     return (values) => evaluate(values[position]!, expected);
   }
   if ('not' in condition) {
@@ -97,6 +101,23 @@ function compileExplain(
     const position = facts.positionOf.get(condition.fact)!;
     const evaluate = guardedEvaluate(operators.get(condition.operator)!, path);
     const { fact, operator, value: expected } = condition;
+    if (isFactReference(expected)) {
+      const other = facts.positionOf.get(expected.fact)!;
+      return (values) => {
+        const actual = values[position];
+        const expectedActual = values[other];
+        const decided = actual !== undefined && expectedActual !== undefined;
+        return {
+          kind: 'leaf',
+          fact,
+          operator,
+          expected,
+          actual: actual ?? null,
+          expectedActual: expectedActual ?? null,
+          result: decided ? evaluate(actual, expectedActual) : null,
+        };
+      };
+    }
     return (values) => {
       const actual = values[position];
       return actual === undefined

@@ -11,10 +11,10 @@ import {
   standardPaths,
 } from '../evaluate/plugin-operator.js';
 import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
-import { factsReadBy } from '../rule-set/conditions.js';
+import { factsReadBy, isFactReference } from '../rule-set/conditions.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
-import type { Condition, FactValue, RuleSet } from '../rule-set/types.js';
+import type { Condition, FactReference, FactValue, RuleSet } from '../rule-set/types.js';
 import { checkOptions } from '../util/check-options.js';
 import { FOCUS_RULE, rulesOf, SCOPE_RULE } from './to-rules.js';
 
@@ -143,7 +143,8 @@ class OperatorFailure {
 
 function reportingFailure(operator: OperatorDefinition) {
   return (factValue: unknown, value: unknown): unknown => {
-    if (factValue === undefined) return false;
+    // Either fact absent: undecided, and the plugin is not called (as in the compiled evaluator).
+    if (factValue === undefined || value === undefined) return false;
     let answer: unknown;
     try {
       answer = operator.evaluate(factValue as FactValue, value as FactValue);
@@ -206,8 +207,10 @@ interface JreNode {
   readonly not?: JreNode;
   readonly fact?: string;
   readonly operator?: string;
-  readonly value?: FactValue | FactValue[];
+  readonly value?: FactValue | FactValue[] | FactReference;
   readonly factResult?: FactValue;
+  /** The value of the fact that `value` refers to (json-rules-engine resolves fact references itself). */
+  readonly valueResult?: FactValue;
   readonly result?: boolean;
 }
 
@@ -225,11 +228,24 @@ function toExplanation(node: JreNode, isMissing: (factId: string) => boolean): E
   }
   const fact = node.fact!;
   const missing = isMissing(fact);
+  const expected = node.value!;
+  if (isFactReference(expected)) {
+    const otherMissing = isMissing(expected.fact);
+    return {
+      kind: 'leaf',
+      fact,
+      operator: node.operator!,
+      expected: { fact: expected.fact },
+      actual: missing ? null : node.factResult!,
+      expectedActual: otherMissing ? null : node.valueResult!,
+      result: missing || otherMissing ? null : node.result === true,
+    };
+  }
   return {
     kind: 'leaf',
     fact,
     operator: node.operator!,
-    expected: node.value!,
+    expected,
     actual: missing ? null : node.factResult!,
     result: missing ? null : node.result === true,
   };

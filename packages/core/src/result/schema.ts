@@ -1,7 +1,7 @@
-import { FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
+import { FactReferenceSchema, FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
 import { z } from '../util/zod.js';
 
-const ExplanationValue = z.union([FactValueSchema, z.array(FactValueSchema)]);
+const ExplanationValue = z.union([FactValueSchema, z.array(FactValueSchema), FactReferenceSchema]);
 const Decision = z.boolean().nullable().meta({ description: 'null when a fact below this node is missing' });
 
 export const ExplanationNodeSchema = z
@@ -13,6 +13,9 @@ export const ExplanationNodeSchema = z
         operator: z.string(),
         expected: ExplanationValue,
         actual: FactValueSchema.nullable(),
+        expectedActual: FactValueSchema.nullable()
+          .optional()
+          .meta({ description: "when expected is another fact: that fact's value, null when missing" }),
         result: Decision,
       }),
       z.strictObject({

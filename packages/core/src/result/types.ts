@@ -1,4 +1,4 @@
-import type { FactValue, Provenance, Text } from '../rule-set/types.js';
+import type { FactReference, FactValue, Provenance, Text } from '../rule-set/types.js';
 
 /** What became of one standard for one estate. */
 export type Outcome = 'met' | 'unmet' | 'not-applicable' | 'missing-data';
@@ -12,9 +12,15 @@ export type ExplanationNode =
       readonly kind: 'leaf';
       readonly fact: string;
       readonly operator: string;
-      readonly expected: FactValue | readonly FactValue[];
+      /** The condition's value: a literal, a list, or another fact (`{ fact: 'requiredGreenArea' }`). */
+      readonly expected: FactValue | readonly FactValue[] | FactReference;
       /** The assessment's value, or `null` when the assessment lacks the fact. */
       readonly actual: FactValue | null;
+      /**
+       * Only when `expected` is another fact: the assessment's value of that fact, or `null` when the
+       * assessment lacks it.
+       */
+      readonly expectedActual?: FactValue | null;
       readonly result: boolean | null;
     }
   | {

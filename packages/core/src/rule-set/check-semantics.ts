@@ -4,7 +4,8 @@ import { exactShare } from '../util/fraction.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
 import { quote, showValue } from '../util/show-value.js';
 import { checkDraftedValues } from './check-drafted.js';
-import { MAX_CONDITION_DEPTH } from './conditions.js';
+import { checkFactValue } from './check-fact-value.js';
+import { isFactReference, MAX_CONDITION_DEPTH } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
 import type { FactType } from './types.js';
 
@@ -198,8 +199,13 @@ function checkLeaf(
       kind: 'path-unsupported',
     });
   }
-  if (typeof leaf.operator !== 'string') return;
+  const reference = isFactReference(leaf.value) ? { fact: factId, value: leaf.value } : undefined;
+  if (typeof leaf.operator !== 'string') {
+    if (reference) checkFactValue(reference, fact, undefined, path, facts, issues);
+    return;
+  }
   const operator = operators.get(leaf.operator);
+  if (reference) checkFactValue(reference, fact, operator, path, facts, issues);
   if (!operator) {
     const known = [...operators.keys()].join(', ');
     issues.push({
@@ -220,6 +226,7 @@ function checkLeaf(
     });
     return;
   }
+  if (reference) return;
   const values = operator.valueKind === 'list' ? leaf.value : [leaf.value];
   if (operator.valueKind === 'list' && !Array.isArray(leaf.value)) {
     issues.push({

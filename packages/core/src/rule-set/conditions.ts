@@ -1,4 +1,4 @@
-import type { Condition, LeafCondition } from './types.js';
+import type { Condition, FactReference, LeafCondition } from './types.js';
 
 /**
  * Conditions nested deeper than this are rejected: no real rubric needs it, and it bounds recursion.
@@ -9,6 +9,19 @@ import type { Condition, LeafCondition } from './types.js';
  * ```
  */
 export const MAX_CONDITION_DEPTH = 32;
+
+/**
+ * Whether a leaf's value is another fact (`{ fact: 'requiredGreenArea' }`) rather than a literal.
+ *
+ * @example
+ * ```ts
+ * isFactReference({ fact: 'requiredGreenArea' }); // true
+ * isFactReference(1000); // false
+ * ```
+ */
+export function isFactReference(value: LeafCondition['value'] | unknown): value is FactReference {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value;
+}
 
 export function isLeaf(condition: Condition): condition is LeafCondition {
   return 'fact' in condition;
@@ -36,7 +49,8 @@ export function leavesOf(condition: Condition): LeafCondition[] {
 }
 
 /**
- * The distinct fact ids a condition reads, in order of first use.
+ * The distinct fact ids a condition reads, in order of first use: a leaf's fact, then the fact its value
+ * refers to (`{ fact: 'requiredGreenArea' }`), if any.
  *
  * @example
  * ```ts
@@ -45,5 +59,11 @@ export function leavesOf(condition: Condition): LeafCondition[] {
  */
 export function factsReadBy(condition: Condition | undefined): string[] {
   if (condition === undefined) return [];
-  return [...new Set(leavesOf(condition).map((leaf) => leaf.fact))];
+  return [
+    ...new Set(
+      leavesOf(condition).flatMap((leaf) =>
+        isFactReference(leaf.value) ? [leaf.fact, leaf.value.fact] : [leaf.fact],
+      ),
+    ),
+  ];
 }

@@ -36,10 +36,23 @@ export const FactDefinitionSchema = z.strictObject({
   unit: z.string().optional(),
 });
 
+/** Another fact in place of a literal value: `{ "fact": "requiredGreenArea" }`. */
+export const FactReferenceSchema = z
+  .strictObject(
+    { fact: z.string().min(1) },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `a fact value has only "fact": facts are scalar, so ${issue.keys.map((key) => `"${key}"`).join(', ')} cannot be used`
+          : undefined,
+    },
+  )
+  .meta({ description: "Another fact's value in place of a literal, compared as a literal of its type" });
+
 export const LeafConditionSchema = z.strictObject({
   fact: z.string().min(1),
   operator: z.string().min(1),
-  value: z.union([FactValueSchema, z.array(FactValueSchema)]),
+  value: z.union([FactValueSchema, z.array(FactValueSchema), FactReferenceSchema]),
   path: z.string().optional(),
 });
 

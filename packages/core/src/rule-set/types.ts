@@ -37,12 +37,20 @@ export type BuiltInOperator =
   | 'contains'
   | 'doesNotContain';
 
-/** A comparison of one fact with a literal value. */
+/**
+ * Another fact in place of a condition's literal value (json-rules-engine's fact reference): the leaf
+ * compares its fact's value with this fact's value.
+ */
+export interface FactReference {
+  readonly fact: string;
+}
+
+/** A comparison of one fact with a literal value, or with another fact's value. */
 export interface LeafCondition {
   readonly fact: string;
   /** A built-in operator, or a custom one contributed by a plugin. */
   readonly operator: BuiltInOperator | (string & {});
-  readonly value: FactValue | readonly FactValue[];
+  readonly value: FactValue | readonly FactValue[] | FactReference;
   /** Accepted for json-rules-engine compatibility; rejected by validation, since facts are scalar. */
   readonly path?: string;
 }

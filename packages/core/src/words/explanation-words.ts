@@ -1,5 +1,6 @@
 import type { ExplanationNode, StandardExplanation } from '../result/types.js';
-import type { RuleSet, Standard } from '../rule-set/types.js';
+import { isFactReference } from '../rule-set/conditions.js';
+import type { FactDefinition, RuleSet, Standard } from '../rule-set/types.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import type { Wording } from './outcome-names.js';
 import { factValueInWords } from './value-words.js';
@@ -134,19 +135,32 @@ function isDrafted(leaf: Leaf, drafted: DraftedMarks): boolean {
 }
 
 function describeLeaf(leaf: Leaf, { ruleSet, drafted }: Context): Wording {
-  const fact = Object.hasOwn(ruleSet.facts, leaf.fact) ? ruleSet.facts[leaf.fact] : undefined;
-  const title = { zh: fact?.title.zh ?? leaf.fact, en: fact?.title.en ?? fact?.title.zh ?? leaf.fact };
+  const [fact, title] = factTitle(ruleSet, leaf.fact);
   const operator = (Object.hasOwn(operatorWords, leaf.operator)
     ? operatorWords[leaf.operator]
     : undefined) ?? {
     zh: leaf.operator,
     en: leaf.operator,
   };
-  const expected = factValueInWords(leaf.expected, fact);
+  const expected = isFactReference(leaf.expected)
+    ? otherFactInWords(ruleSet, leaf.expected.fact, leaf.expectedActual ?? null)
+    : factValueInWords(leaf.expected, fact);
   const actual = factValueInWords(leaf.actual, fact);
   const mark = isDrafted(leaf, drafted) ? draftedWords : { zh: '', en: '' };
   return {
     zh: `“${title.zh}”${operator.zh}${expected.zh}${mark.zh}，实际为${actual.zh}`,
     en: `“${title.en}” ${operator.en} ${expected.en}${mark.en}; it is ${actual.en}`,
   };
+}
+
+function factTitle(ruleSet: Pick<RuleSet, 'facts'>, factId: string): [FactDefinition | undefined, Wording] {
+  const fact = Object.hasOwn(ruleSet.facts, factId) ? ruleSet.facts[factId] : undefined;
+  return [fact, { zh: fact?.title.zh ?? factId, en: fact?.title.en ?? fact?.title.zh ?? factId }];
+}
+
+/** The fact a leaf compares with, by title, and its value: `“required green area” (1000 m²)`. */
+function otherFactInWords(ruleSet: Pick<RuleSet, 'facts'>, factId: string, value: Leaf['actual']): Wording {
+  const [fact, title] = factTitle(ruleSet, factId);
+  const words = factValueInWords(value, fact);
+  return { zh: `“${title.zh}”（${words.zh}）`, en: `“${title.en}” (${words.en})` };
 }

@@ -2,6 +2,7 @@ import {
   type Condition,
   type FactValue,
   groundsSummary,
+  isFactReference,
   leavesOf,
   type Standard,
 } from '@sunshine-rubric/core';
@@ -31,8 +32,9 @@ function comparedValues(standard: Standard): { fact: string; value: FactValue | 
   ];
   return conditions
     .flatMap(leavesOf)
-    .filter((leaf) => typeof leaf.value !== 'boolean')
-    .map((leaf) => ({ fact: leaf.fact, value: leaf.value }));
+    .flatMap(({ fact, value }) =>
+      typeof value === 'boolean' || isFactReference(value) ? [] : [{ fact, value }],
+    );
 }
 
 describe('guangxi2021: every value a standard compares with is quoted from the plan or marked drafted', () => {

@@ -3,6 +3,7 @@ import {
   builtInOperators,
   type EvaluationResult,
   type ExplanationNode,
+  isFactReference,
   type OperatorDefinition,
   type Outcome,
 } from '@sunshine-rubric/core';
@@ -60,8 +61,14 @@ function checkNode(
         `${where}: leaf ${node.fact} shows ${String(node.actual)}, the assessment has ${String(actual)}`,
       );
     const operator = operators.get(node.operator);
+    // A fact comparison compares with the other fact's value, undecided when the assessment lacks it.
+    const other = isFactReference(node.expected)
+      ? Object.hasOwn(assessment.facts, node.expected.fact)
+        ? (assessment.facts[node.expected.fact] ?? null)
+        : null
+      : node.expected;
     const expected =
-      actual === null ? null : operator ? operator.evaluate(actual, node.expected) : node.result;
+      actual === null || other === null ? null : operator ? operator.evaluate(actual, other) : node.result;
     if (expected !== node.result)
       problems.push(
         `${where}: leaf ${node.fact} ${node.operator} ${JSON.stringify(node.expected)} gives ${String(node.result)}, expected ${String(expected)}`,
