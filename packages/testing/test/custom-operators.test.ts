@@ -1,4 +1,10 @@
-import { type Assessment, compileRuleSet, defineRuleSet, type RuleSet } from '@sunshine-rubric/core';
+import {
+  type Assessment,
+  compileRuleSet,
+  defineRuleSet,
+  type FactValue,
+  type RuleSet,
+} from '@sunshine-rubric/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -126,5 +132,28 @@ describe('a rule set with custom operators', () => {
     expect(g1).toMatchObject({ operator: 'atLeastRounded', sawTrue: true, sawFalse: true });
     expect(report.leaves.filter((leaf) => leaf.operator === 'builtAfterYear')).toHaveLength(2);
     expect(report.passes).toBe(true);
+  });
+});
+
+describe('bounded work', () => {
+  it('walks each drawn assessment towards the boundary once, however often it is drawn', () => {
+    let calls = 0;
+    const counting = {
+      ...atLeastRounded,
+      evaluate: (fact: FactValue, value: FactValue | readonly FactValue[]) => {
+        calls++;
+        return atLeastRounded.evaluate(fact, value);
+      },
+    };
+    const arbitrary = assessmentArbitrary(roundedRuleSet, {
+      operators: [counting, builtAfterYear],
+      nearBoundary: true,
+    });
+    const first = fc.sample(arbitrary, { numRuns: 30, seed: 5 });
+    expect(calls).toBeGreaterThan(0);
+    calls = 0;
+    // The invariant suite draws the same inputs once per invariant, from one seed.
+    expect(fc.sample(arbitrary, { numRuns: 30, seed: 5 })).toEqual(first);
+    expect(calls).toBe(0);
   });
 });

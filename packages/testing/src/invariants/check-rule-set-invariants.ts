@@ -84,7 +84,9 @@ export async function checkRuleSetInvariants(
     ...(options.assessments ?? { nearBoundary: true }),
     operators,
   });
-  const inputs = fc.tuple(assessments, assessments, fc.double({ min: 0.01, max: 0.3, noNaN: true }));
+  // Whole percentages: at most 30 stricter rule sets, each compiled once (see raiseBar).
+  const raises = fc.integer({ min: 1, max: 30 }).map((percent) => percent / 100);
+  const inputs = fc.tuple(assessments, assessments, raises);
   const mutated = inputs.chain(([assessment, donor, raise]) =>
     fc.constantFrom(...Object.keys(donor.facts).concat('')).map((factId) => {
       const facts = { ...assessment.facts };
