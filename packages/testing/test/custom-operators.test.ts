@@ -13,7 +13,9 @@ import {
   coverage,
   flipReport,
   formatFlipReport,
+  ruleSetArbitrary,
 } from '../src/index.js';
+import { describeRuleSetInvariants, itCoversRuleSet } from '../src/vitest/index.js';
 import { atLeastRounded, builtAfterYear, roundedRuleSet, roundingPlugin } from './rounded-rule-set.js';
 
 const operators = roundingPlugin.operators;
@@ -157,3 +159,56 @@ describe('bounded work', () => {
     expect(calls).toBe(0);
   });
 });
+
+describe('ruleSetArbitrary with custom operators', () => {
+  it('draws rule sets that use them, which define with them and get valid assessments', () => {
+    let customLeaves = 0;
+    fc.assert(
+      fc.property(
+        ruleSetArbitrary({ plugins: [roundingPlugin] }).chain((ruleSet) =>
+          fc.tuple(fc.constant(ruleSet), assessmentArbitrary(ruleSet, { operators })),
+        ),
+        ([ruleSet, assessment]) => {
+          customLeaves += (
+            JSON.stringify(ruleSet).match(/"operator":"(atLeastRounded|builtAfterYear)"/g) ?? []
+          ).length;
+          expect(() => compileRuleSet(ruleSet, { operators }).evaluate(assessment)).not.toThrow();
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(customLeaves).toBeGreaterThan(0);
+  });
+});
+
+// The vitest helpers pass the plugins on: these register and run like a rule-set repository's tests.
+describeRuleSetInvariants('rounding-city', roundedRuleSet, { plugins: [roundingPlugin], numRuns: 20 });
+itCoversRuleSet(
+  roundedRuleSet,
+  [
+    {
+      id: 'low',
+      community: { name: '低' },
+      facts: {
+        greenSpacePercent: 10,
+        parkingPerHundred: 5,
+        builtOn: '2015-01-01',
+        hasPolicingRoom: false,
+        households: 5,
+      },
+    },
+    {
+      id: 'high',
+      community: { name: '高' },
+      facts: {
+        greenSpacePercent: 50,
+        parkingPerHundred: 80,
+        builtOn: '1995-01-01',
+        hasPolicingRoom: true,
+        households: 5,
+      },
+    },
+  ],
+  0.5,
+  { operators },
+);
