@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { type Assessment, compileRuleSet, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,4 +93,21 @@ describe('seeds and run counts from the environment, in a project without setup'
       });
     }
   });
+});
+
+describe('a user’s project (its own process, no setup file)', () => {
+  const script = fileURLToPath(new URL('user-project/check-invariants.ts', import.meta.url));
+  const run = (seed: string) =>
+    execFileSync(process.execPath, ['--conditions=@sunshine-rubric/source', '--import', 'tsx', script], {
+      env: { ...process.env, FC_SEED: seed },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('prints the replay line, and FC_SEED replays the same counterexample', () => {
+    const first = run('777');
+    expect(first).toContain('\nreplay with FC_SEED=777\n');
+    expect(first).toMatch(/^counterexample: \{/m);
+    expect(run('777')).toBe(first);
+  }, 120_000);
 });
