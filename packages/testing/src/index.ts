@@ -16,9 +16,13 @@ export type {
   InvariantReport,
   InvariantViolation,
 } from './invariants/check-rule-set-invariants.js';
-export { checkRuleSetInvariants } from './invariants/check-rule-set-invariants.js';
+export { checkRuleSetInvariants, formatViolation } from './invariants/check-rule-set-invariants.js';
 export { explanationDisagreements } from './invariants/explanation-agrees.js';
 export type { InvariantName } from './invariants/invariants.js';
 export { invariantNames } from './invariants/invariants.js';
+export type { KitOptions } from './options/kit-options.js';
+export { kitOperators } from './options/kit-options.js';
+export type { RunSettings } from './options/run-settings.js';
+export { RUNS_VARIABLE, replayLine, runSettings, SEED_VARIABLE } from './options/run-settings.js';
 export type { CoverageReport, LeafCoverage, StandardCoverage } from './rubric-coverage/coverage.js';
 export { assertCoverage, coverage } from './rubric-coverage/coverage.js';

@@ -8,10 +8,14 @@ import {
   type RuleSet,
 } from '@sunshine-rubric/core';
 import fc from 'fast-check';
+import { type KitOptions, kitOperators } from '../options/kit-options.js';
 import { witnessValues } from './witnesses.js';
 
-/** Options of {@link assessmentArbitrary}. */
-export interface AssessmentArbitraryOptions {
+/**
+ * Options of {@link assessmentArbitrary}; `operators` / `plugins` are the custom operators the rule set
+ * uses. Custom operators are opaque: their literals serve as witnesses only when the fact could hold them.
+ */
+export interface AssessmentArbitraryOptions extends KitOptions {
   /** Probability that a fact is left out (half the time as `null`, half absent). Default 0.1; 0 answers every fact. */
   readonly missing?: number;
   /**
@@ -41,7 +45,8 @@ export function assessmentArbitrary(
   ruleSet: RuleSet | unknown,
   options: AssessmentArbitraryOptions = {},
 ): fc.Arbitrary<Assessment> {
-  const defined = defineRuleSet(ruleSet);
+  const operators = kitOperators(options);
+  const defined = defineRuleSet(ruleSet, { operators });
   const witnesses = witnessValues(defined);
   const missing = options.missing ?? 0.1;
   const range = options.numberRange ?? 1_000_000;
@@ -57,19 +62,31 @@ export function assessmentArbitrary(
     }),
   );
   if (!options.nearBoundary) return single;
-  const evaluator = compileRuleSet(defined);
+  const evaluator = compileRuleSet(defined, { operators });
   const threshold = defined.scoring.mode === 'compliance-rate' ? defined.scoring.threshold : 0;
   const order = fc.shuffledSubarray(Object.keys(defined.facts), {
     minLength: Object.keys(defined.facts).length,
   });
   // Aim a little either side of the boundary, so that both verdicts come out.
   const aim = fc.integer({ min: -5, max: 5 }).map((percent) => percent / 100);
+  // The walk is pure and costs hundreds of evaluations; the invariant suite draws the same inputs once per
+  // invariant (one seed), so each distinct start is walked once.
+  const walked = new Map<string, Assessment>();
   return fc.tuple(single, order, aim).map(([assessment, factOrder, offset]) => {
+    const key = JSON.stringify([assessment.facts, factOrder, offset]);
+    const known = walked.get(key);
+    if (known) return { ...known, facts: { ...known.facts } };
     const distance = (candidate: Assessment) =>
       distanceToBoundary(evaluator.evaluate(candidate, { explain: false }), threshold, offset);
-    return walkToBoundary(assessment, factOrder, witnesses, distance);
+    const result = walkToBoundary(assessment, factOrder, witnesses, distance);
+    if (walked.size >= WALK_CACHE_SIZE) walked.clear();
+    walked.set(key, result);
+    return result;
   });
 }
+
+/** Walked assessments remembered per arbitrary: enough for a few thousand runs, a few MB at most. */
+const WALK_CACHE_SIZE = 5_000;
 
 /**
  * Greedy walk towards the eligibility boundary: fact by fact (in a random order), take the witness value

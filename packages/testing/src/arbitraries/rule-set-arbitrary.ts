@@ -1,5 +1,6 @@
-import type { Condition, FactType, FactValue, RuleSetInput } from '@sunshine-rubric/core';
+import type { Condition, FactType, FactValue, OperatorDefinition, RuleSetInput } from '@sunshine-rubric/core';
 import fc from 'fast-check';
+import { type KitOptions, kitOperators } from '../options/kit-options.js';
 
 // Small value pools make equalities and boundaries (0.85, 200, a date) come up often.
 const pools: Record<FactType, readonly FactValue[]> = {
@@ -29,8 +30,12 @@ const operatorsFor: Record<FactType, readonly string[]> = {
 };
 const factTypes = Object.keys(pools) as FactType[];
 
-/** Shape limits of {@link ruleSetArbitrary}. */
-export interface RuleSetArbitraryOptions {
+/**
+ * Shape limits of {@link ruleSetArbitrary}. With `operators` / `plugins`, leaves use the custom operators
+ * too (on the fact types they accept, with literals of their value type); define the drawn rule sets with
+ * the same operators.
+ */
+export interface RuleSetArbitraryOptions extends KitOptions {
   /** At most this many facts (default 6). */
   readonly maxFacts?: number;
   /** At most this many aspects, requirements per aspect, standards per requirement (defaults 3, 3, 4). */
@@ -49,31 +54,51 @@ function definitionOf(type: FactType, index: number): RuleSetInput['facts'][stri
   return { type, title };
 }
 
-function leafArbitrary(facts: readonly [string, FactType][]): fc.Arbitrary<Condition> {
-  return fc.constantFrom(...facts).chain(([fact, type]) =>
-    fc.constantFrom(...operatorsFor[type]).chain((operator) => {
-      const list = operator === 'in' || operator === 'notIn';
+function leafArbitrary(
+  facts: readonly [string, FactType][],
+  custom: readonly OperatorDefinition[],
+): fc.Arbitrary<Condition> {
+  return fc.constantFrom(...facts).chain(([fact, type]) => {
+    const builtIn = operatorsFor[type].map((name) => ({
+      name,
+      list: name === 'in' || name === 'notIn',
+      valueType: type,
+    }));
+    const own = custom
+      .filter((operator) => operator.factTypes.includes(type))
+      .map((operator) => ({
+        name: operator.name,
+        list: operator.valueKind === 'list',
+        valueType: operator.valueType ?? type,
+      }));
+    return fc.constantFrom(...builtIn, ...own).chain(({ name, list, valueType }) => {
       const value = list
-        ? fc.uniqueArray(fc.constantFrom(...pools[type]), { minLength: 1, maxLength: 3 })
-        : fc.constantFrom(...pools[type]);
-      return value.map((expected): Condition => ({ fact, operator, value: expected }));
-    }),
-  );
+        ? fc.uniqueArray(fc.constantFrom(...pools[valueType]), { minLength: 1, maxLength: 3 })
+        : fc.constantFrom(...pools[valueType]);
+      return value.map((expected): Condition => ({ fact, operator: name, value: expected }));
+    });
+  });
 }
 
 /**
  * Random conditions over the given facts: leaves with fitting operators and values, all/any/not trees.
+ * With `operators` / `plugins` in `options`, leaves use those custom operators too.
  *
  * @example
  * ```ts
  * fc.sample(conditionArbitrary([['cctvCoverage', 'number'], ['hasPolicingRoom', 'boolean']], 2), 3);
  * ```
  */
-export function conditionArbitrary(facts: readonly [string, FactType][], depth = 3): fc.Arbitrary<Condition> {
-  if (depth === 0) return leafArbitrary(facts);
-  const child = conditionArbitrary(facts, depth - 1);
+export function conditionArbitrary(
+  facts: readonly [string, FactType][],
+  depth = 3,
+  options: KitOptions = {},
+): fc.Arbitrary<Condition> {
+  const leaf = leafArbitrary(facts, kitOperators(options));
+  if (depth === 0) return leaf;
+  const child = conditionArbitrary(facts, depth - 1, options);
   return fc.oneof(
-    { weight: 3, arbitrary: leafArbitrary(facts) },
+    { weight: 3, arbitrary: leaf },
     {
       weight: 1,
       arbitrary: fc.array(child, { minLength: 1, maxLength: 3 }).map((all): Condition => ({ all })),
@@ -103,8 +128,8 @@ export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbi
   return fc.array(fc.constantFrom(...factTypes), { minLength: 1, maxLength: maxFacts }).chain((types) => {
     const facts = types.map((type, index): [string, FactType] => [`f${index}`, type]);
     const standard = fc.record({
-      condition: conditionArbitrary(facts, maxDepth),
-      applicableWhen: fc.option(conditionArbitrary(facts, 1), { freq: 4, nil: undefined }),
+      condition: conditionArbitrary(facts, maxDepth, options),
+      applicableWhen: fc.option(conditionArbitrary(facts, 1, options), { freq: 4, nil: undefined }),
       points: fc.integer({ min: 0, max: 5 }),
     });
     const shape = fc.array(
@@ -117,8 +142,8 @@ export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbi
     return fc
       .record({
         shape,
-        scope: fc.option(conditionArbitrary(facts, 1), { freq: 3, nil: undefined }),
-        focus: fc.option(conditionArbitrary(facts, 1), { freq: 3, nil: undefined }),
+        scope: fc.option(conditionArbitrary(facts, 1, options), { freq: 3, nil: undefined }),
+        focus: fc.option(conditionArbitrary(facts, 1, options), { freq: 3, nil: undefined }),
         mode: fc.constantFrom(...modes),
         threshold: fc.oneof(fc.constantFrom(0, 0.5, 0.85, 1), fc.double({ min: 0, max: 1, noNaN: true })),
         minMetPerRequirement: fc.integer({ min: 0, max: 2 }),

@@ -6,6 +6,7 @@ import {
   type RuleSet,
   type Text,
 } from '@sunshine-rubric/core';
+import { type KitOptions, kitOperators } from '../options/kit-options.js';
 
 /** One estate whose verdict a rubric change turns around. */
 export interface Flip {
@@ -46,7 +47,8 @@ export interface FlipReport {
 /**
  * Which estates a rubric change turns eligible or ineligible, and why — for a pull-request comment.
  * Facts one rule set does not declare are ignored (a fact the new version reads but the fixtures lack is
- * `missing-data`, which the report shows).
+ * `missing-data`, which the report shows). `options` name the custom operators (or plugins) either
+ * version uses.
  *
  * @example
  * ```ts
@@ -58,9 +60,11 @@ export function flipReport(
   before: RuleSet | unknown,
   after: RuleSet | unknown,
   assessments: readonly Assessment[],
+  options: KitOptions = {},
 ): FlipReport {
-  const old = compileRuleSet(before, { unknownFacts: 'ignore' });
-  const proposed = compileRuleSet(after, { unknownFacts: 'ignore' });
+  const operators = kitOperators(options);
+  const old = compileRuleSet(before, { operators, unknownFacts: 'ignore' });
+  const proposed = compileRuleSet(after, { operators, unknownFacts: 'ignore' });
   const flipped: Flip[] = [];
   const failed: { assessmentId: string; message: string }[] = [];
   let unchanged = 0;

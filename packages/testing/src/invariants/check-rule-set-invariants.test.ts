@@ -2,7 +2,7 @@ import { type Assessment, compileRuleSet, type EvaluationResult, type RuleSet } 
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
 import { checkRuleSetInvariants, type InvariantOptions } from './check-rule-set-invariants.js';
-import type { InvariantName } from './invariants.js';
+import { type InvariantName, raiseBar } from './invariants.js';
 
 const evaluator = compileRuleSet(guangxi2021);
 const compiled = new WeakMap<RuleSet, ReturnType<typeof compileRuleSet>>();
@@ -109,4 +109,12 @@ describe('checkRuleSetInvariants', () => {
     });
     expect(replay.violations[0]?.counterexample).toEqual(violation!.counterexample);
   }, 60_000); // shrinking 60 runs' counterexample takes up to ~5 s with some seeds
+});
+
+describe('raiseBar', () => {
+  it('gives the same stricter rule set for the same raise, so it is compiled once', () => {
+    expect(raiseBar(guangxi2021, 0.05)).toBe(raiseBar(guangxi2021, 0.05));
+    expect(raiseBar(guangxi2021, 0.05).scoring).toMatchObject({ threshold: 0.9 });
+    expect(raiseBar(guangxi2021, 0.06)).not.toBe(raiseBar(guangxi2021, 0.05));
+  });
 });

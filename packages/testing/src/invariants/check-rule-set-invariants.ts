@@ -3,27 +3,33 @@ import {
   compileRuleSet,
   defineRuleSet,
   type EvaluationResult,
-  type OperatorDefinition,
   type RuleSet,
 } from '@sunshine-rubric/core';
 import { createJsonRulesEngineEvaluator } from '@sunshine-rubric/core/json-rules-engine';
 import fc from 'fast-check';
 import { type AssessmentArbitraryOptions, assessmentArbitrary } from '../arbitraries/assessment-arbitrary.js';
+import { type KitOptions, kitOperators } from '../options/kit-options.js';
+import { replayLine, runSettings } from '../options/run-settings.js';
 import { type InvariantContext, type InvariantName, invariantChecks, invariantNames } from './invariants.js';
 
-export interface InvariantOptions {
-  /** Random assessments per invariant (default 100). */
+/**
+ * Options of {@link checkRuleSetInvariants}. `operators` / `plugins` (see {@link KitOptions}) are the custom
+ * operators the rule set uses; they reach the assessments drawn, both evaluators and the explanation check.
+ */
+export interface InvariantOptions extends KitOptions {
+  /** Random assessments per invariant (default: `FC_NUM_RUNS` from the environment, else 100). */
   readonly numRuns?: number;
-  /** Seed for a reproducible run; a violation reports the seed and path that replay it. */
+  /**
+   * Seed for a reproducible run (default: `FC_SEED` from the environment, else a fresh one). One seed serves
+   * every invariant; a violation reports it, and the same seed replays the same counterexample.
+   */
   readonly seed?: number;
   /** With `seed`, replays exactly the reported counterexample. */
   readonly path?: string;
   /** Which invariants to check (default all). */
   readonly invariants?: readonly InvariantName[];
   /** How assessments are drawn (default: biased towards the eligibility boundary, 10% missing facts). */
-  readonly assessments?: AssessmentArbitraryOptions;
-  /** Custom operators the rule set uses (from plugins). */
-  readonly operators?: readonly OperatorDefinition[];
+  readonly assessments?: Omit<AssessmentArbitraryOptions, keyof KitOptions>;
   /** The evaluator under test (default: the compiled evaluator). The kit's own tests pass broken ones here. */
   readonly evaluate?: (ruleSet: RuleSet, assessment: Assessment) => EvaluationResult;
   /** The reference evaluator (default: the json-rules-engine backend). */
@@ -35,13 +41,15 @@ export interface InvariantViolation {
   readonly message: string;
   /** The smallest assessment found that breaks it (for `monotone-in-standards`, the one before the change). */
   readonly counterexample: Assessment;
-  /** Replay with `checkRuleSetInvariants(ruleSet, { seed, path, invariants: [invariant] })`. */
+  /** Replay with `FC_SEED=<seed>`, or `checkRuleSetInvariants(ruleSet, { seed, path, invariants: [invariant] })`. */
   readonly seed: number;
   readonly path: string;
 }
 
 export interface InvariantReport {
   readonly ok: boolean;
+  /** The seed every invariant ran with: `FC_SEED=<seed>` reruns exactly these assessments. */
+  readonly seed: number;
   /** Assessments evaluated across all invariants. */
   readonly runs: number;
   readonly invariants: readonly {
@@ -68,11 +76,17 @@ export async function checkRuleSetInvariants(
   ruleSet: RuleSet | unknown,
   options: InvariantOptions = {},
 ): Promise<InvariantReport> {
-  const operators = options.operators ?? [];
+  const operators = kitOperators(options);
   const defined = defineRuleSet(ruleSet, { operators });
-  const context = contextFor(defined, options);
-  const assessments = assessmentArbitrary(defined, options.assessments ?? { nearBoundary: true });
-  const inputs = fc.tuple(assessments, assessments, fc.double({ min: 0.01, max: 0.3, noNaN: true }));
+  const { seed, numRuns } = runSettings(options, 100);
+  const context = contextFor(defined, operators, options);
+  const assessments = assessmentArbitrary(defined, {
+    ...(options.assessments ?? { nearBoundary: true }),
+    operators,
+  });
+  // Whole percentages: at most 30 stricter rule sets, each compiled once (see raiseBar).
+  const raises = fc.integer({ min: 1, max: 30 }).map((percent) => percent / 100);
+  const inputs = fc.tuple(assessments, assessments, raises);
   const mutated = inputs.chain(([assessment, donor, raise]) =>
     fc.constantFrom(...Object.keys(donor.facts).concat('')).map((factId) => {
       const facts = { ...assessment.facts };
@@ -92,8 +106,8 @@ export async function checkRuleSetInvariants(
       return failure === undefined;
     });
     const details = await fc.check(property, {
-      numRuns: options.numRuns ?? 100,
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      numRuns,
+      seed,
       ...(options.path !== undefined ? { path: options.path } : {}),
     });
     runs += details.numRuns;
@@ -111,11 +125,33 @@ export async function checkRuleSetInvariants(
       });
     }
   }
-  return { ok: violations.length === 0, runs, invariants: summary, violations };
+  return { ok: violations.length === 0, seed, runs, invariants: summary, violations };
 }
 
-function contextFor(ruleSet: RuleSet, options: InvariantOptions): InvariantContext {
-  const operators = options.operators ?? [];
+/**
+ * A violation as the message of a failing test: the invariant, what went wrong, the counterexample, and
+ * the lines that replay it — `replay with FC_SEED=<seed>` for any project, and the exact call.
+ *
+ * @example
+ * ```ts
+ * const report = await checkRuleSetInvariants(ruleSet, { operators });
+ * if (!report.ok) throw new Error(formatViolation(report.violations[0]!));
+ * ```
+ */
+export function formatViolation(violation: InvariantViolation): string {
+  return [
+    `invariant ${violation.invariant} violated: ${violation.message}`,
+    `counterexample: ${JSON.stringify(violation.counterexample)}`,
+    replayLine(violation.seed),
+    `or: checkRuleSetInvariants(ruleSet, { seed: ${violation.seed}, path: '${violation.path}', invariants: ['${violation.invariant}'] })`,
+  ].join('\n');
+}
+
+function contextFor(
+  ruleSet: RuleSet,
+  operators: InvariantContext['operators'],
+  options: InvariantOptions,
+): InvariantContext {
   const compiled = new WeakMap<RuleSet, ReturnType<typeof compileRuleSet>>();
   const evaluatorFor = (target: RuleSet) => {
     const known = compiled.get(target);

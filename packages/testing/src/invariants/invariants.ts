@@ -132,8 +132,21 @@ function gained(before: EvaluationResult, after: EvaluationResult): string[] {
     .map((standard) => standard.id);
 }
 
-/** The same rule set with a stricter bar: threshold raised by `raise` (at most to 1), or the pass mark by that share of all points. */
+const raised = new WeakMap<RuleSet, Map<number, RuleSet>>();
+
+/**
+ * The same rule set with a stricter bar: threshold raised by `raise` (at most to 1), or the pass mark by
+ * that share of all points. The same object for the same raise, so evaluators compiled for it are reused.
+ */
 export function raiseBar(ruleSet: RuleSet, raise: number): RuleSet {
+  const known = raised.get(ruleSet) ?? new Map<number, RuleSet>();
+  raised.set(ruleSet, known);
+  const stricter = known.get(raise) ?? stricterBar(ruleSet, raise);
+  known.set(raise, stricter);
+  return stricter;
+}
+
+function stricterBar(ruleSet: RuleSet, raise: number): RuleSet {
   const { scoring } = ruleSet;
   if (scoring.mode === 'compliance-rate') {
     return {

@@ -1,4 +1,5 @@
 import { type Assessment, compileRuleSet, type ExplanationNode, type RuleSet } from '@sunshine-rubric/core';
+import { type KitOptions, kitOperators } from '../options/kit-options.js';
 
 export interface LeafCoverage {
   readonly standardId: string;
@@ -38,7 +39,7 @@ export interface CoverageReport {
  * How thoroughly fixture assessments exercise a rule set: per standard, whether they ever made it met and
  * not met; per leaf of every condition, whether it was ever true and false. With a threshold, `passes`
  * says whether the leaf ratio reaches it (like `opa test --coverage --threshold`); {@link assertCoverage}
- * throws when it does not.
+ * throws when it does not. `operators` / `plugins` are the custom operators the rule set uses.
  *
  * @example
  * ```ts
@@ -49,9 +50,9 @@ export interface CoverageReport {
 export function coverage(
   ruleSet: RuleSet | unknown,
   assessments: readonly Assessment[],
-  options: { readonly threshold?: number } = {},
+  options: KitOptions & { readonly threshold?: number } = {},
 ): CoverageReport {
-  const evaluator = compileRuleSet(ruleSet);
+  const evaluator = compileRuleSet(ruleSet, { operators: kitOperators(options) });
   const leaves = new Map<
     string,
     { leaf: Omit<LeafCoverage, 'sawTrue' | 'sawFalse'>; sawTrue: boolean; sawFalse: boolean }

@@ -7,15 +7,16 @@ import type { Assessment, RuleSet } from '@sunshine-rubric/core';
 import { describe, it } from 'vitest';
 import {
   checkRuleSetInvariants,
+  formatViolation,
   type InvariantOptions,
-  type InvariantViolation,
 } from '../invariants/check-rule-set-invariants.js';
 import { invariantNames } from '../invariants/invariants.js';
+import type { KitOptions } from '../options/kit-options.js';
 import { assertCoverage, coverage } from '../rubric-coverage/coverage.js';
 
 /**
  * Registers one vitest test per invariant of {@link checkRuleSetInvariants}. A failing test names the
- * invariant, the counterexample, and the seed and path that replay it.
+ * invariant, the counterexample, and a `replay with FC_SEED=<seed>` line that reruns it in any project.
  *
  * @example
  * ```ts
@@ -32,34 +33,28 @@ export function describeRuleSetInvariants(
     for (const invariant of options.invariants ?? invariantNames) {
       it(invariant, async () => {
         const report = await checkRuleSetInvariants(ruleSet, { ...options, invariants: [invariant] });
-        if (report.violations.length > 0) throw new Error(describeViolation(report.violations[0]!));
+        if (report.violations.length > 0) throw new Error(formatViolation(report.violations[0]!));
       }, 120_000);
     }
   });
 }
 
 /**
- * A vitest test that fails when the fixtures cover less of the rule set than `threshold`.
+ * A vitest test that fails when the fixtures cover less of the rule set than `threshold`. Pass the rule
+ * set's custom operators (or plugins) as `options`.
  *
  * @example
  * ```ts
- * itCoversRuleSet(ruleSet, fixtures, 0.8);
+ * itCoversRuleSet(ruleSet, fixtures, 0.8, { plugins: [cityPlugin] });
  * ```
  */
 export function itCoversRuleSet(
   ruleSet: RuleSet | unknown,
   assessments: readonly Assessment[],
   threshold: number,
+  options: KitOptions = {},
 ): void {
   it(`fixtures cover at least ${(threshold * 100).toFixed(0)}% of leaf outcomes`, () => {
-    assertCoverage(coverage(ruleSet, assessments, { threshold }));
+    assertCoverage(coverage(ruleSet, assessments, { ...options, threshold }));
   });
-}
-
-function describeViolation(violation: InvariantViolation): string {
-  return [
-    `invariant ${violation.invariant} violated: ${violation.message}`,
-    `counterexample: ${JSON.stringify(violation.counterexample)}`,
-    `replay: checkRuleSetInvariants(ruleSet, { seed: ${violation.seed}, path: '${violation.path}', invariants: ['${violation.invariant}'] })`,
-  ].join('\n');
 }
