@@ -22,22 +22,50 @@ const byteOrderMark = [0xef, 0xbb, 0xbf];
 export async function* ndjsonLines(
   source: AsyncIterable<Uint8Array | string>,
 ): AsyncGenerator<NdjsonLine, void, undefined> {
+  for await (const lines of ndjsonLineBatches(source)) yield* lines;
+}
+
+/**
+ * The lines of {@link ndjsonLines}, one array per chunk of the source: the lines that chunk completes
+ * (a line cut by a chunk's end comes with the next). Splitting happens on bytes, so a multi-byte
+ * character or a CRLF cut by a chunk's end is whole again before it is decoded; the caller handles a
+ * chunk's lines together (one output write per chunk, not per line) and memory stays one chunk deep.
+ *
+ * @example
+ * ```ts
+ * for await (const lines of ndjsonLineBatches(createReadStream('self-checks.ndjson'))) {
+ *   console.log(`${lines.length} lines, up to line ${lines.at(-1)?.line}`);
+ * }
+ * ```
+ */
+export async function* ndjsonLineBatches(
+  source: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<NdjsonLine[], void, undefined> {
   let pending: Uint8Array[] = [];
   let line = 0;
   for await (const chunk of source) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    const bytes = asBuffer(chunk);
+    const lines: NdjsonLine[] = [];
     let start = 0;
     for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
       const piece = bytes.subarray(start, end);
       const whole = pending.length === 0 ? piece : Buffer.concat([...pending, piece]);
       pending = [];
       line++;
-      yield decodeLine(whole, line);
+      lines.push(decodeLine(whole, line));
       start = end + 1;
     }
     if (start < bytes.length) pending.push(bytes.subarray(start));
+    if (lines.length > 0) yield lines;
   }
-  if (pending.length > 0) yield decodeLine(Buffer.concat(pending), line + 1);
+  if (pending.length > 0) yield [decodeLine(Buffer.concat(pending), line + 1)];
+}
+
+/** The chunk as a Buffer (for `indexOf`) without copying its bytes. */
+function asBuffer(chunk: Uint8Array | string): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  if (Buffer.isBuffer(chunk)) return chunk;
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

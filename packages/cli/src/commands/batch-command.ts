@@ -141,7 +141,7 @@ function stdoutSink(context: RunContext): BatchSink {
 }
 
 async function openInput(input: string, shown: string): Promise<ReadStream> {
-  const stream = createReadStream(input, { highWaterMark: 1 << 16 });
+  const stream = createReadStream(input, { highWaterMark: 1 << 20 });
   try {
     await once(stream, 'open');
   } catch (error) {
