@@ -70,6 +70,14 @@ describe('ndjsonLines across chunk boundaries', () => {
   });
 });
 
+describe('ndjsonLines strict UTF-8', () => {
+  test('an encoded surrogate, an overlong form and a code point past U+10FFFF are not UTF-8', async () => {
+    const bytes = new Uint8Array([0xed, 0xa0, 0x80, 0x0a, 0xc0, 0x80, 0x0a, 0xf4, 0x90, 0x80, 0x80, 0x0a]);
+    const lines = await linesOf(bytes, []);
+    expect(lines.map((entry) => entry.kind)).toEqual(['invalid-utf8', 'invalid-utf8', 'invalid-utf8']);
+  });
+});
+
 describe('ndjsonLineBatches', () => {
   test('gives the lines each chunk completes together, so a reader handles a chunk at a time', async () => {
     const batches: number[][] = [];

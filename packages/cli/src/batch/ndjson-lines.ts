@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** One line of an NDJSON input: its text, blank (skipped), or bytes that are not UTF-8. */
 export type NdjsonLine =
   | { readonly line: number; readonly kind: 'text'; readonly text: string }
@@ -68,17 +70,14 @@ function asBuffer(chunk: Uint8Array | string): Buffer {
   return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function decodeLine(raw: Uint8Array, line: number): NdjsonLine {
   let bytes = raw[raw.length - 1] === 0x0d ? raw.subarray(0, raw.length - 1) : raw;
   if (line === 1 && byteOrderMark.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(3);
   if (bytes.every((byte) => byte === 0x20 || byte === 0x09)) return { line, kind: 'blank' };
-  try {
-    return { line, kind: 'text', text: decoder.decode(bytes) };
-  } catch {
-    return { line, kind: 'invalid-utf8', byteOffset: firstInvalidByte(bytes) };
-  }
+  // isUtf8 checks with SIMD and toString decodes without a fatal decoder's per-call cost: the same
+  // strict verdict (a BOM kept, as by ignoreBOM) at a fraction of the time of `decoder.decode`.
+  if (!isUtf8(bytes)) return { line, kind: 'invalid-utf8', byteOffset: firstInvalidByte(bytes) };
+  return { line, kind: 'text', text: asBuffer(bytes).toString('utf8') };
 }
 
 /** Where UTF-8 decoding first fails, for the error message (1-based, like columns). */
