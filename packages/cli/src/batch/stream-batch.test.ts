@@ -39,6 +39,24 @@ describe('streamBatch', () => {
     expect(lines.map((line) => JSON.parse(line).line)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
   });
 
+  test('the lines of a chunk are written before the next chunk is awaited (stdin typed by hand)', async () => {
+    const sink = recordingSink();
+    const writesBeforeSecondChunk: number[] = [];
+    async function* slowSource(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode(`${samples[0]}\n`);
+      writesBeforeSecondChunk.push(sink.writes.length);
+      yield new TextEncoder().encode(`${samples[1]}\n`);
+    }
+    await streamBatch({
+      source: slowSource(),
+      sink,
+      registry: builtInRegistry(),
+      fallbackRuleSet: 'guangxi-2021',
+    });
+    expect(writesBeforeSecondChunk).toEqual([1]);
+    expect(sink.writes).toHaveLength(2);
+  });
+
   test('a reader that goes away stops the batch at the next write', async () => {
     let open = true;
     const writes: string[] = [];
