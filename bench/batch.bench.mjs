@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './harness.mjs';
@@ -126,7 +126,7 @@ try {
   const inputMb = (await stat(join(work, 'in.ndjson'))).size / 2 ** 20;
   console.log(
     `sunshine-rubric batch bench — ${format(lineCount)} lines (${inputMb.toFixed(0)} MB)${full ? ' --full' : ''}, ` +
-      `${rounds} rounds, Node ${process.version}`,
+      `${rounds} rounds, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`,
   );
   const results = new Map(variants.map((variant) => [variant.name, { seconds: [], peakMb: [] }]));
   const hashes = new Map();
@@ -156,7 +156,14 @@ try {
   }
   if (withBaseline) {
     const [baseline, current] = variants.map((variant) => variant.name);
-    console.log(`ratio working tree / baseline: ${(rates.get(current) / rates.get(baseline)).toFixed(2)}×`);
+    // Each round runs both back to back: the ratio within a round is steadier on a shared machine.
+    const paired = results
+      .get(current)
+      .seconds.map((seconds, round) => results.get(baseline).seconds[round] / seconds);
+    console.log(
+      `ratio working tree / baseline: ${(rates.get(current) / rates.get(baseline)).toFixed(2)}× of the medians, ` +
+        `${median(paired).toFixed(2)}× median within a round (${paired.map((ratio) => ratio.toFixed(2)).join(', ')})`,
+    );
     const same = hashes.get(baseline) === hashes.get(current);
     console.log(
       `outputs ${same ? 'byte-identical' : 'DIFFER'} (sha256 ${hashes.get(current).slice(0, 16)}…)`,
