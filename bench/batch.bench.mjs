@@ -21,7 +21,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cliRoot = join(root, 'packages/cli');
 const lineCount = Number(process.env.BENCH_LINES ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? (lineCount >= 1_000_000 ? 1 : 3));
-const peakBoundMb = Number(process.env.BENCH_PEAK_MB ?? 200);
+const peakBoundMb = Number(process.env.BENCH_PEAK_MB ?? 160);
 const baselineRef = process.env.BENCH_BASELINE_REF ?? '1f06b65';
 const withBaseline = process.env.BENCH_BASELINE !== '0';
 const full = process.env.BENCH_FULL === '1';
