@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** One line of an NDJSON input: its text, blank (skipped), or bytes that are not UTF-8. */
 export type NdjsonLine =
   | { readonly line: number; readonly kind: 'text'; readonly text: string }
@@ -22,35 +24,60 @@ const byteOrderMark = [0xef, 0xbb, 0xbf];
 export async function* ndjsonLines(
   source: AsyncIterable<Uint8Array | string>,
 ): AsyncGenerator<NdjsonLine, void, undefined> {
+  for await (const lines of ndjsonLineBatches(source)) yield* lines;
+}
+
+/**
+ * The lines of {@link ndjsonLines}, one array per chunk of the source: the lines that chunk completes
+ * (a line cut by a chunk's end comes with the next). Splitting happens on bytes, so a multi-byte
+ * character or a CRLF cut by a chunk's end is whole again before it is decoded; the caller handles a
+ * chunk's lines together (one output write per chunk, not per line) and memory stays one chunk deep.
+ *
+ * @example
+ * ```ts
+ * for await (const lines of ndjsonLineBatches(createReadStream('self-checks.ndjson'))) {
+ *   console.log(`${lines.length} lines, up to line ${lines.at(-1)?.line}`);
+ * }
+ * ```
+ */
+export async function* ndjsonLineBatches(
+  source: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<NdjsonLine[], void, undefined> {
   let pending: Uint8Array[] = [];
   let line = 0;
   for await (const chunk of source) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    const bytes = asBuffer(chunk);
+    const lines: NdjsonLine[] = [];
     let start = 0;
     for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
       const piece = bytes.subarray(start, end);
       const whole = pending.length === 0 ? piece : Buffer.concat([...pending, piece]);
       pending = [];
       line++;
-      yield decodeLine(whole, line);
+      lines.push(decodeLine(whole, line));
       start = end + 1;
     }
     if (start < bytes.length) pending.push(bytes.subarray(start));
+    if (lines.length > 0) yield lines;
   }
-  if (pending.length > 0) yield decodeLine(Buffer.concat(pending), line + 1);
+  if (pending.length > 0) yield [decodeLine(Buffer.concat(pending), line + 1)];
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** The chunk as a Buffer (for `indexOf`) without copying its bytes. */
+function asBuffer(chunk: Uint8Array | string): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  if (Buffer.isBuffer(chunk)) return chunk;
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
 
 function decodeLine(raw: Uint8Array, line: number): NdjsonLine {
   let bytes = raw[raw.length - 1] === 0x0d ? raw.subarray(0, raw.length - 1) : raw;
   if (line === 1 && byteOrderMark.every((byte, index) => bytes[index] === byte)) bytes = bytes.subarray(3);
   if (bytes.every((byte) => byte === 0x20 || byte === 0x09)) return { line, kind: 'blank' };
-  try {
-    return { line, kind: 'text', text: decoder.decode(bytes) };
-  } catch {
-    return { line, kind: 'invalid-utf8', byteOffset: firstInvalidByte(bytes) };
-  }
+  // isUtf8 checks with SIMD and toString decodes without a fatal decoder's per-call cost: the same
+  // strict verdict (a BOM kept, as by ignoreBOM) at a fraction of the time of `decoder.decode`.
+  if (!isUtf8(bytes)) return { line, kind: 'invalid-utf8', byteOffset: firstInvalidByte(bytes) };
+  return { line, kind: 'text', text: asBuffer(bytes).toString('utf8') };
 }
 
 /** Where UTF-8 decoding first fails, for the error message (1-based, like columns). */

@@ -141,7 +141,9 @@ function stdoutSink(context: RunContext): BatchSink {
 }
 
 async function openInput(input: string, shown: string): Promise<ReadStream> {
-  const stream = createReadStream(input, { highWaterMark: 1 << 16 });
+  // 256 KiB: as fast as 1 MiB in bench/batch.bench.mjs, with the peak memory of 64 KiB reads (1 MiB
+  // reads raised it by some 70 MB).
+  const stream = createReadStream(input, { highWaterMark: 1 << 18 });
   try {
     await once(stream, 'open');
   } catch (error) {
