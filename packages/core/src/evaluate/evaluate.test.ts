@@ -9,6 +9,7 @@ import {
 import { AssessmentSchema } from '../assessment/schema.js';
 import { RubricError } from '../errors/rubric-error.js';
 import type { StandardResult } from '../result/types.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { compileRuleSet, evaluate } from './compile-rule-set.js';
 
 const evaluator = compileRuleSet(sampleRuleSet());
@@ -83,6 +84,52 @@ describe('evaluate: outcomes', () => {
     const result = evaluator.evaluate(assessmentOf(facts));
     expect(outcomes(result.standards)['s-kindergarten']).toBe('missing-data');
     expect(result.missingFacts).toEqual(['kindergartenMeters']);
+  });
+});
+
+describe('evaluate: reasons name the questions a person answers', () => {
+  it('names each missing or failing fact by its question’s title, with its id', () => {
+    const { kindergartenMeters: _k, ...facts } = perfectFacts();
+    const missing = evaluator
+      .evaluate(assessmentOf(facts))
+      .reasons.find((reason) => reason.code === 'MISSING_DATA')!;
+    expect(missing.message.zh).toContain('请填写 「最近幼儿园距离」(kindergartenMeters)');
+    expect(missing.message.en).toContain('answer “最近幼儿园距离” (kindergartenMeters)');
+    const outOfScope = evaluator.evaluate(assessmentOf({ ...perfectFacts(), rentalHouseholds: 199 }));
+    expect(outOfScope.reasons[0]!.message.zh).toContain('未满足范围条件：「租赁户数」(rentalHouseholds)');
+  });
+
+  it('names the first ten facts and says how many more, however many are missing', () => {
+    const factIds = Array.from({ length: 25 }, (_, index) => `f${index}`);
+    const ruleSet = defineRuleSet({
+      ...sampleRuleSet(),
+      scope: undefined,
+      facts: Object.fromEntries(factIds.map((id) => [id, { type: 'boolean', title: { zh: `问题${id}` } }])),
+      aspects: [
+        {
+          id: 'A',
+          title: { zh: '方面' },
+          requirements: [
+            {
+              id: 'R',
+              title: { zh: '要求' },
+              standards: [
+                {
+                  id: 'S',
+                  title: { zh: '标准' },
+                  condition: { all: factIds.map((fact) => ({ fact, operator: 'equal', value: true })) },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const reason = evaluate(ruleSet, assessmentOf({})).reasons.find((each) => each.code === 'MISSING_DATA')!;
+    expect(reason.missingFacts).toHaveLength(25);
+    expect(reason.message.zh).toMatch(/「问题f9」\(f9\) 等 25 项$/);
+    expect(reason.message.en).toMatch(/“问题f9” \(f9\) and 15 more$/);
+    expect(reason.message.zh).not.toContain('f10');
   });
 });
 

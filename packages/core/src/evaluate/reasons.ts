@@ -30,8 +30,8 @@ export function reasonsFor(
       code: 'OUT_OF_SCOPE',
       facts,
       message: {
-        zh: `小区不在创建范围内（未满足范围条件：${facts.join('、')}）`,
-        en: `The estate is out of scope (scope condition not met on: ${facts.join(', ')})`,
+        zh: `小区不在创建范围内（未满足范围条件：${factNames(layout, facts).zh}）`,
+        en: `The estate is out of scope (scope condition not met on: ${factNames(layout, facts).en})`,
       },
     });
   } else if (scope.inScope === null) {
@@ -41,8 +41,8 @@ export function reasonsFor(
       code: 'SCOPE_UNKNOWN',
       missingFacts: scopeMissing,
       message: {
-        zh: `无法判断是否在创建范围内：缺少 ${scopeMissing.join('、')}`,
-        en: `Cannot tell whether the estate is in scope: missing ${scopeMissing.join(', ')}`,
+        zh: `无法判断是否在创建范围内：缺少 ${factNames(layout, scopeMissing).zh}`,
+        en: `Cannot tell whether the estate is in scope: missing ${factNames(layout, scopeMissing).en}`,
       },
     });
   }
@@ -139,12 +139,34 @@ export function reasonsFor(
       missingFacts,
       standards: undecided,
       message: {
-        zh: `${undecided.length} 项标准因缺少数据无法判定（按不符合计）：请填写 ${missingFacts.join('、')}`,
-        en: `${undecided.length} standard${undecided.length === 1 ? '' : 's'} could not be decided for missing data (counted as not met): answer ${missingFacts.join(', ')}`,
+        zh: `${undecided.length} 项标准因缺少数据无法判定（按不符合计）：请填写 ${factNames(layout, missingFacts).zh}`,
+        en: `${undecided.length} standard${undecided.length === 1 ? '' : 's'} could not be decided for missing data (counted as not met): answer ${factNames(layout, missingFacts).en}`,
       },
     });
   }
   return reasons;
+}
+
+/** How many facts a reason names before it says how many more: a sentence a person reads, not a dump. */
+const NAMED_FACTS = 10;
+
+/**
+ * Facts as the self-check asks them: each by its question's title with its id, e.g.
+ * `「幼儿园距离」(distanceToKindergarten)`; the first ten, then how many more. The reason's data keeps the ids.
+ */
+function factNames(layout: RubricLayout, factIds: readonly string[]): Text & { readonly en: string } {
+  const named = factIds.slice(0, NAMED_FACTS).map((factId) => {
+    const title = layout.ruleSet.facts[factId]?.title;
+    return {
+      zh: title ? `「${title.zh}」(${factId})` : factId,
+      en: title ? `“${english(title)}” (${factId})` : factId,
+    };
+  });
+  const more = factIds.length - named.length;
+  return {
+    zh: named.map((name) => name.zh).join('、') + (more > 0 ? ` 等 ${factIds.length} 项` : ''),
+    en: named.map((name) => name.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+  };
 }
 
 function percent(share: number): string {
