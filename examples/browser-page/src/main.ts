@@ -1,4 +1,4 @@
-import { type Assessment, compileRuleSet } from '@sunshine-rubric/core';
+import { type Assessment, compileRuleSet, provisionalNotice } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
 import { type ResultView, showError, showResult } from './render-result.js';
@@ -24,9 +24,10 @@ const sampleSelect = byId('sample') as HTMLSelectElement;
 const workbookInput = byId('workbook') as HTMLInputElement;
 
 // Every output built from a provisional rule set says so.
-if (ruleSet.provenance.status === 'provisional') {
+const provisional = provisionalNotice(ruleSet);
+if (provisional) {
   const notice = byId('notice');
-  notice.textContent = `暂定：${ruleSet.id} 的标准措辞由 sunshine-rubric 项目起草，不是官方文本。来源：${ruleSet.provenance.source}`;
+  notice.textContent = `${provisional.zh}（${ruleSet.id}）来源：${ruleSet.provenance.source}`;
   notice.hidden = false;
 }
 

@@ -1,4 +1,5 @@
 import {
+  provisionalNotice as coreProvisionalNotice,
   type EvaluationResult,
   focusInWords,
   groundsInWords,
@@ -36,11 +37,8 @@ export function provisionalNotice(
   ruleSet: Pick<RuleSet, 'provenance' | 'aspects'>,
   language: Language,
 ): string | undefined {
-  if (ruleSet.provenance.status !== 'provisional') return undefined;
-  const notice = text(
-    '注意：暂定规则集。标准措辞由 sunshine-rubric 项目起草，不是官方文本；评估结果仅供参考。',
-    'Notice: provisional rule set. The standard wording is drafted by the sunshine-rubric project, not the official text; treat the results as indicative.',
-  );
+  const notice = coreProvisionalNotice(ruleSet);
+  if (notice === undefined) return undefined;
   return `${say(notice, language)}\n${say(groundsInWords(groundsSummary(ruleSet)), language)}`;
 }
 

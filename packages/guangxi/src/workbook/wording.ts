@@ -1,4 +1,10 @@
-import { type FactType, type RuleSet, type Text, unitInWords } from '@sunshine-rubric/core';
+import {
+  provisionalNotice as coreProvisionalNotice,
+  type FactType,
+  type RuleSet,
+  type Text,
+  unitInWords,
+} from '@sunshine-rubric/core';
 import { departmentById } from '../departments/departments.js';
 
 /**
@@ -48,11 +54,8 @@ export function percentText(share: number): string {
  * The notice every output built from a provisional rule set carries, or undefined for an official one.
  */
 export function provisionalNotice(ruleSet: RuleSet): string | undefined {
-  if (ruleSet.provenance.status !== 'provisional') return undefined;
-  return (
-    '注意：本规则集为暂定版本（provisional），标准措辞由 sunshine-rubric 项目起草，不是官方文本。' +
-    'Notice: provisional rule set — the standard wording is drafted by the project, not the official text.'
-  );
+  const notice = coreProvisionalNotice(ruleSet);
+  return notice && `${notice.zh}${notice.en}`;
 }
 
 /** One line on where the rule set's wording comes from. */
