@@ -61,12 +61,15 @@ const DEFAULT_PROVENANCE: Provenance = {
   source: 'Imported from json-rules-engine rules with fromJsonRulesEngineRules; not an official text.',
 };
 
+/** The id of the one aspect that holds the imported rules. */
+const IMPORTED_ASPECT = 'json-rules-engine-rules';
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Turns json-rules-engine rules (`{ conditions, event, name, priority }`, plain or as a `Rule`'s
- * `toJSON()`) into a rule-set draft: one aspect; one requirement per rule (or per `groupBy` name); one
+ * `toJSON()`) into a rule-set draft: one aspect (`json-rules-engine-rules`, titled as the rule set); one requirement per rule (or per `groupBy` name); one
  * standard per rule, named by the rule's `name` (else `rule-<n>`), whose condition is the rule's
  * conditions. The draft is validated with `safeDefineRuleSet`, and every problem — a `path`, an operator
  * decorator, an unknown operator, a fact absent from the catalog, `params`, a shared `{ condition }` —
@@ -149,15 +152,23 @@ export function fromJsonRulesEngineRules(
     provenance: options?.provenance ?? DEFAULT_PROVENANCE,
     facts: catalog,
     scoring: options?.scoring ?? DEFAULT_SCORING,
-    aspects: [{ id: options?.id, title: options?.title, requirements: [...groups.values()] }],
+    aspects: [{ id: IMPORTED_ASPECT, title: options?.title, requirements: [...groups.values()] }],
   } as unknown as RuleSetInput;
   const defined = safeDefineRuleSet(draft, { operators: options?.operators ?? [] });
   const problems = [...findings.problems];
   if (!defined.ok) {
+    const seen = new Set<string>();
     for (const issue of defined.error.issues) {
       const path = inputPath(issue.path, origins);
-      const alreadyReported = findings.reported.some((reported) => startsWith(path, reported));
-      if (!alreadyReported) problems.push({ ...issue, path });
+      // A node reported above is not reported again, nor is the failed union (the tree's shape) around it;
+      // the aspect takes the rule set's id and title, so their issues come twice.
+      const alreadyReported = findings.reported.some(
+        (reported) =>
+          startsWith(path, reported) || (issue.kind === 'invalid_union' && startsWith(reported, path)),
+      );
+      const key = JSON.stringify([path, issue.message]);
+      if (!alreadyReported && !seen.has(key)) problems.push({ ...issue, path });
+      seen.add(key);
     }
   }
   if (defined.ok && problems.length === 0) {
@@ -216,7 +227,9 @@ function noteDropped(rule: Record<string, unknown>, index: number, notes: Rubric
 function inputPath(path: readonly (string | number)[], origins: readonly number[][]): (string | number)[] {
   const [top, , requirements, requirement, standards, standard, field, ...rest] = path;
   if (top !== 'aspects') return ['options', ...path];
-  if (requirements !== 'requirements' || typeof requirement !== 'number') return ['options', 'id'];
+  if (requirements !== 'requirements' || typeof requirement !== 'number') {
+    return requirements === 'title' ? ['options', 'title'] : ['options', 'groupBy'];
+  }
   const rules = origins[requirement] ?? [];
   if (standards !== 'standards' || typeof standard !== 'number') {
     return rules.length === 1 ? [rules[0]!] : ['options', 'groupBy'];
