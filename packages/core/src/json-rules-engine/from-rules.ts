@@ -64,6 +64,8 @@ const DEFAULT_PROVENANCE: Provenance = {
 /** The id of the one aspect that holds the imported rules. */
 const IMPORTED_ASPECT = 'json-rules-engine-rules';
 
+type Path = readonly (string | number)[];
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -109,8 +111,8 @@ export function fromJsonRulesEngineRules(
     findings.problems.push({ path: [], kind: 'not-a-list', message: 'the rules are a list' });
   }
   const groups = new Map<string, { id: string; title: Text; standards: unknown[] }>();
-  // Where each draft standard came from, to map validation issues back to the input.
-  const origins: number[][] = [];
+  // The rules each requirement's standards came from, to map validation issues back to the input.
+  const rulesOfGroup = new Map<string, number[]>();
   list.forEach((given, index) => {
     const rule = readRule(given);
     if (!rule) {
@@ -140,9 +142,10 @@ export function fromJsonRulesEngineRules(
       standards: [],
     };
     groups.set(groupId, group);
-    const position = [...groups.keys()].indexOf(groupId);
-    origins[position] = [...(origins[position] ?? []), index];
     group.standards.push(standard);
+    const groupRules = rulesOfGroup.get(groupId) ?? [];
+    rulesOfGroup.set(groupId, groupRules);
+    groupRules.push(index);
   });
   const draft = {
     formatVersion: 1,
@@ -157,12 +160,19 @@ export function fromJsonRulesEngineRules(
   const defined = safeDefineRuleSet(draft, { operators: options?.operators ?? [] });
   const problems = [...findings.problems];
   if (!defined.ok) {
+    const origins = [...rulesOfGroup.values()];
+    const reportedByRule = new Map<string | number | undefined, Path[]>();
+    for (const path of findings.reported) {
+      const ofRule = reportedByRule.get(path[0]) ?? [];
+      reportedByRule.set(path[0], ofRule);
+      ofRule.push(path);
+    }
     const seen = new Set<string>();
     for (const issue of defined.error.issues) {
       const path = inputPath(issue.path, origins);
       // A node reported above is not reported again, nor is the failed union (the tree's shape) around it;
       // the aspect takes the rule set's id and title, so their issues come twice.
-      const alreadyReported = findings.reported.some(
+      const alreadyReported = (reportedByRule.get(path[0]) ?? []).some(
         (reported) =>
           startsWith(path, reported) || (issue.kind === 'invalid_union' && startsWith(reported, path)),
       );
