@@ -129,6 +129,15 @@ describe('fromJsonRulesEngineRules reports each problem at its path in the input
     ]);
   });
 
+  it('no rules, or no list of rules', () => {
+    expect(problemsOf([])).toEqual([{ path: [], kind: 'no-rules' }]);
+    expect(problemsOf({} as never)).toEqual([{ path: [], kind: 'not-a-list' }]);
+    expect(problemsOf(['not json'])).toEqual([
+      { path: [0], kind: 'not-a-rule' },
+      { path: [], kind: 'no-rules' },
+    ]);
+  });
+
   it('a missing catalog', () => {
     const imported = fromJsonRulesEngineRules([ruleWith(leaf)], { ...options, facts: undefined as never });
     expect(imported.problems[0]).toEqual(

@@ -109,6 +109,7 @@ export function fromJsonRulesEngineRules(
   const list = Array.isArray(rules) ? rules : [];
   if (!Array.isArray(rules)) {
     findings.problems.push({ path: [], kind: 'not-a-list', message: 'the rules are a list' });
+    findings.reported.push([]);
   }
   const groups = new Map<string, { id: string; title: Text; standards: unknown[] }>();
   // The rules each requirement's standards came from, to map validation issues back to the input.
@@ -147,6 +148,10 @@ export function fromJsonRulesEngineRules(
     rulesOfGroup.set(groupId, groupRules);
     groupRules.push(index);
   });
+  if (groups.size === 0 && Array.isArray(rules)) {
+    findings.problems.push({ path: [], kind: 'no-rules', message: 'there is no rule to bring in' });
+    findings.reported.push([]);
+  }
   const draft = {
     formatVersion: 1,
     id: options?.id,
@@ -238,6 +243,7 @@ function inputPath(path: readonly (string | number)[], origins: readonly number[
   const [top, , requirements, requirement, standards, standard, field, ...rest] = path;
   if (top !== 'aspects') return ['options', ...path];
   if (requirements !== 'requirements' || typeof requirement !== 'number') {
+    if (requirements === 'requirements') return [];
     return requirements === 'title' ? ['options', 'title'] : ['options', 'groupBy'];
   }
   const rules = origins[requirement] ?? [];
