@@ -50,8 +50,8 @@ describe('docs/migrating-from-json-rules-engine.md', () => {
       'fact-params',
       'path',
       'path',
-      'unknown-fact',
-      'unknown-fact',
+      'undeclared-fact',
+      'undeclared-fact',
     ]);
     expect(fromJsonRulesEngineRules([rules[3]], { ...identity, facts }).ok).toBe(true);
   });

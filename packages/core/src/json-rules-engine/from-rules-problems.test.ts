@@ -53,10 +53,10 @@ describe('fromJsonRulesEngineRules reports each problem at its path in the input
 
   it('a fact absent from the catalog, read by a leaf or compared with', () => {
     expect(problemsOf([ruleWith({ fact: 'elevators', operator: 'equal', value: 1 })])).toEqual([
-      { path: [0, 'conditions', 'all', 1, 'fact'], kind: 'unknown-fact' },
+      { path: [0, 'conditions', 'all', 1, 'fact'], kind: 'undeclared-fact' },
     ]);
     expect(problemsOf([ruleWith({ ...leaf, value: { fact: 'target' } })])).toEqual([
-      { path: [0, 'conditions', 'all', 1, 'value', 'fact'], kind: 'unknown-fact' },
+      { path: [0, 'conditions', 'all', 1, 'value', 'fact'], kind: 'undeclared-fact' },
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('fromJsonRulesEngineRules reports each problem at its path in the input
     ];
     expect(problemsOf(rules)).toEqual([
       { path: [0, 'conditions', 'all', 1, 'path'], kind: 'path' },
-      { path: [1, 'conditions', 'any', 0, 'fact'], kind: 'unknown-fact' },
+      { path: [1, 'conditions', 'any', 0, 'fact'], kind: 'undeclared-fact' },
       { path: [1, 'conditions', 'any', 0, 'operator'], kind: 'operator-decorator' },
       { path: [2], kind: 'not-a-rule' },
     ]);
@@ -120,10 +120,10 @@ describe('fromJsonRulesEngineRules reports each problem at its path in the input
     };
     const at = [0, 'conditions', 'all', 0];
     expect(problemsOf([rule])).toEqual([
-      { path: [...at, 'fact'], kind: 'unknown-fact' },
+      { path: [...at, 'fact'], kind: 'undeclared-fact' },
       { path: [...at, 'path'], kind: 'path' },
       { path: [...at, 'params'], kind: 'fact-params' },
-      { path: [...at, 'value', 'fact'], kind: 'unknown-fact' },
+      { path: [...at, 'value', 'fact'], kind: 'undeclared-fact' },
       { path: [...at, 'value', 'path'], kind: 'path' },
       { path: [...at, 'value', 'params'], kind: 'fact-params' },
     ]);

@@ -148,6 +148,6 @@ function checkFact(
   problem: (at: Path, kind: string, message: string) => void,
 ): void {
   if (typeof fact === 'string' && !context.facts.has(fact)) {
-    problem(path, 'unknown-fact', `fact ${quote(fact)} is not in the catalog: add it to the facts option`);
+    problem(path, 'undeclared-fact', `fact ${quote(fact)} is not in the catalog: add it to the facts option`);
   }
 }
