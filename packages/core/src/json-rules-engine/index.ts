@@ -10,5 +10,7 @@ export {
   createJsonRulesEngineEvaluator,
   evaluateWithJsonRulesEngine,
 } from './evaluate-with-json-rules-engine.js';
+export type { FromJsonRulesEngineOptions, JsonRulesEngineImport } from './from-rules.js';
+export { fromJsonRulesEngineRules } from './from-rules.js';
 export type { StandardMetEvent } from './to-rules.js';
 export { FOCUS_RULE, SCOPE_RULE, toJsonRulesEngineRules } from './to-rules.js';
