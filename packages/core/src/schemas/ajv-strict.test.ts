@@ -77,6 +77,29 @@ describe('the shipped JSON Schemas under Ajv 2020 strict', () => {
 const eligible = samples[0]!.assessment;
 const withScoring = (scoring: unknown) => ({ ...guangxi2021, scoring });
 
+/** JSON paths of the properties, anywhere in a schema, that carry no description (a `$ref` has its own). */
+function undescribedProperties(node: unknown, path = ''): string[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const entries = Object.entries(node);
+  const own = entries.flatMap(([keyword, child]) =>
+    keyword === 'properties' && typeof child === 'object' && child !== null
+      ? Object.entries(child as Record<string, { description?: string; $ref?: string }>)
+          .filter(([, property]) => property.description === undefined && property.$ref === undefined)
+          .map(([name]) => `${path}/properties/${name}`)
+      : [],
+  );
+  return [
+    ...own,
+    ...entries.flatMap(([keyword, child]) => undescribedProperties(child, `${path}/${keyword}`)),
+  ];
+}
+
+describe('descriptions', () => {
+  it.each(names)('every property of %s.json has a description', (name) => {
+    expect(undescribedProperties(shippedSchema(name))).toEqual([]);
+  });
+});
+
 describe('one short error per mistake', () => {
   it.each([
     {
