@@ -42,6 +42,23 @@ describe('strictJsonSchema', () => {
     });
   });
 
+  it('marks a oneOf whose branches fix the tag by const or enum', () => {
+    const enumBranch = (tags: string[]) => ({
+      ...branch('x'),
+      properties: { mode: { type: 'string', enum: tags } },
+    });
+    expect(
+      (strictJsonSchema({ oneOf: [branch('a'), enumBranch(['b', 'c'])] }) as { discriminator?: unknown })
+        .discriminator,
+    ).toEqual({
+      propertyName: 'mode',
+    });
+    expect(
+      (strictJsonSchema({ oneOf: [branch('a'), enumBranch(['a', 'c'])] }) as { discriminator?: unknown })
+        .discriminator,
+    ).toBeUndefined();
+  });
+
   it.each([
     ['a repeated tag', [branch('a'), branch('a')]],
     ['a tag that is not required', [branch('a'), branch('b', [])]],

@@ -11,9 +11,10 @@ const isNode = (value: unknown): value is SchemaNode =>
  *   refused by Ajv's `strictTypes`);
  * - a `pattern` beside `format: "date"` or `"date-time"` is dropped: the format says the same, and an error
  *   then names the format rather than printing a regex of a few hundred characters;
- * - a `oneOf` whose branches each fix the same required property to a different string (`mode`, `kind`,
- *   `type`) gets `discriminator: { propertyName }`, so a validator that knows the keyword (Ajv with
- *   `discriminator: true`, OpenAPI tools) checks only the branch the document names; others ignore it.
+ * - a `oneOf` whose branches each fix the same required property to different strings (`mode`, `kind`,
+ *   `type`; by `const` or `enum`) gets `discriminator: { propertyName }`, so a validator that knows the
+ *   keyword (Ajv with `discriminator: true`, OpenAPI tools) checks only the branch the document names;
+ *   others ignore it.
  * The input is not modified.
  *
  * @example
@@ -59,9 +60,9 @@ function markDiscriminator(node: SchemaNode): void {
   const [first] = branches;
   if (!isNode(first) || !isNode(first.properties)) return;
   for (const propertyName of Object.keys(first.properties)) {
-    const tags = branches.map((branch) => tagOf(branch, propertyName));
-    const distinct = new Set(tags);
-    if (tags.every((tag) => typeof tag === 'string') && distinct.size === tags.length) {
+    const tags = branches.map((branch) => tagsOf(branch, propertyName));
+    const all = tags.flatMap((branchTags) => branchTags ?? []);
+    if (tags.every((branchTags) => branchTags !== undefined) && new Set(all).size === all.length) {
       // Ajv's strictTypes wants the type that the keyword applies to beside it.
       if (node.type === undefined) node.type = 'object';
       node.discriminator = { propertyName };
@@ -70,11 +71,13 @@ function markDiscriminator(node: SchemaNode): void {
   }
 }
 
-/** The string a branch fixes `propertyName` to, when the branch requires it. */
-function tagOf(branch: unknown, propertyName: string): unknown {
+/** The strings a branch allows for `propertyName` (a `const` or an `enum`), when the branch requires it. */
+function tagsOf(branch: unknown, propertyName: string): string[] | undefined {
   if (!isNode(branch) || branch.type !== 'object' || !isNode(branch.properties)) return undefined;
   const required = Array.isArray(branch.required) ? branch.required : [];
   const property = branch.properties[propertyName];
   if (!required.includes(propertyName) || !isNode(property)) return undefined;
-  return property.const;
+  const tags = property.const !== undefined ? [property.const] : property.enum;
+  const isStrings = Array.isArray(tags) && tags.length > 0 && tags.every((tag) => typeof tag === 'string');
+  return isStrings ? tags : undefined;
 }
