@@ -13,7 +13,7 @@ export const CommunitySchema = z.looseObject({
   name: z.string().regex(/\S/, 'the community has a name (not blank)').meta({
     description: 'The estate’s name, e.g. 示例小区: not empty, not only spaces.',
   }),
-  district: z.string().optional(),
+  district: z.string().optional().meta({ description: 'District (区/县) of the estate' }),
 });
 
 /**
@@ -29,12 +29,17 @@ export const CommunitySchema = z.looseObject({
  * ```
  */
 export const AssessmentSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: z.string().min(1),
-  ruleSet: z.string().optional(),
-  community: CommunitySchema,
-  facts: z.record(z.string(), z.union([FactValueSchema, z.null()])),
-  assessedAt: z.union([IsoDateSchema, z.iso.datetime({ offset: true })]).optional(),
+  $schema: z.string().optional().meta({ description: 'Path or URL of this JSON Schema, for editors' }),
+  id: z.string().min(1).meta({ description: 'Id of the assessment, echoed by the result' }),
+  ruleSet: z.string().optional().meta({ description: 'Rule set to use: id or id@range' }),
+  community: CommunitySchema.meta({ description: 'The estate assessed' }),
+  facts: z
+    .record(z.string(), z.union([FactValueSchema, z.null()]))
+    .meta({ description: 'Fact id → answer; null when unanswered' }),
+  assessedAt: z
+    .union([IsoDateSchema, z.iso.datetime({ offset: true })])
+    .optional()
+    .meta({ description: 'When assessed: YYYY-MM-DD or a date-time with offset' }),
 });
 
 /** An assessment document, as parsed. */

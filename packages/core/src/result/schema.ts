@@ -8,22 +8,27 @@ export const ExplanationNodeSchema = z
   .lazy(() =>
     z.discriminatedUnion('kind', [
       z.strictObject({
-        kind: z.literal('leaf'),
-        fact: z.string(),
-        operator: z.string(),
-        expected: ExplanationValue,
-        actual: FactValueSchema.nullable(),
+        kind: z.literal('leaf').meta({ description: 'A comparison of one fact' }),
+        fact: z.string().meta({ description: 'Id of the fact compared' }),
+        operator: z.string().meta({ description: 'Operator name' }),
+        expected: ExplanationValue.meta({ description: 'Value of the condition' }),
+        actual: FactValueSchema.nullable().meta({ description: 'The answer, null when missing' }),
         expectedActual: FactValueSchema.nullable()
           .optional()
           .meta({ description: "when expected is another fact: that fact's value, null when missing" }),
         result: Decision,
       }),
       z.strictObject({
-        kind: z.enum(['all', 'any']),
+        kind: z.enum(['all', 'any']).meta({ description: 'Every child must hold, or one' }),
         result: Decision,
-        children: z.array(ExplanationNodeSchema),
+        children: z.array(ExplanationNodeSchema).meta({ description: 'The conditions combined' }),
       }),
-      z.strictObject({ kind: z.literal('not'), result: Decision, child: ExplanationNodeSchema }),
+      // `child` stays undescribed: a described copy of the lazy schema would recurse without end.
+      z.strictObject({
+        kind: z.literal('not').meta({ description: 'The child must not hold' }),
+        result: Decision,
+        child: ExplanationNodeSchema,
+      }),
     ]),
   )
   .meta({ id: 'ExplanationNode' }) as z.ZodType;
@@ -32,62 +37,91 @@ const count = z.int().min(0);
 
 const ReasonSchema = z
   .looseObject({
-    code: z.enum([
-      'OUT_OF_SCOPE',
-      'SCOPE_UNKNOWN',
-      'BELOW_THRESHOLD',
-      'REQUIREMENT_UNCOVERED',
-      'BELOW_PASS_MARK',
-      'BELOW_ASPECT_MINIMUM',
-      'NO_APPLICABLE_STANDARDS',
-      'MISSING_DATA',
-    ]),
-    message: TextSchema,
+    code: z
+      .enum([
+        'OUT_OF_SCOPE',
+        'SCOPE_UNKNOWN',
+        'BELOW_THRESHOLD',
+        'REQUIREMENT_UNCOVERED',
+        'BELOW_PASS_MARK',
+        'BELOW_ASPECT_MINIMUM',
+        'NO_APPLICABLE_STANDARDS',
+        'MISSING_DATA',
+      ])
+      .meta({ description: 'Kind of reason' }),
+    message: TextSchema.meta({ description: 'A sentence to act on' }),
   })
   .meta({ description: 'Why the estate is not eligible; further fields depend on the code.' });
 
 /** The evaluation result, as `evaluate` returns it. Its JSON Schema ships as `schemas/evaluation-result.json`. */
 export const EvaluationResultSchema = z.strictObject({
-  ruleSet: z.strictObject({ id: z.string(), version: z.string(), provenance: ProvenanceSchema }),
-  assessmentId: z.string(),
-  inScope: z.boolean(),
+  ruleSet: z
+    .strictObject({
+      id: z.string().meta({ description: 'Rule set id' }),
+      version: z.string().meta({ description: 'Rule set version' }),
+      provenance: ProvenanceSchema.meta({ description: 'Where the rule set comes from' }),
+    })
+    .meta({ description: 'The rule set applied' }),
+  assessmentId: z.string().meta({ description: 'Id of the assessment' }),
+  inScope: z.boolean().meta({ description: 'Whether the rule set applies to the estate' }),
   inFocus: z.boolean().nullable().optional().meta({
     description:
       'Whether the estate is in the rule set focus; null when a fact the focus reads is missing; absent when the rule set has no focus. Never changes eligibility.',
   }),
-  eligible: z.boolean(),
-  compliance: z.strictObject({ met: count, applicable: count, total: count, rate: z.number().min(0).max(1) }),
-  score: z.strictObject({ points: z.number(), max: z.number(), passMark: z.number() }).optional(),
-  standards: z.array(
-    z.strictObject({
-      id: z.string(),
-      requirementId: z.string(),
-      aspectId: z.string(),
-      outcome: z.enum(['met', 'unmet', 'not-applicable', 'missing-data']),
-      explanation: z
-        .strictObject({ applicable: ExplanationNodeSchema.optional(), condition: ExplanationNodeSchema })
-        .optional(),
-    }),
-  ),
-  requirements: z.array(
-    z.strictObject({
-      id: z.string(),
-      aspectId: z.string(),
-      met: count,
-      applicable: count,
-      satisfied: z.boolean(),
-    }),
-  ),
-  aspects: z.array(
-    z.strictObject({
-      id: z.string(),
-      met: count,
-      applicable: count,
-      rate: z.number().min(0).max(1),
-      points: z.number().optional(),
-      maxPoints: z.number().optional(),
-    }),
-  ),
-  reasons: z.array(ReasonSchema),
-  missingFacts: z.array(z.string()),
+  eligible: z.boolean().meta({ description: 'Whether the estate may apply' }),
+  compliance: z
+    .strictObject({
+      met: count.meta({ description: 'Standards met' }),
+      applicable: count.meta({ description: 'Standards that apply' }),
+      total: count.meta({ description: 'All standards' }),
+      rate: z.number().min(0).max(1).meta({ description: 'met / applicable, 0 to 1' }),
+    })
+    .meta({ description: 'Standards met out of those that apply' }),
+  score: z
+    .strictObject({
+      points: z.number().meta({ description: 'Points of the standards met' }),
+      max: z.number().meta({ description: 'Points of the standards that apply' }),
+      passMark: z.number().meta({ description: 'Points needed' }),
+    })
+    .optional()
+    .meta({ description: 'Points, under points scoring' }),
+  standards: z
+    .array(
+      z.strictObject({
+        id: z.string().meta({ description: 'Standard id' }),
+        requirementId: z.string().meta({ description: 'Its requirement' }),
+        aspectId: z.string().meta({ description: 'Its aspect' }),
+        outcome: z.enum(['met', 'unmet', 'not-applicable', 'missing-data']).meta({ description: 'Verdict' }),
+        explanation: z
+          .strictObject({ applicable: ExplanationNodeSchema.optional(), condition: ExplanationNodeSchema })
+          .optional()
+          .meta({ description: 'How the conditions evaluated' }),
+      }),
+    )
+    .meta({ description: 'One entry per standard' }),
+  requirements: z
+    .array(
+      z.strictObject({
+        id: z.string().meta({ description: 'Requirement id' }),
+        aspectId: z.string().meta({ description: 'Its aspect' }),
+        met: count.meta({ description: 'Standards met' }),
+        applicable: count.meta({ description: 'Standards that apply' }),
+        satisfied: z.boolean().meta({ description: 'Whether enough standards are met' }),
+      }),
+    )
+    .meta({ description: 'One entry per requirement' }),
+  aspects: z
+    .array(
+      z.strictObject({
+        id: z.string().meta({ description: 'Aspect id' }),
+        met: count.meta({ description: 'Standards met' }),
+        applicable: count.meta({ description: 'Standards that apply' }),
+        rate: z.number().min(0).max(1).meta({ description: 'met / applicable, 0 to 1' }),
+        points: z.number().optional().meta({ description: 'Points of the standards met' }),
+        maxPoints: z.number().optional().meta({ description: 'Points of the standards that apply' }),
+      }),
+    )
+    .meta({ description: 'One entry per aspect' }),
+  reasons: z.array(ReasonSchema).meta({ description: 'Why not eligible; empty when eligible' }),
+  missingFacts: z.array(z.string()).meta({ description: 'Facts needed but not answered' }),
 });

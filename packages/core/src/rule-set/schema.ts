@@ -15,7 +15,10 @@ export const FactIdSchema = z
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a fact id starts with a letter and has only letters, digits and _')
   .max(100);
 
-export const TextSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1).optional() });
+export const TextSchema = z.strictObject({
+  zh: z.string().min(1).meta({ description: 'Chinese text, the authoritative wording' }),
+  en: z.string().min(1).optional().meta({ description: 'English translation, for readers of English' }),
+});
 
 export const IsoDateSchema = z.iso.date();
 
@@ -28,18 +31,24 @@ export const FactValueSchema = z.union([z.boolean(), z.number(), z.string()]);
  * ```
  */
 export const FactDefinitionSchema = z.strictObject({
-  type: z.enum(['boolean', 'integer', 'number', 'string', 'date', 'enum']),
-  title: TextSchema,
-  values: z.array(z.string().min(1)).min(1).optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  unit: z.string().optional(),
+  type: z
+    .enum(['boolean', 'integer', 'number', 'string', 'date', 'enum'])
+    .meta({ description: 'Type of the answer' }),
+  title: TextSchema.meta({ description: 'The question the self-check asks' }),
+  values: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .meta({ description: 'Allowed answers of an enum fact' }),
+  min: z.number().optional().meta({ description: 'Smallest allowed answer of a number fact' }),
+  max: z.number().optional().meta({ description: 'Largest allowed answer of a number fact' }),
+  unit: z.string().optional().meta({ description: 'Unit of a number answer, e.g. m or 户' }),
 });
 
 /** Another fact in place of a literal value: `{ "fact": "requiredGreenArea" }`. */
 export const FactReferenceSchema = z
   .strictObject(
-    { fact: z.string().min(1) },
+    { fact: z.string().min(1).meta({ description: 'Id of the fact whose value is compared' }) },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
@@ -50,10 +59,12 @@ export const FactReferenceSchema = z
   .meta({ description: "Another fact's value in place of a literal, compared as a literal of its type" });
 
 export const LeafConditionSchema = z.strictObject({
-  fact: z.string().min(1),
-  operator: z.string().min(1),
-  value: z.union([FactValueSchema, z.array(FactValueSchema), FactReferenceSchema]),
-  path: z.string().optional(),
+  fact: z.string().min(1).meta({ description: 'Id of the fact tested' }),
+  operator: z.string().min(1).meta({ description: 'Operator name, e.g. equal or greaterThanInclusive' }),
+  value: z
+    .union([FactValueSchema, z.array(FactValueSchema), FactReferenceSchema])
+    .meta({ description: 'Value compared with the fact: a literal, a list or another fact' }),
+  path: z.string().optional().meta({ description: 'Path into the fact value, for plugin operators' }),
 });
 
 /**
@@ -70,9 +81,14 @@ export const ConditionSchema = z
     z.union(
       [
         LeafConditionSchema,
-        z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-        z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-        z.strictObject({ not: ConditionSchema }),
+        z.strictObject({
+          all: z.array(ConditionSchema).min(1).meta({ description: 'Holds when every condition holds' }),
+        }),
+        z.strictObject({
+          any: z.array(ConditionSchema).min(1).meta({ description: 'Holds when one condition holds' }),
+        }),
+        // `not` stays undescribed: a described copy of the lazy schema would recurse without end.
+        z.strictObject({ not: ConditionSchema }).meta({ description: 'Holds when the condition does not' }),
       ],
       {
         error:
@@ -90,19 +106,34 @@ export const ConditionSchema = z
  */
 export const ScoringSchema = z.discriminatedUnion('mode', [
   z.strictObject({
-    mode: z.literal('compliance-rate'),
+    mode: z.literal('compliance-rate').meta({ description: 'Eligible by the share of standards met' }),
     threshold: z
       .number()
       .min(0, 'threshold is a share between 0 and 1')
-      .max(1, 'threshold is a share between 0 and 1'),
-    minMetPerRequirement: z.int().min(0).default(1),
-    notApplicable: z.literal('exclude').default('exclude'),
+      .max(1, 'threshold is a share between 0 and 1')
+      .meta({ description: 'Share of applicable standards to meet, 0 to 1' }),
+    minMetPerRequirement: z
+      .int()
+      .min(0)
+      .default(1)
+      .meta({ description: 'Standards each requirement must meet (default 1)' }),
+    notApplicable: z
+      .literal('exclude')
+      .default('exclude')
+      .meta({ description: 'Inapplicable standards leave the count' }),
   }),
   z.strictObject({
-    mode: z.literal('points'),
-    passMark: z.number().min(0),
-    aspectMinimums: z.record(z.string(), z.number().min(0)).optional(),
-    minMetPerRequirement: z.int().min(0).default(0),
+    mode: z.literal('points').meta({ description: 'Eligible by the points of standards met' }),
+    passMark: z.number().min(0).meta({ description: 'Points needed in total' }),
+    aspectMinimums: z
+      .record(z.string(), z.number().min(0))
+      .optional()
+      .meta({ description: 'Aspect id → points needed in that aspect' }),
+    minMetPerRequirement: z
+      .int()
+      .min(0)
+      .default(0)
+      .meta({ description: 'Standards each requirement must meet (default 0)' }),
   }),
 ]);
 
@@ -121,22 +152,26 @@ const encouraged = z.boolean().optional().meta({
  */
 export const GroundSchema = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('plan-clause'),
-    clause: z.string().min(1),
-    quote: z.string().min(1).optional(),
+    kind: z.literal('plan-clause').meta({ description: 'Rests on a clause of the plan' }),
+    clause: z.string().min(1).meta({ description: 'The clause, e.g. 四（三）' }),
+    quote: z.string().min(1).optional().meta({ description: 'Words quoted from the clause' }),
     encouraged,
   }),
   z.strictObject({
-    kind: z.literal('public-source'),
-    source: z.string().min(1),
+    kind: z.literal('public-source').meta({ description: 'Rests on a public report' }),
+    source: z.string().min(1).meta({ description: 'Who published it, and its title' }),
     date: z
       .string()
       .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD')
-      .optional(),
-    url: z.string().min(1).optional(),
+      .optional()
+      .meta({ description: 'Publication date: YYYY, YYYY-MM or YYYY-MM-DD' }),
+    url: z.string().min(1).optional().meta({ description: 'Where to read it' }),
     encouraged,
   }),
-  z.strictObject({ kind: z.literal('project-drafting'), note: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('project-drafting').meta({ description: 'Drafted by the project, no source' }),
+    note: z.string().min(1).meta({ description: 'What was drafted, and why' }),
+  }),
 ]);
 
 /**
@@ -148,40 +183,51 @@ export const GroundSchema = z.discriminatedUnion('kind', [
  * ```
  */
 export const DraftedValueSchema = z.strictObject({
-  fact: z.string().min(1),
-  value: z.union([FactValueSchema, z.array(FactValueSchema)]),
-  note: z.string().min(1),
+  fact: z.string().min(1).meta({ description: 'Fact whose compared value the project chose' }),
+  value: z
+    .union([FactValueSchema, z.array(FactValueSchema)])
+    .meta({ description: 'The value chosen, as in the condition' }),
+  note: z.string().min(1).meta({ description: 'Why this value' }),
 });
 
 export const StandardSchema = z.strictObject({
-  id: ItemId,
-  title: TextSchema,
+  id: ItemId.meta({ description: 'Standard id, unique in the rule set' }),
+  title: TextSchema.meta({ description: 'What the standard asks' }),
   condition: ConditionSchema,
   applicableWhen: ConditionSchema.optional(),
-  points: z.number().min(0).optional(),
-  responsible: z.array(z.string().min(1)).optional(),
-  evidence: z.array(z.string().min(1)).optional(),
-  basis: z.string().min(1).optional(),
-  grounds: z.array(GroundSchema).min(1).optional(),
-  drafted: z.array(DraftedValueSchema).min(1).optional(),
+  points: z.number().min(0).optional().meta({ description: 'Points when met (points scoring)' }),
+  responsible: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Departments responsible for meeting it' }),
+  evidence: z.array(z.string().min(1)).optional().meta({ description: 'Documents that show it is met' }),
+  basis: z.string().min(1).optional().meta({ description: 'Where the standard comes from, in words' }),
+  grounds: z.array(GroundSchema).min(1).optional().meta({ description: 'Typed sources of the standard' }),
+  drafted: z
+    .array(DraftedValueSchema)
+    .min(1)
+    .optional()
+    .meta({ description: 'Values of the condition chosen by the project' }),
 });
 
 export const RequirementSchema = z.strictObject({
-  id: ItemId,
-  title: TextSchema,
-  standards: z.array(StandardSchema),
+  id: ItemId.meta({ description: 'Requirement id, unique in the rule set' }),
+  title: TextSchema.meta({ description: 'What the requirement asks' }),
+  standards: z.array(StandardSchema).meta({ description: 'Standards, any of which can satisfy it' }),
 });
 
 export const AspectSchema = z.strictObject({
-  id: ItemId,
-  title: TextSchema,
-  requirements: z.array(RequirementSchema),
+  id: ItemId.meta({ description: 'Aspect id, unique in the rule set' }),
+  title: TextSchema.meta({ description: 'Name of the aspect' }),
+  requirements: z.array(RequirementSchema).meta({ description: 'Requirements of the aspect' }),
 });
 
 export const ProvenanceSchema = z.strictObject({
-  status: z.enum(['official', 'provisional']),
-  source: z.string().min(1),
-  notes: z.string().optional(),
+  status: z
+    .enum(['official', 'provisional'])
+    .meta({ description: 'official: the published text; provisional: a draft' }),
+  source: z.string().min(1).meta({ description: 'Where the rule set comes from' }),
+  notes: z.string().optional().meta({ description: 'Anything a reader should know about it' }),
   basis: z
     .array(PolicyDocumentSchema)
     .optional()
@@ -198,27 +244,39 @@ export const ProvenanceSchema = z.strictObject({
  * ```
  */
 export const RuleSetSchema = z.strictObject({
-  $schema: z.string().optional(),
-  formatVersion: z.literal(1).default(1),
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a rule-set id is kebab-case, e.g. guangxi-2021'),
+  $schema: z.string().optional().meta({ description: 'Path or URL of this JSON Schema, for editors' }),
+  formatVersion: z.literal(1).default(1).meta({ description: 'Format version, always 1' }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a rule-set id is kebab-case, e.g. guangxi-2021')
+    .meta({ description: 'Kebab-case id, e.g. guangxi-2021' }),
   version: z
     .string()
     .regex(
       /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/,
       'a version is semver, e.g. 1.0.0',
-    ),
-  title: TextSchema,
-  provenance: ProvenanceSchema,
-  effective: z.strictObject({ from: IsoDateSchema, until: IsoDateSchema.optional() }).optional(),
-  extends: z.string().optional(),
-  facts: z.record(FactIdSchema, FactDefinitionSchema),
-  scope: ConditionSchema.optional(),
+    )
+    .meta({ description: 'Semantic version of the rule set, e.g. 1.0.0' }),
+  title: TextSchema.meta({ description: 'Title of the rubric' }),
+  provenance: ProvenanceSchema.meta({ description: 'Where the rule set comes from, and whether official' }),
+  effective: z
+    .strictObject({
+      from: IsoDateSchema.meta({ description: 'First day in force, YYYY-MM-DD' }),
+      until: IsoDateSchema.optional().meta({ description: 'Last day in force, YYYY-MM-DD' }),
+    })
+    .optional()
+    .meta({ description: 'Dates the rule set is in force' }),
+  extends: z.string().optional().meta({ description: 'Id of the rule set this one varies' }),
+  facts: z
+    .record(FactIdSchema, FactDefinitionSchema)
+    .meta({ description: 'Fact id → the question and its answer type' }),
+  scope: ConditionSchema.optional().meta({ description: 'The estates the rule set applies to' }),
   focus: ConditionSchema.optional().meta({
     description:
       'The estates the policy concentrates on, reported on every result as inFocus; never changes eligibility.',
   }),
-  scoring: ScoringSchema,
-  aspects: z.array(AspectSchema).min(1),
+  scoring: ScoringSchema.meta({ description: 'How eligibility is decided' }),
+  aspects: z.array(AspectSchema).min(1).meta({ description: 'Aspects, each with its requirements' }),
 });
 
 /** A rule-set document as stored in JSON, before `defineRuleSet` fills in defaults. */

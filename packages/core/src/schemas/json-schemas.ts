@@ -5,6 +5,7 @@ import { TargetPlanSchema } from '../timeline/plan-schema.js';
 import { z } from '../util/zod.js';
 import { RuleSetPatchSchema } from '../variants/patch-schema.js';
 import { ApplicationEventSchema } from '../workflow/events.js';
+import { strictJsonSchema } from './strict-json-schema.js';
 
 /**
  * The JSON Schema (draft 2020-12) of each document the library reads or writes, generated from its zod
@@ -15,7 +16,7 @@ export function jsonSchemas(): Record<string, object> {
   const describe = (name: string, title: string, schema: z.ZodType, io: 'input' | 'output') => {
     // The file's own title replaces a title the schema's metadata gives.
     const { title: _metadataTitle, ...jsonSchema } = z.toJSONSchema(schema, { io, unrepresentable: 'throw' });
-    return { [name]: { $id: `urn:sunshine-rubric:schema:${name}`, title, ...jsonSchema } };
+    return { [name]: strictJsonSchema({ $id: `urn:sunshine-rubric:schema:${name}`, title, ...jsonSchema }) };
   };
   return {
     ...describe('rule-set', 'sunshine-rubric rule set (format version 1)', RuleSetSchema, 'input'),

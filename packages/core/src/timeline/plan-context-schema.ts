@@ -63,9 +63,9 @@ export { PolicyDocumentSchema } from '../provenance/policy-document.js';
 /** A goal the plan sets for a year without a number. */
 export const DatedGoalSchema = z
   .strictObject({
-    id: z.string().min(1),
+    id: z.string().min(1).meta({ description: 'Id of the goal, unique in the plan' }),
     year: z.int().min(1000).max(9999).meta({ description: 'Due by the end of this year.' }),
-    goal: PlanTextSchema,
+    goal: PlanTextSchema.meta({ description: 'The goal, in the plan’s words' }),
     clause: ClauseSchema.optional(),
   })
   .meta({ description: 'A dated goal in words: the plan gives no figure, so none is stored.' });
@@ -73,11 +73,11 @@ export const DatedGoalSchema = z
 /** A standing rule of the plan, e.g. for new estates. */
 export const PlanRuleSchema = z
   .strictObject({
-    id: z.string().min(1),
+    id: z.string().min(1).meta({ description: 'Id of the rule, unique in the plan' }),
     appliesTo: PlanTextSchema.meta({
       description: 'What the rule applies to, e.g. new affordable-housing estates.',
     }),
-    rule: PlanTextSchema,
+    rule: PlanTextSchema.meta({ description: 'The rule, in the plan’s words' }),
     clause: ClauseSchema.optional(),
   })
   .meta({ description: 'A rule the plan sets, in words.' });
@@ -85,7 +85,7 @@ export const PlanRuleSchema = z
 /** A way the plan names of paying for the work. */
 export const FundingRouteSchema = z
   .strictObject({
-    id: z.string().min(1),
+    id: z.string().min(1).meta({ description: 'Id of the route, unique in the plan' }),
     source: PlanTextSchema.meta({ description: 'Where the money comes from, e.g. 中央预算内投资.' }),
     pays: PlanTextSchema.optional().meta({ description: 'What it pays for, as the plan says.' }),
     responsible: PlanTextSchema.optional().meta({ description: 'Who secures or arranges it.' }),
@@ -110,7 +110,8 @@ export const PlanOrganizationSchema = z
           heldBy: PlanTextSchema.meta({ description: 'The post that holds it (not the person).' }),
         }),
       )
-      .optional(),
+      .optional()
+      .meta({ description: 'Roles of the leading body and the posts that hold them' }),
     office: PlanTextSchema.optional().meta({ description: 'Where its office sits and what it does.' }),
     localBodies: PlanTextSchema.optional().meta({
       description: 'What the plan asks of the county and district level, e.g. 各县、区要成立相应机构.',

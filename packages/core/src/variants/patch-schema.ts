@@ -18,16 +18,30 @@ const ItemReferenceSchema = z.string().min(1, 'an id is a non-empty string');
 
 const ScoringPatchSchema = z
   .strictObject({
-    mode: z.enum(['compliance-rate', 'points']).optional(),
+    mode: z
+      .enum(['compliance-rate', 'points'])
+      .optional()
+      .meta({ description: 'How eligibility is decided' }),
     threshold: z
       .number()
       .min(0, 'threshold is a share between 0 and 1')
       .max(1, 'threshold is a share between 0 and 1')
-      .optional(),
-    minMetPerRequirement: z.int().min(0).optional(),
-    notApplicable: z.literal('exclude').optional(),
-    passMark: z.number().min(0).optional(),
-    aspectMinimums: z.record(z.string(), z.number().min(0)).optional(),
+      .optional()
+      .meta({ description: 'Share of applicable standards to meet, 0 to 1' }),
+    minMetPerRequirement: z
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'Standards each requirement must meet' }),
+    notApplicable: z
+      .literal('exclude')
+      .optional()
+      .meta({ description: 'Inapplicable standards leave the count' }),
+    passMark: z.number().min(0).optional().meta({ description: 'Points needed in total' }),
+    aspectMinimums: z
+      .record(z.string(), z.number().min(0))
+      .optional()
+      .meta({ description: 'Aspect id → points needed in that aspect' }),
   })
   .meta({
     description:
@@ -37,9 +51,9 @@ const ScoringPatchSchema = z
 
 const ProvenancePatchSchema = z
   .strictObject({
-    status: z.enum(['official', 'provisional']).optional(),
-    source: z.string().min(1).optional(),
-    notes: z.string().optional(),
+    status: z.enum(['official', 'provisional']).optional().meta({ description: 'official or provisional' }),
+    source: z.string().min(1).optional().meta({ description: 'Where the variant comes from' }),
+    notes: z.string().optional().meta({ description: 'Anything a reader should know about it' }),
   })
   .meta({
     description:
@@ -57,21 +71,21 @@ const AdditionSchema = z
       to: ItemReferenceSchema.optional().meta({
         description: 'Leave out, or give the rule set’s id: aspects belong to the rule set.',
       }),
-      aspect: AspectSchema,
+      aspect: AspectSchema.meta({ description: 'The new aspect' }),
     }),
     z.strictObject({
       to: z
         .string(missingTo('aspect'))
         .min(1)
         .meta({ description: 'Id of the aspect that gets the requirement.' }),
-      requirement: RequirementSchema,
+      requirement: RequirementSchema.meta({ description: 'The new requirement' }),
     }),
     z.strictObject({
       to: z
         .string(missingTo('requirement'))
         .min(1)
         .meta({ description: 'Id of the requirement that gets the standard.' }),
-      standard: StandardSchema,
+      standard: StandardSchema.meta({ description: 'The new standard' }),
     }),
   ])
   .meta({
@@ -97,13 +111,16 @@ const AdditionSchema = z
  */
 export const RuleSetPatchSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    id: RuleSetSchema.shape.id,
-    version: RuleSetSchema.shape.version,
-    title: TextSchema.optional(),
+    $schema: z.string().optional().meta({ description: 'Path or URL of this JSON Schema, for editors' }),
+    id: RuleSetSchema.shape.id.meta({ description: 'Id of the variant rule set' }),
+    version: RuleSetSchema.shape.version.meta({ description: 'Semantic version of the variant' }),
+    title: TextSchema.optional().meta({ description: 'Title of the variant; absent keeps the base’s' }),
     provenance: ProvenancePatchSchema.optional(),
     effective: z
-      .strictObject({ from: IsoDateSchema, until: IsoDateSchema.optional() })
+      .strictObject({
+        from: IsoDateSchema.meta({ description: 'First day in force, YYYY-MM-DD' }),
+        until: IsoDateSchema.optional().meta({ description: 'Last day in force, YYYY-MM-DD' }),
+      })
       .nullable()
       .optional()
       .meta({ description: 'The variant’s effective dates; null drops the base’s; absent keeps them.' }),
@@ -121,7 +138,7 @@ export const RuleSetPatchSchema = z
     remove: z.array(ItemReferenceSchema).optional().meta({
       description: 'Ids of aspects, requirements and standards of the base to remove (with what they hold).',
     }),
-    add: z.array(AdditionSchema).optional(),
+    add: z.array(AdditionSchema).optional().meta({ description: 'New aspects, requirements and standards' }),
     replace: z
       .array(StandardSchema)
       .optional()

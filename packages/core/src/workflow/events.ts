@@ -44,10 +44,20 @@ const base = {
 /** The parts of an evaluation result a self-check event keeps. A whole `EvaluationResult` fits too. */
 const SelfCheckSchema = z
   .looseObject({
-    ruleSet: z.looseObject({ id: z.string().min(1), version: z.string().min(1) }),
-    assessmentId: z.string().optional(),
-    eligible: z.boolean(),
-    compliance: z.looseObject({ met: z.int().min(0), applicable: z.int().min(0) }),
+    ruleSet: z
+      .looseObject({
+        id: z.string().min(1).meta({ description: 'Rule set id' }),
+        version: z.string().min(1).meta({ description: 'Rule set version' }),
+      })
+      .meta({ description: 'The rule set scored against' }),
+    assessmentId: z.string().optional().meta({ description: 'Id of the assessment scored' }),
+    eligible: z.boolean().meta({ description: 'Whether the estate may apply' }),
+    compliance: z
+      .looseObject({
+        met: z.int().min(0).meta({ description: 'Standards met' }),
+        applicable: z.int().min(0).meta({ description: 'Standards that apply' }),
+      })
+      .meta({ description: 'Standards met out of those that apply' }),
   })
   .meta({
     description: 'The self-check’s verdict: an EvaluationResult, or its summary (see summariseSelfCheck).',
@@ -57,7 +67,10 @@ const event = <Type extends string, Shape extends z.core.$ZodLooseShape>(
   type: Type,
   description: string,
   shape: Shape,
-) => z.strictObject({ type: z.literal(type), ...base, ...shape }).meta({ description });
+) =>
+  z
+    .strictObject({ type: z.literal(type).meta({ description: 'Kind of event' }), ...base, ...shape })
+    .meta({ description });
 
 /**
  * One step of an estate's certification application, as a system stores it for audit. The steps, in the
@@ -96,7 +109,7 @@ export const ApplicationEventSchema = z
       }),
       event('city-review-passed', 'The city reviewed the application and sent it on to the region.', {}),
       event('city-review-returned', 'The city returned the application to the estate.', {
-        reasons: z.array(z.string().min(1)).optional(),
+        reasons: z.array(z.string().min(1)).optional().meta({ description: 'Why it was returned' }),
       }),
       event('region-recheck-passed', 'The region’s re-check passed.', {}),
       event('rectification-required', 'The region’s re-check asked for fixes.', {
