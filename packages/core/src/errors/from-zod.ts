@@ -7,9 +7,23 @@ import type { RubricIssue } from './rubric-error.js';
  * unknown key of an object, however long), so they are clipped like the library's.
  */
 export function issuesFromZod(error: z.ZodError): RubricIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
+  return error.issues.map((issue) => issueFromZod(issue));
+}
+
+/**
+ * One zod issue as the library's, its path under `prefix`: the one conversion behind every document's
+ * issues (rule sets, plans, patches), whatever each does first with unions.
+ */
+export function issueFromZod(
+  issue: z.core.$ZodIssue,
+  prefix: readonly (string | number)[] = [],
+): RubricIssue {
+  return {
+    path: [
+      ...prefix,
+      ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
+    ],
     message: clipText(issue.message, MAX_MESSAGE_CHARACTERS),
     kind: issue.code,
-  }));
+  };
 }

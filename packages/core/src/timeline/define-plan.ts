@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import { issueFromZod } from '../errors/from-zod.js';
 import { type Result, RubricError, type RubricErrorCode, type RubricIssue } from '../errors/rubric-error.js';
 import { deepFreeze } from '../util/deep-freeze.js';
-import { clipText, MAX_MESSAGE_CHARACTERS, quote } from '../util/show-value.js';
+import { quote } from '../util/show-value.js';
 import { safeParseDocument } from '../util/zod.js';
 import { rankMilestones } from './milestones.js';
 import { type TargetPlan, type TargetPlanInput, TargetPlanSchema } from './plan-schema.js';
@@ -108,15 +109,14 @@ export function toRubricIssues(
 ): RubricIssue[] {
   const rubricIssues: RubricIssue[] = [];
   for (const issue of issues) {
-    const path = [...pathPrefix, ...issue.path.map(toPathSegment)];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const closest = closestBranch(issue.errors);
       if (closest !== undefined) {
-        rubricIssues.push(...toRubricIssues(closest, path));
+        rubricIssues.push(...toRubricIssues(closest, issueFromZod(issue, pathPrefix).path));
         continue;
       }
     }
-    rubricIssues.push({ path, message: clipText(issue.message, MAX_MESSAGE_CHARACTERS), kind: issue.code });
+    rubricIssues.push(issueFromZod(issue, pathPrefix));
   }
   return rubricIssues;
 }
@@ -128,8 +128,4 @@ function closestBranch(
   const fewest = sizes.reduce((least, size) => Math.min(least, size), Number.POSITIVE_INFINITY);
   const closest = branches.filter((branch) => branch.length === fewest);
   return closest.length === 1 ? closest[0] : undefined;
-}
-
-function toPathSegment(segment: PropertyKey): string | number {
-  return typeof segment === 'number' ? segment : String(segment);
 }

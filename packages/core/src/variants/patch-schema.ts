@@ -1,3 +1,4 @@
+import { issueFromZod } from '../errors/from-zod.js';
 import type { RubricIssue } from '../errors/rubric-error.js';
 import {
   AspectSchema,
@@ -11,7 +12,6 @@ import {
   TextSchema,
 } from '../rule-set/schema.js';
 import { isPlainObject } from '../util/guards.js';
-import { clipText, MAX_MESSAGE_CHARACTERS } from '../util/show-value.js';
 import { z } from '../util/zod.js';
 
 const ItemReferenceSchema = z.string().min(1, 'an id is a non-empty string');
@@ -181,11 +181,12 @@ export function patchIssuesFromZod(error: z.ZodError, patch: unknown): RubricIss
   return error.issues.flatMap((issue) => mapIssue(issue, [], patch));
 }
 
-function mapIssue(issue: z.core.$ZodIssue, prefix: (string | number)[], patch: unknown): RubricIssue[] {
-  const path = [
-    ...prefix,
-    ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
-  ];
+function mapIssue(
+  issue: z.core.$ZodIssue,
+  prefix: readonly (string | number)[],
+  patch: unknown,
+): RubricIssue[] {
+  const { path } = issueFromZod(issue, prefix);
   if (issue.code === 'invalid_union' && path.length === 2 && path[0] === 'add') {
     const addition =
       isPlainObject(patch) && Array.isArray(patch.add) ? patch.add[path[1] as number] : undefined;
@@ -200,5 +201,5 @@ function mapIssue(issue: z.core.$ZodIssue, prefix: (string | number)[], patch: u
       },
     ];
   }
-  return [{ path, message: clipText(issue.message, MAX_MESSAGE_CHARACTERS), kind: issue.code }];
+  return [issueFromZod(issue, prefix)];
 }
