@@ -1,41 +1,36 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import {
+  schemaValidator,
+  shippedDocuments,
+  shippedSchemas,
+  strictAjv,
+  workspaceResolve,
+} from '../../test/shipped-documents.js';
 import { evaluate } from '../evaluate/compile-rule-set.js';
 import { jsonSchemas } from './json-schemas.js';
 
-// What another system does with the shipped files: Ajv 2020 in strict mode, without allowUnionTypes, with
-// ajv-formats for `date` and `date-time`, and `discriminator: true` for the `oneOf`s keyed on one field.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const shippedSchema = (name: string): object =>
-  JSON.parse(readFileSync(new URL(`../../schemas/${name}.json`, import.meta.url), 'utf8'));
+// What another system does with the shipped files: Ajv 2020 in strict mode (see strictAjv). The release
+// test runs the same checks on the installed tarballs.
+const shipped = shippedSchemas(workspaceResolve);
+const shippedSchema = (name: string): object => shipped[name] ?? {};
 const names = Object.keys(jsonSchemas());
+const { errorsOf } = schemaValidator(workspaceResolve);
 
-function strictAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, discriminator: true });
-  addFormats(ajv);
-  return ajv;
-}
-
-const ajv = strictAjv();
-for (const name of names) ajv.addSchema(shippedSchema(name), name);
-
-function errorsOf(name: string, document: unknown): ErrorObject[] {
-  const validate = ajv.getSchema(name);
-  if (validate === undefined) throw new Error(`no schema ${name}`);
-  return validate(document) ? [] : [...(validate.errors ?? [])];
-}
-
-const readJson = (path: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-const guangxi2021 = readJson('../../../guangxi/src/data/guangxi-2021.json');
-const sampleNames = ['eligible', 'below-threshold', 'uncovered-requirement', 'out-of-scope', 'missing-data'];
-const samples = sampleNames.map((sample) => ({
-  sample,
-  assessment: readJson(`../../../guangxi/src/data/samples/${sample}.json`),
-}));
-const qinzhouPlan = readJson('../../../qinzhou/src/data/qinzhou-2021-plan.json');
+const documents = shippedDocuments(workspaceResolve);
+const documentOf = (specifier: string): Record<string, unknown> => {
+  const found = documents.find((document) => document.specifier.endsWith(specifier));
+  if (!found) throw new Error(`not shipped: ${specifier}`);
+  return found.document;
+};
+const guangxi2021 = documentOf('/guangxi-2021.json');
+const samples = documents
+  .filter((document) => document.schema === 'assessment')
+  .map(({ specifier, document }) => ({
+    sample: specifier.slice(specifier.lastIndexOf('/') + 1),
+    assessment: document,
+  }));
+const qinzhouPlan = documentOf('/qinzhou-2021-plan.json');
 
 /** The guide's example patch, the JSON block after `<!-- patch: example-estate-2021 -->`. */
 function guidePatch(): Record<string, unknown> {
@@ -46,6 +41,10 @@ function guidePatch(): Record<string, unknown> {
 }
 
 describe('the shipped JSON Schemas under Ajv 2020 strict', () => {
+  it('ships a file for every schema, and no other', () => {
+    expect(Object.keys(shipped).sort()).toEqual([...names].sort());
+  });
+
   it.each(names)('%s.json compiles with strict: true and no allowUnionTypes', (name) => {
     expect(() => strictAjv().compile(shippedSchema(name))).not.toThrow();
   });
@@ -74,7 +73,7 @@ describe('the shipped JSON Schemas under Ajv 2020 strict', () => {
   });
 });
 
-const eligible = samples[0]!.assessment;
+const eligible = documentOf('/samples/eligible.json');
 const withScoring = (scoring: unknown) => ({ ...guangxi2021, scoring });
 
 /** JSON paths of the properties, anywhere in a schema, that carry no description (a `$ref` has its own). */
