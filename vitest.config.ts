@@ -27,7 +27,15 @@ export default defineConfig({
         test: { name: 'packages', include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'] },
       },
       { extends: true, test: { name: 'examples', include: ['examples/*/test/**/*.test.ts'] } },
-      { extends: true, test: { name: 'release', include: ['test/release/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'release',
+          include: ['test/release/**/*.test.ts'],
+          // Packs and installs the packages into one fresh npm project for all the release tests.
+          globalSetup: ['./test/release/global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -1,49 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { entryPoints, published, run } from './consumer-project.js';
 
 // How users receive the library: each published package packed as a tarball, installed with npm into a
-// fresh project, and loaded from ESM and from CommonJS (Node ≥ 20.19 can require() ESM).
-const root = new URL('../../', import.meta.url).pathname;
-const published = readdirSync(join(root, 'packages')).filter((name) => {
-  const manifest = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8'));
-  return manifest.private !== true;
-});
-
-/** Every entry point a package exports (`.`, `./json-rules-engine`…), as import specifiers. */
-function entryPoints(name: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8'));
-  return Object.keys(manifest.exports)
-    .filter((key) => !key.includes('*') && !key.endsWith('.json'))
-    .map((key) => manifest.name + key.slice(1));
-}
-let project = '';
-
-function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-beforeAll(() => {
-  if (published.some((name) => !existsSync(join(root, 'packages', name, 'dist'))))
-    run('pnpm', ['build'], root);
-  project = mkdtempSync(join(tmpdir(), 'sunshine-rubric-smoke-'));
-  for (const name of published)
-    run('pnpm', ['pack', '--pack-destination', project], join(root, 'packages', name));
-  const tarballs = readdirSync(project).filter((file) => file.endsWith('.tgz'));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
-  // vitest: the optional peer that @sunshine-rubric/testing/vitest needs, as its users have it.
-  run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', ...tarballs.map((file) => `./${file}`), 'vitest@4.1.12'],
-    project,
-  );
-}, 240_000);
-
-afterAll(() => {
-  if (project) rmSync(project, { recursive: true, force: true });
-});
+// fresh project (global-setup.ts), and loaded from ESM and from CommonJS (Node ≥ 20.19 can require() ESM).
+const project = inject('consumerProject');
 
 const script = (body: string) => `
 ${body}
