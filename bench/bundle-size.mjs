@@ -1,0 +1,74 @@
+// Bundles what a browser app that only scores estates ships: core's compileRuleSet / evaluate and the
+// guangxi-2021 rule set, minified for browsers by esbuild. The bench and the release test both call this,
+// so the figure in bench/README.md and the guard in the test measure the same bundle.
+import { build, stop } from 'esbuild';
+
+/** The release target for that bundle, minified (issue "Release 0.1"). */
+export const BUNDLE_TARGET_BYTES = 60 * 1024;
+
+const consumerSource = `import { compileRuleSet, evaluate } from '@sunshine-rubric/core';
+import { guangxi2021 } from '@sunshine-rubric/guangxi';
+
+const evaluator = compileRuleSet(guangxi2021);
+globalThis.scoreEstate = (assessment) => evaluator.evaluate(assessment);
+globalThis.scoreOnce = (assessment) => evaluate(guangxi2021, assessment);
+`;
+
+/**
+ * Bundles the consumer with `@sunshine-rubric/*` resolved from `projectDir` (a folder whose node_modules
+ * holds the packages: the workspace root after `pnpm build`, or a project that installed the tarballs).
+ * Returns the minified size, every input's share of it, and the `node:` or other bare Node modules
+ * the bundle would need (esbuild leaves them external on `platform: 'node'`; for browsers they must be none).
+ */
+export async function bundleBrowserConsumer(projectDir) {
+  const result = await build({
+    stdin: { contents: consumerSource, resolveDir: projectDir, sourcefile: 'consumer.mjs' },
+    absWorkingDir: projectDir,
+    bundle: true,
+    write: false,
+    outfile: 'bundle.js',
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    metafile: true,
+    logLevel: 'silent',
+  }).finally(() => stop()); // esbuild's service process would otherwise keep a test worker alive
+  const output = Object.values(result.metafile.outputs)[0];
+  const byInput = Object.entries(output.inputs)
+    .map(([input, { bytesInOutput }]) => ({ input: readable(input), bytes: bytesInOutput }))
+    .sort((left, right) => right.bytes - left.bytes);
+  const nodeImports = Object.values(result.metafile.inputs)
+    .flatMap((input) => input.imports)
+    .filter((imported) => imported.path.startsWith('node:') || imported.external)
+    .map((imported) => imported.path);
+  return {
+    bytes: result.outputFiles[0].contents.byteLength,
+    code: result.outputFiles[0].text,
+    byInput,
+    byPackage: totals(byInput, packageOf),
+    byFolder: totals(byInput, (input) => input.slice(0, input.lastIndexOf('/'))),
+    nodeImports: [...new Set(nodeImports)],
+    warnings: result.warnings.map((warning) => warning.text),
+  };
+}
+
+/** An input's path without pnpm's store folder: `node_modules/zod/v4/core/schemas.js`. */
+function readable(input) {
+  return input.replace(/node_modules\/\.pnpm\/[^/]+\/node_modules\//, 'node_modules/');
+}
+
+/** The bytes of `inputs` added up by `keyOf(input)`, largest first. */
+function totals(inputs, keyOf) {
+  const sums = new Map();
+  for (const { input, bytes } of inputs) sums.set(keyOf(input), (sums.get(keyOf(input)) ?? 0) + bytes);
+  return [...sums].map(([name, bytes]) => ({ name, bytes })).sort((left, right) => right.bytes - left.bytes);
+}
+
+/** `zod`, `@sunshine-rubric/core`… for an input under node_modules ; else the path. */
+function packageOf(input) {
+  const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (match) return match[1];
+  const workspace = /^packages\/([^/]+)\//.exec(input);
+  return workspace ? `@sunshine-rubric/${workspace[1]}` : input;
+}
