@@ -9,7 +9,15 @@ import { join } from 'node:path';
 /** The workspace root. */
 export const root = new URL('../../', import.meta.url).pathname;
 
-const manifestOf = (folder: string) =>
+/**
+ * The package.json of the package in `packages/<folder>`.
+ *
+ * @example
+ * ```ts
+ * manifestOf('core').name; // '@sunshine-rubric/core'
+ * ```
+ */
+export const manifestOf = (folder: string) =>
   JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8'));
 
 /**

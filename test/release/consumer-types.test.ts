@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { entryPoints, published, run, typescriptVersions } from './consumer-project.js';
+import { entryPoints, manifestOf, published, root, run, typescriptVersions } from './consumer-project.js';
 
 // A TypeScript user's project against the packed types: consumer/consumer.mts uses the main functions of
 // every package; entry-points.mts imports every entry point the packages export. Both are checked by
@@ -60,6 +60,21 @@ const cases = aliases.flatMap((alias) =>
 );
 
 describe('the packed types, in a TypeScript consumer', () => {
+  const minimum = typescriptVersions.oldest.split('.').slice(0, 2).join('.');
+
+  it(`every published package states TypeScript ≥ ${minimum}, the oldest checked, as an optional peer`, () => {
+    const stated = published.map((folder) => {
+      const { peerDependencies, peerDependenciesMeta } = manifestOf(folder);
+      return { folder, range: peerDependencies?.typescript, meta: peerDependenciesMeta?.typescript };
+    });
+    const expected = published.map((folder) => ({ folder, range: `>=${minimum}`, meta: { optional: true } }));
+    expect(stated).toEqual(expected);
+  });
+
+  it(`the README states TypeScript ≥ ${minimum} for consumers`, () => {
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(`TypeScript ≥ ${minimum}`);
+  });
+
   it.each(aliases)('the %s TypeScript is the one installed', (alias) => {
     const tsc = join(project, 'node_modules', `typescript-${alias}`, 'bin', 'tsc');
     expect(run('node', [tsc, '--version'], project)).toContain(typescriptVersions[alias]);
