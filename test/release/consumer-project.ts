@@ -61,15 +61,22 @@ export function entryPoints(folder: string): string[] {
 export const typescriptVersions = { oldest: '5.4.5', newest: '7.0.2' } as const;
 
 /**
- * Runs a command and returns its standard output; throws with its output when it exits non-zero.
+ * Runs a command and returns its standard output; throws with its output when it exits non-zero, and ends
+ * it after `timeoutMs` (4 minutes by default) so that a stuck install or compiler fails instead of hanging.
  *
  * @example
  * ```ts
  * run('node', ['esm.mjs'], project);
  * ```
  */
-export function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+export function run(command: string, args: string[], cwd: string, timeoutMs = 240_000): string {
+  return execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 declare module 'vitest' {

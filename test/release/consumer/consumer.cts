@@ -1,5 +1,5 @@
-// A CommonJS TypeScript user (a .cts file: its imports compile to require()), which TypeScript accepts for
-// ESM-only packages from 5.8 on under module nodenext, as Node ≥ 20.19 runs it.
+// A CommonJS TypeScript user (a .cts file: its imports compile to require()), as Node ≥ 20.19 runs it. Under
+// module nodenext, TypeScript 5.9 and later accept it for ESM-only packages; 5.5 and older refuse (TS1479).
 import { compileRuleSet, type EvaluationResult } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 
