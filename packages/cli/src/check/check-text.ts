@@ -47,9 +47,9 @@ export function checkText(
   if (report.coverage) {
     const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
     lines.push(
-      `  ${mark(!report.coverage.passes)} ${say2('覆盖率', 'coverage')}: ${percent(report.coverage.ratio)} ${say2(
+      `  ${mark(!report.coverage.passes)} ${say2('覆盖率', 'coverage')}: ${percent(report.coverage.ratio)}${say2(
         `（要求 ≥ ${percent(report.coverage.threshold ?? 0)}；标准 ${percent(report.coverage.standardRatio)}）`,
-        `(required ≥ ${percent(report.coverage.threshold ?? 0)}; standards ${percent(report.coverage.standardRatio)})`,
+        ` (required ≥ ${percent(report.coverage.threshold ?? 0)}; standards ${percent(report.coverage.standardRatio)})`,
       )}`,
     );
   }

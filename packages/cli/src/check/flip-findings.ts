@@ -1,5 +1,5 @@
 import type { Assessment, RuleSetDiff } from '@sunshine-rubric/core';
-import type { Flip, FlipReport } from '@sunshine-rubric/core/fixtures';
+import type { Flip, FlipReport, StandardChange } from '@sunshine-rubric/core/fixtures';
 import { text } from '../words/wording.js';
 import type { CheckCase, Finding } from './findings.js';
 import type { JsonLocator, JsonPath } from './json-locator.js';
@@ -62,18 +62,34 @@ function flipFinding(flip: Flip, name: string, input: FlipInput): Finding {
   };
 }
 
-/** Where in the new rule set the flip comes from. */
+/**
+ * Where in the new rule set the flip comes from: a standard whose outcome moved the same way as the
+ * verdict (met before, not now, for an estate that became ineligible), else the scoring or scope field that
+ * changed, else any standard whose outcome changed, else the top of the file.
+ */
 function causePath(flip: Flip, input: FlipInput): JsonPath {
-  for (const change of flip.why.standards) {
-    const standard = input.paths.get(change.id);
-    if (standard === undefined) continue;
-    const changed = input.diff.standards.changed.find((entry) => entry.id === change.id);
-    const field = changed?.changes[0]?.field;
-    return field === 'condition' || field === 'applicableWhen' ? [...standard, field] : standard;
-  }
+  const became = flip.direction === 'became-eligible';
+  const counts = (outcome: StandardChange['before']) => outcome === 'met';
+  const fails = (outcome: StandardChange['before']) => outcome === 'unmet' || outcome === 'missing-data';
+  const agrees = (change: StandardChange) =>
+    became
+      ? counts(change.after) || (fails(change.before) && !fails(change.after))
+      : fails(change.after) || (counts(change.before) && !counts(change.after));
+  const located = (changes: readonly StandardChange[]) => {
+    for (const change of changes) {
+      const standard = input.paths.get(change.id);
+      if (standard === undefined) continue;
+      const changed = input.diff.standards.changed.find((entry) => entry.id === change.id);
+      const field = changed?.changes[0]?.field;
+      return field === 'condition' || field === 'applicableWhen' ? [...standard, field] : standard;
+    }
+    return undefined;
+  };
+  const standard = located(flip.why.standards.filter(agrees));
+  if (standard) return standard;
   for (const change of input.diff.ruleSet) {
     if (change.field.startsWith('scoring.')) return ['scoring', change.field.slice('scoring.'.length)];
     if (change.field === 'scope') return ['scope'];
   }
-  return [];
+  return located(flip.why.standards) ?? [];
 }
