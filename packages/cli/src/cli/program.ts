@@ -57,12 +57,16 @@ Run \`sunshine-rubric demo\` to see it work on the bundled sample estates. 运�
   return program;
 }
 
+/** Options that name a file the command writes (`--out`, `check --junit`): never inputs. */
+const outputOptions = new Set(['out', 'junit']);
+
 /**
- * Every value the user gave the command but `--out`: its files, `--rule-set`, `--costs`, `--plan` …. Any of
- * them that names an existing file is an input that an output must not overwrite; the rest name nothing.
+ * Every value the user gave the command but its outputs: its files, `--rule-set`, `--costs`, `--plan` ….
+ * Any of them that names an existing file is an input that an output must not overwrite; the rest name
+ * nothing.
  */
 function inputArguments(action: Command): string[] {
   const values: unknown[] = [...action.processedArgs];
-  for (const [name, value] of Object.entries(action.opts())) if (name !== 'out') values.push(value);
+  for (const [name, value] of Object.entries(action.opts())) if (!outputOptions.has(name)) values.push(value);
   return values.flat().filter((value): value is string => typeof value === 'string');
 }

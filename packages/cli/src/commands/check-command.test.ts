@@ -166,11 +166,17 @@ describe('check', () => {
     });
   });
 
-  it('writes JUnit XML beside any format with --junit', async () => {
-    const outcome = await check('city.json', '--fixtures', 'fixtures', '--junit', 'junit.xml');
-    expect(outcome.code).toBe(0);
+  it('writes JUnit XML beside any format with --junit, again over the last run’s file', async () => {
+    for (const run of [1, 2]) {
+      const outcome = await check('city.json', '--fixtures', 'fixtures', '--junit', 'junit.xml');
+      expect(outcome.stderr, `run ${run}`).toBe('');
+      expect(outcome.code).toBe(0);
+    }
     const xml = await readFile(join(folder.path, 'junit.xml'), 'utf8');
     expect(xml).toContain('<testsuite name="fixture" tests="3" failures="0"');
+    const onInput = await check('city.json', '--fixtures', 'fixtures', '--junit', 'city.json');
+    expect(onInput.code).toBe(2);
+    expect(onInput.stderr).toContain('refusing to write over an input of this run');
   });
 
   it('refuses bad input with exit 2 and one line', async () => {
