@@ -22,7 +22,7 @@ function runCheckScript(
     execFile(
       process.execPath,
       ['--import', 'tsx', ...argv],
-      { cwd: example, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 },
+      { cwd: example, env: { ...process.env, NO_COLOR: '1', GITHUB_WORKSPACE: '' }, timeout: 60_000 },
       (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
     );
   });

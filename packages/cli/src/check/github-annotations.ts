@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import { type Language, say } from '../cli/language.js';
 import { countBySeverity, type Finding, type Severity } from './findings.js';
 import type { CheckReport } from './run-check.js';
@@ -12,18 +13,44 @@ const command: Record<Severity, string> = { error: 'error', warning: 'warning', 
  * (`%25`, `%0D`, `%0A`); in properties also `:` and `,` (`%3A`, `%2C`), so a fixture cannot end a
  * command early or start another. A last plain line counts the findings for the log.
  *
+ * GitHub places an annotation by the file's path from the repository root: with `where.workspace` (the
+ * job's `GITHUB_WORKSPACE`) a file is named from there, wherever the command ran (a job's
+ * `working-directory`, an absolute path); without it, as the user named it, `./` dropped.
+ *
  * @example
  * ```ts
- * context.io.stdout.write(githubAnnotations(report, 'en'));
+ * context.io.stdout.write(githubAnnotations(report, 'en', { cwd: context.io.cwd, workspace: env.GITHUB_WORKSPACE }));
  * ```
  */
-export function githubAnnotations(report: CheckReport, language: Language): string {
-  const lines = report.findings.map((finding) => annotation(finding, language));
+export function githubAnnotations(
+  report: CheckReport,
+  language: Language,
+  where: { readonly cwd?: string; readonly workspace?: string | undefined } = {},
+): string {
+  const lines = report.findings.map((finding) =>
+    annotation(
+      finding.file === undefined ? finding : { ...finding, file: repositoryPath(finding.file, where) },
+      language,
+    ),
+  );
   const counts = countBySeverity(report.findings);
   lines.push(
     `sunshine-rubric check ${report.file}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} notice(s)`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** A file as GitHub names it: from the workspace root when known, else as given, with `/` and no `./`. */
+export function repositoryPath(
+  file: string,
+  where: { readonly cwd?: string; readonly workspace?: string | undefined },
+): string {
+  let path = file;
+  if (where.workspace) {
+    const inWorkspace = relative(where.workspace, resolve(where.cwd ?? where.workspace, file));
+    if (inWorkspace !== '' && !inWorkspace.startsWith('..') && !isAbsolute(inWorkspace)) path = inWorkspace;
+  }
+  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
 
 /** One finding as a workflow command. */

@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckCase, Finding } from './findings.js';
-import { annotation, escapeData, escapeProperty, githubAnnotations } from './github-annotations.js';
+import {
+  annotation,
+  escapeData,
+  escapeProperty,
+  githubAnnotations,
+  repositoryPath,
+} from './github-annotations.js';
 import { junitXml } from './junit-xml.js';
 import type { CheckReport } from './run-check.js';
 
@@ -191,6 +197,17 @@ describe('GitHub annotations', () => {
     const { file: _file, ...nowhere } = finding({ severity: 'info' });
     expect(annotation(nowhere, 'zh')).toMatch(
       /^::notice title=fixture EXPECTATION_NOT_MET::预期符合申报条件 /,
+    );
+  });
+
+  it('names files from the repository root in a GitHub job (GITHUB_WORKSPACE), wherever the command ran', () => {
+    const job = { cwd: '/home/runner/work/city/city/rules', workspace: '/home/runner/work/city/city' };
+    expect(repositoryPath('./city.json', job)).toBe('rules/city.json');
+    expect(repositoryPath('/home/runner/work/city/city/fixtures/a.json', job)).toBe('fixtures/a.json');
+    expect(repositoryPath('/tmp/base.json', job)).toBe('/tmp/base.json');
+    expect(repositoryPath('./city.json', {})).toBe('city.json');
+    expect(githubAnnotations(sample, 'en', { cwd: '/w/sub', workspace: '/w' })).toContain(
+      '::warning file=sub/rules/city.json,line=7',
     );
   });
 

@@ -107,7 +107,15 @@ ${examples(
         case 'junit':
           return emit(context, junitXml(report, options.failOn, options.lang), options.out, 'data');
         case 'github':
-          return emit(context, githubAnnotations(report, options.lang), options.out, 'text');
+          return emit(
+            context,
+            githubAnnotations(report, options.lang, {
+              cwd: context.io.cwd,
+              workspace: context.io.env.GITHUB_WORKSPACE,
+            }),
+            options.out,
+            'text',
+          );
         default: {
           const palette = options.out === undefined ? context.palette : plainPalette;
           const output = checkText(report, options.failOn, options.lang, palette);
