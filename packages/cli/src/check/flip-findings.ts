@@ -23,12 +23,30 @@ export interface FlipInput {
  */
 export function flipCases(input: FlipInput): CheckCase[] {
   const pending = [...input.flips.flipped];
+  const failed = [...input.flips.failed];
   return input.fixtures.map(({ assessment, name }) => {
-    // The report keeps the fixtures' order, so each flip belongs to the first fixture left with its id.
+    // The report keeps the fixtures' order, so each entry belongs to the first fixture left with its id.
     const index = pending.findIndex((flip) => flip.assessmentId === assessment.id);
-    if (index === -1) return { source: 'flip', name, file: input.file, findings: [] };
-    const [flip] = pending.splice(index, 1);
-    return { source: 'flip', name, file: input.file, findings: [flipFinding(flip!, name, input)] };
+    if (index !== -1) {
+      const [flip] = pending.splice(index, 1);
+      return { source: 'flip', name, file: input.file, findings: [flipFinding(flip!, name, input)] };
+    }
+    const failure = failed.findIndex((entry) => entry.assessmentId === assessment.id);
+    if (failure === -1) return { source: 'flip', name, file: input.file, findings: [] };
+    const message = failed.splice(failure, 1)[0]?.message ?? '';
+    const finding: Finding = {
+      source: 'flip',
+      code: 'NOT_COMPARED',
+      severity: 'warning',
+      message: text(
+        `${name}：无法按旧版本评估，未比较（${message}）`,
+        `${name}: not compared, the base cannot evaluate it (${message})`,
+      ),
+      file: input.file,
+      path: [],
+      ...input.locator.positionOf([]),
+    };
+    return { source: 'flip', name, file: input.file, findings: [finding] };
   });
 }
 

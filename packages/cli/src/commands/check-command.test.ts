@@ -92,6 +92,28 @@ describe('check', () => {
     expect(failed.code).toBe(1);
   });
 
+  it('says which fixtures the base cannot evaluate, rather than leave them out unsaid', async () => {
+    const base = tinyRuleSet();
+    base.facts.b = { type: 'boolean', title: { zh: '有乙吗？' } } as never;
+    base.aspects[0]!.requirements[0]!.standards[1]!.condition = {
+      all: [{ fact: 'b', operator: 'equal', value: true }],
+    };
+    await put('boolean-b.json', base);
+    const outcome = await check(
+      'city.json',
+      '--base',
+      'boolean-b.json',
+      '--fixtures',
+      'fixtures',
+      '--lang',
+      'en',
+    );
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(
+      /warning NOT_COMPARED: e1: not compared, the base cannot evaluate it \(.*facts\.b/,
+    );
+  });
+
   it('annotates a schema problem on its line of the rule set, for GitHub', async () => {
     const broken = tinyRuleSet();
     broken.aspects[0]!.requirements[1]!.standards[0]!.condition = {
