@@ -32,6 +32,7 @@ describe.concurrent('sunshine-rubric, spawned', { timeout: 60_000 }, () => {
       'remediate',
       'timeline',
       'validate',
+      'check',
       'diff',
       'template',
       'demo',

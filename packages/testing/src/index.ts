@@ -23,6 +23,13 @@ export { invariantNames } from './invariants/invariants.js';
 export type { KitOptions } from './options/kit-options.js';
 export { kitOperators } from './options/kit-options.js';
 export type { RunSettings } from './options/run-settings.js';
-export { RUNS_VARIABLE, replayLine, runSettings, SEED_VARIABLE } from './options/run-settings.js';
+export {
+  PATH_VARIABLE,
+  RUNS_VARIABLE,
+  replayLine,
+  runSettings,
+  SEED_VARIABLE,
+  shellQuote,
+} from './options/run-settings.js';
 export type { CoverageReport, LeafCoverage, StandardCoverage } from './rubric-coverage/coverage.js';
 export { assertCoverage, coverage } from './rubric-coverage/coverage.js';

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { noLint } from '../check/findings.js';
 import { registerBatchCommand } from '../commands/batch-command.js';
+import { registerCheckCommand } from '../commands/check-command.js';
 import { registerDemoCommand } from '../commands/demo-command.js';
 import { registerDiffCommand } from '../commands/diff-command.js';
 import { registerEvaluateCommand } from '../commands/evaluate-command.js';
@@ -46,18 +48,25 @@ Run \`sunshine-rubric demo\` to see it work on the bundled sample estates. 运�
   registerRemediateCommand(program, context);
   registerTimelineCommand(program, context);
   registerValidateCommand(program, context);
+  // THE LINTER PLUGS IN HERE: `check` runs the lint step it is given; pass `lintRuleSet`
+  // (`@sunshine-rubric/core/lint`) in place of `noLint`, which finds nothing.
+  registerCheckCommand(program, context, noLint);
   registerDiffCommand(program, context);
   registerTemplateCommand(program, context);
   registerDemoCommand(program, context);
   return program;
 }
 
+/** Options that name a file the command writes (`--out`, `check --junit`): never inputs. */
+const outputOptions = new Set(['out', 'junit']);
+
 /**
- * Every value the user gave the command but `--out`: its files, `--rule-set`, `--costs`, `--plan` …. Any of
- * them that names an existing file is an input that an output must not overwrite; the rest name nothing.
+ * Every value the user gave the command but its outputs: its files, `--rule-set`, `--costs`, `--plan` ….
+ * Any of them that names an existing file is an input that an output must not overwrite; the rest name
+ * nothing.
  */
 function inputArguments(action: Command): string[] {
   const values: unknown[] = [...action.processedArgs];
-  for (const [name, value] of Object.entries(action.opts())) if (name !== 'out') values.push(value);
+  for (const [name, value] of Object.entries(action.opts())) if (!outputOptions.has(name)) values.push(value);
   return values.flat().filter((value): value is string => typeof value === 'string');
 }

@@ -3,13 +3,14 @@ import {
   compileRuleSet,
   defineRuleSet,
   type EvaluationResult,
+  RubricError,
   type RuleSet,
 } from '@sunshine-rubric/core';
 import { createJsonRulesEngineEvaluator } from '@sunshine-rubric/core/json-rules-engine';
 import fc from 'fast-check';
 import { type AssessmentArbitraryOptions, assessmentArbitrary } from '../arbitraries/assessment-arbitrary.js';
 import { type KitOptions, kitOperators } from '../options/kit-options.js';
-import { replayLine, runSettings } from '../options/run-settings.js';
+import { PATH_VARIABLE, replayLine, runSettings } from '../options/run-settings.js';
 import { type InvariantContext, type InvariantName, invariantChecks, invariantNames } from './invariants.js';
 
 /**
@@ -78,7 +79,18 @@ export async function checkRuleSetInvariants(
 ): Promise<InvariantReport> {
   const operators = kitOperators(options);
   const defined = defineRuleSet(ruleSet, { operators });
-  const { seed, numRuns } = runSettings(options, 100);
+  const { seed, numRuns, path } = runSettings(options, 100);
+  const names = options.invariants ?? invariantNames;
+  if (options.path === undefined && path !== undefined && names.length !== 1) {
+    // A path leads to one property's counterexample; in another property it leads somewhere meaningless.
+    throw new RubricError('INVALID_OPTIONS', [
+      {
+        path: [PATH_VARIABLE],
+        kind: 'invalid-environment',
+        message: `${PATH_VARIABLE} replays a counterexample of one invariant, but ${names.length} are checked: pass invariants: ['<the one>'] (or run its test alone with -t), or unset ${PATH_VARIABLE}`,
+      },
+    ]);
+  }
   const context = contextFor(defined, operators, options);
   const assessments = assessmentArbitrary(defined, {
     ...(options.assessments ?? { nearBoundary: true }),
@@ -98,7 +110,7 @@ export async function checkRuleSetInvariants(
   const violations: InvariantViolation[] = [];
   const summary: InvariantReport['invariants'][number][] = [];
   let runs = 0;
-  for (const name of options.invariants ?? invariantNames) {
+  for (const name of names) {
     const check = invariantChecks[name];
     let failure: string | undefined;
     const property = fc.asyncProperty(mutated, async ([assessment, other, raise]) => {
@@ -108,7 +120,7 @@ export async function checkRuleSetInvariants(
     const details = await fc.check(property, {
       numRuns,
       seed,
-      ...(options.path !== undefined ? { path: options.path } : {}),
+      ...(path !== undefined ? { path } : {}),
     });
     runs += details.numRuns;
     summary.push({ name, ok: !details.failed, runs: details.numRuns });
@@ -129,8 +141,10 @@ export async function checkRuleSetInvariants(
 }
 
 /**
- * A violation as the message of a failing test: the invariant, what went wrong, the counterexample, and
- * the lines that replay it — `replay with FC_SEED=<seed>` for any project, and the exact call.
+ * A violation as the message of a failing test: the invariant, what went wrong, the counterexample, and a
+ * line to paste into a shell that replays it — `FC_SEED=<seed> npx vitest run`, or, given the `command`
+ * that runs just this invariant's test (the vitest helpers give it), `FC_SEED=<seed> FC_PATH=<path>
+ * <command>`, which goes straight to the counterexample — then the exact call.
  *
  * @example
  * ```ts
@@ -138,11 +152,19 @@ export async function checkRuleSetInvariants(
  * if (!report.ok) throw new Error(formatViolation(report.violations[0]!));
  * ```
  */
-export function formatViolation(violation: InvariantViolation): string {
+export function formatViolation(
+  violation: InvariantViolation,
+  options: { readonly command?: string } = {},
+): string {
+  const replay =
+    options.command === undefined
+      ? replayLine(violation.seed)
+      : replayLine(violation.seed, { path: violation.path, command: options.command });
   return [
     `invariant ${violation.invariant} violated: ${violation.message}`,
     `counterexample: ${JSON.stringify(violation.counterexample)}`,
-    replayLine(violation.seed),
+    'replay it with this line:',
+    replay,
     `or: checkRuleSetInvariants(ruleSet, { seed: ${violation.seed}, path: '${violation.path}', invariants: ['${violation.invariant}'] })`,
   ].join('\n');
 }

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { Assessment, RuleSet } from '@sunshine-rubric/core';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkRuleSetInvariants,
   formatViolation,
@@ -12,11 +12,13 @@ import {
 } from '../invariants/check-rule-set-invariants.js';
 import { invariantNames } from '../invariants/invariants.js';
 import type { KitOptions } from '../options/kit-options.js';
+import { shellQuote } from '../options/run-settings.js';
 import { assertCoverage, coverage } from '../rubric-coverage/coverage.js';
 
 /**
  * Registers one vitest test per invariant of {@link checkRuleSetInvariants}. A failing test names the
- * invariant, the counterexample, and a `replay with FC_SEED=<seed>` line that reruns it in any project.
+ * invariant, the counterexample, and a line to paste that reruns just that test on just that
+ * counterexample, in any project: `FC_SEED=<seed> FC_PATH=<path> npx vitest run <file> -t '<test>'`.
  *
  * @example
  * ```ts
@@ -29,11 +31,14 @@ export function describeRuleSetInvariants(
   ruleSet: RuleSet | unknown,
   options: InvariantOptions = {},
 ): void {
-  describe(`${name}: rule-set invariants`, () => {
+  const suite = `${name}: rule-set invariants`;
+  describe(suite, () => {
     for (const invariant of options.invariants ?? invariantNames) {
       it(invariant, async () => {
         const report = await checkRuleSetInvariants(ruleSet, { ...options, invariants: [invariant] });
-        if (report.violations.length > 0) throw new Error(formatViolation(report.violations[0]!));
+        if (report.violations.length === 0) return;
+        const command = testCommand(expect.getState().testPath, `${suite} ${invariant}`);
+        throw new Error(formatViolation(report.violations[0]!, { command }));
       }, 120_000);
     }
   });
@@ -57,4 +62,30 @@ export function itCoversRuleSet(
   it(`fixtures cover at least ${(threshold * 100).toFixed(0)}% of leaf outcomes`, () => {
     assertCoverage(coverage(ruleSet, assessments, { ...options, threshold }));
   });
+}
+
+/**
+ * `npx vitest run <file> -t '<test>'`: the command that runs one test, its file relative to the working
+ * directory, its full name as an anchored pattern (vitest matches `-t` against the file, suite and test
+ * names joined by spaces).
+ *
+ * @example
+ * ```ts
+ * testCommand('/repo/test/city.test.ts', 'city: rule-set invariants deterministic', '/repo');
+ * // "npx vitest run test/city.test.ts -t 'city: rule-set invariants deterministic$'"
+ * ```
+ */
+export function testCommand(
+  testPath: string | undefined,
+  fullName: string,
+  cwd: string | undefined = (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.(),
+): string {
+  const file =
+    testPath === undefined
+      ? ''
+      : cwd !== undefined && testPath.startsWith(`${cwd}/`)
+        ? testPath.slice(cwd.length + 1)
+        : testPath;
+  const pattern = `${fullName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  return ['npx vitest run', ...(file === '' ? [] : [shellQuote(file)]), '-t', shellQuote(pattern)].join(' ');
 }

@@ -1,5 +1,5 @@
 // A rule-set author's script, run as its own process with no setup file: it uses only what the kit reads
-// itself (FC_SEED, FC_NUM_RUNS). The replay test runs it twice with the same FC_SEED.
+// itself (FC_SEED, FC_NUM_RUNS, FC_PATH). The replay test runs it, then again with the line it printed.
 import { type Assessment, compileRuleSet, type RuleSet } from '@sunshine-rubric/core';
 import { checkRuleSetInvariants, formatViolation } from '../../src/index.js';
 import { roundedRuleSet, roundingPlugin } from '../rounded-rule-set.js';
@@ -15,4 +15,6 @@ const report = await checkRuleSetInvariants(roundedRuleSet, {
   invariants: ['reasons-iff-ineligible'],
   evaluate: generous,
 });
-console.log(report.violations.map(formatViolation).join('\n'));
+// The command that reruns this script, as a vitest helper names the test that failed.
+const command = 'node --import tsx check-invariants.ts';
+console.log(report.violations.map((violation) => formatViolation(violation, { command })).join('\n'));
