@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'json-rules-engine': 'src/json-rules-engine/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'json-rules-engine': 'src/json-rules-engine/index.ts',
+    words: 'src/words/index.ts',
+    internal: 'src/internal/index.ts',
+  },
   format: ['esm'],
   dts: true,
   clean: true,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type Assessment, planRemediation, resultMark, verdictInWords } from '@sunshine-rubric/core';
+import { type Assessment, planRemediation } from '@sunshine-rubric/core';
+import { resultMark, verdictInWords } from '@sunshine-rubric/core/words';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import type { Command } from 'commander';
 import type { RunContext } from '../cli/context.js';

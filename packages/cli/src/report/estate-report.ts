@@ -1,12 +1,5 @@
-import {
-  type Assessment,
-  type EvaluationResult,
-  focusInWords,
-  type RemediationPlan,
-  type RuleSet,
-  resultMark,
-  verdictInWords,
-} from '@sunshine-rubric/core';
+import type { Assessment, EvaluationResult, RemediationPlan, RuleSet } from '@sunshine-rubric/core';
+import { focusInWords, resultMark, verdictInWords } from '@sunshine-rubric/core/words';
 import { type Language, say } from '../cli/language.js';
 import { scoreLine } from '../text/evaluation-text.js';
 import { percent } from '../text/table.js';

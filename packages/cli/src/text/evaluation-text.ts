@@ -1,11 +1,5 @@
-import {
-  type EvaluationResult,
-  explanationInWords,
-  outcomeNames,
-  type RuleSet,
-  resultMark,
-  verdictInWords,
-} from '@sunshine-rubric/core';
+import type { EvaluationResult, RuleSet } from '@sunshine-rubric/core';
+import { explanationInWords, outcomeNames, resultMark, verdictInWords } from '@sunshine-rubric/core/words';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
 import {

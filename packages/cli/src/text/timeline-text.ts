@@ -1,12 +1,12 @@
-import {
-  formatPath,
-  type Progress,
-  type ProgressStatus,
-  type TargetPlan,
-  type Text,
-  type TimelineCheck,
-  type TimelineIssue,
+import type {
+  Progress,
+  ProgressStatus,
+  TargetPlan,
+  Text,
+  TimelineCheck,
+  TimelineIssue,
 } from '@sunshine-rubric/core';
+import { formatPath } from '@sunshine-rubric/core/words';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
 import { text } from '../words/wording.js';

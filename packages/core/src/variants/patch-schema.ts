@@ -150,7 +150,7 @@ export const RuleSetPatchSchema = z
   });
 
 /**
- * A patch as written (the input of {@link RuleSetPatchSchema}); see {@link extendRuleSet}.
+ * A patch as written, before it is validated; see {@link extendRuleSet}.
  *
  * @example
  * ```ts

@@ -135,7 +135,7 @@ export const ApplicationEventSchema = z
   .meta({ title: 'Application event', description: 'One step of an estate’s certification application.' });
 
 /**
- * One step of an application, as validated (see {@link ApplicationEventSchema} for the steps).
+ * One step of an application, as validated (each step is checked by {@link foldApplication}).
  *
  * @example
  * ```ts
