@@ -1,6 +1,9 @@
 import type { EvaluationResult } from '../result/types.js';
 import { IsoDateSchema } from '../rule-set/schema.js';
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 /**
  * Every kind of application event, in the order they normally come (see {@link ApplicationEventSchema}).
@@ -180,3 +183,5 @@ export function summariseSelfCheck(result: EvaluationResult): SelfCheckSummary {
     compliance: { ...result.compliance },
   };
 }
+
+restoreJit();
