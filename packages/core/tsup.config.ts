@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     'json-rules-engine': 'src/json-rules-engine/index.ts',
     fixtures: 'src/fixtures/index.ts',
+    words: 'src/words/index.ts',
+    internal: 'src/internal/index.ts',
   },
   format: ['esm'],
   dts: true,

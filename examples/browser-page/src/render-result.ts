@@ -1,14 +1,11 @@
+import { type Assessment, type EvaluationResult, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import {
-  type Assessment,
-  type EvaluationResult,
   explanationInWords,
   focusInWords,
   outcomeNames,
-  RubricError,
-  type RuleSet,
   resultMark,
   verdictInWords,
-} from '@sunshine-rubric/core';
+} from '@sunshine-rubric/core/words';
 
 /** The page's elements that show a result or an error. */
 export interface ResultView {

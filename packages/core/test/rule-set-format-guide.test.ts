@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  builtInOperators,
   defineRuleSet,
   evaluate,
   extendRuleSet,
@@ -15,6 +14,7 @@ import {
 } from '../src/index.js';
 import { MAX_PLAN_CELLS, MAX_PLAN_TABLE_CELLS } from '../src/remediation/knapsack-cover.js';
 import { EvaluationResultSchema } from '../src/result/schema.js';
+import { builtInOperators } from '../src/rule-set/operators.js';
 import {
   MAX_DOCUMENT_DEPTH,
   MAX_DOCUMENT_ENTRIES,

@@ -3,6 +3,7 @@
  * (official structure, provisional wording) and the plugin that contributes it, its departments, and sample
  * self-checks.
  *
+ * @module @sunshine-rubric/guangxi
  * @packageDocumentation
  */
 

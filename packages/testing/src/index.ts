@@ -2,6 +2,7 @@
  * `@sunshine-rubric/testing`: the property-testing kit for rule-set authors — fast-check arbitraries for
  * rule sets and assessments, the invariant suite, flip reports for rubric changes, and rubric coverage.
  *
+ * @module @sunshine-rubric/testing
  * @packageDocumentation
  */
 

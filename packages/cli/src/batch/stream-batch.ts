@@ -1,10 +1,5 @@
-import {
-  type EvaluationResult,
-  type Evaluator,
-  formatPath,
-  type Registry,
-  RubricError,
-} from '@sunshine-rubric/core';
+import { type EvaluationResult, type Evaluator, type Registry, RubricError } from '@sunshine-rubric/core';
+import { formatPath } from '@sunshine-rubric/core/words';
 import type { CliIssue } from '../cli/io.js';
 import { namedRuleSet } from '../input/assessments.js';
 import { issuesAsJson, oneLine } from '../input/describe-error.js';

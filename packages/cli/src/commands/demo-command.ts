@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type Assessment, planRemediation, resultMark, verdictInWords } from '@sunshine-rubric/core';
+import { type Assessment, planRemediation } from '@sunshine-rubric/core';
+import { percentInWords, resultMark, verdictInWords } from '@sunshine-rubric/core/words';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import type { Command } from 'commander';
 import type { RunContext } from '../cli/context.js';
@@ -8,7 +9,7 @@ import { ensureOutputFolder, writeOutputFile } from '../cli/output-file.js';
 import type { EvaluatedFile } from '../input/assessments.js';
 import { defaultPlanId } from '../input/plans.js';
 import { timelineReport } from '../report/timeline-report.js';
-import { formatTable, percent } from '../text/table.js';
+import { formatTable } from '../text/table.js';
 import { timelineText } from '../text/timeline-text.js';
 import { departmentTitle, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
 import { examples, languageOption } from './options.js';
@@ -62,7 +63,7 @@ async function runDemo(context: RunContext, folder: string, language: Language):
       { text: name },
       { text: assessment.community.name },
       { text: `${result.compliance.met}/${result.compliance.applicable}` },
-      { text: percent(result.compliance.rate) },
+      { text: percentInWords(result.compliance.rate) },
       // guangxi-2021 has a focus, so every result says ✓ ✗ or ?; '—' would be a rule set without one.
       { text: result.inFocus === undefined ? '—' : resultMark(result.inFocus) },
       { text: verdict, shown: result.eligible ? palette.good(verdict) : palette.bad(verdict) },

@@ -1,4 +1,5 @@
-import { planRemediation, type RemediationPlan, verdictInWords } from '@sunshine-rubric/core';
+import { planRemediation, type RemediationPlan } from '@sunshine-rubric/core';
+import { verdictInWords } from '@sunshine-rubric/core/words';
 import type { Command } from 'commander';
 import type { RunContext } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';

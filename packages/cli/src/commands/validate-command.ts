@@ -1,4 +1,5 @@
-import { formatPath, groundsSummary, safeDefineRuleSet } from '@sunshine-rubric/core';
+import { safeDefineRuleSet } from '@sunshine-rubric/core';
+import { formatPath, groundsSummary } from '@sunshine-rubric/core/words';
 import type { Command } from 'commander';
 import { inputPath, type RunContext, reportFailures } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';

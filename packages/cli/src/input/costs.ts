@@ -1,4 +1,5 @@
-import { formatPath, type RemediationOptions, type RuleSet } from '@sunshine-rubric/core';
+import type { RemediationOptions, RuleSet } from '@sunshine-rubric/core';
+import { formatPath } from '@sunshine-rubric/core/words';
 import { inputPath, type RunContext } from '../cli/context.js';
 import { CliError, type CliIssue } from '../cli/io.js';
 import { shownInput } from '../text/terminal-safe.js';

@@ -1,4 +1,5 @@
-import { formatPath, type RubricError } from '@sunshine-rubric/core';
+import type { RubricError } from '@sunshine-rubric/core';
+import { formatPath } from '@sunshine-rubric/core/words';
 import { CliError, type CliIssue } from '../cli/io.js';
 import { shownInput } from '../text/terminal-safe.js';
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { percentInWords } from '@sunshine-rubric/core/words';
 import type { EChartsOption } from 'echarts';
 
 /** The palette of the reports' charts: met in green, short in red, targets in blue, thresholds in amber. */
@@ -61,7 +62,7 @@ export function aspectRadarOption(
           areaStyle: { color: 'rgba(37, 99, 235, 0.18)' },
           lineStyle: { color: chartColours.target, width: 2 },
           itemStyle: { color: chartColours.target },
-          label: { show: true, formatter: (params) => percentLabel(Number(params.value)), fontSize: 11 },
+          label: { show: true, formatter: (params) => percentInWords(Number(params.value)), fontSize: 11 },
         },
         ...(threshold === undefined
           ? []
@@ -109,7 +110,7 @@ export function thresholdBarsOption(
       type: 'value',
       min: 0,
       max: 1,
-      axisLabel: { formatter: (value: number) => percentLabel(value) },
+      axisLabel: { formatter: (value: number) => percentInWords(value) },
     },
     yAxis: { type: 'category', data: ordered.map((bar) => bar.label), axisTick: { show: false } },
     series: [
@@ -120,11 +121,14 @@ export function thresholdBarsOption(
           value: round(bar.share),
           itemStyle: { color: bar.share >= threshold ? chartColours.good : chartColours.bad },
         })),
-        label: { show: true, position: 'right', formatter: (params) => percentLabel(Number(params.value)) },
+        label: { show: true, position: 'right', formatter: (params) => percentInWords(Number(params.value)) },
         markLine: {
           symbol: 'none',
           lineStyle: { color: chartColours.threshold, type: 'dashed', width: 2 },
-          label: { formatter: `${thresholdLabel} ${percentLabel(threshold)}`, color: chartColours.threshold },
+          label: {
+            formatter: `${thresholdLabel} ${percentInWords(threshold)}`,
+            color: chartColours.threshold,
+          },
           data: [{ xAxis: threshold }],
         },
       },
@@ -206,8 +210,4 @@ export function timelineOption(
 
 function round(share: number): number {
   return Math.round(share * 10_000) / 10_000;
-}
-
-function percentLabel(share: number): string {
-  return `${Number((share * 100).toFixed(1))}%`;
 }

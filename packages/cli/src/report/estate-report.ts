@@ -1,15 +1,7 @@
-import {
-  type Assessment,
-  type EvaluationResult,
-  focusInWords,
-  type RemediationPlan,
-  type RuleSet,
-  resultMark,
-  verdictInWords,
-} from '@sunshine-rubric/core';
+import type { Assessment, EvaluationResult, RemediationPlan, RuleSet } from '@sunshine-rubric/core';
+import { focusInWords, percentInWords, resultMark, verdictInWords } from '@sunshine-rubric/core/words';
 import { type Language, say } from '../cli/language.js';
 import { scoreLine } from '../text/evaluation-text.js';
-import { percent } from '../text/table.js';
 import { indexRuleSet, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
 import { aspectRadarOption, renderChart, thresholdBarsOption } from './charts.js';
 import {
@@ -137,6 +129,6 @@ function chartsSection(input: EstateReportInput, index: ReturnType<typeof indexR
   const caption = (words: string) => `<figcaption>${escapeHtml(words)}</figcaption>`;
   return `<div class="charts">
 <figure class="chart">${radar}${caption(say2('各方面符合率（雷达图）', 'Compliance rate of each aspect (radar)'))}</figure>
-<figure class="chart">${bars}${caption(`${say2('总体及各方面符合率，虚线为', 'Overall and per-aspect rate; dashed line:')} ${thresholdLabel} ${percent(threshold)}`)}</figure>
+<figure class="chart">${bars}${caption(`${say2('总体及各方面符合率，虚线为', 'Overall and per-aspect rate; dashed line:')} ${thresholdLabel} ${percentInWords(threshold)}`)}</figure>
 </div>`;
 }

@@ -1,12 +1,5 @@
-import {
-  type EvaluationResult,
-  explanationInWords,
-  outcomeNames,
-  type RemediationPlan,
-  type RuleSet,
-  resultMark,
-  type Standard,
-} from '@sunshine-rubric/core';
+import type { EvaluationResult, RemediationPlan, RuleSet, Standard } from '@sunshine-rubric/core';
+import { explanationInWords, outcomeNames, resultMark } from '@sunshine-rubric/core/words';
 import { type Language, say } from '../cli/language.js';
 import { departmentTitle, type RuleSetIndex, text } from '../words/wording.js';
 import { escapeHtml, shareBar, table } from './html.js';

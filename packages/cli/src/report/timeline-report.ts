@@ -1,4 +1,4 @@
-import { formatPath } from '@sunshine-rubric/core';
+import { formatPath } from '@sunshine-rubric/core/words';
 import { type Language, say } from '../cli/language.js';
 import {
   planTitle,

@@ -1,11 +1,11 @@
+import type { EvaluationResult, RuleSet } from '@sunshine-rubric/core';
 import {
-  type EvaluationResult,
   explanationInWords,
   outcomeNames,
-  type RuleSet,
+  percentInWords,
   resultMark,
   verdictInWords,
-} from '@sunshine-rubric/core';
+} from '@sunshine-rubric/core/words';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
 import {
@@ -16,7 +16,7 @@ import {
   ruleSetLabel,
   text,
 } from '../words/wording.js';
-import { formatTable, percent } from './table.js';
+import { formatTable } from './table.js';
 
 /** What the text of one evaluation needs besides the result. */
 export interface EvaluationTextInput {
@@ -54,7 +54,7 @@ export function evaluationText(input: EvaluationTextInput): string {
   const aspectRows = result.aspects.map((aspect) => [
     `  ${say(index.aspectTitle(aspect.id), language)}`,
     `${aspect.met}/${aspect.applicable}`,
-    percent(aspect.rate),
+    percentInWords(aspect.rate),
   ]);
   lines.push(`${label('各方面', 'Aspects')}:`, formatTable(aspectRows));
 
@@ -99,11 +99,11 @@ export function scoreLine(ruleSet: RuleSet, result: EvaluationResult, language: 
     );
   }
   const { met, applicable, rate } = result.compliance;
-  const threshold = scoring.mode === 'compliance-rate' ? percent(scoring.threshold) : '';
+  const threshold = scoring.mode === 'compliance-rate' ? percentInWords(scoring.threshold) : '';
   return say(
     text(
-      `适用标准 ${applicable} 项中符合 ${met} 项，符合率 ${percent(rate)}（门槛 ${threshold}）`,
-      `${met} of ${applicable} applicable standards met, ${percent(rate)} (threshold ${threshold})`,
+      `适用标准 ${applicable} 项中符合 ${met} 项，符合率 ${percentInWords(rate)}（门槛 ${threshold}）`,
+      `${met} of ${applicable} applicable standards met, ${percentInWords(rate)} (threshold ${threshold})`,
     ),
     language,
   );

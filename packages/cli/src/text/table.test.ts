@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { displayWidth, formatTable, percent } from './table.js';
+import { displayWidth, formatTable } from './table.js';
 
 describe('text tables', () => {
   test('Chinese characters and full-width punctuation take two columns', () => {
@@ -19,15 +19,6 @@ describe('text tables', () => {
       '方面      rate',
       '政府职责  72%',
       '\u001b[32mok\u001b[39m        100%',
-    ]);
-  });
-
-  test('percentages with at most one decimal', () => {
-    expect([percent(0.8125), percent(0.85), percent(1), percent(2 / 3)]).toEqual([
-      '81.3%',
-      '85%',
-      '100%',
-      '66.7%',
     ]);
   });
 });

@@ -46,8 +46,3 @@ export function formatTable(rows: readonly (readonly (Cell | string)[])[]): stri
     )
     .join('\n');
 }
-
-/** A share as a percentage with at most one decimal: 0.8125 → `81.3%`, 0.85 → `85%`. */
-export function percent(share: number): string {
-  return `${Number((share * 100).toFixed(1))}%`;
-}

@@ -1,16 +1,16 @@
-import {
-  formatPath,
-  type Progress,
-  type ProgressStatus,
-  type TargetPlan,
-  type Text,
-  type TimelineCheck,
-  type TimelineIssue,
+import type {
+  Progress,
+  ProgressStatus,
+  TargetPlan,
+  Text,
+  TimelineCheck,
+  TimelineIssue,
 } from '@sunshine-rubric/core';
+import { formatPath, percentInWords } from '@sunshine-rubric/core/words';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
 import { text } from '../words/wording.js';
-import { formatTable, percent } from './table.js';
+import { formatTable } from './table.js';
 
 /** A plan with its consistency check and, when certified counts are given, the progress against it. */
 export interface TimelineData {
@@ -159,7 +159,7 @@ export function timelineTable(
       : ['', '', '', ''];
     return [
       String(year.year),
-      percent(year.share),
+      percentInWords(year.share),
       String(year.cumulativeTarget),
       String(year.plannedQuota),
       String(year.cumulativeQuota),

@@ -1,13 +1,11 @@
+import type { EvaluationResult, RuleSet, Text } from '@sunshine-rubric/core';
 import {
   provisionalNotice as coreProvisionalNotice,
-  type EvaluationResult,
   focusInWords,
   groundsInWords,
   groundsSummary,
-  type RuleSet,
   resultMark,
-  type Text,
-} from '@sunshine-rubric/core';
+} from '@sunshine-rubric/core/words';
 import { departmentById } from '@sunshine-rubric/guangxi';
 import { type Language, say } from '../cli/language.js';
 

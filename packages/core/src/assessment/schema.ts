@@ -1,5 +1,8 @@
 import { FactValueSchema, IsoDateSchema } from '../rule-set/schema.js';
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 /**
  * The estate an assessment is about. Extra fields (address, operator, contact…) are kept as given.
@@ -44,3 +47,5 @@ export const AssessmentSchema = z.strictObject({
 
 /** An assessment document, as parsed. */
 export type Assessment = z.infer<typeof AssessmentSchema>;
+
+restoreJit();

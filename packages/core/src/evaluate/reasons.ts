@@ -1,6 +1,7 @@
 import type { Reason, RequirementResult, StandardResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import type { Text } from '../rule-set/types.js';
+import { percentInWords } from '../words/percent-words.js';
 import type { ScopeVerdict } from './assemble-result.js';
 import { requiredCount } from './exact.js';
 import type { RubricLayout } from './layout.js';
@@ -61,7 +62,7 @@ export function reasonsFor(
       const required = requiredCount(applicable, scoring.threshold);
       if (met < required) {
         const shortfall = required - met;
-        const threshold = percent(scoring.threshold);
+        const threshold = percentInWords(scoring.threshold);
         reasons.push({
           code: 'BELOW_THRESHOLD',
           met,
@@ -70,8 +71,8 @@ export function reasonsFor(
           required,
           shortfall,
           message: {
-            zh: `还需 ${shortfall} 项标准符合：适用的 ${applicable} 项中符合 ${met} 项（${percent(met / applicable)}），达到 ${threshold} 需 ${required} 项`,
-            en: `${shortfall} more standard${shortfall === 1 ? '' : 's'} needed: ${met} of ${applicable} applicable standards met (${percent(met / applicable)}); ${threshold} requires ${required}`,
+            zh: `还需 ${shortfall} 项标准符合：适用的 ${applicable} 项中符合 ${met} 项（${percentInWords(met / applicable)}），达到 ${threshold} 需 ${required} 项`,
+            en: `${shortfall} more standard${shortfall === 1 ? '' : 's'} needed: ${met} of ${applicable} applicable standards met (${percentInWords(met / applicable)}); ${threshold} requires ${required}`,
           },
         });
       }
@@ -167,10 +168,6 @@ function factNames(layout: RubricLayout, factIds: readonly string[]): Text & { r
     zh: named.map((name) => name.zh).join('、') + (more > 0 ? ` 等 ${factIds.length} 项` : ''),
     en: named.map((name) => name.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
   };
-}
-
-function percent(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toString()}%`;
 }
 
 function english(text: Text): string {

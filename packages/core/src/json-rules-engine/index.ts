@@ -2,6 +2,7 @@
  * `@sunshine-rubric/core/json-rules-engine`: the reference backend on json-rules-engine 7, and export of a
  * rule set as plain json-rules-engine rules.
  *
+ * @module @sunshine-rubric/core/json-rules-engine
  * @packageDocumentation
  */
 

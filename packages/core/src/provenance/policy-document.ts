@@ -1,4 +1,7 @@
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 const WordsSchema = z.strictObject({
   zh: z.string().min(1).meta({ description: 'Chinese wording (authoritative).' }),
@@ -30,3 +33,5 @@ export interface PolicyDocument {
   readonly title: { readonly zh: string; readonly en?: string | undefined };
   readonly issuedBy?: { readonly zh: string; readonly en?: string | undefined } | undefined;
 }
+
+restoreJit();

@@ -1,5 +1,8 @@
 import { FactReferenceSchema, FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 const ExplanationValue = z.union([FactValueSchema, z.array(FactValueSchema), FactReferenceSchema]);
 const Decision = z.boolean().nullable().meta({ description: 'null when a fact below this node is missing' });
@@ -125,3 +128,5 @@ export const EvaluationResultSchema = z.strictObject({
   reasons: z.array(ReasonSchema).meta({ description: 'Why not eligible; empty when eligible' }),
   missingFacts: z.array(z.string()).meta({ description: 'Facts needed but not answered' }),
 });
+
+restoreJit();

@@ -1,6 +1,9 @@
 import { PolicyDocumentSchema } from '../provenance/policy-document.js';
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
 import type { Condition } from './types.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 /** Ids of aspects, requirements and standards: any visible text without spaces, e.g. `环境管理-3`. */
 const ItemId = z
@@ -281,3 +284,5 @@ export const RuleSetSchema = z.strictObject({
 
 /** A rule-set document as stored in JSON, before `defineRuleSet` fills in defaults. */
 export type RuleSetInput = z.input<typeof RuleSetSchema>;
+
+restoreJit();

@@ -2,7 +2,7 @@ import { AssessmentSchema } from '../assessment/schema.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import { RuleSetSchema } from '../rule-set/schema.js';
 import { TargetPlanSchema } from '../timeline/plan-schema.js';
-import { z } from '../util/zod.js';
+import { withoutJit, z } from '../util/zod.js';
 import { RuleSetPatchSchema } from '../variants/patch-schema.js';
 import { ApplicationEventSchema } from '../workflow/events.js';
 import { strictJsonSchema } from './strict-json-schema.js';
@@ -15,7 +15,9 @@ import { strictJsonSchema } from './strict-json-schema.js';
 export function jsonSchemas(): Record<string, object> {
   const describe = (name: string, title: string, schema: z.ZodType, io: 'input' | 'output') => {
     // The file's own title replaces a title the schema's metadata gives.
-    const { title: _metadataTitle, ...jsonSchema } = z.toJSONSchema(schema, { io, unrepresentable: 'throw' });
+    const { title: _metadataTitle, ...jsonSchema } = withoutJit(() =>
+      z.toJSONSchema(schema, { io, unrepresentable: 'throw' }),
+    );
     return { [name]: strictJsonSchema({ $id: `urn:sunshine-rubric:schema:${name}`, title, ...jsonSchema }) };
   };
   return {

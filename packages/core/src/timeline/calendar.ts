@@ -1,8 +1,11 @@
 import { RubricError } from '../errors/rubric-error.js';
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
 import { defineTargetPlan, parseOrThrow } from './define-plan.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { planYears } from './plan-timeline.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 /**
  * The last day to apply in a year's round.
@@ -169,3 +172,5 @@ function spanYears(plan: TargetPlan): number[] {
   for (let year = first; year <= last; year += 1) span.push(year);
   return span;
 }
+
+restoreJit();

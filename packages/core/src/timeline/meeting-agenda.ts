@@ -1,9 +1,12 @@
 import { RubricError } from '../errors/rubric-error.js';
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
 import { type JointMeeting, jointMeetings } from './calendar.js';
 import { defineTargetPlan, parseOrThrow } from './define-plan.js';
 import type { TargetPlanInput } from './plan-schema.js';
 import { type CertifiedCounts, type Progress, trackProgress } from './track-progress.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 /**
  * One line of a meeting's agenda, in both languages, with the part of the meeting's purpose it serves.
@@ -175,3 +178,5 @@ function difficultyItems(progress: Progress): AgendaItem[] {
   }
   return items;
 }
+
+restoreJit();

@@ -1,4 +1,7 @@
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 /** Bilingual wording in a plan: Chinese is authoritative, English helps other readers. */
 export const PlanTextSchema = z.strictObject({
@@ -256,3 +259,5 @@ export interface PlanOrganization {
   readonly localBodies?: PlanWords | undefined;
   readonly clause?: string | undefined;
 }
+
+restoreJit();

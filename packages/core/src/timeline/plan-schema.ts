@@ -1,4 +1,4 @@
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
 import {
   DatedGoalSchema,
   FundingRouteSchema,
@@ -11,6 +11,9 @@ import {
   PolicyDocumentSchema,
   TotalStatementSchema,
 } from './plan-context-schema.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 const YearSchema = z
   .int()
@@ -210,3 +213,5 @@ export type Milestone = z.output<typeof MilestoneSchema>;
  * ```
  */
 export type Rounding = TargetPlan['rounding'];
+
+restoreJit();

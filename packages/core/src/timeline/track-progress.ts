@@ -1,11 +1,14 @@
 import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
-import { safeParseDocument, z } from '../util/zod.js';
+import { safeParseDocument, suspendJit, z } from '../util/zod.js';
 import { safeDefineTargetPlan, toRubricIssues } from './define-plan.js';
 import { type RankedMilestone, rankMilestones } from './milestones.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { computeTimeline, planYears } from './plan-timeline.js';
 import { type ProgressStanding, standingOf } from './progress-standing.js';
 import { cumulativeQuotas, lastStepBy, yearSteps } from './year-steps.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 /**
  * Estates certified in each year (not cumulative), keyed by year: `{ "2021": 11, "2022": 8 }`.
@@ -217,3 +220,5 @@ function firstPlanYear(plan: TargetPlan): number {
   const years = planYears(plan);
   return Math.min(plan.startYear ?? Number.POSITIVE_INFINITY, ...years);
 }
+
+restoreJit();

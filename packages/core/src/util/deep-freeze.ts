@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { deepFreeze } from '@sunshine-rubric/core';
+ * import { deepFreeze } from '@sunshine-rubric/core/internal';
  * export const cityDepartments = deepFreeze([{ id: 'housing', title: { zh: '住房城乡建设部门' } }]);
  * Object.isFrozen(cityDepartments[0].title); // true
  * ```

@@ -2,12 +2,39 @@ import { z } from 'zod';
 import { unreadableIssue } from '../rule-set/structure-depth.js';
 import { describeThrown } from './show-value.js';
 
-// The library runs no generated code. zod compiles its object parsers with `new Function` unless told
-// not to, and probes once whether it may — a probe that a strict Content-Security-Policy reports as a
-// violation even though zod catches the error. So zod's JIT is off, set here before any schema is built:
-// every module of core imports `z` from this file. It applies to every schema of this copy of zod, which
-// parse the same without the JIT.
-z.config({ jitless: true });
+// The library runs no generated code, and leaves the application's zod as it found it. zod compiles an
+// object parser with `new Function` unless `jitless` is set when the schema is built, and probes once whether
+// it may: a probe that a strict Content-Security-Policy reports as a violation even though zod catches the
+// error. zod keeps that setting on `globalThis`, shared by every copy of zod, so core never sets it for good:
+// it turns the JIT off only while it builds its own schemas (`suspendJit` around a module's schemas,
+// `withoutJit` around a parse, which may build the schemas a `z.lazy` holds) and puts the setting back.
+
+/**
+ * Turns zod's JIT off until the returned function is called, which puts back what was there. A module that
+ * builds schemas calls it before its first schema and calls the result after its last one, at top level:
+ * a module's body runs in one go, so nothing else builds a schema in between.
+ */
+export function suspendJit(): () => void {
+  const config = z.config();
+  if (config.jitless === true) return () => {};
+  const had = Object.hasOwn(config, 'jitless');
+  const previous = config.jitless;
+  config.jitless = true;
+  return () => {
+    if (had) Object.assign(config, { jitless: previous });
+    else delete config.jitless;
+  };
+}
+
+/** `run()` with zod's JIT off, and the setting put back afterwards however `run` ends. */
+export function withoutJit<Value>(run: () => Value): Value {
+  const restore = suspendJit();
+  try {
+    return run();
+  } finally {
+    restore();
+  }
+}
 
 export { z };
 
@@ -23,7 +50,7 @@ export function safeParseDocument<Schema extends z.ZodType>(
   value: unknown,
 ): z.ZodSafeParseResult<z.output<Schema>> {
   try {
-    const result = schema.safeParse(value);
+    const result = withoutJit(() => schema.safeParse(value));
     // zod builds `error` lazily, when it is first read, and building it reads the input again: read it here.
     return result.success ? result : { success: false, error: result.error };
   } catch (error) {

@@ -12,7 +12,10 @@ import {
   TextSchema,
 } from '../rule-set/schema.js';
 import { isPlainObject } from '../util/guards.js';
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 const ItemReferenceSchema = z.string().min(1, 'an id is a non-empty string');
 
@@ -150,7 +153,7 @@ export const RuleSetPatchSchema = z
   });
 
 /**
- * A patch as written (the input of {@link RuleSetPatchSchema}); see {@link extendRuleSet}.
+ * A patch as written, before it is validated; see {@link extendRuleSet}.
  *
  * @example
  * ```ts
@@ -203,3 +206,5 @@ function mapIssue(
   }
   return [issueFromZod(issue, prefix)];
 }
+
+restoreJit();

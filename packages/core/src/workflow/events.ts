@@ -1,6 +1,9 @@
 import type { EvaluationResult } from '../result/types.js';
 import { IsoDateSchema } from '../rule-set/schema.js';
-import { z } from '../util/zod.js';
+import { suspendJit, z } from '../util/zod.js';
+
+// Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
+const restoreJit = suspendJit();
 
 /**
  * Every kind of application event, in the order they normally come (see {@link ApplicationEventSchema}).
@@ -135,7 +138,7 @@ export const ApplicationEventSchema = z
   .meta({ title: 'Application event', description: 'One step of an estate’s certification application.' });
 
 /**
- * One step of an application, as validated (see {@link ApplicationEventSchema} for the steps).
+ * One step of an application, as validated (each step is checked by {@link foldApplication}).
  *
  * @example
  * ```ts
@@ -180,3 +183,5 @@ export function summariseSelfCheck(result: EvaluationResult): SelfCheckSummary {
     compliance: { ...result.compliance },
   };
 }
+
+restoreJit();

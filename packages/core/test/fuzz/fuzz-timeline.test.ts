@@ -8,11 +8,11 @@ import {
   planTimeline,
   type Rounding,
   safeDefineTargetPlan,
-  shareOfTotal,
   type TargetPlanInput,
   timelineCalendar,
   trackProgress,
 } from '../../src/index.js';
+import { shareOfTotal } from '../../src/timeline/shares.js';
 import {
   expectRubricErrorOrValue,
   expectSafeNeverThrows,

@@ -1,11 +1,6 @@
-import {
-  type Condition,
-  type FactValue,
-  groundsSummary,
-  isFactReference,
-  leavesOf,
-  type Standard,
-} from '@sunshine-rubric/core';
+import type { Condition, FactValue, Standard } from '@sunshine-rubric/core';
+import { isFactReference, leavesOf } from '@sunshine-rubric/core/internal';
+import { groundsSummary } from '@sunshine-rubric/core/words';
 import { describe, expect, it } from 'vitest';
 import plan from '../data/qinzhou-plan-2021-clauses.json' with { type: 'json' };
 import { guangxi2021 } from './guangxi-2021.js';

@@ -1,4 +1,5 @@
-import { compileRuleSet, factsReadBy } from '@sunshine-rubric/core';
+import { compileRuleSet } from '@sunshine-rubric/core';
+import { factsReadBy } from '@sunshine-rubric/core/internal';
 import { describe, expect, it } from 'vitest';
 import { guangxiDepartments } from '../departments/departments.js';
 import { guangxiSamples } from '../samples/samples.js';

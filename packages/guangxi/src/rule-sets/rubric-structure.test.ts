@@ -1,4 +1,5 @@
-import { groundsSummary, type RuleSet } from '@sunshine-rubric/core';
+import type { RuleSet } from '@sunshine-rubric/core';
+import { groundsSummary } from '@sunshine-rubric/core/words';
 import { describe, expect, it } from 'vitest';
 import { guangxiPlugin } from '../plugin/guangxi-plugin.js';
 

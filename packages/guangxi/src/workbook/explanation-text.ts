@@ -1,12 +1,5 @@
-import {
-  explanationInWords,
-  type Outcome,
-  outcomeNames,
-  type RuleSet,
-  resultMark,
-  type Standard,
-  type StandardExplanation,
-} from '@sunshine-rubric/core';
+import type { Outcome, RuleSet, Standard, StandardExplanation } from '@sunshine-rubric/core';
+import { explanationInWords, outcomeNames, resultMark } from '@sunshine-rubric/core/words';
 import type { WorkbookLanguage } from './wording.js';
 
 /**

@@ -1,13 +1,13 @@
 import {
   type Assessment,
   type EvaluationResult,
-  outcomeNames,
   planRemediation,
   type RemediationOptions,
   type RemediationPlan,
   RubricError,
   type RuleSet,
 } from '@sunshine-rubric/core';
+import { outcomeNames } from '@sunshine-rubric/core/words';
 import type { Workbook } from 'exceljs';
 import {
   outcomeFills,

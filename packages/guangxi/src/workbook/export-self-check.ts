@@ -1,10 +1,5 @@
-import {
-  type Assessment,
-  AssessmentSchema,
-  RubricError,
-  type RubricIssue,
-  type RuleSet,
-} from '@sunshine-rubric/core';
+import { type Assessment, RubricError, type RubricIssue, type RuleSet } from '@sunshine-rubric/core';
+import { AssessmentSchema } from '@sunshine-rubric/core/internal';
 import { writeCommunitySheet } from './community-sheet.js';
 import { valueProblem } from './fact-answers.js';
 import { answerColumnLetter, factRowNumbers, writeFactsSheet } from './facts-sheet.js';

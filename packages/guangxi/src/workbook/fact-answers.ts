@@ -1,4 +1,5 @@
-import { describeFactValue, type FactDefinition, type FactValue, isIsoDate } from '@sunshine-rubric/core';
+import type { FactDefinition, FactValue } from '@sunshine-rubric/core';
+import { describeFactValue, isIsoDate } from '@sunshine-rubric/core/internal';
 import type { Cell, DataValidation } from 'exceljs';
 import { type CellContent, type CellForm, isoDateOf, setText, showContent } from './cells.js';
 

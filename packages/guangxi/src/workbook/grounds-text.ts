@@ -1,4 +1,5 @@
-import { factValueInWords, type Ground, type RuleSet, type Standard } from '@sunshine-rubric/core';
+import type { Ground, RuleSet, Standard } from '@sunshine-rubric/core';
+import { factValueInWords } from '@sunshine-rubric/core/words';
 import { say, type WorkbookLanguage } from './wording.js';
 
 const kindNames = {

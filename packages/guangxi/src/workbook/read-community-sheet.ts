@@ -1,5 +1,5 @@
 import type { RuleSet } from '@sunshine-rubric/core';
-import { isAssessmentTimestamp } from '@sunshine-rubric/core';
+import { isAssessmentTimestamp } from '@sunshine-rubric/core/internal';
 import type { Worksheet } from 'exceljs';
 import { type CellContent, cellContent, cellText, contentText, isFormula, showContent } from './cells.js';
 import { assessmentRowKeys, communityFields, jsonSuffix } from './community-sheet.js';

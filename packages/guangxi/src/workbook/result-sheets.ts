@@ -1,15 +1,17 @@
+import type {
+  Assessment,
+  EvaluationResult,
+  RemediationPlan,
+  RuleSet,
+  StandardResult,
+} from '@sunshine-rubric/core';
 import {
-  type Assessment,
-  type EvaluationResult,
   factValueInWords,
   focusInWords,
   outcomeNames,
-  type RemediationPlan,
-  type RuleSet,
   resultMark,
-  type StandardResult,
   verdictInWords,
-} from '@sunshine-rubric/core';
+} from '@sunshine-rubric/core/words';
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import { setText } from './cells.js';
 import { explanationText } from './explanation-text.js';

@@ -1,4 +1,5 @@
-import { factsReadBy, type RuleSet, type Standard } from '@sunshine-rubric/core';
+import type { RuleSet, Standard } from '@sunshine-rubric/core';
+import { factsReadBy } from '@sunshine-rubric/core/internal';
 import type { Workbook } from 'exceljs';
 import { setText } from './cells.js';
 import { draftedText, groundsText } from './grounds-text.js';

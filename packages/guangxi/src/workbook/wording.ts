@@ -1,10 +1,5 @@
-import {
-  provisionalNotice as coreProvisionalNotice,
-  type FactType,
-  type RuleSet,
-  type Text,
-  unitInWords,
-} from '@sunshine-rubric/core';
+import type { FactType, RuleSet, Text } from '@sunshine-rubric/core';
+import { provisionalNotice as coreProvisionalNotice, unitInWords } from '@sunshine-rubric/core/words';
 import { departmentById } from '../departments/departments.js';
 
 /**

@@ -1,4 +1,5 @@
-import { deepFreeze, type TargetPlan, type Text } from '@sunshine-rubric/core';
+import type { TargetPlan, Text } from '@sunshine-rubric/core';
+import { deepFreeze } from '@sunshine-rubric/core/internal';
 import { qinzhouPlan } from '../plan/qinzhou-plan.js';
 import { type CostFigure, type CostModel, type EstateLevel, qinzhouCostModel } from './cost-model.js';
 

@@ -1,4 +1,5 @@
-import { deepFreeze, type Text } from '@sunshine-rubric/core';
+import type { Text } from '@sunshine-rubric/core';
+import { deepFreeze } from '@sunshine-rubric/core/internal';
 
 /**
  * The two tiers of the plan's cost estimate: estates the city manages itself (市本级) and county-level

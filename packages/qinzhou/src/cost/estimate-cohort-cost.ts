@@ -1,4 +1,5 @@
-import { deepFreeze, RubricError, type RubricIssue, type Text } from '@sunshine-rubric/core';
+import { RubricError, type RubricIssue, type Text } from '@sunshine-rubric/core';
+import { deepFreeze } from '@sunshine-rubric/core/internal';
 import { type CohortEstate, qinzhou2021Cohort } from '../plan/qinzhou-plan.js';
 import { type CostModel, type EstateLevel, qinzhouCostModel } from './cost-model.js';
 

@@ -1,4 +1,5 @@
-import { deepFreeze, type Text } from '@sunshine-rubric/core';
+import type { Text } from '@sunshine-rubric/core';
+import { deepFreeze } from '@sunshine-rubric/core/internal';
 
 /**
  * A member unit of Qinzhou's leading group (领导小组) with the Guangxi department id that the regional rule

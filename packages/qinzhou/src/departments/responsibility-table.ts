@@ -1,4 +1,5 @@
-import { deepFreeze, RubricError, type RuleSet } from '@sunshine-rubric/core';
+import { RubricError, type RuleSet } from '@sunshine-rubric/core';
+import { deepFreeze } from '@sunshine-rubric/core/internal';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { qinzhouDepartments } from './qinzhou-departments.js';
 

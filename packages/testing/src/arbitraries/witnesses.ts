@@ -1,10 +1,5 @@
-import {
-  type Condition,
-  type FactDefinition,
-  type FactValue,
-  leavesOf,
-  type RuleSet,
-} from '@sunshine-rubric/core';
+import type { Condition, FactDefinition, FactValue, RuleSet } from '@sunshine-rubric/core';
+import { leavesOf } from '@sunshine-rubric/core/internal';
 
 /**
  * For each fact, the values where its conditions change their mind: every literal a condition compares it

@@ -1,12 +1,11 @@
-import {
-  type Assessment,
-  builtInOperators,
-  type EvaluationResult,
-  type ExplanationNode,
-  isFactReference,
-  type OperatorDefinition,
-  type Outcome,
+import type {
+  Assessment,
+  EvaluationResult,
+  ExplanationNode,
+  OperatorDefinition,
+  Outcome,
 } from '@sunshine-rubric/core';
+import { builtInOperators, isFactReference } from '@sunshine-rubric/core/internal';
 
 /**
  * Problems with how a result explains itself: an outcome its explanation does not support, a leaf whose

@@ -1,6 +1,7 @@
 /**
  * `@sunshine-rubric/testing/vitest`: the invariant suite and coverage threshold as vitest tests.
  *
+ * @module @sunshine-rubric/testing/vitest
  * @packageDocumentation
  */
 import type { Assessment, RuleSet } from '@sunshine-rubric/core';

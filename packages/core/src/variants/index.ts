@@ -1,2 +1,0 @@
-export { type ExtendRuleSetOptions, extendRuleSet, safeExtendRuleSet } from './extend-rule-set.js';
-export { type Immutable, type RuleSetPatch, RuleSetPatchSchema } from './patch-schema.js';
