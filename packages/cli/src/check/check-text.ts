@@ -1,4 +1,4 @@
-import { formatPath } from '@sunshine-rubric/core';
+import { formatPath } from '@sunshine-rubric/core/words';
 import type { Palette } from '../cli/colour.js';
 import { type Language, say } from '../cli/language.js';
 import { diffText } from '../commands/diff-command.js';
