@@ -5,7 +5,12 @@ const shared = {
   sourcemap: true,
   target: 'es2022',
   platform: 'node' as const,
-  external: ['@sunshine-rubric/core', '@sunshine-rubric/guangxi', '@sunshine-rubric/qinzhou'],
+  external: [
+    '@sunshine-rubric/core',
+    '@sunshine-rubric/guangxi',
+    '@sunshine-rubric/qinzhou',
+    '@sunshine-rubric/workbook',
+  ],
 };
 
 export default defineConfig([

@@ -1,6 +1,6 @@
 import { type Assessment, compileRuleSet, provisionalNotice } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
-import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
+import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/workbook';
 import { type ResultView, showError, showResult } from './render-result.js';
 
 const ruleSet = guangxi2021;

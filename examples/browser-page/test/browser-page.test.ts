@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { evaluate, focusInWords, verdictInWords } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
-import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
+import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/workbook';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFlags, chromiumPath, onCi, skipChromium } from '../../../packages/cli/test/chromium.js';

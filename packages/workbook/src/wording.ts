@@ -5,7 +5,7 @@ import {
   type Text,
   unitInWords,
 } from '@sunshine-rubric/core';
-import { departmentById } from '../departments/departments.js';
+import { departmentById } from '@sunshine-rubric/guangxi';
 
 /**
  * The language of a workbook's text: `'zh'` (the default) writes Chinese only; `'zh-en'` adds the
