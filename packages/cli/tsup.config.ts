@@ -1,9 +1,8 @@
 import { defineConfig } from 'tsup';
+import { publishedBuild } from '../../tsup.shared.js';
 
 const shared = {
-  format: ['esm'] as const,
-  sourcemap: true,
-  target: 'es2022',
+  ...publishedBuild,
   platform: 'node' as const,
   external: [
     '@sunshine-rubric/core',

@@ -1,11 +1,8 @@
 import { defineConfig } from 'tsup';
+import { publishedBuild } from '../../tsup.shared.js';
 
 export default defineConfig({
+  ...publishedBuild,
   entry: { index: 'src/index.ts', 'json-rules-engine': 'src/json-rules-engine/index.ts' },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
   platform: 'neutral',
 });
