@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -75,4 +76,27 @@ describe('changesets', () => {
     for (const { manifest } of published) expect(manifest.name).toMatch(/^@sunshine-rubric\/[a-z-]+$/);
     expect(config.privatePackages).toEqual({ version: false, tag: false });
   });
+
+  it('would cut 0.1.0 of every published package from the pending changesets, and no example version', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'changeset-status-'));
+    try {
+      execFileSync(
+        join(root, 'node_modules', '.bin', 'changeset'),
+        ['status', '--output', join(directory, 'plan.json')],
+        {
+          cwd: root,
+          stdio: 'ignore',
+        },
+      );
+      const plan = JSON.parse(readFileSync(join(directory, 'plan.json'), 'utf8'));
+      const versions = Object.fromEntries(
+        plan.releases
+          .filter((release: { type: string }) => release.type !== 'none')
+          .map((release: { name: string; newVersion: string }) => [release.name, release.newVersion]),
+      );
+      expect(versions).toEqual(Object.fromEntries(published.map(({ manifest }) => [manifest.name, '0.1.0'])));
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
