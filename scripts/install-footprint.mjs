@@ -102,14 +102,10 @@ function install(name) {
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'footprint', private: true }));
   const paths = [...siblingsOf(name)].map((sibling) => tarballs.get(sibling));
-  const result = spawnSync(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=warn', ...paths, typescript],
-    {
-      cwd: project,
-      encoding: 'utf8',
-    },
-  );
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=warn', ...paths], {
+    cwd: project,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`npm install ${name} failed:\n${result.stderr}`);
   const lock = JSON.parse(readFileSync(join(project, 'node_modules', '.package-lock.json'), 'utf8'));
   const installed = Object.keys(lock.packages).filter((path) => path !== '');
