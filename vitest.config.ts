@@ -27,6 +27,7 @@ export default defineConfig({
         test: { name: 'packages', include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'] },
       },
       { extends: true, test: { name: 'examples', include: ['examples/*/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'workspace', include: ['test/workspace/**/*.test.ts'] } },
       {
         extends: true,
         test: {

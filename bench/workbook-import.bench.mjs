@@ -16,7 +16,7 @@ const unlimited = { maxInflatedBytes: Number.MAX_SAFE_INTEGER, maxCells: Number.
 async function sources() {
   const { guangxi2021 } = await import('../packages/guangxi/src/rule-sets/guangxi-2021.ts');
   const { guangxiSamples } = await import('../packages/guangxi/src/samples/samples.ts');
-  const workbook = await import('../packages/guangxi/src/workbook/index.ts');
+  const workbook = await import('../packages/workbook/src/index.ts');
   return { guangxi2021, guangxiSamples, ...workbook };
 }
 
@@ -45,7 +45,7 @@ async function measureOne(file, limitsName) {
 async function main() {
   const { guangxi2021, guangxiSamples, exportSelfCheckWorkbook } = await sources();
   const { insertInSheet, sheetPart, whitespaceBomb } = await import(
-    '../packages/guangxi/test/workbook-bombs.ts'
+    '../packages/workbook/test/workbook-bombs.ts'
   );
   const plain = await exportSelfCheckWorkbook(guangxi2021, { assessment: guangxiSamples.eligible });
   const directory = mkdtempSync(join(tmpdir(), 'workbook-bench-'));

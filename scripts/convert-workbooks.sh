@@ -20,7 +20,7 @@ done
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-(cd "$root" && npx tsx --conditions=@sunshine-rubric/source packages/guangxi/test/export-sample-workbooks.ts "$out" "$sample")
+(cd "$root" && npx tsx --conditions=@sunshine-rubric/source packages/workbook/test/export-sample-workbooks.ts "$out" "$sample")
 
 # A profile of its own, so that a running LibreOffice (or a first-run dialog) does not get in the way.
 started=$(date +%s%N)

@@ -1,11 +1,15 @@
 import { defineConfig } from 'tsup';
+import { publishedBuild } from '../../tsup.shared.js';
 
 const shared = {
-  format: ['esm'] as const,
-  sourcemap: true,
-  target: 'es2022',
+  ...publishedBuild,
   platform: 'node' as const,
-  external: ['@sunshine-rubric/core', '@sunshine-rubric/guangxi', '@sunshine-rubric/qinzhou'],
+  external: [
+    '@sunshine-rubric/core',
+    '@sunshine-rubric/guangxi',
+    '@sunshine-rubric/qinzhou',
+    '@sunshine-rubric/workbook',
+  ],
 };
 
 export default defineConfig([

@@ -1,6 +1,8 @@
 import { defineConfig } from 'tsup';
+import { publishedBuild } from '../../tsup.shared.js';
 
 export default defineConfig({
+  ...publishedBuild,
   entry: {
     index: 'src/index.ts',
     'json-rules-engine': 'src/json-rules-engine/index.ts',
@@ -8,10 +10,5 @@ export default defineConfig({
     words: 'src/words/index.ts',
     internal: 'src/internal/index.ts',
   },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
   platform: 'neutral',
 });

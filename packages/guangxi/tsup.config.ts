@@ -1,12 +1,9 @@
 import { defineConfig } from 'tsup';
+import { publishedBuild } from '../../tsup.shared.js';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', workbook: 'src/workbook/index.ts' },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
+  ...publishedBuild,
+  entry: { index: 'src/index.ts' },
   platform: 'neutral',
   external: ['@sunshine-rubric/core'],
 });

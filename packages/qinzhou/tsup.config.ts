@@ -1,12 +1,9 @@
 import { defineConfig } from 'tsup';
+import { publishedBuild } from '../../tsup.shared.js';
 
 export default defineConfig({
+  ...publishedBuild,
   entry: { index: 'src/index.ts' },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
   platform: 'neutral',
   external: ['@sunshine-rubric/core', '@sunshine-rubric/guangxi'],
 });

@@ -1,7 +1,7 @@
 import { type Assessment, compileRuleSet } from '@sunshine-rubric/core';
 import { provisionalNotice } from '@sunshine-rubric/core/words';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
-import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
+import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/workbook';
 import { type ResultView, showError, showResult } from './render-result.js';
 
 const ruleSet = guangxi2021;

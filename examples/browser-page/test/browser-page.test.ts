@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import { evaluate } from '@sunshine-rubric/core';
 import { focusInWords, verdictInWords } from '@sunshine-rubric/core/words';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
-import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
+import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/workbook';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFlags, chromiumPath, onCi, skipChromium } from '../../../packages/cli/test/chromium.js';

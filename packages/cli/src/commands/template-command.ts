@@ -45,7 +45,7 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
       ),
     )
     .action(async (options: { ruleSet: string; out: string; assessment?: string; lang: Language }) => {
-      const workbook = await import('@sunshine-rubric/guangxi/workbook');
+      const workbook = await import('@sunshine-rubric/workbook');
       const ruleSet = await loadRuleSet(context.registry, options.ruleSet, context.io.cwd);
       const assessment =
         options.assessment === undefined
@@ -70,7 +70,7 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
       `${limitsHelp}${examples('template import filled-in.xlsx --out estate.json', 'template import big.xlsx --max-cells 5000000 --out estate.json')}`,
     )
     .action(async (file: string, options: { ruleSet: string; out?: string } & WorkbookLimitFlags) => {
-      const workbook = await import('@sunshine-rubric/guangxi/workbook');
+      const workbook = await import('@sunshine-rubric/workbook');
       const ruleSet = await loadRuleSet(context.registry, options.ruleSet, context.io.cwd);
       const bytes = await readBytes(context, file);
       const assessment = await withFile(file, () =>
@@ -96,7 +96,7 @@ export function registerTemplateCommand(program: Command, context: RunContext): 
       `${limitsHelp}${examples('template import-standard 附件1.xlsx --id guangxi-2021-official --out official.json')}`,
     )
     .action(async (file: string, options: StandardOptions) => {
-      const workbook = await import('@sunshine-rubric/guangxi/workbook');
+      const workbook = await import('@sunshine-rubric/workbook');
       const bytes = await readBytes(context, file);
       const ruleSet = await withFile(file, () =>
         workbook.importStandardTable(bytes, {

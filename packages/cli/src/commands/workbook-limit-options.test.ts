@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultWorkbookLimits } from '@sunshine-rubric/guangxi/workbook';
+import { defaultWorkbookLimits } from '@sunshine-rubric/workbook';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';

@@ -1,5 +1,5 @@
 import type { RubricError } from '@sunshine-rubric/core';
-import type { WorkbookLimits } from '@sunshine-rubric/guangxi/workbook';
+import type { WorkbookLimits } from '@sunshine-rubric/workbook';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli/io.js';
 import { describeRubricError, rubricCliError } from '../input/describe-error.js';

@@ -11,8 +11,9 @@ import document from '../data/guangxi-2021.json' with { type: 'json' };
  * standard title, fact, threshold and responsible department is drafted by the project from the 2021
  * Qinzhou implementation plan; each standard's `grounds` say, typed, what it rests on (a clause of the plan,
  * a public report, or project drafting), every value the project chose is marked in its `drafted` list, and
- * `provenance.status` is `'provisional'`. Import the official table with the workbook adapter once you
- * hold it. The same document ships as JSON: `@sunshine-rubric/guangxi/data/guangxi-2021.json`.
+ * `provenance.status` is `'provisional'`. Import the official table with `importStandardTable` from
+ * `@sunshine-rubric/workbook` once you hold it. The same document ships as JSON:
+ * `@sunshine-rubric/guangxi/data/guangxi-2021.json`.
  *
  * @example
  * ```ts

@@ -37,7 +37,7 @@ export interface SelfCheckExportOptions {
  * ```ts
  * import { writeFile } from 'node:fs/promises';
  * import { guangxi2021 } from '@sunshine-rubric/guangxi';
- * import { exportSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
+ * import { exportSelfCheckWorkbook } from '@sunshine-rubric/workbook';
  * await writeFile('self-check.xlsx', await exportSelfCheckWorkbook(guangxi2021));
  * ```
  */

@@ -1,6 +1,6 @@
 import type { FactType, RuleSet, Text } from '@sunshine-rubric/core';
 import { provisionalNotice as coreProvisionalNotice, unitInWords } from '@sunshine-rubric/core/words';
-import { departmentById } from '../departments/departments.js';
+import { departmentById } from '@sunshine-rubric/guangxi';
 
 /**
  * The language of a workbook's text: `'zh'` (the default) writes Chinese only; `'zh-en'` adds the

@@ -7,7 +7,7 @@ import {
   exportSelfCheckWorkbook,
   resultSheetNames,
   selfCheckSheetNames,
-} from '@sunshine-rubric/guangxi/workbook';
+} from '@sunshine-rubric/workbook';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 

@@ -1,7 +1,7 @@
 import { evaluate } from '@sunshine-rubric/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, rejection } from '../../test/workbook-fixtures.js';
+import { bytesOf, rejection } from '../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
 import { importStandardTable } from './import-standard-table.js';

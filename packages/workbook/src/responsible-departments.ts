@@ -1,4 +1,4 @@
-import { guangxiDepartments } from '../departments/departments.js';
+import { guangxiDepartments } from '@sunshine-rubric/guangxi';
 
 // Words that name each Guangxi department in the many ways tables write it: 住建局, 住房城乡建设厅,
 // 市住房和城乡建设局… A name matching words of exactly one department maps to it.

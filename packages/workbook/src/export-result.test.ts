@@ -1,8 +1,7 @@
 import { defineRuleSet, evaluate, planRemediation } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
-import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../../test/workbook-fixtures.js';
-import { guangxi2021 } from '../rule-sets/guangxi-2021.js';
-import { guangxiSamples } from '../samples/samples.js';
+import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../test/workbook-fixtures.js';
 import { exportResultWorkbook } from './export-result.js';
 import { resultSheetNames } from './sheet-names.js';
 

@@ -2,16 +2,11 @@
 // bytes. Each ends in an assessment or rule set, or a RubricError naming what is wrong — never another
 // exception. FUZZ_RUNS scales the number of inputs (default 40 per property: exceljs is slow).
 import { RubricError } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guangxi2021 } from '../src/rule-sets/guangxi-2021.js';
-import { guangxiSamples } from '../src/samples/samples.js';
-import {
-  exportSelfCheckWorkbook,
-  importSelfCheckWorkbook,
-  importStandardTable,
-} from '../src/workbook/index.js';
-import { checkWorkbookSize } from '../src/workbook/workbook-guard.js';
+import { exportSelfCheckWorkbook, importSelfCheckWorkbook, importStandardTable } from '../src/index.js';
+import { checkWorkbookSize } from '../src/workbook-guard.js';
 import { insertInSheet, sheetPart, whitespaceBomb } from './workbook-bombs.js';
 
 const numRuns = Math.max(1, Math.round(Number(process.env.FUZZ_RUNS ?? 200) / 5));

@@ -3,7 +3,7 @@
 import { evaluate } from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { allTypesRuleSet, sampleAssessment } from '../../test/workbook-fixtures.js';
+import { allTypesRuleSet, sampleAssessment } from '../test/workbook-fixtures.js';
 import { neutraliseFormulaLike, restoreFormulaLike } from './cells.js';
 import { exportResultWorkbook } from './export-result.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';

@@ -1,8 +1,8 @@
 /**
- * `@sunshine-rubric/guangxi/workbook`: spreadsheets for the people who work in Excel, WPS or
+ * `@sunshine-rubric/workbook`: spreadsheets for the people who work in Excel, WPS or
  * LibreOffice — the self-check workbook (export, fill in, import), the reviewer's result workbook, and
  * the import of an official standard table into a rule set. Runs in Node and browsers; it loads
- * `exceljs`, which is why it is a subpath of its own.
+ * `exceljs`, which is why it is a package of its own: the rule set installs without it.
  *
  * @packageDocumentation
  */

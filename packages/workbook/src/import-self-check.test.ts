@@ -1,4 +1,5 @@
 import { evaluate } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
 import {
   allTypesRuleSet,
@@ -6,9 +7,7 @@ import {
   openWorkbook,
   rejection,
   sampleAssessment,
-} from '../../test/workbook-fixtures.js';
-import { guangxi2021 } from '../rule-sets/guangxi-2021.js';
-import { guangxiSamples } from '../samples/samples.js';
+} from '../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
 

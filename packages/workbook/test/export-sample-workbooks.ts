@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { evaluate } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
-import { exportResultWorkbook, exportSelfCheckWorkbook } from '@sunshine-rubric/guangxi/workbook';
+import { exportResultWorkbook, exportSelfCheckWorkbook } from '@sunshine-rubric/workbook';
 
 const [directory, sampleName = 'belowThreshold'] = process.argv.slice(2);
 if (!directory) throw new Error('usage: export-sample-workbooks.ts <output directory> [sample name]');

@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { evaluate } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
 import {
   allTypesRuleSet,
@@ -7,9 +8,7 @@ import {
   formulaLikeText,
   ruleSetWithFacts,
   sampleAssessment,
-} from '../../test/workbook-fixtures.js';
-import { guangxi2021 } from '../rule-sets/guangxi-2021.js';
-import { guangxiSamples } from '../samples/samples.js';
+} from '../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
 

@@ -1,7 +1,7 @@
 import { defineRuleSet } from '@sunshine-rubric/core';
+import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
-import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../../test/workbook-fixtures.js';
-import { guangxi2021 } from '../rule-sets/guangxi-2021.js';
+import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { selfCheckSheetNames } from './sheet-names.js';
 

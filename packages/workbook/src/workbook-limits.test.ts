@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { insertInSheet, lieAboutSizes, sheetPart, whitespaceBomb } from '../../test/workbook-bombs.js';
-import { allTypesRuleSet, rejection, sampleAssessment } from '../../test/workbook-fixtures.js';
+import { insertInSheet, lieAboutSizes, sheetPart, whitespaceBomb } from '../test/workbook-bombs.js';
+import { allTypesRuleSet, rejection, sampleAssessment } from '../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
 import { importStandardTable } from './import-standard-table.js';

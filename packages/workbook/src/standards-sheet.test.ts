@@ -1,6 +1,6 @@
+import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../test/workbook-fixtures.js';
-import { guangxi2021 } from '../rule-sets/guangxi-2021.js';
+import { openWorkbook } from '../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importStandardTable } from './import-standard-table.js';
 import { selfCheckHeaders } from './sheet-names.js';

@@ -1,16 +1,16 @@
 // Cells whose kind does not fit the fact they answer: nothing is dropped, nothing is bent into a value.
+
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { editSheetXml, sheetPart } from '../../test/workbook-bombs.js';
+import { editSheetXml, sheetPart } from '../test/workbook-bombs.js';
 import {
   allTypesRuleSet,
   bytesOf,
   openWorkbook,
   rejection,
   sampleAssessment,
-} from '../../test/workbook-fixtures.js';
-import { guangxi2021 } from '../rule-sets/guangxi-2021.js';
-import { guangxiSamples } from '../samples/samples.js';
+} from '../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
 import { importStandardTable } from './import-standard-table.js';
