@@ -1,5 +1,6 @@
 import type { RubricIssue } from '../errors/rubric-error.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
+import { formatVersionNeeded } from '../rule-set/format-version.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { FactDefinition, Provenance, RuleSet, Scoring, Text } from '../rule-set/types.js';
@@ -152,8 +153,7 @@ export function fromJsonRulesEngineRules(
     findings.problems.push({ path: [], kind: 'no-rules', message: 'there is no rule to bring in' });
     findings.reported.push([]);
   }
-  const draft = {
-    formatVersion: 1,
+  const parts = {
     id: options?.id,
     version: options?.version,
     title: options?.title,
@@ -161,6 +161,10 @@ export function fromJsonRulesEngineRules(
     facts: catalog,
     scoring: options?.scoring ?? DEFAULT_SCORING,
     aspects: [{ id: IMPORTED_ASPECT, title: options?.title, requirements: [...groups.values()] }],
+  };
+  const draft = {
+    formatVersion: formatVersionNeeded(parts as unknown as Parameters<typeof formatVersionNeeded>[0]),
+    ...parts,
   } as unknown as RuleSetInput;
   const defined = safeDefineRuleSet(draft, { operators: options?.operators ?? [] });
   const problems = [...findings.problems];

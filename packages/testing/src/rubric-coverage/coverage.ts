@@ -5,7 +5,7 @@ export interface LeafCoverage {
   readonly standardId: string;
   /** The standard's `condition` or its `applicableWhen`. */
   readonly in: 'condition' | 'applicableWhen';
-  /** Where the leaf sits in its condition, e.g. `any[1].all[0]`. */
+  /** Where the leaf sits in its condition, e.g. `any[1].all[0]` (through a shared condition: `all[0].condition(hasLifts).any[1]`). */
   readonly path: string;
   readonly fact: string;
   readonly operator: string;
@@ -73,6 +73,8 @@ export function coverage(
       if (node.result === false) entry.sawFalse = true;
       leaves.set(key, entry);
     } else if (node.kind === 'not') record(node.child, standardId, where, join(path, 'not'));
+    else if (node.kind === 'reference')
+      record(node.child, standardId, where, join(path, `condition(${node.condition})`));
     else {
       for (const [index, child] of node.children.entries()) {
         record(child, standardId, where, join(path, `${node.kind}[${index}]`));
