@@ -9,7 +9,13 @@ export type { UnknownFactPolicy } from './assessment/read-facts.js';
 export { describeFactValue } from './assessment/read-facts.js';
 export type { Assessment } from './assessment/schema.js';
 export { AssessmentSchema, CommunitySchema } from './assessment/schema.js';
-export type { FieldChange, ItemChanges, RuleSetDiff } from './diff/diff-rule-sets.js';
+export type {
+  FieldChange,
+  ItemChanges,
+  RuleSetDiff,
+  SharedConditionChange,
+  SharedConditionChanges,
+} from './diff/diff-rule-sets.js';
 export { diffRuleSets } from './diff/diff-rule-sets.js';
 export type { Result, RubricErrorCode, RubricIssue } from './errors/rubric-error.js';
 export { formatPath, RubricError } from './errors/rubric-error.js';
@@ -36,7 +42,14 @@ export type {
   StandardExplanation,
   StandardResult,
 } from './result/types.js';
-export { factsReadBy, isFactReference, leavesOf, MAX_CONDITION_DEPTH } from './rule-set/conditions.js';
+export {
+  expandReference,
+  factsReadBy,
+  isConditionReference,
+  isFactReference,
+  leavesOf,
+  MAX_CONDITION_DEPTH,
+} from './rule-set/conditions.js';
 export type { DefineRuleSetOptions } from './rule-set/define-rule-set.js';
 export { defineRuleSet, safeDefineRuleSet } from './rule-set/define-rule-set.js';
 export type { OperatorDefinition } from './rule-set/operators.js';
@@ -51,11 +64,13 @@ export type {
   BuiltInOperator,
   ComplianceRateScoring,
   Condition,
+  ConditionReference,
   DraftedValue,
   FactDefinition,
   FactReference,
   FactType,
   FactValue,
+  FormatVersion,
   Ground,
   LeafCondition,
   NotCondition,
@@ -64,6 +79,7 @@ export type {
   Requirement,
   RuleSet,
   Scoring,
+  SharedConditions,
   Standard,
   Text,
 } from './rule-set/types.js';
