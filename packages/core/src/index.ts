@@ -12,7 +12,13 @@
 
 export type { UnknownFactPolicy } from './assessment/read-facts.js';
 export type { Assessment } from './assessment/schema.js';
-export type { FieldChange, ItemChanges, RuleSetDiff } from './diff/diff-rule-sets.js';
+export type {
+  FieldChange,
+  ItemChanges,
+  RuleSetDiff,
+  SharedConditionChange,
+  SharedConditionChanges,
+} from './diff/diff-rule-sets.js';
 export { diffRuleSets } from './diff/diff-rule-sets.js';
 export type { Result, RubricErrorCode, RubricIssue } from './errors/rubric-error.js';
 export { RubricError } from './errors/rubric-error.js';
@@ -60,11 +66,13 @@ export type {
   BuiltInOperator,
   ComplianceRateScoring,
   Condition,
+  ConditionReference,
   DraftedValue,
   FactDefinition,
   FactReference,
   FactType,
   FactValue,
+  FormatVersion,
   Ground,
   LeafCondition,
   NotCondition,
@@ -73,6 +81,7 @@ export type {
   Requirement,
   RuleSet,
   Scoring,
+  SharedConditions,
   Standard,
   Text,
 } from './rule-set/types.js';

@@ -18,8 +18,8 @@ const integer = (zh: string): FactDefinition => ({ type: 'integer', title: { zh 
 const number = (zh: string): FactDefinition => ({ type: 'number', title: { zh } });
 
 describe('docs/migrating-from-json-rules-engine.md', () => {
-  it('prints the rules of examples 01, 02 and 08 (as written and fixed)', () => {
-    expect(rules).toHaveLength(4);
+  it('prints the rules of examples 01, 02, 08 (as written and fixed) and 10', () => {
+    expect(rules).toHaveLength(5);
   });
 
   it('example 01 converts with its printed catalog, noting the dropped event', () => {
@@ -54,5 +54,23 @@ describe('docs/migrating-from-json-rules-engine.md', () => {
       'undeclared-fact',
     ]);
     expect(fromJsonRulesEngineRules([rules[3]], { ...identity, facts }).ok).toBe(true);
+  });
+
+  it('example 10 converts with the printed shared condition, keeping the reference', () => {
+    const sharedConditions = blocks[blocks.indexOf(rules[4]) - 1] as Record<string, unknown>;
+    const boolean = (zh: string): FactDefinition => ({ type: 'boolean', title: { zh } });
+    const facts = {
+      drinksOrangeJuice: boolean('喝橙汁？'),
+      enjoysVodka: boolean('喜欢伏特加？'),
+      isSociable: boolean('善于交际？'),
+    };
+    const imported = fromJsonRulesEngineRules([rules[4]], {
+      ...identity,
+      facts,
+      conditions: sharedConditions,
+    });
+    expect(imported.ok).toBe(true);
+    expect(imported.draft.formatVersion).toBe(2);
+    expect(Object.keys(imported.draft.conditions ?? {})).toEqual(['screwdriverAficionado']);
   });
 });

@@ -186,6 +186,7 @@ describe('docs/rule-set-format.md: its prose', () => {
     for (const file of [
       '../src/rule-set/check-semantics.ts',
       '../src/rule-set/check-fact-value.ts',
+      '../src/rule-set/check-shared-conditions.ts',
       '../src/rule-set/structure-depth.ts',
       '../src/assessment/read-facts.ts',
       '../src/variants/extend-rule-set.ts',

@@ -7,9 +7,17 @@ import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
 import { type Column, headerRowNumber, startSheet, styleDataRow } from './styles.js';
 import { responsibleTitle, say, type WorkbookLanguage } from './wording.js';
 
-/** The facts a standard reads, in its applicability condition and its condition, without repeats. */
-export function factsOfStandard(standard: Standard): string[] {
-  return [...new Set([...factsReadBy(standard.applicableWhen), ...factsReadBy(standard.condition)])];
+/**
+ * The facts a standard reads, in its applicability condition and its condition (through the rule set's
+ * shared conditions), without repeats.
+ */
+export function factsOfStandard(standard: Standard, conditions?: RuleSet['conditions']): string[] {
+  return [
+    ...new Set([
+      ...factsReadBy(standard.applicableWhen, conditions),
+      ...factsReadBy(standard.condition, conditions),
+    ]),
+  ];
 }
 
 /** A standard's responsible bodies by name: Guangxi departments by title, others by id. */
@@ -72,7 +80,7 @@ export function writeStandardsSheet(workbook: Workbook, ruleSet: RuleSet, langua
           ...(points ? [standard.points ?? ''] : []),
           responsibleText(standard),
           standard.basis ?? '',
-          factsOfStandard(standard).join('\n'),
+          factsOfStandard(standard, ruleSet.conditions).join('\n'),
           (standard.evidence ?? []).join('\n'),
           groundsText(standard, language),
           draftedText(standard, ruleSet),

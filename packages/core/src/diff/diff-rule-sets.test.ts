@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRuleSet } from '../../test/fixtures.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import type { RuleSetInput } from '../rule-set/schema.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { diffRuleSets } from './diff-rule-sets.js';
 
@@ -68,6 +69,48 @@ describe('diffRuleSets', () => {
         changes: [expect.objectContaining({ field: 'condition' })],
       }),
     ]);
+  });
+});
+
+describe('diffRuleSets and shared conditions', () => {
+  /** The sample rubric with its scope and the lift standard's applicability as shared conditions. */
+  function shared(liftsPresent: unknown) {
+    const input = sampleRuleSet() as RuleSetInput & { conditions?: unknown };
+    input.conditions = {
+      liftsPresent,
+      inScope: { all: [{ fact: 'occupied', operator: 'equal', value: true }, { condition: 'liftsPresent' }] },
+    };
+    input.scope = { condition: 'inScope' };
+    const standard = input.aspects[0]!.requirements[1]!.standards[0]! as { applicableWhen: unknown };
+    standard.applicableWhen = { condition: 'liftsPresent' };
+    return input;
+  }
+
+  it('shows a changed shared condition, each one that refers to it, and every standard it reaches', () => {
+    const before = shared({ all: [{ fact: 'hasLifts', operator: 'equal', value: true }] });
+    const after = shared({ any: [{ fact: 'hasLifts', operator: 'equal', value: true }] });
+    const diff = diffRuleSets(before, after);
+    expect(diff.identical).toBe(false);
+    expect(diff.standards.changed).toEqual([]);
+    expect(diff.conditions).toEqual({
+      added: [],
+      removed: [],
+      changed: [
+        {
+          id: 'liftsPresent',
+          changes: [
+            {
+              field: 'condition',
+              before: { all: [{ fact: 'hasLifts', operator: 'equal', value: true }] },
+              after: { any: [{ fact: 'hasLifts', operator: 'equal', value: true }] },
+            },
+          ],
+          reaches: { standards: ['s-lift-inspection'], scope: true, focus: false },
+        },
+        { id: 'inScope', changes: [], reaches: { standards: [], scope: true, focus: false } },
+      ],
+    });
+    expect(diffRuleSets(before, before).identical).toBe(true);
   });
 });
 

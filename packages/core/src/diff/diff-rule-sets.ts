@@ -1,6 +1,7 @@
 import type { RubricLayout } from '../evaluate/layout.js';
 import { layoutFor } from '../evaluate/layout-cache.js';
-import type { RuleSet } from '../rule-set/types.js';
+import { childConditions, isConditionReference } from '../rule-set/conditions.js';
+import type { Condition, RuleSet, SharedConditions } from '../rule-set/types.js';
 import { deepEqual } from '../util/deep-equal.js';
 
 /** One field that differs, with its value before and after (`undefined` where absent). */
@@ -17,6 +18,29 @@ export interface ItemChanges {
   readonly changed: readonly { readonly id: string; readonly changes: readonly FieldChange[] }[];
 }
 
+/**
+ * A shared condition whose tree differs (`changes`: its `condition`, before and after), and what it reaches
+ * in the newer rule set: the standards whose `condition` or `applicableWhen` refer to it, directly or
+ * through other shared conditions, and whether the scope or the focus does. A shared condition that refers
+ * to a changed one is listed too (with no `changes` of its own): what it stands for changed.
+ */
+export interface SharedConditionChange {
+  readonly id: string;
+  readonly changes: readonly FieldChange[];
+  readonly reaches: {
+    readonly standards: readonly string[];
+    readonly scope: boolean;
+    readonly focus: boolean;
+  };
+}
+
+/** Shared conditions added, removed, and changed (with what each change reaches). */
+export interface SharedConditionChanges {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly SharedConditionChange[];
+}
+
 export interface RuleSetDiff {
   readonly from: { readonly id: string; readonly version: string };
   readonly to: { readonly id: string; readonly version: string };
@@ -25,6 +49,8 @@ export interface RuleSetDiff {
   /** Top-level fields: title, provenance, effective, extends, scope, focus, and each scoring field (`scoring.threshold`…). */
   readonly ruleSet: readonly FieldChange[];
   readonly facts: ItemChanges;
+  /** Shared conditions by name; a changed one lists every standard it reaches. */
+  readonly conditions: SharedConditionChanges;
   readonly aspects: ItemChanges;
   readonly requirements: ItemChanges;
   /** Standards by id: title, condition, applicableWhen, points, responsible, evidence, basis, grounds, drafted, and moves (`requirementId`). */
@@ -33,7 +59,9 @@ export interface RuleSetDiff {
 
 /**
  * What changed between two rule sets, standard by standard: for a pull-request comment, a changelog, or
- * deciding which estates to re-evaluate.
+ * deciding which estates to re-evaluate. A standard that refers to a shared condition is unchanged when
+ * only the shared condition changed: `conditions.changed` lists that condition with every standard it
+ * reaches.
  *
  * @example
  * ```ts
@@ -57,6 +85,7 @@ export function diffRuleSets(before: RuleSet | unknown, after: RuleSet | unknown
     Object.entries(b.facts).map(([id, definition]) => ({ id, ...definition })),
     ['type', 'title', 'values', 'min', 'max', 'unit'],
   );
+  const conditions = compareSharedConditions(a, b, to.standards);
   const aspects = compareItems(a.aspects, b.aspects, ['title']);
   const requirements = compareItems(from.requirements, to.requirements, ['title', 'aspectId']);
   const standards = compareItems(standardsOf(from), standardsOf(to), [
@@ -71,13 +100,15 @@ export function diffRuleSets(before: RuleSet | unknown, after: RuleSet | unknown
     'drafted',
     'requirementId',
   ]);
-  const identical = [facts, aspects, requirements, standards].every(isEmpty) && ruleSet.length === 0;
+  const identical =
+    [facts, conditions, aspects, requirements, standards].every(isEmpty) && ruleSet.length === 0;
   return {
     from: { id: a.id, version: a.version },
     to: { id: b.id, version: b.version },
     identical,
     ruleSet,
     facts,
+    conditions,
     aspects,
     requirements,
     standards,
@@ -121,6 +152,62 @@ function compareField(before: object, after: object, field: string): FieldChange
   return deepEqual(left, right) ? undefined : { field, before: left, after: right };
 }
 
-function isEmpty(changes: ItemChanges): boolean {
+function compareSharedConditions(
+  before: RuleSet,
+  after: RuleSet,
+  standards: readonly {
+    readonly id: string;
+    readonly condition: Condition;
+    readonly applicableWhen?: Condition;
+  }[],
+): SharedConditionChanges {
+  const named = (conditions: SharedConditions | undefined) =>
+    Object.entries(conditions ?? {}).map(([id, condition]) => ({ id, condition }));
+  const items = compareItems(named(before.conditions), named(after.conditions), ['condition']);
+  const direct = new Map(items.changed.map((change) => [change.id, change.changes]));
+  if (direct.size === 0) return { ...items, changed: [] };
+  // Names whose expansion changed: the changed ones, and every name that refers to one of them.
+  const reached = (condition: Condition | undefined) => namesReachedBy(condition, after.conditions);
+  const affected = Object.keys(after.conditions ?? {}).filter((name) =>
+    [name, ...reached({ condition: name })].some((reachedName) => direct.has(reachedName)),
+  );
+  const readBy = (condition: Condition | undefined) => new Set(reached(condition));
+  const standardsReach = standards.map((standard) => ({
+    id: standard.id,
+    names: new Set([...reached(standard.condition), ...reached(standard.applicableWhen)]),
+  }));
+  const scope = readBy(after.scope);
+  const focus = readBy(after.focus);
+  const changed = affected.map((name) => ({
+    id: name,
+    changes: direct.get(name) ?? [],
+    reaches: {
+      standards: standardsReach.filter((standard) => standard.names.has(name)).map(({ id }) => id),
+      scope: scope.has(name),
+      focus: focus.has(name),
+    },
+  }));
+  return { ...items, changed };
+}
+
+/** The shared conditions a condition refers to, directly or through others; each name once. */
+function namesReachedBy(
+  condition: Condition | undefined,
+  conditions: SharedConditions | undefined,
+): string[] {
+  const names = new Set<string>();
+  const stack = condition === undefined ? [] : [condition];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isConditionReference(node)) {
+      if (names.has(node.condition)) continue;
+      names.add(node.condition);
+    }
+    stack.push(...childConditions(node, conditions));
+  }
+  return [...names];
+}
+
+function isEmpty(changes: ItemChanges | SharedConditionChanges): boolean {
   return changes.added.length === 0 && changes.removed.length === 0 && changes.changed.length === 0;
 }

@@ -135,7 +135,7 @@ export function failedLeafFacts(node: ExplanationNode): string[] {
   const visit = (current: ExplanationNode): void => {
     if (current.kind === 'leaf') {
       if (current.result === false) facts.add(current.fact);
-    } else if (current.kind === 'not') visit(current.child);
+    } else if (current.kind === 'not' || current.kind === 'reference') visit(current.child);
     else current.children.forEach(visit);
   };
   visit(node);

@@ -1,8 +1,15 @@
 import type { FactIndex } from '../assessment/read-facts.js';
 import type { ExplanationNode } from '../result/types.js';
-import { factsReadBy, isFactReference, isLeaf } from '../rule-set/conditions.js';
+import {
+  childConditions,
+  expandReference,
+  factsReadBy,
+  isConditionReference,
+  isFactReference,
+  isLeaf,
+} from '../rule-set/conditions.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
-import type { Condition, FactValue } from '../rule-set/types.js';
+import type { Condition, ConditionReference, FactValue, SharedConditions } from '../rule-set/types.js';
 import { guardedEvaluate, isPluginOperator, type RuleSetPath } from './plugin-operator.js';
 
 /** An assessment's facts in catalog order; `undefined` where the assessment lacks one. */
@@ -26,40 +33,66 @@ export interface CompiledCondition {
 
 /**
  * `path` locates the condition in the rule set (e.g. `['scope']`); with it, plugin operators are guarded:
- * a throw or an answer other than true or false is `PLUGIN_FAILED` at the leaf's path.
+ * a throw or an answer other than true or false is `PLUGIN_FAILED` at the leaf's path (inside a shared
+ * condition, the path where that condition is written: `['conditions', name, …]`). `conditions` are the
+ * rule set's shared conditions, which references expand to.
  */
 export function compileCondition(
   condition: Condition,
   facts: FactIndex,
   operators: ReadonlyMap<string, OperatorDefinition>,
   path: RuleSetPath = [],
+  conditions?: SharedConditions,
 ): CompiledCondition {
-  const callsPlugin = leafOperators(condition).some((name) => isPluginOperator(operators.get(name)!));
+  const callsPlugin = leafOperators(condition, conditions).some((name) =>
+    isPluginOperator(operators.get(name)!),
+  );
   const leafPath = callsPlugin ? path : undefined;
+  const context: Compiling = { facts, operators, conditions };
   return {
-    factPositions: factsReadBy(condition).map((factId) => facts.positionOf.get(factId)!),
-    test: compileTest(condition, facts, operators, leafPath),
-    explain: compileExplain(condition, facts, operators, leafPath),
+    factPositions: factsReadBy(condition, conditions).map((factId) => facts.positionOf.get(factId)!),
+    test: compileTest(condition, context, leafPath),
+    explain: compileExplain(condition, context, leafPath),
     callsPlugin,
   };
 }
 
-function leafOperators(condition: Condition): string[] {
+/** What compiling one condition needs besides the condition. */
+interface Compiling {
+  readonly facts: FactIndex;
+  readonly operators: ReadonlyMap<string, OperatorDefinition>;
+  readonly conditions: SharedConditions | undefined;
+}
+
+function leafOperators(condition: Condition, conditions: SharedConditions | undefined): string[] {
   if (isLeaf(condition)) return [condition.operator];
-  if ('not' in condition) return leafOperators(condition.not);
-  return ('all' in condition ? condition.all : condition.any).flatMap(leafOperators);
+  return childConditions(condition, conditions).flatMap((child) => leafOperators(child, conditions));
 }
 
 function childPath(path: RuleSetPath | undefined, ...segments: (string | number)[]): RuleSetPath | undefined {
   return path === undefined ? undefined : [...path, ...segments];
 }
 
+/** A shared condition is compiled where it is referenced; its leaves are located where it is written. */
+function expansionOf(
+  reference: ConditionReference,
+  context: Compiling,
+  path: RuleSetPath | undefined,
+): [Condition, RuleSetPath | undefined] {
+  const expansion = expandReference(reference, context.conditions);
+  return [expansion, path === undefined ? undefined : ['conditions', reference.condition]];
+}
+
 function compileTest(
   condition: Condition,
-  facts: FactIndex,
-  operators: ReadonlyMap<string, OperatorDefinition>,
+  context: Compiling,
   path: RuleSetPath | undefined,
 ): (values: FactValues) => boolean {
+  const { facts, operators } = context;
+  if (isConditionReference(condition)) {
+    const [expansion, at] = expansionOf(condition, context, path);
+    return compileTest(expansion, context, at);
+  }
   if (isLeaf(condition)) {
     const position = facts.positionOf.get(condition.fact)!;
     const evaluate = guardedEvaluate(operators.get(condition.operator)!, path);
@@ -71,12 +104,12 @@ function compileTest(
     return (values) => evaluate(values[position]!, expected);
   }
   if ('not' in condition) {
-    const inner = compileTest(condition.not, facts, operators, childPath(path, 'not'));
+    const inner = compileTest(condition.not, context, childPath(path, 'not'));
     return (values) => !inner(values);
   }
   const isAll = 'all' in condition;
   const children = (isAll ? condition.all : condition.any).map((child, index) =>
-    compileTest(child, facts, operators, childPath(path, isAll ? 'all' : 'any', index)),
+    compileTest(child, context, childPath(path, isAll ? 'all' : 'any', index)),
   );
   if (children.length === 1) return children[0]!;
   if (isAll) {
@@ -93,10 +126,19 @@ function compileTest(
 
 function compileExplain(
   condition: Condition,
-  facts: FactIndex,
-  operators: ReadonlyMap<string, OperatorDefinition>,
+  context: Compiling,
   path: RuleSetPath | undefined,
 ): (values: FactValues) => ExplanationNode {
+  const { facts, operators } = context;
+  if (isConditionReference(condition)) {
+    const name = condition.condition;
+    const [expansion, at] = expansionOf(condition, context, path);
+    const inner = compileExplain(expansion, context, at);
+    return (values) => {
+      const child = inner(values);
+      return { kind: 'reference', condition: name, result: child.result, child };
+    };
+  }
   if (isLeaf(condition)) {
     const position = facts.positionOf.get(condition.fact)!;
     const evaluate = guardedEvaluate(operators.get(condition.operator)!, path);
@@ -126,7 +168,7 @@ function compileExplain(
     };
   }
   if ('not' in condition) {
-    const inner = compileExplain(condition.not, facts, operators, childPath(path, 'not'));
+    const inner = compileExplain(condition.not, context, childPath(path, 'not'));
     return (values) => {
       const child = inner(values);
       return { kind: 'not', result: child.result === null ? null : !child.result, child };
@@ -134,7 +176,7 @@ function compileExplain(
   }
   const kind = 'all' in condition ? 'all' : 'any';
   const compiledChildren = ('all' in condition ? condition.all : condition.any).map((child, index) =>
-    compileExplain(child, facts, operators, childPath(path, kind, index)),
+    compileExplain(child, context, childPath(path, kind, index)),
   );
   return (values) => {
     const children = compiledChildren.map((explainChild) => explainChild(values));

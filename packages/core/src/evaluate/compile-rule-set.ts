@@ -65,7 +65,7 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: Comp
   const table = operatorTable(operators);
   const layout = layoutRuleSet(defined);
   const compile = (condition: Parameters<typeof compileCondition>[0], path: readonly (string | number)[]) =>
-    compileCondition(condition, layout.facts, table, path);
+    compileCondition(condition, layout.facts, table, path, defined.conditions);
   const scope = defined.scope ? compile(defined.scope, ['scope']) : undefined;
   const focus = defined.focus ? compile(defined.focus, ['focus']) : undefined;
   const paths = standardPaths(defined);

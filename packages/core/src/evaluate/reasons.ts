@@ -36,7 +36,7 @@ export function reasonsFor(
       },
     });
   } else if (scope.inScope === null) {
-    const scopeFacts = new Set(factsReadBy(layout.ruleSet.scope));
+    const scopeFacts = new Set(factsReadBy(layout.ruleSet.scope, layout.ruleSet.conditions));
     const scopeMissing = missingFacts.filter((fact) => scopeFacts.has(fact));
     reasons.push({
       code: 'SCOPE_UNKNOWN',

@@ -39,11 +39,17 @@ export function whatIf(
     return { ...rest, outcome: outcomes[standard.id]! };
   });
   const scope = scopeOf(checked);
-  const stillRead = new Set(scope.inScope === null ? factsReadBy(layout.ruleSet.scope) : []);
+  const stillRead = new Set(
+    scope.inScope === null ? factsReadBy(layout.ruleSet.scope, layout.ruleSet.conditions) : [],
+  );
   standards.forEach((standard, position) => {
     if (standard.outcome !== 'missing-data') return;
     const { condition, applicableWhen } = layout.standards[position]!;
-    for (const factId of [...factsReadBy(applicableWhen), ...factsReadBy(condition)]) stillRead.add(factId);
+    for (const factId of [
+      ...factsReadBy(applicableWhen, layout.ruleSet.conditions),
+      ...factsReadBy(condition, layout.ruleSet.conditions),
+    ])
+      stillRead.add(factId);
   });
   const missingFacts = checked.missingFacts.filter((factId) => stillRead.has(factId));
   return assembleResult(layout, checked.assessmentId, scope, standards, missingFacts);

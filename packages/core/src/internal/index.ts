@@ -9,7 +9,13 @@
 
 export { describeFactValue } from '../assessment/read-facts.js';
 export { AssessmentSchema } from '../assessment/schema.js';
-export { factsReadBy, isFactReference, leavesOf } from '../rule-set/conditions.js';
+export {
+  expandReference,
+  factsReadBy,
+  isConditionReference,
+  isFactReference,
+  leavesOf,
+} from '../rule-set/conditions.js';
 export { builtInOperators } from '../rule-set/operators.js';
 export { deepFreeze } from '../util/deep-freeze.js';
 export { isAssessmentTimestamp, isIsoDate } from '../util/guards.js';

@@ -11,12 +11,17 @@ import {
   standardPaths,
 } from '../evaluate/plugin-operator.js';
 import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
-import { factsReadBy, isFactReference } from '../rule-set/conditions.js';
+import {
+  expandReference,
+  factsReadBy,
+  isConditionReference,
+  isFactReference,
+} from '../rule-set/conditions.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
-import type { Condition, FactReference, FactValue, RuleSet } from '../rule-set/types.js';
+import type { Condition, FactReference, FactValue, RuleSet, SharedConditions } from '../rule-set/types.js';
 import { checkOptions } from '../util/check-options.js';
-import { FOCUS_RULE, rulesOf, SCOPE_RULE } from './to-rules.js';
+import { FOCUS_RULE, rulesOf, SCOPE_RULE, sharedConditionsOf } from './to-rules.js';
 
 /** Options of the json-rules-engine backend. */
 export interface JsonRulesEngineOptions {
@@ -52,6 +57,8 @@ export function createJsonRulesEngineEvaluator(
   const defined = defineRuleSet(ruleSet, { operators });
   const layout = layoutRuleSet(defined);
   const engine = new Engine(rulesOf(defined, layout.standards), { allowUndefinedFacts: true });
+  for (const [name, condition] of Object.entries(sharedConditionsOf(defined)))
+    engine.setCondition(name, condition as Parameters<Engine['setCondition']>[1]);
   // The failure marker travels through json-rules-engine's result tree in place of a boolean.
   for (const operator of operators)
     engine.addOperator(operator.name, reportingFailure(operator) as (a: unknown, b: unknown) => boolean);
@@ -73,24 +80,31 @@ export function createJsonRulesEngineEvaluator(
       );
       throwFirstOperatorFailure(defined, layout.standards, paths, byName);
       const isMissing = (factId: string) => !Object.hasOwn(facts, factId);
+      const reading: Reading = { isMissing, conditions: defined.conditions };
       const missing = new Set<string>();
       const flag = (condition: Condition) => {
-        for (const factId of factsReadBy(condition)) if (isMissing(factId)) missing.add(factId);
+        for (const factId of factsReadBy(condition, defined.conditions))
+          if (isMissing(factId)) missing.add(factId);
       };
 
       let scope: ScopeVerdict = { inScope: true, failedFacts: [] };
       if (defined.scope) {
-        const node = toExplanation(rootsOf(byName.get(SCOPE_RULE)!)[0]!, isMissing);
+        const node = toExplanation(rootsOf(byName.get(SCOPE_RULE)!)[0]!, defined.scope, reading);
         if (node.result === null) flag(defined.scope);
         scope = { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
       }
       if (defined.focus) {
         // Reported only: its missing facts are not flagged.
-        const node = toExplanation(rootsOf(byName.get(FOCUS_RULE)!)[0]!, isMissing);
+        const node = toExplanation(rootsOf(byName.get(FOCUS_RULE)!)[0]!, defined.focus, reading);
         scope = { ...scope, inFocus: node.result };
       }
       const standards: StandardResult[] = layout.standards.map((standard) => {
-        const roots = rootsOf(byName.get(standard.id)!).map((root) => toExplanation(root, isMissing));
+        const written = standard.applicableWhen
+          ? [standard.applicableWhen, standard.condition]
+          : [standard.condition];
+        const roots = rootsOf(byName.get(standard.id)!).map((root, index) =>
+          toExplanation(root, written[index]!, reading),
+        );
         const [applicable, condition] = standard.applicableWhen
           ? [roots[0]!, roots[1]!]
           : [undefined, roots[0]!];
@@ -158,40 +172,70 @@ function reportingFailure(operator: OperatorDefinition) {
 
 function throwFirstOperatorFailure(
   ruleSet: RuleSet,
-  standards: readonly { readonly id: string; readonly applicableWhen?: Condition | undefined }[],
+  standards: readonly {
+    readonly id: string;
+    readonly condition: Condition;
+    readonly applicableWhen?: Condition | undefined;
+  }[],
   paths: readonly RuleSetPath[],
   byName: ReadonlyMap<string, RuleResult>,
 ): void {
-  const search: [JreNode, RuleSetPath][] = [];
-  if (ruleSet.scope) search.push([rootsOf(byName.get(SCOPE_RULE)!)[0]!, ['scope']]);
-  if (ruleSet.focus) search.push([rootsOf(byName.get(FOCUS_RULE)!)[0]!, ['focus']]);
+  const search: [JreNode, Condition, RuleSetPath][] = [];
+  if (ruleSet.scope) search.push([rootsOf(byName.get(SCOPE_RULE)!)[0]!, ruleSet.scope, ['scope']]);
+  if (ruleSet.focus) search.push([rootsOf(byName.get(FOCUS_RULE)!)[0]!, ruleSet.focus, ['focus']]);
   standards.forEach((standard, position) => {
     const roots = rootsOf(byName.get(standard.id)!);
-    const parts = standard.applicableWhen ? ['applicableWhen', 'condition'] : ['condition'];
+    const parts = standard.applicableWhen
+      ? ([
+          ['applicableWhen', standard.applicableWhen],
+          ['condition', standard.condition],
+        ] as const)
+      : ([['condition', standard.condition]] as const);
     roots.forEach((root, index) => {
-      search.push([root, [...paths[position]!, parts[index]!]]);
+      const [part, written] = parts[index]!;
+      search.push([root, written, [...paths[position]!, part]]);
     });
   });
-  for (const [root, path] of search) {
-    const found = findFailure(root, path);
+  for (const [root, written, path] of search) {
+    const found = findFailure(root, written, path, ruleSet.conditions);
     if (found) throw operatorFailed(found.operator, found.path, found.failure.problem, found.failure.cause);
   }
 }
 
+/**
+ * json-rules-engine writes a shared condition's tree in place of its reference, so the rule set's own tree
+ * is walked beside it: a leaf inside a shared condition is located where that condition is written.
+ */
 function findFailure(
   node: JreNode,
+  written: Condition,
   path: RuleSetPath,
+  conditions: SharedConditions | undefined,
 ): { operator: string; path: RuleSetPath; failure: OperatorFailure } | undefined {
+  if (isConditionReference(written))
+    return findFailure(
+      node,
+      expandReference(written, conditions),
+      ['conditions', written.condition],
+      conditions,
+    );
   if (node.all || node.any) {
     const kind = node.all ? 'all' : 'any';
     const children = (node.all ?? node.any)!;
+    const writtenChildren = (written as Record<'all' | 'any', readonly Condition[]>)[kind];
     for (let index = 0; index < children.length; index++) {
-      const found = findFailure(children[index]!, [...path, kind, index]);
+      const found = findFailure(
+        children[index]!,
+        writtenChildren[index]!,
+        [...path, kind, index],
+        conditions,
+      );
       if (found) return found;
     }
     return undefined;
   }
-  if (node.not) return findFailure(node.not, [...path, 'not']);
+  if (node.not)
+    return findFailure(node.not, (written as { not: Condition }).not, [...path, 'not'], conditions);
   const result: unknown = node.result;
   return result instanceof OperatorFailure ? { operator: node.operator!, path, failure: result } : undefined;
 }
@@ -214,16 +258,34 @@ interface JreNode {
   readonly result?: boolean;
 }
 
-/** json-rules-engine's evaluated condition tree as an explanation; undecided where a fact is absent. */
-function toExplanation(node: JreNode, isMissing: (factId: string) => boolean): ExplanationNode {
+/** What reading json-rules-engine's result tree needs: which facts are absent, and the shared conditions. */
+interface Reading {
+  readonly isMissing: (factId: string) => boolean;
+  readonly conditions: SharedConditions | undefined;
+}
+
+/**
+ * json-rules-engine's evaluated condition tree as an explanation; undecided where a fact is absent. The
+ * rule set's tree (`written`) is walked beside it: json-rules-engine replaces a reference by its shared
+ * condition's tree, and the explanation shows the reference over that tree.
+ */
+function toExplanation(node: JreNode, written: Condition, reading: Reading): ExplanationNode {
+  const { isMissing } = reading;
+  if (isConditionReference(written)) {
+    const child = toExplanation(node, expandReference(written, reading.conditions), reading);
+    return { kind: 'reference', condition: written.condition, result: child.result, child };
+  }
   if (node.all || node.any) {
     const kind = node.all ? 'all' : 'any';
-    const children = (node.all ?? node.any)!.map((child) => toExplanation(child, isMissing));
+    const writtenChildren = (written as Record<'all' | 'any', readonly Condition[]>)[kind];
+    const children = (node.all ?? node.any)!.map((child, index) =>
+      toExplanation(child, writtenChildren[index]!, reading),
+    );
     const result = children.some((child) => child.result === null) ? null : node.result === true;
     return { kind, result, children };
   }
   if (node.not) {
-    const child = toExplanation(node.not, isMissing);
+    const child = toExplanation(node.not, (written as { not: Condition }).not, reading);
     return { kind: 'not', result: child.result === null ? null : node.result === true, child };
   }
   const fact = node.fact!;

@@ -69,15 +69,31 @@ describe('fromJsonRulesEngineRules reports each problem at its path in the input
     ]);
   });
 
-  it('a shared condition reference, which is not yet supported', () => {
+  it('a reference to a shared condition the conditions option does not give', () => {
     const imported = fromJsonRulesEngineRules([ruleWith({ condition: 'isBig' })], options);
     expect(imported.problems).toEqual([
       expect.objectContaining({
         path: [0, 'conditions', 'all', 1, 'condition'],
-        kind: 'condition-reference',
-        message: expect.stringContaining('not yet supported'),
+        kind: 'unknown-condition',
+        message: expect.stringContaining('conditions: { "isBig": … }'),
       }),
     ]);
+  });
+
+  it('shared conditions: a problem inside one is reported at the option, and one no rule reaches is left out', () => {
+    const imported = fromJsonRulesEngineRules([ruleWith({ condition: 'isBig' })], {
+      ...options,
+      conditions: {
+        isBig: { all: [{ fact: 'households', operator: 'greaterThan', value: 'many' }] },
+        spare: { all: [leaf] },
+      },
+    });
+    expect(imported.problems.map(({ path }) => path.slice(0, 5))).toEqual([
+      ['options', 'conditions', 'isBig', 'all', 0],
+    ]);
+    expect(imported.notes).toContainEqual(
+      expect.objectContaining({ path: ['options', 'conditions', 'spare'], kind: 'condition-unused-dropped' }),
+    );
   });
 
   it('a value that does not fit its fact, found by defineRuleSet, mapped back to the rule', () => {

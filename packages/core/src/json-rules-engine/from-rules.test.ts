@@ -86,11 +86,59 @@ const factComparison = {
   ],
 } as const;
 
+/**
+ * json-rules-engine's examples/10-condition-sharing.js: the shared condition `screwdriverAficionado`
+ * (`engine.setCondition`), referenced by both rules, once under `not`. Its two runs are the first cases.
+ */
+const conditionSharing = {
+  rules: [
+    {
+      conditions: {
+        all: [{ condition: 'screwdriverAficionado' }, { fact: 'isSociable', operator: 'equal', value: true }],
+      },
+      event: { type: 'invite-to-screwdriver-social' },
+    },
+    {
+      conditions: {
+        all: [
+          { not: { condition: 'screwdriverAficionado' } },
+          { fact: 'isSociable', operator: 'equal', value: true },
+        ],
+      },
+      event: { type: 'invite-to-other-social' },
+    },
+  ],
+  conditions: {
+    screwdriverAficionado: {
+      all: [
+        { fact: 'drinksOrangeJuice', operator: 'equal', value: true },
+        { fact: 'enjoysVodka', operator: 'equal', value: true },
+      ],
+    },
+  },
+  facts: {
+    drinksOrangeJuice: { type: 'boolean', title: { zh: '喝橙汁？', en: 'Drinks orange juice?' } },
+    enjoysVodka: { type: 'boolean', title: { zh: '喜欢伏特加？', en: 'Enjoys vodka?' } },
+    isSociable: { type: 'boolean', title: { zh: '善于交际？', en: 'Sociable?' } },
+  },
+  cases: [
+    { drinksOrangeJuice: true, enjoysVodka: true, isSociable: true },
+    { drinksOrangeJuice: true, enjoysVodka: false, isSociable: true },
+    { drinksOrangeJuice: false, enjoysVodka: false, isSociable: false },
+  ],
+} as const;
+
 /** Whether json-rules-engine fires each rule on these facts (each rule in an engine of its own). */
-async function jsonRulesEngineFires(rules: readonly unknown[], facts: Record<string, FactValue>) {
+async function jsonRulesEngineFires(
+  rules: readonly unknown[],
+  facts: Record<string, FactValue>,
+  conditions: Readonly<Record<string, unknown>> = {},
+) {
   return Promise.all(
     rules.map(async (rule) => {
       const engine = new Engine([structuredClone(rule) as RuleProperties]);
+      for (const [name, condition] of Object.entries(conditions))
+        engine.setCondition(name, structuredClone(condition) as Parameters<Engine['setCondition']>[1]);
       const { events } = await engine.run(facts);
       return events.length === 1;
     }),
@@ -98,20 +146,36 @@ async function jsonRulesEngineFires(rules: readonly unknown[], facts: Record<str
 }
 
 describe('fromJsonRulesEngineRules on json-rules-engine examples', () => {
+  it('10 condition sharing: the shared condition is kept as one, and the draft is format version 2', () => {
+    const imported = fromJsonRulesEngineRules(conditionSharing.rules, {
+      ...identity,
+      facts: conditionSharing.facts,
+      conditions: conditionSharing.conditions,
+    });
+    expect(imported.draft.formatVersion).toBe(2);
+    expect(imported.draft.conditions).toEqual(conditionSharing.conditions);
+    expect(imported.ok && imported.ruleSet.aspects[0]!.requirements[1]!.standards[0]!.condition).toEqual(
+      conditionSharing.rules[1]!.conditions,
+    );
+  });
+
   it.each([
     ['01 hello world', helloWorld],
     ['02 nested boolean logic', nestedBooleanLogic],
     ['08 fact comparison', factComparison],
+    ['10 condition sharing', conditionSharing],
   ])('%s: both backends decide each rule as json-rules-engine does', async (_name, example) => {
+    const conditions = 'conditions' in example ? example.conditions : undefined;
     const imported = fromJsonRulesEngineRules(example.rules, {
       ...identity,
       facts: example.facts as Record<string, FactDefinition>,
+      ...(conditions ? { conditions } : {}),
     });
     expect(imported.problems).toEqual([]);
     if (!imported.ok) return;
     expect(imported.ruleSet.provenance.status).toBe('provisional');
     for (const facts of example.cases) {
-      const expected = await jsonRulesEngineFires(example.rules, facts);
+      const expected = await jsonRulesEngineFires(example.rules, facts, conditions);
       const assessment = { id: 'case', community: { name: '示例小区' }, facts };
       const compiled = evaluate(imported.ruleSet, assessment);
       const reference = await evaluateWithJsonRulesEngine(imported.ruleSet, assessment);
@@ -122,8 +186,10 @@ describe('fromJsonRulesEngineRules on json-rules-engine examples', () => {
 
   it('the examples fire both ways: the cases are not all alike', async () => {
     const outcomes = await Promise.all(
-      [helloWorld, nestedBooleanLogic, factComparison].flatMap((example) =>
-        example.cases.map((facts) => jsonRulesEngineFires(example.rules, facts)),
+      [helloWorld, nestedBooleanLogic, factComparison, conditionSharing].flatMap((example) =>
+        example.cases.map((facts) =>
+          jsonRulesEngineFires(example.rules, facts, 'conditions' in example ? example.conditions : {}),
+        ),
       ),
     );
     expect(outcomes.flat()).toContain(true);

@@ -1,5 +1,6 @@
 import type { RubricIssue } from '../errors/rubric-error.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
+import { formatVersionNeeded } from '../rule-set/format-version.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { FactDefinition, Provenance, RuleSet, Scoring, Text } from '../rule-set/types.js';
@@ -26,6 +27,12 @@ export interface FromJsonRulesEngineOptions {
   readonly scoring?: Scoring;
   /** Custom operators (from plugins) that the rules use besides json-rules-engine's built-ins. */
   readonly operators?: readonly OperatorDefinition[];
+  /**
+   * The engine's shared conditions, by name, as given to `engine.setCondition(name, conditions)`: they
+   * become the rule set's shared conditions, and the rules' `{ condition: name }` refer to them. Those no
+   * imported rule reaches are left out, with a note.
+   */
+  readonly conditions?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -74,8 +81,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * `toJSON()`) into a rule-set draft: one aspect (`json-rules-engine-rules`, titled as the rule set); one requirement per rule (or per `groupBy` name); one
  * standard per rule, named by the rule's `name` (else `rule-<n>`), whose condition is the rule's
  * conditions. The draft is validated with `safeDefineRuleSet`, and every problem — a `path`, an operator
- * decorator, an unknown operator, a fact absent from the catalog, `params`, a shared `{ condition }` —
- * is reported at once, with its path into the input. `priority`, `event` and `onSuccess`/`onFailure`
+ * decorator, an unknown operator, a fact absent from the catalog, `params`, a `{ condition }` naming no
+ * shared condition of the `conditions` option — is reported at once, with its path into the input. `priority`, `event` and `onSuccess`/`onFailure`
  * have no place in a rule set: each is dropped with a note (the event's type becomes the title of a rule
  * that has no name).
  *
@@ -102,9 +109,11 @@ export function fromJsonRulesEngineRules(
         'json-rules-engine has no fact catalog: give every fact the rules read, with its type and title',
     });
   }
+  const given = isRecord(options?.conditions) ? options.conditions : {};
   const context = {
     facts: new Set(Object.keys(catalog)),
     operators: new Set([...builtInOperators, ...(options?.operators ?? [])].map((operator) => operator.name)),
+    conditions: new Set(Object.keys(given)),
   };
   const list = Array.isArray(rules) ? rules : [];
   if (!Array.isArray(rules)) {
@@ -148,19 +157,24 @@ export function fromJsonRulesEngineRules(
     rulesOfGroup.set(groupId, groupRules);
     groupRules.push(index);
   });
+  const conditions = importSharedConditions(given, [...groups.values()], context, findings);
   if (groups.size === 0 && Array.isArray(rules)) {
     findings.problems.push({ path: [], kind: 'no-rules', message: 'there is no rule to bring in' });
     findings.reported.push([]);
   }
-  const draft = {
-    formatVersion: 1,
+  const parts = {
     id: options?.id,
     version: options?.version,
     title: options?.title,
     provenance: options?.provenance ?? DEFAULT_PROVENANCE,
     facts: catalog,
+    ...(conditions ? { conditions } : {}),
     scoring: options?.scoring ?? DEFAULT_SCORING,
     aspects: [{ id: IMPORTED_ASPECT, title: options?.title, requirements: [...groups.values()] }],
+  };
+  const draft = {
+    formatVersion: formatVersionNeeded(parts as unknown as Parameters<typeof formatVersionNeeded>[0]),
+    ...parts,
   } as unknown as RuleSetInput;
   const defined = safeDefineRuleSet(draft, { operators: options?.operators ?? [] });
   const problems = [...findings.problems];
@@ -190,6 +204,46 @@ export function fromJsonRulesEngineRules(
     return { ok: true, draft, ruleSet: defined.value, problems: [], notes: findings.notes };
   }
   return { ok: false, draft, problems, notes: findings.notes };
+}
+
+/**
+ * The shared conditions the imported rules reach (directly or through one another), converted like a
+ * rule's conditions at `['options', 'conditions', name]`; the others are dropped with a note, since a rule
+ * set refuses a shared condition nothing refers to.
+ */
+function importSharedConditions(
+  given: Readonly<Record<string, unknown>>,
+  requirements: readonly { readonly standards: readonly unknown[] }[],
+  context: Parameters<typeof importCondition>[2],
+  findings: ConditionFindings,
+): Record<string, unknown> | undefined {
+  const reached = new Set<string>();
+  const pending: unknown[] = requirements.flatMap((requirement) => requirement.standards);
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) pending.push(...node);
+    else if (isRecord(node)) {
+      if (typeof node.condition === 'string' && Object.hasOwn(given, node.condition)) {
+        if (reached.has(node.condition)) continue;
+        reached.add(node.condition);
+        pending.push(given[node.condition]);
+      } else pending.push(...Object.values(node));
+    }
+  }
+  const conditions: Record<string, unknown> = {};
+  for (const name of Object.keys(given)) {
+    const path = ['options', 'conditions', name];
+    if (!reached.has(name)) {
+      findings.notes.push({
+        path,
+        kind: 'condition-unused-dropped',
+        message: `shared condition ${quote(name)} is left out: no imported rule refers to it`,
+      });
+      continue;
+    }
+    conditions[name] = importCondition(given[name], path, context, findings);
+  }
+  return Object.keys(conditions).length > 0 ? conditions : undefined;
 }
 
 /** A rule as a plain object: given as one, as a `Rule` instance, or as the JSON string `Rule.toJSON()` returns. */

@@ -16,14 +16,16 @@ export interface ConditionFindings {
 export interface ConditionContext {
   readonly facts: ReadonlySet<string>;
   readonly operators: ReadonlySet<string>;
+  /** The names of the engine's shared conditions given (`engine.setCondition`). */
+  readonly conditions: ReadonlySet<string>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * json-rules-engine's condition tree in the format's terms: `all` / `any` / `not` and leaves of
- * `{ fact, operator, value }`. What the format has no place for is reported against the input's path;
+ * json-rules-engine's condition tree in the format's terms: `all` / `any` / `not`, leaves of
+ * `{ fact, operator, value }` and references `{ condition: name }` to the shared conditions given. What the format has no place for is reported against the input's path;
  * a condition's `name` and `priority` (labels and evaluation order, not meaning) are dropped with a note.
  */
 export function importCondition(
@@ -56,10 +58,11 @@ export function importCondition(
     });
   }
   if ('condition' in rest) {
+    if (typeof rest.condition === 'string' && context.conditions.has(rest.condition)) return rest;
     problem(
       [...path, 'condition'],
-      'condition-reference',
-      `${quote(String(rest.condition))} refers to a shared condition (engine.setCondition); shared conditions are not yet supported: copy the condition's tree in its place`,
+      'unknown-condition',
+      `${quote(String(rest.condition))} refers to a shared condition (engine.setCondition) that the conditions option does not give: pass the engine's shared conditions as conditions: { ${quote(String(rest.condition))}: … }`,
     );
     return rest;
   }

@@ -1,7 +1,7 @@
 import type { RuleProperties } from 'json-rules-engine';
 import { layoutRuleSet } from '../evaluate/layout.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
-import type { Condition, RuleSet } from '../rule-set/types.js';
+import type { Condition, RuleSet, SharedConditions } from '../rule-set/types.js';
 
 /**
  * The name of the rule that decides the rule set's scope.
@@ -35,12 +35,17 @@ export interface StandardMetEvent {
  * whose event (`standard-met`) fires when the standard is met; plus a rule named `scope` (event
  * `in-scope`) when the rule set has a scope, and a rule named `focus` (event `in-focus`) when it has a
  * focus. Facts are the assessment's `facts`; run the engine with
- * `allowUndefinedFacts: true` and treat a rule that reads an absent fact as undecided.
+ * `allowUndefinedFacts: true` and treat a rule that reads an absent fact as undecided. A fact value
+ * (`{ fact }`) is json-rules-engine's own fact reference. A reference to a shared condition stays a
+ * reference (`{ condition: name }`): give the engine the rule set's `conditions` with
+ * `engine.setCondition(name, condition)` before it runs, as the example does.
  *
  * @example
  * ```ts
  * import { Engine } from 'json-rules-engine';
  * const engine = new Engine(toJsonRulesEngineRules(ruleSet), { allowUndefinedFacts: true });
+ * for (const [name, condition] of Object.entries(ruleSet.conditions ?? {}))
+ *   engine.setCondition(name, structuredClone(condition));
  * const { events } = await engine.run(assessment.facts);
  * const metStandards = events.map((event) => event.params?.standardId);
  * ```
@@ -80,6 +85,13 @@ export function rulesOf(
     });
   }
   return rules;
+}
+
+/** The shared conditions as json-rules-engine takes them (`engine.setCondition`), each a mutable copy. */
+export function sharedConditionsOf(ruleSet: RuleSet): SharedConditions {
+  return Object.fromEntries(
+    Object.entries(ruleSet.conditions ?? {}).map(([name, condition]) => [name, plain(condition)]),
+  );
 }
 
 /** A mutable deep copy: json-rules-engine writes results into the condition objects it is given. */

@@ -32,6 +32,12 @@ export const ExplanationNodeSchema = z
         result: Decision,
         child: ExplanationNodeSchema,
       }),
+      z.strictObject({
+        kind: z.literal('reference').meta({ description: 'A shared condition, referenced by name' }),
+        condition: z.string().meta({ description: 'Name of the shared condition' }),
+        result: Decision,
+        child: ExplanationNodeSchema,
+      }),
     ]),
   )
   .meta({ id: 'ExplanationNode' }) as z.ZodType;

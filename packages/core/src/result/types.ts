@@ -28,7 +28,17 @@ export type ExplanationNode =
       readonly result: boolean | null;
       readonly children: readonly ExplanationNode[];
     }
-  | { readonly kind: 'not'; readonly result: boolean | null; readonly child: ExplanationNode };
+  | { readonly kind: 'not'; readonly result: boolean | null; readonly child: ExplanationNode }
+  | {
+      /**
+       * A reference to a shared condition (`{ condition: 'hasLifts' }`): `condition` is its name and
+       * `child` its expansion, evaluated; `result` is the child's.
+       */
+      readonly kind: 'reference';
+      readonly condition: string;
+      readonly result: boolean | null;
+      readonly child: ExplanationNode;
+    };
 
 /** Every leaf of a standard's conditions, evaluated — including those a short circuit would skip. */
 export interface StandardExplanation {

@@ -5,12 +5,21 @@ import { isIsoDate, isPlainObject } from '../util/guards.js';
 import { quote, showValue } from '../util/show-value.js';
 import { checkDraftedValues } from './check-drafted.js';
 import { checkFactValue } from './check-fact-value.js';
+import { SharedConditionTracker } from './check-shared-conditions.js';
 import { isFactReference, MAX_CONDITION_DEPTH } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
 import type { FactType } from './types.js';
 
 type Path = (string | number)[];
 type Facts = Map<string, { type: FactType | undefined; values: unknown }>;
+
+/** What every condition of one document is checked against. */
+interface ConditionContext {
+  readonly facts: Facts;
+  readonly operators: ReadonlyMap<string, OperatorDefinition>;
+  readonly issues: RubricIssue[];
+  readonly shared: SharedConditionTracker;
+}
 
 /**
  * The checks zod's structural schema cannot express: references between parts of the document. Written
@@ -23,8 +32,11 @@ export function checkRuleSetSemantics(
   const issues: RubricIssue[] = [];
   if (!isPlainObject(input)) return issues;
   const facts = readFactCatalog(input.facts, issues);
-  const check = (condition: unknown, path: Path) =>
-    checkCondition(condition, path, 0, facts, operators, issues);
+  const shared = new SharedConditionTracker(input.conditions, issues);
+  const context: ConditionContext = { facts, operators, issues, shared };
+  const check = (condition: unknown, path: Path, owner?: string) =>
+    checkCondition(condition, path, 0, owner, context);
+  for (const [name, body] of shared.bodies) check(body, ['conditions', name], name);
   if (input.scope !== undefined) check(input.scope, ['scope']);
   if (input.focus !== undefined) check(input.focus, ['focus']);
   checkEffective(input.effective, issues);
@@ -44,9 +56,11 @@ export function checkRuleSetSemantics(
 
   const aspectIds = new Set<string>();
   let standardsWithoutPoints = 0;
+  let items = 0;
   const pointsOfAspect = new Map<unknown, number[]>();
   forEachItem(input.aspects, ['aspects'], (aspect, aspectPath) => {
     claim(aspect.id, [...aspectPath, 'id']);
+    items += 1;
     if (typeof aspect.id === 'string') aspectIds.add(aspect.id);
     // Two aspects with one id (a duplicate-id issue) share one list, so neither's points are lost.
     const aspectPoints = pointsOfAspect.get(aspect.id) ?? [];
@@ -60,6 +74,7 @@ export function checkRuleSetSemantics(
     }
     forEachItem(aspect.requirements, [...aspectPath, 'requirements'], (requirement, requirementPath) => {
       claim(requirement.id, [...requirementPath, 'id']);
+      items += 1;
       if (Array.isArray(requirement.standards) && requirement.standards.length === 0) {
         issues.push({
           path: [...requirementPath, 'standards'],
@@ -69,10 +84,11 @@ export function checkRuleSetSemantics(
       }
       forEachItem(requirement.standards, [...requirementPath, 'standards'], (standard, standardPath) => {
         claim(standard.id, [...standardPath, 'id']);
+        items += 1;
         if (standard.condition !== undefined) check(standard.condition, [...standardPath, 'condition']);
         if (standard.applicableWhen !== undefined)
           check(standard.applicableWhen, [...standardPath, 'applicableWhen']);
-        checkDraftedValues(standard, standardPath, issues);
+        checkDraftedValues(standard, standardPath, shared.bodies, issues);
         if (typeof standard.points === 'number') {
           aspectPoints.push(standard.points);
           checkPointsPrecision(standard.points, [...standardPath, 'points'], issues);
@@ -81,6 +97,7 @@ export function checkRuleSetSemantics(
     });
   });
   checkScoring(input.scoring, aspectIds, standardsWithoutPoints, pointsOfAspect, issues);
+  shared.finish(input.formatVersion, items);
   return issues;
 }
 
@@ -142,17 +159,17 @@ function readFactCatalog(catalog: unknown, issues: RubricIssue[]): Facts {
   return facts;
 }
 
+/** `owner` names the shared condition being checked; undefined for the scope, focus and standards. */
 function checkCondition(
   condition: unknown,
   path: Path,
   depth: number,
-  facts: Facts,
-  operators: ReadonlyMap<string, OperatorDefinition>,
-  issues: RubricIssue[],
+  owner: string | undefined,
+  context: ConditionContext,
 ): void {
   if (!isPlainObject(condition)) return;
   if (depth >= MAX_CONDITION_DEPTH) {
-    issues.push({
+    context.issues.push({
       path,
       message: `condition nested deeper than ${MAX_CONDITION_DEPTH} levels`,
       kind: 'too-deep',
@@ -162,18 +179,26 @@ function checkCondition(
   for (const key of ['all', 'any'] as const) {
     const children = condition[key];
     if (Array.isArray(children)) {
+      context.shared.count(owner, 2);
       for (const [index, child] of children.entries()) {
-        checkCondition(child, [...path, key, index], depth + 1, facts, operators, issues);
+        checkCondition(child, [...path, key, index], depth + 1, owner, context);
       }
       return;
     }
   }
+  context.shared.count(owner, 1);
   if (condition.not !== undefined) {
-    checkCondition(condition.not, [...path, 'not'], depth + 1, facts, operators, issues);
+    checkCondition(condition.not, [...path, 'not'], depth + 1, owner, context);
+    return;
+  }
+  if (condition.condition !== undefined) {
+    context.shared.reference(owner, condition, path, depth);
     return;
   }
   if (typeof condition.fact !== 'string') return;
-  checkLeaf(condition, path, facts, operators, issues);
+  if (Array.isArray(condition.value)) context.shared.count(owner, 1);
+  if (isFactReference(condition.value)) context.shared.factValue(path);
+  checkLeaf(condition, path, context.facts, context.operators, context.issues);
 }
 
 function checkLeaf(

@@ -4,6 +4,7 @@ import { checkOptions } from '../util/check-options.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { safeParseDocument } from '../util/zod.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
+import { formatVersionNeeded } from './format-version.js';
 import { type OperatorDefinition, operatorTable } from './operators.js';
 import { RuleSetSchema } from './schema.js';
 import { findTooManyStandards, snapshotDocument } from './structure-depth.js';
@@ -19,7 +20,10 @@ export interface DefineRuleSetOptions {
  * Validates a rule-set document and returns it normalised (defaults filled in) and deep-frozen.
  * Reports every problem at once: the document's shape (zod) and its references — unknown operators,
  * undeclared facts, values that do not fit their fact, duplicate ids, empty requirements, points mode
- * without points, absurd nesting.
+ * without points, absurd nesting; references to shared conditions that name none, cycles between shared
+ * conditions, shared conditions nothing refers to (an error: defineRuleSet has no warnings), and format
+ * version 2 features in a document that declares version 1. A document without `formatVersion` gets the
+ * lowest version that expresses it.
  *
  * @throws {RubricError} code `INVALID_RULE_SET`, one issue per problem, each with its JSON path.
  * @example
@@ -58,7 +62,8 @@ export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions
   const issues: RubricIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
   issues.push(...checkRuleSetSemantics(snapshot.value, operators));
   if (!parsed.success || issues.length > 0) return invalid(issues);
-  const { $schema: _schema, ...ruleSet } = parsed.data;
+  const { $schema: _schema, formatVersion, ...parts } = parsed.data;
+  const ruleSet = { formatVersion: formatVersion ?? formatVersionNeeded(parts), ...parts };
   const defined = deepFreeze(ruleSet as RuleSet);
   definedRuleSets.add(defined);
   return { ok: true, value: defined };

@@ -71,7 +71,26 @@ export const LeafConditionSchema = z.strictObject({
 });
 
 /**
- * json-rules-engine's condition format: `all` / `any` / `not` trees of fact comparisons.
+ * The name of a shared condition: visible text without spaces, like the ids of aspects, requirements and
+ * standards.
+ *
+ * @example
+ * ```ts
+ * ConditionNameSchema.parse('hasLifts');
+ * ```
+ */
+export const ConditionNameSchema = ItemId;
+
+/** A reference to a shared condition: `{ "condition": "hasLifts" }` (format version 2). */
+export const ConditionReferenceSchema = z
+  .strictObject({
+    condition: ConditionNameSchema.meta({ description: 'Name of a shared condition of the rule set' }),
+  })
+  .meta({ description: 'Stands for the shared condition of that name (format version 2)' });
+
+/**
+ * json-rules-engine's condition format: `all` / `any` / `not` trees of fact comparisons, and references
+ * to shared conditions (`{ condition: 'hasLifts' }`).
  *
  * @example
  * ```ts
@@ -92,10 +111,11 @@ export const ConditionSchema = z
         }),
         // `not` stays undescribed: a described copy of the lazy schema would recurse without end.
         z.strictObject({ not: ConditionSchema }).meta({ description: 'Holds when the condition does not' }),
+        ConditionReferenceSchema,
       ],
       {
         error:
-          'expected a condition: { all: [...] }, { any: [...] }, { not: {...} } or { fact, operator, value }',
+          'expected a condition: { all: [...] }, { any: [...] }, { not: {...} }, { fact, operator, value } or { condition: name }',
       },
     ),
   )
@@ -238,7 +258,7 @@ export const ProvenanceSchema = z.strictObject({
 });
 
 /**
- * The rule-set document, format version 1: the structure only. Its JSON Schema ships as
+ * The rule-set document, format versions 1 and 2: the structure only. Its JSON Schema ships as
  * `schemas/rule-set.json`. `defineRuleSet` applies it and the checks of references between parts.
  *
  * @example
@@ -248,7 +268,10 @@ export const ProvenanceSchema = z.strictObject({
  */
 export const RuleSetSchema = z.strictObject({
   $schema: z.string().optional().meta({ description: 'Path or URL of this JSON Schema, for editors' }),
-  formatVersion: z.literal(1).default(1).meta({ description: 'Format version, always 1' }),
+  formatVersion: z.literal([1, 2]).optional().meta({
+    description:
+      'Format version: 2 when the document uses shared conditions or fact values, else 1; absent, the lowest that fits',
+  }),
   id: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a rule-set id is kebab-case, e.g. guangxi-2021')
@@ -273,6 +296,10 @@ export const RuleSetSchema = z.strictObject({
   facts: z
     .record(FactIdSchema, FactDefinitionSchema)
     .meta({ description: 'Fact id → the question and its answer type' }),
+  conditions: z.record(ConditionNameSchema, ConditionSchema).optional().meta({
+    description:
+      'Shared conditions by name, each referenced as { condition: name } (format version 2); all, any, not or a reference at the root',
+  }),
   scope: ConditionSchema.optional().meta({ description: 'The estates the rule set applies to' }),
   focus: ConditionSchema.optional().meta({
     description:

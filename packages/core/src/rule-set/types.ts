@@ -68,8 +68,30 @@ export interface NotCondition {
   readonly not: Condition;
 }
 
-/** json-rules-engine's condition format: `all` / `any` / `not` trees of fact comparisons. */
-export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition;
+/**
+ * A reference to one of the rule set's shared conditions (`conditions: { hasLifts: … }`), as
+ * json-rules-engine writes one (`engine.setCondition`): it stands for the named condition, wherever a
+ * condition may stand. Format version 2.
+ */
+export interface ConditionReference {
+  readonly condition: string;
+}
+
+/**
+ * json-rules-engine's condition format: `all` / `any` / `not` trees of fact comparisons, and references to
+ * the rule set's shared conditions.
+ */
+export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition | ConditionReference;
+
+/** A rule set's shared conditions, by name: each defined once and referenced as `{ condition: name }`. */
+export type SharedConditions = Readonly<Record<string, Condition>>;
+
+/**
+ * The versions of the rule-set format. Version 2 adds shared conditions (`conditions` and
+ * `{ condition: name }`) and fact-valued comparisons (`value: { fact }`); a version 1 document means what
+ * it always meant.
+ */
+export type FormatVersion = 1 | 2;
 
 /** Eligible when met ÷ applicable reaches `threshold` and every requirement has enough standards met. */
 export interface ComplianceRateScoring {
@@ -177,9 +199,13 @@ export interface Provenance {
   readonly basis?: readonly PolicyDocument[];
 }
 
-/** A validated, normalised, deep-frozen rule set (format version 1), as returned by `defineRuleSet`. */
+/** A validated, normalised, deep-frozen rule set, as returned by `defineRuleSet`. */
 export interface RuleSet {
-  readonly formatVersion: 1;
+  /**
+   * The document's `formatVersion`; when the document gives none, the lowest version that expresses it
+   * (2 when it uses shared conditions or fact-valued comparisons, else 1).
+   */
+  readonly formatVersion: FormatVersion;
   readonly id: string;
   readonly version: string;
   readonly title: Text;
@@ -188,6 +214,8 @@ export interface RuleSet {
   /** `id@version` of the rule set this one was derived from by `extendRuleSet`. */
   readonly extends?: string;
   readonly facts: Readonly<Record<string, FactDefinition>>;
+  /** Shared conditions, by name, referenced as `{ condition: name }` (format version 2). */
+  readonly conditions?: SharedConditions;
   /** An estate must meet this to be in scope at all. */
   readonly scope?: Condition;
   /**

@@ -40,6 +40,11 @@ const scoringFields: Record<Scoring['mode'], readonly string[]> = {
  * - `title`, `effective`, `scope` and `focus` are the base's (`effective: null`, `scope: null` and
  *   `focus: null` drop them);
  * - `facts` are the base's plus the patch's (a patch definition replaces the base's one of the same id);
+ * - `conditions` (shared conditions) are the base's plus the patch's: a condition adds one or replaces the
+ *   base's of the same name, `null` removes it; the base's references keep working wherever the variant
+ *   still defines their name;
+ * - `formatVersion` is the lowest that expresses the variant (2 when it has shared conditions or fact
+ *   values);
  * - `scoring`: the patch's fields are merged onto the base's when the mode is the same (or not given); a
  *   different `mode` replaces the scoring whole, which must then be complete;
  * - `provenance` keeps the base's `status` and `source` — so a variant of a provisional rule set stays
@@ -54,7 +59,7 @@ const scoringFields: Record<Scoring['mode'], readonly string[]> = {
  * the removals and replacements.
  *
  * @throws {RubricError} `INVALID_PATCH` when the patch itself is wrong: not an object, malformed, an unknown
- * id in `remove`, `replace` or `add[].to`, the wrong kind of parent, an added id that exists already, the
+ * id in `remove`, `replace` or `add[].to` (or a shared condition to remove that the base lacks), the wrong kind of parent, an added id that exists already, the
  * variant's `id@version` equal to the base's, or `provenance.status: 'official'` on a provisional base. Issue paths point into the patch, e.g. `['remove', 2]`.
  * @throws {RubricError} `INVALID_RULE_SET` when the patch is well-formed but the variant it yields is not a
  * valid rule set (an emptied requirement, a condition on an undeclared fact, points mode without points…).
@@ -156,6 +161,15 @@ function checkTopLevel(base: RuleSet, patch: ParsedPatch): RubricIssue[] {
       kind: 'official-from-provisional',
     });
   }
+  for (const [name, condition] of Object.entries(patch.conditions ?? {})) {
+    if (condition === null && !(base.conditions && Object.hasOwn(base.conditions, name))) {
+      issues.push({
+        path: ['conditions', name],
+        message: `the base has no shared condition named ${JSON.stringify(name)}, so there is nothing to remove`,
+        kind: 'unknown-id',
+      });
+    }
+  }
   const scoring = patch.scoring;
   if (scoring && (scoring.mode === undefined || scoring.mode === base.scoring.mode)) {
     const allowed = scoringFields[base.scoring.mode];
@@ -178,8 +192,9 @@ function assemble(base: RuleSet, patch: ParsedPatch, edited: EditedItems): Recor
   const effective = patch.effective === undefined ? base.effective : (patch.effective ?? undefined);
   const scope = patch.scope === undefined ? base.scope : (patch.scope ?? undefined);
   const focus = patch.focus === undefined ? base.focus : (patch.focus ?? undefined);
+  const conditions = sharedConditionsOf(base, patch);
+  // No formatVersion: defineRuleSet gives the variant the lowest version that expresses it.
   return {
-    formatVersion: 1,
     id: patch.id,
     version: patch.version,
     title: patch.title ?? base.title,
@@ -187,11 +202,22 @@ function assemble(base: RuleSet, patch: ParsedPatch, edited: EditedItems): Recor
     ...(effective ? { effective } : {}),
     extends: `${base.id}@${base.version}`,
     facts: { ...base.facts, ...patch.facts },
+    ...(conditions ? { conditions } : {}),
     ...(scope ? { scope } : {}),
     ...(focus ? { focus } : {}),
     scoring,
     aspects: edited.aspects,
   };
+}
+
+/** The base's shared conditions with the patch's added, replaced and (`null`) removed; none left, none. */
+function sharedConditionsOf(base: RuleSet, patch: ParsedPatch): Record<string, unknown> | undefined {
+  const merged: Record<string, unknown> = { ...base.conditions };
+  for (const [name, condition] of Object.entries(patch.conditions ?? {})) {
+    if (condition === null) delete merged[name];
+    else merged[name] = condition;
+  }
+  return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
 /**
@@ -221,6 +247,13 @@ function annotate(
   if (first === 'facts' && typeof second === 'string' && patch.facts && Object.hasOwn(patch.facts, second))
     origin = ['facts', second];
   else if (first === 'scoring' && patch.scoring) origin = ['scoring'];
+  else if (
+    first === 'conditions' &&
+    typeof second === 'string' &&
+    patch.conditions &&
+    Object.hasOwn(patch.conditions, second)
+  )
+    origin = ['conditions', second];
   else if (first === 'aspects') {
     itemId = deepestItemId(candidate, issue.path);
     origin = itemId === undefined ? undefined : edited.origins.get(itemId);
@@ -229,6 +262,10 @@ function annotate(
   if (origin) notes.push(`from the patch at ${formatPath(origin)}`);
   if (issue.kind === 'empty' && itemId !== undefined && edited.emptied.has(itemId))
     notes.push('the patch removes everything it held: remove it too, or add to it');
+  if (issue.kind === 'unused-condition' && typeof second === 'string')
+    notes.push(
+      `the variant no longer refers to it: remove it with conditions: { ${JSON.stringify(second)}: null }`,
+    );
   return notes.length === 0 ? issue : { ...issue, message: `${issue.message} (${notes.join('; ')})` };
 }
 

@@ -2,6 +2,7 @@ import { issueFromZod } from '../errors/from-zod.js';
 import type { RubricIssue } from '../errors/rubric-error.js';
 import {
   AspectSchema,
+  ConditionNameSchema,
   ConditionSchema,
   FactDefinitionSchema,
   FactIdSchema,
@@ -99,7 +100,8 @@ const AdditionSchema = z
  * A patch for {@link extendRuleSet}: what a city or year variant changes in its base rule set. Plain JSON,
  * strict (unknown keys are rejected). Operations apply in this order: `remove` (ids looked up in the base),
  * `replace` (standards, by id, in the same place), `add` (in list order, so a later addition may go into an
- * earlier one); then `facts`, `scoring` and the top-level fields.
+ * earlier one); then `facts`, `conditions` (shared conditions: a condition adds or replaces one by name,
+ * `null` removes the base's), `scoring` and the top-level fields.
  *
  * @example
  * ```ts
@@ -138,6 +140,10 @@ export const RuleSetPatchSchema = z
       .record(FactIdSchema, FactDefinitionSchema)
       .optional()
       .meta({ description: 'Facts to declare, by id; a definition replaces the base’s one of the same id.' }),
+    conditions: z.record(ConditionNameSchema, ConditionSchema.nullable()).optional().meta({
+      description:
+        'Shared conditions by name: a condition adds one or replaces the base’s of that name; null removes the base’s.',
+    }),
     remove: z.array(ItemReferenceSchema).optional().meta({
       description: 'Ids of aspects, requirements and standards of the base to remove (with what they hold).',
     }),

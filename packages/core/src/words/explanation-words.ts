@@ -54,7 +54,8 @@ const headings = deepFreeze({
 /**
  * A standard's explanation as lines a person reads, in Chinese and English: each condition with the
  * expected and the actual value under the fact's title (`“视频监控覆盖率”应不低于90%，实际为85%`), nested
- * under `all` / `any` / `not` headings. A standard with `applicableWhen` starts with it; when it does not
+ * under `all` / `any` / `not` headings; a shared condition is a heading that names it (`共用条件“hasLifts”：`),
+ * over its expansion. A standard with `applicableWhen` starts with it; when it does not
  * hold, the standard is not applicable and its condition is left out. Empty for a result computed without
  * explanations. A custom operator is named by its id. Given the standard, an expected value it marks
  * `drafted` (chosen by the rule-set author, not stated by a source) is followed by `（草拟值）` / ` (drafted)`.
@@ -122,11 +123,19 @@ function describeNode(
       lines.push({ depth, text: headings.not, result: node.result });
       describeNode(node.child, context, depth + 1, lines);
       return;
+    case 'reference':
+      lines.push({ depth, text: referenceHeading(node.condition), result: node.result });
+      describeNode(node.child, context, depth + 1, lines);
+      return;
     case 'all':
     case 'any':
       lines.push({ depth, text: headings[node.kind], result: node.result });
       for (const child of node.children) describeNode(child, context, depth + 1, lines);
   }
+}
+
+function referenceHeading(name: string): Wording {
+  return { zh: `共用条件${JSON.stringify(name)}：`, en: `Shared condition ${JSON.stringify(name)}:` };
 }
 
 function isDrafted(leaf: Leaf, drafted: DraftedMarks): boolean {

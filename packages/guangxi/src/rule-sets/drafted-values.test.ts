@@ -26,7 +26,7 @@ function comparedValues(standard: Standard): { fact: string; value: FactValue | 
     ...(standard.applicableWhen ? [standard.applicableWhen] : []),
   ];
   return conditions
-    .flatMap(leavesOf)
+    .flatMap((condition) => leavesOf(condition))
     .flatMap(({ fact, value }) =>
       typeof value === 'boolean' || isFactReference(value) ? [] : [{ fact, value }],
     );

@@ -46,6 +46,31 @@ export interface RuleSetArbitraryOptions extends KitOptions {
   readonly maxDepth?: number;
   /** Scoring modes to draw from (default both). */
   readonly modes?: readonly ('compliance-rate' | 'points')[];
+  /**
+   * Draw shared conditions (`conditions`, up to 3, each may refer to those drawn before it) and references
+   * to them (`{ condition: name }`) among the conditions (default false: format version 2 documents only
+   * when asked, so that a seed replays the same rule sets as before and a tool that reads version 1 only
+   * can still use the kit).
+   */
+  readonly sharedConditions?: boolean;
+  /**
+   * Draw leaves that compare their fact with another fact (`value: { fact }`) where a built-in operator
+   * takes one value and a fact of a fitting type exists (default false, for the same reasons).
+   */
+  readonly factComparisons?: boolean;
+}
+
+/** What the leaves and trees of one drawn rule set may use. */
+interface ConditionPieces {
+  readonly custom: readonly OperatorDefinition[];
+  /** Names of shared conditions a tree may refer to. */
+  readonly references: readonly string[];
+  readonly factComparisons: boolean;
+}
+
+/** The facts a leaf on a fact of type `type` may compare with: the same type, or an integer for a number. */
+function comparable(type: FactType, other: FactType): boolean {
+  return other === type || (type === 'number' && other === 'integer');
 }
 
 function definitionOf(type: FactType, index: number): RuleSetInput['facts'][string] {
@@ -56,9 +81,12 @@ function definitionOf(type: FactType, index: number): RuleSetInput['facts'][stri
 
 function leafArbitrary(
   facts: readonly [string, FactType][],
-  custom: readonly OperatorDefinition[],
+  { custom, factComparisons }: ConditionPieces,
 ): fc.Arbitrary<Condition> {
   return fc.constantFrom(...facts).chain(([fact, type]) => {
+    const others = factComparisons
+      ? facts.filter(([other, otherType]) => other !== fact && comparable(type, otherType))
+      : [];
     const builtIn = operatorsFor[type].map((name) => ({
       name,
       list: name === 'in' || name === 'notIn',
@@ -71,10 +99,18 @@ function leafArbitrary(
         list: operator.valueKind === 'list',
         valueType: operator.valueType ?? type,
       }));
+    const builtInNames = new Set(builtIn.map((operator) => operator.name));
     return fc.constantFrom(...builtIn, ...own).chain(({ name, list, valueType }) => {
-      const value = list
+      const literal = list
         ? fc.uniqueArray(fc.constantFrom(...pools[valueType]), { minLength: 1, maxLength: 3 })
         : fc.constantFrom(...pools[valueType]);
+      const value: fc.Arbitrary<Extract<Condition, { fact: string }>['value']> =
+        !list && builtInNames.has(name) && others.length > 0
+          ? fc.oneof(
+              literal,
+              fc.constantFrom(...others).map(([other]) => ({ fact: other })),
+            )
+          : literal;
       return value.map((expected): Condition => ({ fact, operator: name, value: expected }));
     });
   });
@@ -94,9 +130,31 @@ export function conditionArbitrary(
   depth = 3,
   options: KitOptions = {},
 ): fc.Arbitrary<Condition> {
-  const leaf = leafArbitrary(facts, kitOperators(options));
+  return treeArbitrary(facts, depth, {
+    custom: kitOperators(options),
+    references: [],
+    factComparisons: false,
+  });
+}
+
+function treeArbitrary(
+  facts: readonly [string, FactType][],
+  depth: number,
+  pieces: ConditionPieces,
+): fc.Arbitrary<Condition> {
+  const plainLeaf = leafArbitrary(facts, pieces);
+  const leaf =
+    pieces.references.length === 0
+      ? plainLeaf
+      : fc.oneof(
+          { weight: 2, arbitrary: plainLeaf },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(...pieces.references).map((name): Condition => ({ condition: name })),
+          },
+        );
   if (depth === 0) return leaf;
-  const child = conditionArbitrary(facts, depth - 1, options);
+  const child = treeArbitrary(facts, depth - 1, pieces);
   return fc.oneof(
     { weight: 3, arbitrary: leaf },
     {
@@ -127,9 +185,25 @@ export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbi
   const modes = options.modes ?? ['compliance-rate', 'points'];
   return fc.array(fc.constantFrom(...factTypes), { minLength: 1, maxLength: maxFacts }).chain((types) => {
     const facts = types.map((type, index): [string, FactType] => [`f${index}`, type]);
+    const names = options.sharedConditions ? ['c0', 'c1', 'c2'] : [];
+    const pieces: ConditionPieces = {
+      custom: kitOperators(options),
+      references: names,
+      factComparisons: options.factComparisons === true,
+    };
+    const tree = (depth: number) => treeArbitrary(facts, depth, pieces);
+    // Shared condition c<i> may refer only to c<j>, j < i: no cycles. A bare leaf at the root is wrapped,
+    // as json-rules-engine's setCondition requires.
+    const shared = fc.tuple(
+      ...names.map((_, index) =>
+        treeArbitrary(facts, 2, { ...pieces, references: names.slice(0, index) }).map(
+          (condition): Condition => ('fact' in condition ? { all: [condition] } : condition),
+        ),
+      ),
+    );
     const standard = fc.record({
-      condition: conditionArbitrary(facts, maxDepth, options),
-      applicableWhen: fc.option(conditionArbitrary(facts, 1, options), { freq: 4, nil: undefined }),
+      condition: tree(maxDepth),
+      applicableWhen: fc.option(tree(1), { freq: 4, nil: undefined }),
       points: fc.integer({ min: 0, max: 5 }),
     });
     const shape = fc.array(
@@ -142,50 +216,92 @@ export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbi
     return fc
       .record({
         shape,
-        scope: fc.option(conditionArbitrary(facts, 1, options), { freq: 3, nil: undefined }),
-        focus: fc.option(conditionArbitrary(facts, 1, options), { freq: 3, nil: undefined }),
+        scope: fc.option(tree(1), { freq: 3, nil: undefined }),
+        focus: fc.option(tree(1), { freq: 3, nil: undefined }),
+        sharedTrees: shared,
         mode: fc.constantFrom(...modes),
         threshold: fc.oneof(fc.constantFrom(0, 0.5, 0.85, 1), fc.double({ min: 0, max: 1, noNaN: true })),
         minMetPerRequirement: fc.integer({ min: 0, max: 2 }),
         passMarkShare: fc.double({ min: 0, max: 1, noNaN: true }),
       })
-      .map(({ shape: aspects, scope, focus, mode, threshold, minMetPerRequirement, passMarkShare }) => {
-        let counter = 0;
-        let totalPoints = 0;
-        const built: RuleSetInput['aspects'] = aspects.map((requirements, a) => ({
-          id: `a${a}`,
-          title: { zh: `方面${a}` },
-          requirements: requirements.map((standards, r) => ({
-            id: `a${a}-r${r}`,
-            title: { zh: `要求${a}-${r}` },
-            standards: standards.map(({ condition, applicableWhen, points }) => {
-              totalPoints += points;
-              const id = `s${counter++}`;
-              return {
-                id,
-                title: { zh: `标准${id}` },
-                condition,
-                points,
-                ...(applicableWhen ? { applicableWhen } : {}),
-              };
-            }),
-          })),
-        }));
-        const scoring: RuleSetInput['scoring'] =
-          mode === 'points'
-            ? { mode, passMark: Math.floor(totalPoints * passMarkShare), minMetPerRequirement }
-            : { mode, threshold, minMetPerRequirement };
-        return {
-          id: 'random-rubric',
-          version: '1.0.0',
-          title: { zh: '随机评分标准' },
-          provenance: { status: 'provisional' as const, source: 'fast-check' },
-          facts: Object.fromEntries(facts.map(([id, type], index) => [id, definitionOf(type, index)])),
-          ...(scope ? { scope } : {}),
-          ...(focus ? { focus } : {}),
-          scoring,
-          aspects: built,
-        };
-      });
+      .map(
+        ({
+          shape: aspects,
+          scope,
+          focus,
+          sharedTrees,
+          mode,
+          threshold,
+          minMetPerRequirement,
+          passMarkShare,
+        }) => {
+          let counter = 0;
+          let totalPoints = 0;
+          const built: RuleSetInput['aspects'] = aspects.map((requirements, a) => ({
+            id: `a${a}`,
+            title: { zh: `方面${a}` },
+            requirements: requirements.map((standards, r) => ({
+              id: `a${a}-r${r}`,
+              title: { zh: `要求${a}-${r}` },
+              standards: standards.map(({ condition, applicableWhen, points }) => {
+                totalPoints += points;
+                const id = `s${counter++}`;
+                return {
+                  id,
+                  title: { zh: `标准${id}` },
+                  condition,
+                  points,
+                  ...(applicableWhen ? { applicableWhen } : {}),
+                };
+              }),
+            })),
+          }));
+          const scoring: RuleSetInput['scoring'] =
+            mode === 'points'
+              ? { mode, passMark: Math.floor(totalPoints * passMarkShare), minMetPerRequirement }
+              : { mode, threshold, minMetPerRequirement };
+          return {
+            id: 'random-rubric',
+            version: '1.0.0',
+            title: { zh: '随机评分标准' },
+            provenance: { status: 'provisional' as const, source: 'fast-check' },
+            facts: Object.fromEntries(facts.map(([id, type], index) => [id, definitionOf(type, index)])),
+            ...usedSharedConditions(names, sharedTrees, [scope, focus, built]),
+            ...(scope ? { scope } : {}),
+            ...(focus ? { focus } : {}),
+            scoring,
+            aspects: built,
+          };
+        },
+      );
   });
+}
+
+/**
+ * The drawn shared conditions that the rule set reaches (directly or through one another), as its
+ * `conditions`; none, no `conditions`. A rule set refuses a shared condition nothing refers to.
+ */
+function usedSharedConditions(
+  names: readonly string[],
+  trees: readonly Condition[],
+  roots: readonly unknown[],
+): { conditions?: Record<string, Condition> } {
+  const byName = new Map(names.map((name, index) => [name, trees[index]!]));
+  const used = new Set<string>();
+  const pending: unknown[] = [...roots];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) pending.push(...node);
+    else if (typeof node === 'object' && node !== null) {
+      const name = (node as { condition?: unknown }).condition;
+      if (typeof name === 'string' && byName.has(name)) {
+        if (!used.has(name)) pending.push(byName.get(name));
+        used.add(name);
+      } else pending.push(...Object.values(node));
+    }
+  }
+  const kept = names.filter((name) => used.has(name));
+  return kept.length === 0
+    ? {}
+    : { conditions: Object.fromEntries(kept.map((name) => [name, byName.get(name)!])) };
 }

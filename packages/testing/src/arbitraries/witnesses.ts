@@ -5,7 +5,8 @@ import { leavesOf } from '@sunshine-rubric/core/internal';
  * For each fact, the values where its conditions change their mind: every literal a condition compares it
  * with, and for numbers and dates the values just either side, kept within the catalog's range. A custom
  * operator's literal may be of another type than its fact (or mean something else entirely): only values
- * the fact itself could take are kept, so a witness never makes an assessment the catalog rejects.
+ * the fact itself could take are kept, so a witness never makes an assessment the catalog rejects. Leaves of
+ * shared conditions count where they are referenced.
  */
 export function witnessValues(ruleSet: RuleSet): Map<string, FactValue[]> {
   const conditions: Condition[] = [];
@@ -18,7 +19,7 @@ export function witnessValues(ruleSet: RuleSet): Map<string, FactValue[]> {
         if (standard.applicableWhen) conditions.push(standard.applicableWhen);
       }
   const found = new Map<string, Set<FactValue>>();
-  for (const leaf of conditions.flatMap(leavesOf)) {
+  for (const leaf of conditions.flatMap((condition) => leavesOf(condition, ruleSet.conditions))) {
     const definition = ruleSet.facts[leaf.fact];
     if (!definition) continue;
     const values = found.get(leaf.fact) ?? new Set<FactValue>();

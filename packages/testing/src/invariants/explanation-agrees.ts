@@ -74,16 +74,18 @@ function checkNode(
       );
     return;
   }
-  const children = node.kind === 'not' ? [node.child] : node.children;
+  const children = node.kind === 'not' || node.kind === 'reference' ? [node.child] : node.children;
   for (const child of children) checkNode(child, where, assessment, operators, problems);
   const results = children.map((child) => child.result);
   const expected = results.includes(null)
     ? null
     : node.kind === 'not'
       ? !results[0]
-      : node.kind === 'all'
-        ? results.every(Boolean)
-        : results.some(Boolean);
+      : node.kind === 'reference'
+        ? results[0]
+        : node.kind === 'all'
+          ? results.every(Boolean)
+          : results.some(Boolean);
   if (expected !== node.result)
     problems.push(
       `${where}: ${node.kind} node gives ${String(node.result)}, its children give ${String(expected)}`,
