@@ -1,4 +1,5 @@
 import {
+  type Assessment,
   type EvaluationResult,
   type Evaluator,
   formatPath,
@@ -166,7 +167,8 @@ function evaluateLine(
     );
   }
   try {
-    const result = evaluator.evaluate(json, { explain: full });
+    // Parsed JSON, not yet checked: the evaluator checks the assessment itself (INVALID_ASSESSMENT).
+    const result = evaluator.evaluate(json as Assessment, { explain: full });
     const body = full ? { line, result } : { line, verdict: verdictOf(result) };
     return { json: JSON.stringify(body), eligible: result.eligible };
   } catch (error) {

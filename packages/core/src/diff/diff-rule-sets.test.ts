@@ -6,7 +6,7 @@ import { diffRuleSets } from './diff-rule-sets.js';
 
 describe('diffRuleSets', () => {
   it('finds nothing between a rule set and itself', () => {
-    const diff = diffRuleSets(sampleRuleSet(), sampleRuleSet());
+    const diff = diffRuleSets(defineRuleSet(sampleRuleSet()), defineRuleSet(sampleRuleSet()));
     expect(diff.identical).toBe(true);
     expect(diff.standards).toEqual({ added: [], removed: [], changed: [] });
   });
@@ -30,7 +30,7 @@ describe('diffRuleSets', () => {
     });
     input.facts.recyclingPoint = { type: 'boolean', title: { zh: '是否设有再生资源回收点' } };
     input.facts.cctvCoverage = { type: 'number', title: { zh: '监控覆盖率' }, min: 0, max: 100 };
-    const diff = diffRuleSets(before, input);
+    const diff = diffRuleSets(before, defineRuleSet(input));
     expect(diff.from).toEqual({ id: 'sample-rubric', version: '1.0.0' });
     expect(diff.to).toEqual({ id: 'sample-rubric', version: '1.1.0' });
     expect(diff.identical).toBe(false);
@@ -62,7 +62,7 @@ describe('diffRuleSets', () => {
       operator: 'notEqual',
       value: false,
     };
-    expect(diffRuleSets(sampleRuleSet(), input).standards.changed).toEqual([
+    expect(diffRuleSets(defineRuleSet(sampleRuleSet()), defineRuleSet(input)).standards.changed).toEqual([
       expect.objectContaining({
         id: 's-policing-room',
         changes: [expect.objectContaining({ field: 'condition' })],

@@ -57,8 +57,8 @@ export interface FlipReport {
  * ```
  */
 export function flipReport(
-  before: RuleSet | unknown,
-  after: RuleSet | unknown,
+  before: RuleSet,
+  after: RuleSet,
   assessments: readonly Assessment[],
   options: KitOptions = {},
 ): FlipReport {

@@ -48,7 +48,7 @@ export interface CoverageReport {
  * ```
  */
 export function coverage(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   assessments: readonly Assessment[],
   options: KitOptions & { readonly threshold?: number } = {},
 ): CoverageReport {

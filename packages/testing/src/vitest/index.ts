@@ -26,7 +26,7 @@ import { assertCoverage, coverage } from '../rubric-coverage/coverage.js';
  */
 export function describeRuleSetInvariants(
   name: string,
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   options: InvariantOptions = {},
 ): void {
   describe(`${name}: rule-set invariants`, () => {
@@ -49,7 +49,7 @@ export function describeRuleSetInvariants(
  * ```
  */
 export function itCoversRuleSet(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   assessments: readonly Assessment[],
   threshold: number,
   options: KitOptions = {},
