@@ -1,4 +1,5 @@
 import {
+  type AnyRubricError,
   type Assessment,
   type EvaluationResult,
   type Evaluator,
@@ -143,7 +144,7 @@ type LineOutcome =
 function evaluateLine(
   text: string,
   line: number,
-  evaluatorFor: (json: unknown) => Evaluator | RubricError,
+  evaluatorFor: (json: unknown) => Evaluator | AnyRubricError,
   full: boolean,
 ): LineOutcome {
   let json: unknown;
@@ -212,12 +213,12 @@ function lineError(line: number, code: string, issues: readonly CliIssue[]): Lin
 }
 
 /** The evaluator for a line: `--rule-set`'s, else the one its `ruleSet` names (compiled once per name). */
-function evaluatorCache(options: BatchOptions): (json: unknown) => Evaluator | RubricError {
+function evaluatorCache(options: BatchOptions): (json: unknown) => Evaluator | AnyRubricError {
   if (options.evaluator) {
     const evaluator = options.evaluator;
     return () => evaluator;
   }
-  const cache = new Map<string, Evaluator | RubricError>();
+  const cache = new Map<string, Evaluator | AnyRubricError>();
   return (json) => {
     const reference = namedRuleSet(json) ?? options.fallbackRuleSet;
     let found = cache.get(reference);

@@ -1,4 +1,4 @@
-import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { type IssueOf, RubricError } from '../errors/rubric-error.js';
 import { describeMismatch } from '../rule-set/check-semantics.js';
 import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
@@ -142,8 +142,8 @@ const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 
  * The assessment's shape, as AssessmentSchema describes it, checked by hand: this runs on every
  * evaluation, and the evaluator's budget is a few microseconds (see bench/).
  */
-function checkEnvelope(input: Record<string, unknown>): RubricIssue[] {
-  const issues: RubricIssue[] = [];
+function checkEnvelope(input: Record<string, unknown>): IssueOf<'INVALID_ASSESSMENT'>[] {
+  const issues: IssueOf<'INVALID_ASSESSMENT'>[] = [];
   const fail = (path: (string | number)[], message: string) =>
     issues.push({ path, message, kind: 'invalid-assessment' });
   if (typeof input.id !== 'string' || input.id === '')

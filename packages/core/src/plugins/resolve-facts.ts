@@ -1,7 +1,8 @@
 import { describeFactValue } from '../assessment/read-facts.js';
 import { type Assessment, AssessmentSchema } from '../assessment/schema.js';
 import { issuesFromZod } from '../errors/from-zod.js';
-import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import type { IssueKind } from '../errors/issue-kinds.js';
+import { type IssueOf, RubricError } from '../errors/rubric-error.js';
 import type { FactValue, RuleSet } from '../rule-set/types.js';
 import { isPlainObject } from '../util/guards.js';
 import { describeThrown, quote } from '../util/show-value.js';
@@ -83,7 +84,7 @@ async function withinTimeout<T>(
 }
 
 interface Failure {
-  readonly issue: RubricIssue;
+  readonly issue: IssueOf<'PLUGIN_FAILED'>;
   readonly cause?: unknown;
 }
 
@@ -172,6 +173,6 @@ export async function resolveAssessmentFacts(
   return { ...assessment, facts: { ...given, ...resolved } };
 }
 
-function failed(fact: string, message: string, kind: string): RubricIssue {
+function failed(fact: string, message: string, kind: IssueKind<'PLUGIN_FAILED'>): IssueOf<'PLUGIN_FAILED'> {
   return { path: ['facts', fact], message, kind };
 }

@@ -1,4 +1,4 @@
-import type { RubricIssue } from '../errors/rubric-error.js';
+import type { IssueOf } from '../errors/rubric-error.js';
 import { isPlainObject } from '../util/guards.js';
 import { showValue } from '../util/show-value.js';
 
@@ -12,7 +12,7 @@ type Path = (string | number)[];
 export function checkDraftedValues(
   standard: Record<string, unknown>,
   path: Path,
-  issues: RubricIssue[],
+  issues: IssueOf<'INVALID_RULE_SET'>[],
 ): void {
   if (!Array.isArray(standard.drafted)) return;
   const leaves = [...leafValues(standard.condition), ...leafValues(standard.applicableWhen)];

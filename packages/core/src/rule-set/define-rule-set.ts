@@ -1,5 +1,5 @@
 import { issuesFromZod } from '../errors/from-zod.js';
-import { type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { type IssueOf, type Result, RubricError } from '../errors/rubric-error.js';
 import { checkOptions } from '../util/check-options.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { safeParseDocument } from '../util/zod.js';
@@ -49,12 +49,15 @@ export function defineRuleSet(input: unknown, options?: DefineRuleSetOptions): R
  * if (!result.ok) return response.status(400).json(result.error.issues);
  * ```
  */
-export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions): Result<RuleSet> {
+export function safeDefineRuleSet(
+  input: unknown,
+  options?: DefineRuleSetOptions,
+): Result<RuleSet, 'INVALID_RULE_SET' | 'INVALID_OPTIONS'> {
   let operators: ReturnType<typeof operatorTable>;
   try {
     operators = operatorTable(checkOptions(options).operators);
   } catch (error) {
-    return { ok: false, error: error as RubricError };
+    return { ok: false, error: error as RubricError<'INVALID_OPTIONS'> };
   }
   if (definedWithSameOperators(input, operators)) return { ok: true, value: input };
   const snapshot = snapshotDocument(input);
@@ -62,7 +65,7 @@ export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions
   const tooMany = findTooManyStandards(snapshot.value);
   if (tooMany) return invalid([tooMany]);
   const parsed = safeParseDocument(RuleSetSchema, snapshot.value);
-  const issues: RubricIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  const issues: IssueOf<'INVALID_RULE_SET'>[] = parsed.success ? [] : issuesFromZod(parsed.error);
   issues.push(...checkRuleSetSemantics(snapshot.value, operators));
   if (!parsed.success || issues.length > 0) return invalid(issues);
   const { $schema: _schema, ...ruleSet } = parsed.data;
@@ -134,6 +137,6 @@ export function isDefinedRuleSet(value: unknown): value is RuleSet {
   return typeof value === 'object' && value !== null && definedRuleSets.has(value);
 }
 
-function invalid(issues: RubricIssue[]): Result<RuleSet> {
+function invalid(issues: IssueOf<'INVALID_RULE_SET'>[]): Result<RuleSet, 'INVALID_RULE_SET'> {
   return { ok: false, error: new RubricError('INVALID_RULE_SET', issues) };
 }

@@ -1,8 +1,8 @@
 import {
   type Assessment,
   AssessmentSchema,
+  type IssueOf,
   RubricError,
-  type RubricIssue,
   type RuleSet,
 } from '@sunshine-rubric/core';
 import { writeCommunitySheet } from './community-sheet.js';
@@ -63,7 +63,7 @@ export async function exportSelfCheckWorkbook(
 /** Refuses an assessment whose facts do not fit the catalog: a workbook must not lose or bend them. */
 function checkAssessment(ruleSet: RuleSet, assessment: Assessment): void {
   const parsed = AssessmentSchema.safeParse(assessment);
-  const issues: RubricIssue[] = parsed.success
+  const issues: IssueOf<'INVALID_ASSESSMENT'>[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({
         path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
