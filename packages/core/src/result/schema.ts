@@ -1,5 +1,6 @@
 import { FactReferenceSchema, FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
 import { z } from '../util/zod.js';
+import type { ExplanationNode } from './types.js';
 
 const ExplanationValue = z.union([FactValueSchema, z.array(FactValueSchema), FactReferenceSchema]);
 const Decision = z.boolean().nullable().meta({ description: 'null when a fact below this node is missing' });
@@ -31,7 +32,7 @@ export const ExplanationNodeSchema = z
       }),
     ]),
   )
-  .meta({ id: 'ExplanationNode' }) as z.ZodType;
+  .meta({ id: 'ExplanationNode' }) as unknown as z.ZodType<ExplanationNode>;
 
 const count = z.int().min(0);
 

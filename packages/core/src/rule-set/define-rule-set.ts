@@ -69,6 +69,8 @@ export function safeDefineRuleSet(
   issues.push(...checkRuleSetSemantics(snapshot.value, operators));
   if (!parsed.success || issues.length > 0) return invalid(issues);
   const { $schema: _schema, ...ruleSet } = parsed.data;
+  // zod's output and RuleSet differ only in `readonly` and in `| undefined` on optional keys (zod's way of
+  // writing them): rule-set/schema-types.test.ts pins that, field by field, so this cast cannot hide a drift.
   const defined = deepFreeze(ruleSet as RuleSet);
   definedRuleSets.set(defined, customOperatorsUsed(defined, operators));
   return { ok: true, value: defined };
