@@ -20,7 +20,15 @@ export type {
   SharedConditionChanges,
 } from './diff/diff-rule-sets.js';
 export { diffRuleSets } from './diff/diff-rule-sets.js';
-export type { Result, RubricErrorCode, RubricIssue } from './errors/rubric-error.js';
+export { type ImportFindingKind, type IssueKind, issueKinds } from './errors/issue-kinds.js';
+export type {
+  AnyRubricError,
+  IssueOf,
+  Result,
+  RubricErrorCode,
+  RubricErrorOf,
+  RubricIssue,
+} from './errors/rubric-error.js';
 export { RubricError } from './errors/rubric-error.js';
 export type { CompileOptions, EvaluateOptions, Evaluator } from './evaluate/compile-rule-set.js';
 export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';

@@ -1,4 +1,4 @@
-import type { Condition, RuleSetInput } from '../src/index.js';
+import type { Assessment, Condition, FactValue, RuleSetInput } from '../src/index.js';
 
 /** A small rubric exercising every feature: scope, booleans, numbers, any/not, applicableWhen. */
 export function sampleRuleSet(): RuleSetInput {
@@ -126,8 +126,8 @@ export function perfectFacts(): Record<string, boolean | number | string> {
   };
 }
 
-export function assessmentOf(facts: Record<string, unknown>, id = 'a1') {
-  return { id, community: { name: '示例小区' }, facts };
+export function assessmentOf(facts: Readonly<Record<string, FactValue | null>>, id = 'a1'): Assessment {
+  return { id, community: { name: '示例小区' }, facts: { ...facts } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  type Assessment,
   defineRuleSet,
   evaluate,
   extendRuleSet,
@@ -124,7 +125,7 @@ describe('docs/rule-set-format.md: its examples', () => {
       if (typeof block.document.ruleSet === 'string') {
         expect(block.document.ruleSet.split('@')[0]).toBe(ruleSet.id);
       }
-      const result = evaluate(ruleSet, block.document);
+      const result = evaluate(ruleSet, block.document as Assessment);
       const stated = ofKind('result').filter((candidate) => candidate.of === id);
       expect(stated, `a <!-- result: ${id} --> block states the verdict`).toHaveLength(1);
       expect(result).toMatchObject(stated[0]!.document);

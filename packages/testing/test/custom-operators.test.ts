@@ -115,11 +115,10 @@ describe('a rule set with custom operators', () => {
   ];
 
   it('gets a flip report', () => {
-    const stricter = {
-      ...roundedRuleSet,
-      version: '1.1.0',
-      scoring: { mode: 'compliance-rate' as const, threshold: 1 },
-    };
+    const stricter = defineRuleSet(
+      { ...roundedRuleSet, version: '1.1.0', scoring: { mode: 'compliance-rate', threshold: 1 } },
+      { operators },
+    );
     const report = flipReport(roundedRuleSet, stricter, estates, { plugins: [roundingPlugin] });
     expect(report.failed).toEqual([]);
     expect(report.flipped.map((flip) => [flip.assessmentId, flip.direction])).toEqual([
@@ -166,13 +165,18 @@ describe('ruleSetArbitrary with custom operators', () => {
     fc.assert(
       fc.property(
         ruleSetArbitrary({ plugins: [roundingPlugin] }).chain((ruleSet) =>
-          fc.tuple(fc.constant(ruleSet), assessmentArbitrary(ruleSet, { operators })),
+          fc.tuple(
+            fc.constant(ruleSet),
+            assessmentArbitrary(defineRuleSet(ruleSet, { operators }), { operators }),
+          ),
         ),
         ([ruleSet, assessment]) => {
           customLeaves += (
             JSON.stringify(ruleSet).match(/"operator":"(atLeastRounded|builtAfterYear)"/g) ?? []
           ).length;
-          expect(() => compileRuleSet(ruleSet, { operators }).evaluate(assessment)).not.toThrow();
+          expect(() =>
+            compileRuleSet(defineRuleSet(ruleSet, { operators }), { operators }).evaluate(assessment),
+          ).not.toThrow();
         },
       ),
       { numRuns: 200 },

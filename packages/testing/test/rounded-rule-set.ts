@@ -1,4 +1,9 @@
-import { definePlugin, type OperatorDefinition, type RuleSetInput } from '@sunshine-rubric/core';
+import {
+  definePlugin,
+  defineRuleSet,
+  type OperatorDefinition,
+  type RuleSetInput,
+} from '@sunshine-rubric/core';
 
 /** A city plugin's kind of operator: rounds a number fact to a whole number before comparing. */
 export const atLeastRounded: OperatorDefinition = {
@@ -37,7 +42,7 @@ const standard = (
 });
 
 /** A small rubric whose conditions use both custom operators, in conditions, `applicableWhen` and scope. */
-export const roundedRuleSet: RuleSetInput = {
+export const roundedDocument: RuleSetInput = {
   id: 'rounding-city',
   version: '1.0.0',
   title: text('取整市评分标准（虚构）'),
@@ -91,3 +96,6 @@ export const roundedRuleSet: RuleSetInput = {
     },
   ],
 };
+
+/** {@link roundedDocument}, defined with the rounding plugin's operators. */
+export const roundedRuleSet = defineRuleSet(roundedDocument, { operators: roundingPlugin.operators });

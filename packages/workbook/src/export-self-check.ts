@@ -1,4 +1,4 @@
-import { type Assessment, RubricError, type RubricIssue, type RuleSet } from '@sunshine-rubric/core';
+import { type Assessment, type IssueOf, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import { AssessmentSchema } from '@sunshine-rubric/core/internal';
 import { writeCommunitySheet } from './community-sheet.js';
 import { valueProblem } from './fact-answers.js';
@@ -58,7 +58,7 @@ export async function exportSelfCheckWorkbook(
 /** Refuses an assessment whose facts do not fit the catalog: a workbook must not lose or bend them. */
 function checkAssessment(ruleSet: RuleSet, assessment: Assessment): void {
   const parsed = AssessmentSchema.safeParse(assessment);
-  const issues: RubricIssue[] = parsed.success
+  const issues: IssueOf<'INVALID_ASSESSMENT'>[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({
         path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),

@@ -1,4 +1,4 @@
-import { defineRuleSet, RubricError, type RubricIssue, type RuleSet, type Text } from '@sunshine-rubric/core';
+import { defineRuleSet, type IssueOf, RubricError, type RuleSet, type Text } from '@sunshine-rubric/core';
 import type { Worksheet } from 'exceljs';
 import { buildStandardTableDocument } from './standard-table-document.js';
 import {
@@ -112,7 +112,7 @@ export async function importStandardTable(
     tableTitle: titleAbove(sheet, search.header.row),
   });
   if (problems.length > 0) {
-    const issues: RubricIssue[] = [...problems]
+    const issues: IssueOf<'INVALID_WORKBOOK'>[] = [...problems]
       .sort((first, second) => first.row - second.row)
       .map((problem) => ({
         path: [sheet.name, problem.row],

@@ -1,3 +1,4 @@
+import type { IssueKind } from '@sunshine-rubric/core';
 import type { Cell, Worksheet } from 'exceljs';
 import { cellText, readCell, showContent } from './cells.js';
 import { readAnswer } from './fact-answers.js';
@@ -54,7 +55,7 @@ export type TableRow =
 export interface RowProblem {
   readonly row: number;
   readonly message: string;
-  readonly kind: string;
+  readonly kind: IssueKind<'INVALID_WORKBOOK'>;
 }
 
 /** Locates the header row among the first ten rows of the sheet. */
@@ -108,7 +109,7 @@ export function readTableRows(
             'formula' in content
               ? `the ${headerOf(column)} cell holds a formula (=${content.formula}) without a saved value; open and save the workbook in a spreadsheet program, or type the text`
               : `the ${headerOf(column)} cell holds ${content.unreadable}; type the text again`,
-          kind: 'formula' in content ? 'formula-without-value' : 'wrong-cell-type',
+          kind: 'formula' in content ? ('formula-without-value' as const) : ('wrong-cell-type' as const),
         },
       ];
     });

@@ -1,4 +1,4 @@
-import { RubricError, type RubricIssue } from '@sunshine-rubric/core';
+import { type IssueKind, type IssueOf, RubricError } from '@sunshine-rubric/core';
 import type { Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
 import { markMisreadCells } from './cells.js';
@@ -86,15 +86,15 @@ export function createWorkbook(title: string): Workbook {
 
 /** Collects the problems of one workbook, each located at `sheet!cell`, and throws them all at once. */
 export class WorkbookIssues {
-  readonly issues: RubricIssue[] = [];
+  readonly issues: IssueOf<'INVALID_WORKBOOK'>[] = [];
 
   /** A problem with one cell, e.g. `事实!E7: expected a number between 0 and 1`. */
-  cell(sheet: string, address: string, message: string, kind: string): void {
+  cell(sheet: string, address: string, message: string, kind: IssueKind<'INVALID_WORKBOOK'>): void {
     this.issues.push({ path: [sheet, address], message: `${sheet}!${address}: ${message}`, kind });
   }
 
   /** A problem with a whole sheet (missing, or without its header row). */
-  sheet(sheet: string, message: string, kind: string): void {
+  sheet(sheet: string, message: string, kind: IssueKind<'INVALID_WORKBOOK'>): void {
     this.issues.push({ path: [sheet], message: `${sheet}: ${message}`, kind });
   }
 

@@ -1,4 +1,11 @@
-import { type EvaluationResult, type Evaluator, type Registry, RubricError } from '@sunshine-rubric/core';
+import {
+  type AnyRubricError,
+  type Assessment,
+  type EvaluationResult,
+  type Evaluator,
+  type Registry,
+  RubricError,
+} from '@sunshine-rubric/core';
 import { formatPath } from '@sunshine-rubric/core/words';
 import type { CliIssue } from '../cli/io.js';
 import { namedRuleSet } from '../input/assessments.js';
@@ -137,7 +144,7 @@ type LineOutcome =
 function evaluateLine(
   text: string,
   line: number,
-  evaluatorFor: (json: unknown) => Evaluator | RubricError,
+  evaluatorFor: (json: unknown) => Evaluator | AnyRubricError,
   full: boolean,
 ): LineOutcome {
   let json: unknown;
@@ -161,7 +168,8 @@ function evaluateLine(
     );
   }
   try {
-    const result = evaluator.evaluate(json, { explain: full });
+    // Parsed JSON, not yet checked: the evaluator checks the assessment itself (INVALID_ASSESSMENT).
+    const result = evaluator.evaluate(json as Assessment, { explain: full });
     const body = full ? { line, result } : { line, verdict: verdictOf(result) };
     return { json: JSON.stringify(body), eligible: result.eligible };
   } catch (error) {
@@ -205,12 +213,12 @@ function lineError(line: number, code: string, issues: readonly CliIssue[]): Lin
 }
 
 /** The evaluator for a line: `--rule-set`'s, else the one its `ruleSet` names (compiled once per name). */
-function evaluatorCache(options: BatchOptions): (json: unknown) => Evaluator | RubricError {
+function evaluatorCache(options: BatchOptions): (json: unknown) => Evaluator | AnyRubricError {
   if (options.evaluator) {
     const evaluator = options.evaluator;
     return () => evaluator;
   }
-  const cache = new Map<string, Evaluator | RubricError>();
+  const cache = new Map<string, Evaluator | AnyRubricError>();
   return (json) => {
     const reference = namedRuleSet(json) ?? options.fallbackRuleSet;
     let found = cache.get(reference);

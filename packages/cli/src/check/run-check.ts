@@ -168,7 +168,8 @@ function evaluateFixture(
   findings: Finding[],
 ): EvaluationResult | undefined {
   try {
-    return evaluator.evaluate(assessment, { explain: false });
+    // A fixture is parsed JSON: the evaluator checks it at run time, and a refusal becomes findings below.
+    return evaluator.evaluate(assessment as Assessment, { explain: false });
   } catch (error) {
     if (!RubricError.isInstance(error)) throw error;
     for (const issue of error.issues.length > 0 ? error.issues : [{ path: [], message: error.message }]) {

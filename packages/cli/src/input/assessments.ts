@@ -28,7 +28,8 @@ export async function evaluateFile(
   const ruleSet = await ruleSetFor(context, json, source, ruleSetReference);
   const evaluator = context.registry.compile(ruleSet);
   try {
-    const result = evaluator.evaluate(json, { explain: options.explain ?? true });
+    // Parsed JSON, not yet checked: the evaluator checks the assessment itself (INVALID_ASSESSMENT).
+    const result = evaluator.evaluate(json as Assessment, { explain: options.explain ?? true });
     return { source, assessment: json as Assessment, ruleSet, result };
   } catch (error) {
     if (RubricError.isInstance(error)) throw rubricCliError(error, source);

@@ -1,4 +1,4 @@
-import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { type IssueOf, RubricError } from '../errors/rubric-error.js';
 import { describeMismatch } from '../rule-set/check-semantics.js';
 import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
@@ -83,13 +83,8 @@ function readAssessmentFields(
   index: FactIndex,
   unknownFacts: UnknownFactPolicy,
 ): ReadAssessment {
-  if (!isPlainObject(input)) {
-    throw new RubricError('INVALID_ASSESSMENT', [
-      { path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' },
-    ]);
-  }
-  // No depth check: only top-level fields and the scalar facts are read; `community` is never walked.
-  const issues = checkEnvelope(input);
+  const issues = checkAssessmentEnvelope(input);
+  if (!isPlainObject(input)) throw new RubricError('INVALID_ASSESSMENT', issues);
   const values: (FactValue | undefined)[] = new Array(index.ids.length).fill(undefined);
   const facts = input.facts;
   if (isPlainObject(facts)) {
@@ -139,11 +134,21 @@ export function describeFactValue(value: unknown, definition: FactDefinition): s
 const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt']);
 
 /**
- * The assessment's shape, as AssessmentSchema describes it, checked by hand: this runs on every
- * evaluation, and the evaluator's budget is a few microseconds (see bench/).
+ * The assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, no others), as
+ * AssessmentSchema describes them: the one check of them, for `evaluate`, both backends and the fact
+ * resolvers. By hand, not by zod: it runs on every evaluation, whose budget is a few microseconds (see
+ * bench/); a test holds it to AssessmentSchema. The facts' values are checked against a catalog apart.
+ * No depth check: only top-level fields are read; `community` is never walked.
+ *
+ * @example
+ * ```ts
+ * checkAssessmentEnvelope({ id: 'a1', facts: {} }); // [{ path: ['community'], … }]
+ * ```
  */
-function checkEnvelope(input: Record<string, unknown>): RubricIssue[] {
-  const issues: RubricIssue[] = [];
+export function checkAssessmentEnvelope(input: unknown): IssueOf<'INVALID_ASSESSMENT'>[] {
+  if (!isPlainObject(input))
+    return [{ path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' }];
+  const issues: IssueOf<'INVALID_ASSESSMENT'>[] = [];
   const fail = (path: (string | number)[], message: string) =>
     issues.push({ path, message, kind: 'invalid-assessment' });
   if (typeof input.id !== 'string' || input.id === '')

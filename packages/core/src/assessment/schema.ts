@@ -21,9 +21,10 @@ export const CommunitySchema = z.looseObject({
 
 /**
  * An estate's answers to a rule set's fact catalog. `null` marks a question left unanswered, the same
- * as leaving the fact out. Its JSON Schema ships as `schemas/assessment.json`. The evaluator checks
- * the same shape itself (and each fact against the rule set's catalog); use the schema to validate
- * documents before storing them.
+ * as leaving the fact out. Its JSON Schema ships as `schemas/assessment.json`. The evaluator and a
+ * registry's `resolveFacts` check the same fields with one hand-written check (fast enough for every
+ * evaluation; a property test holds it to this schema), and each fact against the rule set's catalog; use
+ * the schema to validate documents before storing them.
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ import { diffRuleSets } from './diff-rule-sets.js';
 
 describe('diffRuleSets', () => {
   it('finds nothing between a rule set and itself', () => {
-    const diff = diffRuleSets(sampleRuleSet(), sampleRuleSet());
+    const diff = diffRuleSets(defineRuleSet(sampleRuleSet()), defineRuleSet(sampleRuleSet()));
     expect(diff.identical).toBe(true);
     expect(diff.standards).toEqual({ added: [], removed: [], changed: [] });
   });
@@ -31,7 +31,7 @@ describe('diffRuleSets', () => {
     });
     input.facts.recyclingPoint = { type: 'boolean', title: { zh: '是否设有再生资源回收点' } };
     input.facts.cctvCoverage = { type: 'number', title: { zh: '监控覆盖率' }, min: 0, max: 100 };
-    const diff = diffRuleSets(before, input);
+    const diff = diffRuleSets(before, defineRuleSet(input));
     expect(diff.from).toEqual({ id: 'sample-rubric', version: '1.0.0' });
     expect(diff.to).toEqual({ id: 'sample-rubric', version: '1.1.0' });
     expect(diff.identical).toBe(false);
@@ -63,7 +63,7 @@ describe('diffRuleSets', () => {
       operator: 'notEqual',
       value: false,
     };
-    expect(diffRuleSets(sampleRuleSet(), input).standards.changed).toEqual([
+    expect(diffRuleSets(defineRuleSet(sampleRuleSet()), defineRuleSet(input)).standards.changed).toEqual([
       expect.objectContaining({
         id: 's-policing-room',
         changes: [expect.objectContaining({ field: 'condition' })],
@@ -83,7 +83,7 @@ describe('diffRuleSets and shared conditions', () => {
     input.scope = { condition: 'inScope' };
     const standard = input.aspects[0]!.requirements[1]!.standards[0]! as { applicableWhen: unknown };
     standard.applicableWhen = { condition: 'liftsPresent' };
-    return input;
+    return defineRuleSet(input);
   }
 
   it('shows a changed shared condition, each one that refers to it, and every standard it reaches', () => {

@@ -69,7 +69,7 @@ export interface RuleSetDiff {
  * console.log(diff.standards.added, diff.standards.removed, diff.ruleSet);
  * ```
  */
-export function diffRuleSets(before: RuleSet | unknown, after: RuleSet | unknown): RuleSetDiff {
+export function diffRuleSets(before: RuleSet, after: RuleSet): RuleSetDiff {
   const from = layoutFor(before);
   const to = layoutFor(after);
   const a = from.ruleSet;

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { clipText, MAX_MESSAGE_CHARACTERS } from '../util/show-value.js';
+import type { ShapeKind } from './issue-kinds.js';
 import type { RubricIssue } from './rubric-error.js';
 
 /**
  * zod's issues as the library's: a JSON path and a message. zod's own messages can echo input (every
  * unknown key of an object, however long), so they are clipped like the library's.
  */
-export function issuesFromZod(error: z.ZodError): RubricIssue[] {
+export function issuesFromZod(error: z.ZodError): RubricIssue<ShapeKind>[] {
   return error.issues.map((issue) => issueFromZod(issue));
 }
 
@@ -17,7 +18,7 @@ export function issuesFromZod(error: z.ZodError): RubricIssue[] {
 export function issueFromZod(
   issue: z.core.$ZodIssue,
   prefix: readonly (string | number)[] = [],
-): RubricIssue {
+): RubricIssue<ShapeKind> {
   return {
     path: [
       ...prefix,

@@ -1,4 +1,5 @@
 import { clipText, MAX_MESSAGE_CHARACTERS, quote } from '../util/show-value.js';
+import type { IssueKind } from './issue-kinds.js';
 
 const marker = Symbol.for('@sunshine-rubric/core/RubricError');
 
@@ -16,15 +17,52 @@ export type RubricErrorCode =
   | 'RULE_SET_NOT_FOUND'
   | 'PLUGIN_FAILED';
 
-/** One problem, located by a JSON path into the input that caused it. */
-export interface RubricIssue {
+/**
+ * One problem, located by a JSON path into the input that caused it. `Kind` is the kinds it may have: by
+ * default any kind of the library's table (`issueKinds`); `IssueOf<'INVALID_RULE_SET'>` is an issue of
+ * that code.
+ */
+export interface RubricIssue<Kind extends string = IssueKind> {
   /** Path from the root of the input, e.g. `['aspects', 0, 'requirements', 2, 'id']`. */
   readonly path: readonly (string | number)[];
   /** What is wrong, in words a person can act on. */
   readonly message: string;
-  /** A short machine-readable tag for the kind of problem, e.g. `unknown-operator`. */
-  readonly kind?: string;
+  /** A short machine-readable tag for the kind of problem, e.g. `unknown-operator` (see `issueKinds`). */
+  readonly kind?: Kind;
 }
+
+/**
+ * An issue of an error with code `Code`: its `kind` is one that `issueKinds[Code]` lists.
+ *
+ * @example
+ * ```ts
+ * const issue: IssueOf<'INVALID_ASSESSMENT'> = { path: ['facts', 'x'], message: 'not in the catalog', kind: 'unknown-fact' };
+ * ```
+ */
+export type IssueOf<Code extends RubricErrorCode> = RubricIssue<IssueKind<Code>>;
+
+/**
+ * A RubricError of one of the codes, as a union that `error.code === '…'` narrows: then `issues` has that
+ * code's kinds. What {@link RubricError.isInstance} finds.
+ *
+ * @example
+ * ```ts
+ * const failures: AnyRubricError[] = [];
+ * ```
+ */
+export type AnyRubricError = RubricErrorOf<RubricErrorCode>;
+
+/**
+ * A RubricError of one of `Codes`, as a union that `error.code === '…'` narrows.
+ *
+ * @example
+ * ```ts
+ * function report(error: RubricErrorOf<'INVALID_RULE_SET' | 'INVALID_OPTIONS'>) {
+ *   if (error.code === 'INVALID_RULE_SET') console.log(error.issues.map((issue) => issue.kind));
+ * }
+ * ```
+ */
+export type RubricErrorOf<Codes extends RubricErrorCode> = { [Code in Codes]: RubricError<Code> }[Codes];
 
 /**
  * The one error type the library throws. Check for it with {@link RubricError.isInstance}, which works
@@ -41,14 +79,14 @@ export interface RubricIssue {
  * }
  * ```
  */
-export class RubricError extends Error {
-  readonly code: RubricErrorCode;
-  readonly issues: readonly RubricIssue[];
+export class RubricError<Code extends RubricErrorCode = RubricErrorCode> extends Error {
+  readonly code: Code;
+  readonly issues: readonly IssueOf<Code>[];
   readonly [marker] = true;
 
   constructor(
-    code: RubricErrorCode,
-    issues: readonly RubricIssue[],
+    code: Code,
+    issues: readonly NoInfer<IssueOf<Code>>[],
     message?: string,
     options?: { readonly cause?: unknown },
   ) {
@@ -62,7 +100,7 @@ export class RubricError extends Error {
   }
 
   /** True when `value` is a RubricError from any copy of this library. */
-  static isInstance(value: unknown): value is RubricError {
+  static isInstance(value: unknown): value is AnyRubricError {
     return typeof value === 'object' && value !== null && (value as { [marker]?: unknown })[marker] === true;
   }
 }
@@ -110,7 +148,7 @@ function summarise(code: RubricErrorCode, issues: readonly RubricIssue[]): strin
   return `${code}: ${listed.join('; ')}${more}`;
 }
 
-/** The outcome of a `safe*` function: the value, or the error it would have thrown. */
-export type Result<T> =
+/** The outcome of a `safe*` function: the value, or the error it would have thrown (of one of `Codes`). */
+export type Result<T, Codes extends RubricErrorCode = RubricErrorCode> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: RubricError };
+  | { readonly ok: false; readonly error: RubricErrorOf<Codes> };

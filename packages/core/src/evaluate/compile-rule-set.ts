@@ -1,4 +1,5 @@
 import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
+import type { Assessment } from '../assessment/schema.js';
 import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { type OperatorDefinition, operatorTable } from '../rule-set/operators.js';
@@ -34,7 +35,7 @@ export interface Evaluator {
    * Scores one assessment.
    * @throws {RubricError} `INVALID_ASSESSMENT` when the assessment does not fit the fact catalog.
    */
-  evaluate(assessment: unknown, options?: EvaluateOptions): EvaluationResult;
+  evaluate(assessment: Assessment, options?: EvaluateOptions): EvaluationResult;
 }
 
 /** One shape for every standard, so the evaluation loop stays monomorphic. */
@@ -47,8 +48,10 @@ interface CompiledStandard {
 }
 
 /**
- * Validates a rule set and compiles every condition into closures (no `eval`, no `new Function`, so it
- * runs under a strict Content-Security-Policy). Compile once, evaluate many times.
+ * Compiles every condition of a rule set into closures (no `eval`, no `new Function`, so it runs under a
+ * strict Content-Security-Policy). Compile once, evaluate many times. A rule set from `defineRuleSet` is
+ * not validated again (unless it uses a custom operator not given here the same way); a plain object, from
+ * a JavaScript caller, is validated first.
  *
  * @throws {RubricError} `INVALID_RULE_SET` when the rule set is invalid (see {@link defineRuleSet}).
  * @example
@@ -58,7 +61,7 @@ interface CompiledStandard {
  * if (!result.eligible) for (const reason of result.reasons) console.log(reason.message.zh);
  * ```
  */
-export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: CompileOptions): Evaluator {
+export function compileRuleSet(ruleSet: RuleSet, compileOptions?: CompileOptions): Evaluator {
   const options = checkOptions(compileOptions);
   const operators = options.operators ?? [];
   const defined = defineRuleSet(ruleSet, { operators });
@@ -115,8 +118,8 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: Comp
  * ```
  */
 export function evaluate(
-  ruleSet: RuleSet | unknown,
-  assessment: unknown,
+  ruleSet: RuleSet,
+  assessment: Assessment,
   options?: CompileOptions & EvaluateOptions,
 ): EvaluationResult {
   return compileRuleSet(ruleSet, options).evaluate(assessment, options);

@@ -6,13 +6,13 @@ import {
   perfectFacts,
   sampleRuleSet,
 } from '../../test/fixtures.js';
-import { AssessmentSchema } from '../assessment/schema.js';
+import { type Assessment, AssessmentSchema } from '../assessment/schema.js';
 import { RubricError } from '../errors/rubric-error.js';
 import type { StandardResult } from '../result/types.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { compileRuleSet, evaluate } from './compile-rule-set.js';
 
-const evaluator = compileRuleSet(sampleRuleSet());
+const evaluator = compileRuleSet(defineRuleSet(sampleRuleSet()));
 const outcomes = (standards: readonly StandardResult[]) =>
   Object.fromEntries(standards.map((standard) => [standard.id, standard.outcome]));
 
@@ -157,11 +157,13 @@ describe('evaluate: scope', () => {
 describe('evaluate: focus', () => {
   // Qinzhou plan 二（一）: all built, occupied affordable housing is in scope; public-rental estates with
   // 200+ rental households are the focus (重点) — reported, never a gate.
-  const focused = compileRuleSet({
-    ...sampleRuleSet(),
-    scope: { fact: 'occupied', operator: 'equal', value: true },
-    focus: { fact: 'rentalHouseholds', operator: 'greaterThanInclusive', value: 200 },
-  });
+  const focused = compileRuleSet(
+    defineRuleSet({
+      ...sampleRuleSet(),
+      scope: { fact: 'occupied', operator: 'equal', value: true },
+      focus: { fact: 'rentalHouseholds', operator: 'greaterThanInclusive', value: 200 },
+    }),
+  );
 
   it('reports an estate outside the focus and leaves its verdict as it would be', () => {
     const result = focused.evaluate(assessmentOf({ ...perfectFacts(), rentalHouseholds: 150 }));
@@ -185,13 +187,13 @@ describe('evaluate: focus', () => {
 
 describe('evaluate: the compliance-rate threshold', () => {
   it('is compared exactly: 17 of 20 reaches 85%', () => {
-    const result = evaluate(booleanRuleSet([20]), assessmentOf(booleanFacts([20], [17])));
+    const result = evaluate(defineRuleSet(booleanRuleSet([20])), assessmentOf(booleanFacts([20], [17])));
     expect(result.compliance.rate).toBe(0.85);
     expect(result.eligible).toBe(true);
   });
 
   it('16 of 20 does not, and says how many more are needed', () => {
-    const result = evaluate(booleanRuleSet([20]), assessmentOf(booleanFacts([20], [16])));
+    const result = evaluate(defineRuleSet(booleanRuleSet([20])), assessmentOf(booleanFacts([20], [16])));
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual([
       expect.objectContaining({
@@ -212,13 +214,13 @@ describe('evaluate: the compliance-rate threshold', () => {
     expect(shape.reduce((sum, count) => sum + count, 0)).toBe(65);
     const ruleSet = booleanRuleSet(shape);
     const metFor = (short: number) => shape.map((count, index) => (index < short ? count - 1 : count));
-    const at55 = evaluate(ruleSet, assessmentOf(booleanFacts(shape, metFor(10))));
+    const at55 = evaluate(defineRuleSet(ruleSet), assessmentOf(booleanFacts(shape, metFor(10))));
     expect(at55.compliance.met).toBe(55);
     expect(at55.eligible).toBe(false);
     expect(at55.reasons).toEqual([
       expect.objectContaining({ code: 'BELOW_THRESHOLD', required: 56, shortfall: 1 }),
     ]);
-    const at56 = evaluate(ruleSet, assessmentOf(booleanFacts(shape, metFor(9))));
+    const at56 = evaluate(defineRuleSet(ruleSet), assessmentOf(booleanFacts(shape, metFor(9))));
     expect(at56.compliance.met).toBe(56);
     expect(at56.eligible).toBe(true);
   });
@@ -231,7 +233,7 @@ describe('evaluate: the compliance-rate threshold', () => {
 
   it('reports a requirement with none met even when the rate passes', () => {
     const result = evaluate(
-      booleanRuleSet([10, 10, 1]),
+      defineRuleSet(booleanRuleSet([10, 10, 1])),
       assessmentOf(booleanFacts([10, 10, 1], [10, 10, 0])),
     );
     expect(result.compliance.rate).toBeCloseTo(20 / 21);
@@ -256,7 +258,7 @@ describe('evaluate: the compliance-rate threshold', () => {
       ...booleanRuleSet([3, 3]),
       scoring: { mode: 'compliance-rate' as const, threshold: 0.5, minMetPerRequirement: 2 },
     };
-    const result = evaluate(ruleSet, assessmentOf(booleanFacts([3, 3], [3, 1])));
+    const result = evaluate(defineRuleSet(ruleSet), assessmentOf(booleanFacts([3, 3], [3, 1])));
     expect(result.reasons).toEqual([
       expect.objectContaining({ code: 'REQUIREMENT_UNCOVERED', requirementId: 'r1', met: 1, required: 2 }),
     ]);
@@ -267,7 +269,7 @@ describe('evaluate: the compliance-rate threshold', () => {
     const ruleSet = sampleRuleSet();
     ruleSet.aspects = [ruleSet.aspects[0]!];
     ruleSet.aspects[0]!.requirements = [ruleSet.aspects[0]!.requirements[1]!];
-    const result = evaluate(ruleSet, assessmentOf({ ...perfectFacts(), hasLifts: false }));
+    const result = evaluate(defineRuleSet(ruleSet), assessmentOf({ ...perfectFacts(), hasLifts: false }));
     expect(result.eligible).toBe(false);
     expect(result.compliance).toEqual({ met: 0, applicable: 0, total: 1, rate: 0 });
     expect(result.reasons.map((reason) => reason.code)).toEqual(['NO_APPLICABLE_STANDARDS']);
@@ -300,14 +302,14 @@ describe('evaluate: points mode', () => {
   }
 
   it('adds points exactly (0.1 + 0.2 reaches a pass mark of 0.3)', () => {
-    const result = evaluate(pointsRuleSet(0.3), assessmentOf(booleanFacts([2, 2], [2, 0])));
+    const result = evaluate(defineRuleSet(pointsRuleSet(0.3)), assessmentOf(booleanFacts([2, 2], [2, 0])));
     expect(result.score).toEqual({ points: 0.3, max: 6.8, passMark: 0.3 });
     expect(result.eligible).toBe(true);
     expect(result.aspects[0]).toMatchObject({ points: 0.3, maxPoints: 3.8 });
   });
 
   it('falls short of the pass mark with the shortfall in points', () => {
-    const result = evaluate(pointsRuleSet(3.6), assessmentOf(booleanFacts([2, 2], [2, 1])));
+    const result = evaluate(defineRuleSet(pointsRuleSet(3.6)), assessmentOf(booleanFacts([2, 2], [2, 1])));
     expect(result.score?.points).toBe(1.8);
     expect(result.reasons).toEqual([
       expect.objectContaining({ code: 'BELOW_PASS_MARK', points: 1.8, shortfall: 1.8 }),
@@ -315,7 +317,10 @@ describe('evaluate: points mode', () => {
   });
 
   it('applies aspect minimums', () => {
-    const result = evaluate(pointsRuleSet(1, { b: 1 }), assessmentOf(booleanFacts([2, 2], [2, 2])));
+    const result = evaluate(
+      defineRuleSet(pointsRuleSet(1, { b: 1 })),
+      assessmentOf(booleanFacts([2, 2], [2, 2])),
+    );
     expect(result.score?.points).toBe(3.8);
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual([
@@ -411,7 +416,7 @@ describe('evaluate: explanations', () => {
 describe('evaluate: invalid assessments', () => {
   function issuesFor(assessment: unknown) {
     try {
-      evaluator.evaluate(assessment);
+      evaluator.evaluate(assessment as Assessment);
     } catch (error) {
       expect(RubricError.isInstance(error)).toBe(true);
       expect((error as RubricError).code).toBe('INVALID_ASSESSMENT');
@@ -496,7 +501,7 @@ describe('evaluate: invalid assessments', () => {
       ['facts', 'constructor'],
     ]);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
-    const ignoring = compileRuleSet(sampleRuleSet(), { unknownFacts: 'ignore' });
+    const ignoring = compileRuleSet(defineRuleSet(sampleRuleSet()), { unknownFacts: 'ignore' });
     const result = ignoring.evaluate({
       ...hostile,
       facts: { ...JSON.parse('{"__proto__":{"occupied":true}}'), ...perfectFacts() },
@@ -506,7 +511,7 @@ describe('evaluate: invalid assessments', () => {
   });
 
   it('ignores unknown facts when asked to', () => {
-    const result = compileRuleSet(sampleRuleSet(), { unknownFacts: 'ignore' }).evaluate(
+    const result = compileRuleSet(defineRuleSet(sampleRuleSet()), { unknownFacts: 'ignore' }).evaluate(
       assessmentOf({ ...perfectFacts(), extra: 1 }),
     );
     expect(result.eligible).toBe(true);

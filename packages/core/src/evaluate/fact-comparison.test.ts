@@ -5,7 +5,7 @@ import { formatPath } from '../errors/rubric-error.js';
 import { createJsonRulesEngineEvaluator } from '../json-rules-engine/evaluate-with-json-rules-engine.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import { factsReadBy } from '../rule-set/conditions.js';
-import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
+import { defineRuleSet, safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { Condition } from '../rule-set/types.js';
@@ -113,7 +113,10 @@ describe('a condition comparing a fact with another fact', () => {
   });
 
   it('compares the two values and explains both', () => {
-    const result = evaluate(greenRuleSet(), assessmentOf({ greenArea: 1200, requiredGreenArea: 1000 }));
+    const result = evaluate(
+      defineRuleSet(greenRuleSet()),
+      assessmentOf({ greenArea: 1200, requiredGreenArea: 1000 }),
+    );
     expect(result.standards[0]!.outcome).toBe('met');
     expect(result.standards[0]!.explanation!.condition).toEqual({
       kind: 'leaf',
@@ -125,7 +128,10 @@ describe('a condition comparing a fact with another fact', () => {
       result: true,
     });
     expect(EvaluationResultSchema.safeParse(result).success).toBe(true);
-    const unmet = evaluate(greenRuleSet(), assessmentOf({ greenArea: 999.5, requiredGreenArea: 1000 }));
+    const unmet = evaluate(
+      defineRuleSet(greenRuleSet()),
+      assessmentOf({ greenArea: 999.5, requiredGreenArea: 1000 }),
+    );
     expect(unmet.standards[0]!.outcome).toBe('unmet');
   });
 
@@ -135,9 +141,9 @@ describe('a condition comparing a fact with another fact', () => {
       [{ requiredGreenArea: 1000 }, ['greenArea']],
       [{}, ['greenArea', 'requiredGreenArea']],
     ] as const;
-    const reference = createJsonRulesEngineEvaluator(greenRuleSet());
+    const reference = createJsonRulesEngineEvaluator(defineRuleSet(greenRuleSet()));
     for (const [facts, missing] of cases) {
-      const result = evaluate(greenRuleSet(), assessmentOf(facts));
+      const result = evaluate(defineRuleSet(greenRuleSet()), assessmentOf(facts));
       expect(result.standards[0]!.outcome).toBe('missing-data');
       expect(result.missingFacts).toEqual(missing);
       expect(result.standards[0]!.explanation!.condition.result).toBeNull();
@@ -156,8 +162,8 @@ describe('a condition comparing a fact with another fact', () => {
         return (a as number) >= (b as number);
       },
     };
-    const ruleSet = greenRuleSet({ ...greenEnough, operator: 'atLeast' });
     const operators = [atLeast];
+    const ruleSet = defineRuleSet(greenRuleSet({ ...greenEnough, operator: 'atLeast' }), { operators });
     const reference = createJsonRulesEngineEvaluator(ruleSet, { operators });
     for (const explain of [true, false]) {
       const missing = assessmentOf({ greenArea: 1200 });
@@ -175,7 +181,10 @@ describe('a condition comparing a fact with another fact', () => {
 
   it('reads in words with both values', () => {
     const ruleSet = greenRuleSet();
-    const result = evaluate(ruleSet, assessmentOf({ greenArea: 1200, requiredGreenArea: 1000 }));
+    const result = evaluate(
+      defineRuleSet(ruleSet),
+      assessmentOf({ greenArea: 1200, requiredGreenArea: 1000 }),
+    );
     expect(explanationInWords(result.standards[0]!.explanation, ruleSet as never)[0]!.text).toEqual({
       zh: '“绿地面积”应不低于“应有绿地面积”（1000m²），实际为1200m²',
       en: '“green area” should be at least “required green area” (1000 m²); it is 1200 m²',
@@ -184,7 +193,7 @@ describe('a condition comparing a fact with another fact', () => {
 
   it('reads in words as not answered when the other fact is missing', () => {
     const ruleSet = greenRuleSet();
-    const result = evaluate(ruleSet, assessmentOf({ greenArea: 1200 }));
+    const result = evaluate(defineRuleSet(ruleSet), assessmentOf({ greenArea: 1200 }));
     expect(explanationInWords(result.standards[0]!.explanation, ruleSet as never)[0]).toEqual({
       depth: 0,
       text: {
@@ -251,7 +260,10 @@ describe("json-rules-engine's example 08 (fact comparison) as a rule set", () =>
 
   it('gives the outcome json-rules-engine gives on the same facts (washington 500, jefferson 30, and the boundary)', async () => {
     for (const balance of [500, 30, 50, 49.99]) {
-      const result = evaluate(giftCardRuleSet, assessmentOf({ customerBalance: balance, giftCardPrice: 50 }));
+      const result = evaluate(
+        defineRuleSet(giftCardRuleSet),
+        assessmentOf({ customerBalance: balance, giftCardPrice: 50 }),
+      );
       const met = result.standards[0]!.outcome === 'met';
       expect(met).toBe(await canAffordInJsonRulesEngine(balance));
     }

@@ -8,7 +8,7 @@ const layouts = new WeakMap<object, RubricLayout>();
  * The layout of a rule set, validating it first. A frozen rule set (from `defineRuleSet`) cannot
  * change, so its layout is computed once and remembered.
  */
-export function layoutFor(ruleSet: RuleSet | unknown): RubricLayout {
+export function layoutFor(ruleSet: RuleSet): RubricLayout {
   const frozen = typeof ruleSet === 'object' && ruleSet !== null && Object.isFrozen(ruleSet);
   const cached = frozen ? layouts.get(ruleSet) : undefined;
   if (cached) return cached;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessmentOf, perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
 import { RubricError } from '../errors/rubric-error.js';
 import { createJsonRulesEngineEvaluator } from '../json-rules-engine/evaluate-with-json-rules-engine.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import { compileRuleSet } from './compile-rule-set.js';
@@ -65,11 +66,19 @@ describe('a plugin operator that misbehaves', () => {
       const operators = [operator(evaluate)];
       const ruleSet = ruleSetCalling('startsWith');
       const failures = [
-        await failureOf(() => compileRuleSet(ruleSet, { operators }).evaluate(assessment)),
         await failureOf(() =>
-          compileRuleSet(ruleSet, { operators }).evaluate(assessment, { explain: false }),
+          compileRuleSet(defineRuleSet(ruleSet, { operators }), { operators }).evaluate(assessment),
         ),
-        await failureOf(() => createJsonRulesEngineEvaluator(ruleSet, { operators }).evaluate(assessment)),
+        await failureOf(() =>
+          compileRuleSet(defineRuleSet(ruleSet, { operators }), { operators }).evaluate(assessment, {
+            explain: false,
+          }),
+        ),
+        await failureOf(() =>
+          createJsonRulesEngineEvaluator(defineRuleSet(ruleSet, { operators }), { operators }).evaluate(
+            assessment,
+          ),
+        ),
       ];
       for (const failure of failures) {
         expect(failure.code).toBe('PLUGIN_FAILED');
@@ -90,7 +99,9 @@ describe('a plugin operator that misbehaves', () => {
       }),
     ];
     const failure = await failureOf(() =>
-      compileRuleSet(ruleSetCalling('startsWith'), { operators }).evaluate(assessment),
+      compileRuleSet(defineRuleSet(ruleSetCalling('startsWith'), { operators }), { operators }).evaluate(
+        assessment,
+      ),
     );
     expect(failure.cause).toBe(thrown);
   });
@@ -100,13 +111,17 @@ describe('a plugin operator that misbehaves', () => {
     const operators = [operator((...args: unknown[]) => calls.push(args) > 0)];
     const ruleSet = ruleSetCalling('startsWith');
     const facts = { ...perfectFacts(), securityStaff: 0 };
-    compileRuleSet(ruleSet, { operators }).evaluate(assessmentOf(facts), { explain: false });
+    compileRuleSet(defineRuleSet(ruleSet, { operators }), { operators }).evaluate(assessmentOf(facts), {
+      explain: false,
+    });
     expect(calls).toHaveLength(1);
   });
 
   it('answering true or false is a verdict as before', () => {
     const operators = [operator(() => true)];
-    const result = compileRuleSet(ruleSetCalling('startsWith'), { operators }).evaluate(assessment);
+    const result = compileRuleSet(defineRuleSet(ruleSetCalling('startsWith'), { operators }), {
+      operators,
+    }).evaluate(assessment);
     expect(result.standards[1]!.outcome).toBe('met');
   });
 });

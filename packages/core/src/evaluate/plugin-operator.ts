@@ -1,4 +1,4 @@
-import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { type IssueOf, RubricError } from '../errors/rubric-error.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { describeThrown, quote, showValue } from '../util/show-value.js';
@@ -46,7 +46,7 @@ export function operatorFailed(
   problem: string,
   cause?: unknown,
 ): RubricError {
-  const issue: RubricIssue = {
+  const issue: IssueOf<'PLUGIN_FAILED'> = {
     path,
     message: `operator ${quote(operator)} ${problem}`,
     kind: 'operator-failed',

@@ -25,6 +25,8 @@ export function checkResultMatches(
       { ...snapshot.issue, path: ['result', ...snapshot.issue.path] },
     ]);
   }
+  // Read as an EvaluationResult only once the schema accepts it (rule-set/schema-types.test.ts pins the
+  // schema's output to EvaluationResult).
   const result = snapshot.value as EvaluationResult;
   const parsed = safeParseDocument(EvaluationResultSchema, result);
   if (!parsed.success) {

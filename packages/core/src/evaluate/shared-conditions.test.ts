@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../assessment/schema.js';
 import { formatPath, RubricError } from '../errors/rubric-error.js';
 import { createJsonRulesEngineEvaluator } from '../json-rules-engine/evaluate-with-json-rules-engine.js';
 import { EvaluationResultSchema } from '../result/schema.js';
@@ -62,7 +63,9 @@ function issuesOf(document: RuleSetInput) {
   return result.error.issues.map((issue) => ({ path: formatPath(issue.path), kind: issue.kind }));
 }
 
-const assessment = (facts: Record<string, unknown>) => ({ id: 'a1', community: { name: '示例' }, facts });
+// Facts as a caller sends them, unchecked: the evaluator checks them at run time.
+const assessment = (facts: Record<string, unknown>) =>
+  ({ id: 'a1', community: { name: '示例' }, facts }) as Assessment;
 
 describe('shared conditions: evaluation', () => {
   it('a reference stands for its shared condition, in both backends alike', async () => {
@@ -157,12 +160,16 @@ describe('shared conditions: evaluation', () => {
     const facts = assessment({ liftCount: 1, liftInspected: true, liftInsured: true });
     const compiled = (() => {
       try {
-        compileRuleSet(document, { operators: [flaky] }).evaluate(facts);
+        compileRuleSet(defineRuleSet(document, { operators: [flaky] }), { operators: [flaky] }).evaluate(
+          facts,
+        );
       } catch (error) {
         return error;
       }
     })();
-    const reference = await createJsonRulesEngineEvaluator(document, { operators: [flaky] })
+    const reference = await createJsonRulesEngineEvaluator(defineRuleSet(document, { operators: [flaky] }), {
+      operators: [flaky],
+    })
       .evaluate(facts)
       .catch((error: unknown) => error);
     expect(RubricError.isInstance(compiled) && compiled.code).toBe('PLUGIN_FAILED');

@@ -21,7 +21,7 @@ import { checkOutcomes, checkResultMatches, scopeOf } from './result-matches.js'
  * ```
  */
 export function whatIf(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   result: EvaluationResult,
   outcomes: Readonly<Record<string, Outcome>>,
 ): EvaluationResult {

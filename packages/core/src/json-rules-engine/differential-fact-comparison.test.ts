@@ -3,6 +3,7 @@ import { assessmentArbitrary, explanationDisagreements, ruleSetArbitrary } from 
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../evaluate/compile-rule-set.js';
 import { isFactReference, leavesOf } from '../rule-set/conditions.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { Condition, FactType } from '../rule-set/types.js';
 import { createJsonRulesEngineEvaluator } from './evaluate-with-json-rules-engine.js';
@@ -43,7 +44,7 @@ const cases = fc
   .chain(([ruleSet, picks]) =>
     fc.tuple(
       fc.constant(withFactComparisons(ruleSet, picks)),
-      fc.array(assessmentArbitrary(ruleSet), { minLength: 1, maxLength: 3 }),
+      fc.array(assessmentArbitrary(defineRuleSet(ruleSet)), { minLength: 1, maxLength: 3 }),
     ),
   );
 
@@ -51,9 +52,9 @@ describe('rule sets whose leaves compare facts with each other', () => {
   test.prop([cases], { numRuns })(
     'give deep-equal results in the compiled evaluator and the json-rules-engine reference, explained consistently',
     async ([ruleSet, assessments]) => {
-      const compiled = compileRuleSet(ruleSet);
-      const reference = createJsonRulesEngineEvaluator(ruleSet);
-      const referenceVerdictOnly = createJsonRulesEngineEvaluator(ruleSet, { explain: false });
+      const compiled = compileRuleSet(defineRuleSet(ruleSet));
+      const reference = createJsonRulesEngineEvaluator(defineRuleSet(ruleSet));
+      const referenceVerdictOnly = createJsonRulesEngineEvaluator(defineRuleSet(ruleSet), { explain: false });
       for (const assessment of assessments) {
         const result = compiled.evaluate(assessment);
         expect(result).toEqual(await reference.evaluate(assessment));

@@ -3,6 +3,7 @@ import { assessmentArbitrary, ruleSetArbitrary } from '@sunshine-rubric/testing'
 import { describe, expect } from 'vitest';
 import { RubricError } from '../errors/rubric-error.js';
 import { compileRuleSet } from '../evaluate/compile-rule-set.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import { createJsonRulesEngineEvaluator } from './evaluate-with-json-rules-engine.js';
@@ -61,7 +62,7 @@ async function settle(call: () => unknown): Promise<unknown> {
 const cases = ruleSetArbitrary().chain((ruleSet) =>
   fc.tuple(
     fc.constant(withPluginOperator(ruleSet)),
-    fc.array(assessmentArbitrary(ruleSet), { minLength: 1, maxLength: 3 }),
+    fc.array(assessmentArbitrary(defineRuleSet(ruleSet)), { minLength: 1, maxLength: 3 }),
     fc.integer(),
   ),
 );
@@ -71,9 +72,12 @@ describe('a plugin operator that throws or answers other than true or false', ()
     'fails the same way, with the same issue, in both backends and with or without explanations',
     async ([ruleSet, assessments, seed]) => {
       const operators = [pluginOperator(seed)];
-      const compiled = compileRuleSet(ruleSet, { operators });
-      const reference = createJsonRulesEngineEvaluator(ruleSet, { operators });
-      const referenceVerdictOnly = createJsonRulesEngineEvaluator(ruleSet, { operators, explain: false });
+      const compiled = compileRuleSet(defineRuleSet(ruleSet, { operators }), { operators });
+      const reference = createJsonRulesEngineEvaluator(defineRuleSet(ruleSet, { operators }), { operators });
+      const referenceVerdictOnly = createJsonRulesEngineEvaluator(defineRuleSet(ruleSet, { operators }), {
+        operators,
+        explain: false,
+      });
       for (const assessment of assessments) {
         const expected = await settle(() => reference.evaluate(assessment));
         expect(await settle(() => compiled.evaluate(assessment))).toEqual(expected);

@@ -8,16 +8,19 @@ import { createJsonRulesEngineEvaluator } from './evaluate-with-json-rules-engin
 // At least 1,000 random rule sets and assessments in CI; DIFFERENTIAL_RUNS=100000 for a long local run.
 const numRuns = Number(process.env.DIFFERENTIAL_RUNS ?? 1000);
 const pairs = ruleSetArbitrary().chain((ruleSet) =>
-  fc.tuple(fc.constant(ruleSet), fc.array(assessmentArbitrary(ruleSet), { minLength: 1, maxLength: 3 })),
+  fc.tuple(
+    fc.constant(ruleSet),
+    fc.array(assessmentArbitrary(defineRuleSet(ruleSet)), { minLength: 1, maxLength: 3 }),
+  ),
 );
 
 describe('the compiled evaluator and the json-rules-engine reference', () => {
   test.prop([pairs], { numRuns })(
     'give deep-equal results, with and without explanations',
     async ([ruleSet, assessments]) => {
-      const compiled = compileRuleSet(ruleSet);
-      const reference = createJsonRulesEngineEvaluator(ruleSet);
-      const referenceVerdictOnly = createJsonRulesEngineEvaluator(ruleSet, { explain: false });
+      const compiled = compileRuleSet(defineRuleSet(ruleSet));
+      const reference = createJsonRulesEngineEvaluator(defineRuleSet(ruleSet));
+      const referenceVerdictOnly = createJsonRulesEngineEvaluator(defineRuleSet(ruleSet), { explain: false });
       for (const assessment of assessments) {
         expect(compiled.evaluate(assessment)).toEqual(await reference.evaluate(assessment));
         expect(compiled.evaluate(assessment, { explain: false })).toEqual(
@@ -31,9 +34,11 @@ describe('the compiled evaluator and the json-rules-engine reference', () => {
 
 // Format version 2: shared conditions (references anywhere a condition stands, also inside one another)
 // and fact-to-fact leaves, together.
-const versionTwoPairs = ruleSetArbitrary({ sharedConditions: true, factComparisons: true }).chain((ruleSet) =>
-  fc.tuple(fc.constant(ruleSet), fc.array(assessmentArbitrary(ruleSet), { minLength: 1, maxLength: 3 })),
-);
+const versionTwoPairs = ruleSetArbitrary({ sharedConditions: true, factComparisons: true })
+  .map((ruleSet) => defineRuleSet(ruleSet))
+  .chain((ruleSet) =>
+    fc.tuple(fc.constant(ruleSet), fc.array(assessmentArbitrary(ruleSet), { minLength: 1, maxLength: 3 })),
+  );
 
 describe('with shared conditions and fact comparisons, the two backends', () => {
   test.prop([versionTwoPairs], { numRuns: Math.ceil(numRuns / 2) })(

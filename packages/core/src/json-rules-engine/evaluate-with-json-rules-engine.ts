@@ -1,5 +1,6 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
+import type { Assessment } from '../assessment/schema.js';
 import { assembleResult, failedLeafFacts, type ScopeVerdict } from '../evaluate/assemble-result.js';
 import { layoutRuleSet } from '../evaluate/layout.js';
 import { outcomeOf } from '../evaluate/outcome.js';
@@ -34,7 +35,7 @@ export interface JsonRulesEngineOptions {
 /** A rule set loaded into a json-rules-engine `Engine`, reused across assessments. */
 export interface JsonRulesEngineEvaluator {
   readonly ruleSet: RuleSet;
-  evaluate(assessment: unknown): Promise<EvaluationResult>;
+  evaluate(assessment: Assessment): Promise<EvaluationResult>;
 }
 
 /**
@@ -49,7 +50,7 @@ export interface JsonRulesEngineEvaluator {
  * ```
  */
 export function createJsonRulesEngineEvaluator(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   engineOptions?: JsonRulesEngineOptions,
 ): JsonRulesEngineEvaluator {
   const options = checkOptions(engineOptions);
@@ -136,8 +137,8 @@ export function createJsonRulesEngineEvaluator(
  * ```
  */
 export function evaluateWithJsonRulesEngine(
-  ruleSet: RuleSet | unknown,
-  assessment: unknown,
+  ruleSet: RuleSet,
+  assessment: Assessment,
   options: JsonRulesEngineOptions = {},
 ): Promise<EvaluationResult> {
   return createJsonRulesEngineEvaluator(ruleSet, options).evaluate(assessment);

@@ -1,11 +1,10 @@
-import type { RubricIssue } from '../errors/rubric-error.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import { formatVersionNeeded } from '../rule-set/format-version.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { FactDefinition, Provenance, RuleSet, Scoring, Text } from '../rule-set/types.js';
 import { quote } from '../util/show-value.js';
-import { type ConditionFindings, importCondition } from './import-conditions.js';
+import { type ConditionFindings, type ImportFinding, importCondition } from './import-conditions.js';
 
 /** Options of {@link fromJsonRulesEngineRules}. json-rules-engine has no fact catalog: `facts` is required. */
 export interface FromJsonRulesEngineOptions {
@@ -47,13 +46,13 @@ export type JsonRulesEngineImport =
       /** The draft, validated and frozen by `defineRuleSet`. */
       readonly ruleSet: RuleSet;
       readonly problems: readonly [];
-      readonly notes: readonly RubricIssue[];
+      readonly notes: readonly ImportFinding[];
     }
   | {
       readonly ok: false;
       readonly draft: RuleSetInput;
-      readonly problems: readonly RubricIssue[];
-      readonly notes: readonly RubricIssue[];
+      readonly problems: readonly ImportFinding[];
+      readonly notes: readonly ImportFinding[];
     };
 
 const DEFAULT_SCORING: Scoring = {
@@ -261,7 +260,7 @@ function readRule(given: unknown): Record<string, unknown> | undefined {
   return isRecord(rule) && 'conditions' in rule ? rule : undefined;
 }
 
-function noteDropped(rule: Record<string, unknown>, index: number, notes: RubricIssue[]): void {
+function noteDropped(rule: Record<string, unknown>, index: number, notes: ImportFinding[]): void {
   // json-rules-engine gives every rule priority 1 unless told otherwise: only a chosen priority is news.
   if (rule.priority !== undefined && rule.priority !== 1) {
     notes.push({

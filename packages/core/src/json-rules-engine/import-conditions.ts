@@ -1,3 +1,4 @@
+import type { ImportFindingKind, IssueKind } from '../errors/issue-kinds.js';
 import type { RubricIssue } from '../errors/rubric-error.js';
 import { MAX_CONDITION_DEPTH } from '../rule-set/conditions.js';
 import { quote } from '../util/show-value.js';
@@ -5,9 +6,14 @@ import { quote } from '../util/show-value.js';
 type Path = readonly (string | number)[];
 
 /** What converting one rule's conditions found: blocking problems, notes on what was dropped, and where. */
+/** A problem or note of an import: a kind of its own, or one `defineRuleSet` reports (of the draft or its options). */
+export type ImportFinding = RubricIssue<
+  ImportFindingKind | IssueKind<'INVALID_RULE_SET' | 'INVALID_OPTIONS'>
+>;
+
 export interface ConditionFindings {
-  readonly problems: RubricIssue[];
-  readonly notes: RubricIssue[];
+  readonly problems: ImportFinding[];
+  readonly notes: ImportFinding[];
   /** Paths (into the input) of the condition nodes already reported, so validation does not report them twice. */
   readonly reported: Path[];
 }
@@ -37,7 +43,7 @@ export function importCondition(
 ): unknown {
   // Deeper trees are left as they are: defineRuleSet reports the depth at the right path.
   if (!isRecord(node) || depth > MAX_CONDITION_DEPTH) return node;
-  const problem = (at: Path, kind: string, message: string) => {
+  const problem = (at: Path, kind: ImportFindingKind, message: string) => {
     findings.problems.push({ path: at, kind, message });
     findings.reported.push(path);
   };
@@ -87,7 +93,7 @@ function importLeaf(
   leaf: Record<string, unknown>,
   path: Path,
   context: ConditionContext,
-  problem: (at: Path, kind: string, message: string) => void,
+  problem: (at: Path, kind: ImportFindingKind, message: string) => void,
 ): unknown {
   const { fact, operator, value, path: jsonPath, params, ...rest } = leaf;
   checkFact(fact, [...path, 'fact'], context, problem);
@@ -148,7 +154,7 @@ function checkFact(
   fact: unknown,
   path: Path,
   context: ConditionContext,
-  problem: (at: Path, kind: string, message: string) => void,
+  problem: (at: Path, kind: ImportFindingKind, message: string) => void,
 ): void {
   if (typeof fact === 'string' && !context.facts.has(fact)) {
     problem(path, 'undeclared-fact', `fact ${quote(fact)} is not in the catalog: add it to the facts option`);

@@ -50,7 +50,7 @@ export interface StandardMetEvent {
  * const metStandards = events.map((event) => event.params?.standardId);
  * ```
  */
-export function toJsonRulesEngineRules(ruleSet: RuleSet | unknown): RuleProperties[] {
+export function toJsonRulesEngineRules(ruleSet: RuleSet): RuleProperties[] {
   const layout = layoutRuleSet(defineRuleSet(ruleSet, { operators: [] }));
   return rulesOf(layout.ruleSet, layout.standards);
 }

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { RubricIssue } from '../errors/rubric-error.js';
+import type { IssueOf } from '../errors/rubric-error.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { quote } from '../util/show-value.js';
 import { checkPlugin } from './define-plugin.js';
@@ -18,7 +18,7 @@ export interface PlacedRuleSet {
 export interface CheckedRegistry {
   readonly plugins: readonly Plugin[];
   readonly ruleSets: readonly PlacedRuleSet[];
-  readonly issues: readonly RubricIssue[];
+  readonly issues: readonly IssueOf<'INVALID_REGISTRY'>[];
 }
 
 /**
@@ -26,7 +26,7 @@ export interface CheckedRegistry {
  * custom operator name or one `id@version`; an `extends` that names no registered rule set; `extends` cycles.
  */
 export function checkRegistry(input: unknown): CheckedRegistry {
-  const issues: RubricIssue[] = [];
+  const issues: IssueOf<'INVALID_REGISTRY'>[] = [];
   const list = Array.isArray(input) ? input : [];
   if (!Array.isArray(input))
     issues.push({ path: ['plugins'], message: 'plugins is a list of plugins', kind: 'invalid-type' });
@@ -81,8 +81,8 @@ export function checkRegistry(input: unknown): CheckedRegistry {
   return { plugins, ruleSets, issues };
 }
 
-function checkExtends(ruleSets: readonly PlacedRuleSet[]): RubricIssue[] {
-  const issues: RubricIssue[] = [];
+function checkExtends(ruleSets: readonly PlacedRuleSet[]): IssueOf<'INVALID_REGISTRY'>[] {
+  const issues: IssueOf<'INVALID_REGISTRY'>[] = [];
   const byKey = new Map(ruleSets.map((placed) => [`${placed.ruleSet.id}@${placed.ruleSet.version}`, placed]));
   for (const placed of ruleSets) {
     const target = placed.ruleSet.extends;

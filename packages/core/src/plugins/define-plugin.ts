@@ -1,4 +1,5 @@
-import { type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { asIssueOf, type IssueKind } from '../errors/issue-kinds.js';
+import { type IssueOf, type Result, RubricError } from '../errors/rubric-error.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import { FactIdSchema } from '../rule-set/schema.js';
@@ -55,7 +56,7 @@ export function definePlugin(plugin: PluginDefinition): Plugin {
  * if (!result.ok) console.error(result.error.message);
  * ```
  */
-export function safeDefinePlugin(plugin: unknown): Result<Plugin> {
+export function safeDefinePlugin(plugin: unknown): Result<Plugin, 'INVALID_PLUGIN'> {
   const { plugin: checked, issues } = checkPlugin(plugin);
   if (!checked) return { ok: false, error: new RubricError(INVALID_PLUGIN_CODE, issues) };
   return { ok: true, value: checked };
@@ -65,7 +66,7 @@ export function safeDefinePlugin(plugin: unknown): Result<Plugin> {
  * Checks a plugin; returns it normalised and frozen when there is no issue. A getter or Proxy trap of the
  * plugin that throws is an issue where it threw.
  */
-export function checkPlugin(input: unknown): { plugin?: Plugin; issues: RubricIssue[] } {
+export function checkPlugin(input: unknown): { plugin?: Plugin; issues: IssueOf<'INVALID_PLUGIN'>[] } {
   try {
     return checkPluginFields(input);
   } catch (error) {
@@ -74,9 +75,10 @@ export function checkPlugin(input: unknown): { plugin?: Plugin; issues: RubricIs
   }
 }
 
-function checkPluginFields(input: unknown): { plugin?: Plugin; issues: RubricIssue[] } {
-  const issues: RubricIssue[] = [];
-  const fail = (path: Path, message: string, kind: string) => issues.push({ path, message, kind });
+function checkPluginFields(input: unknown): { plugin?: Plugin; issues: IssueOf<'INVALID_PLUGIN'>[] } {
+  const issues: IssueOf<'INVALID_PLUGIN'>[] = [];
+  const fail = (path: Path, message: string, kind: IssueKind<'INVALID_PLUGIN'>) =>
+    issues.push({ path, message, kind });
   if (!isPlainObject(input)) {
     fail(
       [],
@@ -119,7 +121,7 @@ function checkPluginFields(input: unknown): { plugin?: Plugin; issues: RubricIss
   return { plugin: Object.freeze(plugin), issues };
 }
 
-type Fail = (path: Path, message: string, kind: string) => void;
+type Fail = (path: Path, message: string, kind: IssueKind<'INVALID_PLUGIN'>) => void;
 
 function listOf(value: unknown, field: string, fail: Fail): unknown[] {
   if (value === undefined) return [];
@@ -139,7 +141,7 @@ function checkOperators(value: unknown, fail: Fail): OperatorDefinition[] {
     }
     const { name, factTypes: types, valueKind, valueType, evaluate } = operator;
     let ok = true;
-    const bad = (field: string, message: string, kind = 'invalid-operator') => {
+    const bad = (field: string, message: string, kind: IssueKind<'INVALID_PLUGIN'> = 'invalid-operator') => {
       ok = false;
       fail([...path, field], message, kind);
     };
@@ -214,7 +216,7 @@ function checkFactResolvers(value: unknown, fail: Fail): FactResolver[] {
 function checkRuleSets(
   value: unknown,
   operators: readonly OperatorDefinition[],
-  issues: RubricIssue[],
+  issues: IssueOf<'INVALID_PLUGIN'>[],
 ): RuleSet[] {
   const fail: Fail = (path, message, kind) => issues.push({ path, message, kind });
   const defined: RuleSet[] = [];
@@ -223,7 +225,7 @@ function checkRuleSets(
     const result = safeDefineRuleSet(ruleSet, { operators });
     if (!result.ok) {
       for (const issue of result.error.issues)
-        issues.push({ ...issue, path: ['ruleSets', index, ...issue.path] });
+        issues.push(asIssueOf('INVALID_PLUGIN', { ...issue, path: ['ruleSets', index, ...issue.path] }));
       return;
     }
     const key = `${result.value.id}@${result.value.version}`;

@@ -8,7 +8,7 @@ import type { FactDefinition, FactValue, RuleSet } from '../rule-set/types.js';
  * The error code of an invalid plugin. The library has no `INVALID_PLUGIN` code yet; a plugin is what a
  * registry is made of, so an invalid one is reported as an invalid registry.
  */
-export const INVALID_PLUGIN_CODE: RubricErrorCode = 'INVALID_PLUGIN';
+export const INVALID_PLUGIN_CODE = 'INVALID_PLUGIN' satisfies RubricErrorCode;
 
 /**
  * What a fact resolver is told about the fact it is asked for.

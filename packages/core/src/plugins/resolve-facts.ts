@@ -1,11 +1,10 @@
-import { describeFactValue } from '../assessment/read-facts.js';
-import { type Assessment, AssessmentSchema } from '../assessment/schema.js';
-import { issuesFromZod } from '../errors/from-zod.js';
-import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { checkAssessmentEnvelope, describeFactValue } from '../assessment/read-facts.js';
+import type { Assessment } from '../assessment/schema.js';
+import type { IssueKind } from '../errors/issue-kinds.js';
+import { type IssueOf, RubricError } from '../errors/rubric-error.js';
+import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { FactValue, RuleSet } from '../rule-set/types.js';
-import { isPlainObject } from '../util/guards.js';
 import { describeThrown, quote } from '../util/show-value.js';
-import { safeParseDocument } from '../util/zod.js';
 import type { FactResolver, Plugin } from './plugin-types.js';
 
 /** The resolvers of each fact, in plugin order. */
@@ -83,7 +82,7 @@ async function withinTimeout<T>(
 }
 
 interface Failure {
-  readonly issue: RubricIssue;
+  readonly issue: IssueOf<'PLUGIN_FAILED'>;
   readonly cause?: unknown;
 }
 
@@ -98,10 +97,14 @@ export async function resolveAssessmentFacts(
   resolvers: ResolversByFact,
   timeout: number | false = DEFAULT_RESOLVER_TIMEOUT_MS,
 ): Promise<Assessment> {
-  const parsed = safeParseDocument(AssessmentSchema, input);
-  if (!parsed.success || !isPlainObject(input)) {
-    throw new RubricError('INVALID_ASSESSMENT', parsed.success ? [] : issuesFromZod(parsed.error));
+  // The same check as evaluate's, which reads the facts against the catalog once they are complete.
+  let envelope: IssueOf<'INVALID_ASSESSMENT'>[];
+  try {
+    envelope = checkAssessmentEnvelope(input);
+  } catch (error) {
+    throw new RubricError('INVALID_ASSESSMENT', [unreadableIssue(input, error)], undefined, { cause: error });
   }
+  if (envelope.length > 0) throw new RubricError('INVALID_ASSESSMENT', envelope);
   const assessment = input as Assessment;
   const given = assessment.facts;
   const lacking = Object.keys(ruleSet.facts).filter(
@@ -172,6 +175,6 @@ export async function resolveAssessmentFacts(
   return { ...assessment, facts: { ...given, ...resolved } };
 }
 
-function failed(fact: string, message: string, kind: string): RubricIssue {
+function failed(fact: string, message: string, kind: IssueKind<'PLUGIN_FAILED'>): IssueOf<'PLUGIN_FAILED'> {
   return { path: ['facts', fact], message, kind };
 }

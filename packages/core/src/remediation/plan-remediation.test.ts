@@ -15,6 +15,7 @@ import { layoutFor } from '../evaluate/layout-cache.js';
 import { whatIf } from '../evaluate/what-if.js';
 import type { EvaluationResult } from '../result/types.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import type { RuleSet } from '../rule-set/types.js';
 import { planRemediation } from './plan-remediation.js';
 
 /** The verdict after fixing the given standards, recomputed from scratch by the shared aggregation. */
@@ -27,8 +28,13 @@ function eligibleAfterFixing(
     fixed.has(standard.id) ? { ...standard, outcome: 'met' as const } : standard,
   );
   const scope = { inScope: result.inScope ? true : null, failedFacts: [] };
-  return assembleResult(layoutFor(ruleSet), result.assessmentId, scope, standards, result.missingFacts)
-    .eligible;
+  return assembleResult(
+    layoutFor(ruleSet as RuleSet),
+    result.assessmentId,
+    scope,
+    standards,
+    result.missingFacts,
+  ).eligible;
 }
 
 describe('planRemediation', () => {
@@ -226,14 +232,16 @@ describe('planRemediation', () => {
       /a cost is a number from 0 to 9007199254740991, got -1/,
     );
     expect(() => planRemediation(ruleSet, result, { defaultCost: Number.NaN })).toThrow(RubricError);
-    expect(() => planRemediation(booleanRuleSet([3]), result)).toThrow(/not evaluated against/);
+    expect(() => planRemediation(defineRuleSet(booleanRuleSet([3])), result)).toThrow(
+      /not evaluated against/,
+    );
   });
 
   // The optimum of the dynamic program equals brute force over every subset of fixable standards.
   const smallCases = ruleSetArbitrary().chain((ruleSet) =>
     fc.tuple(
       fc.constant(ruleSet),
-      assessmentArbitrary(ruleSet),
+      assessmentArbitrary(defineRuleSet(ruleSet)),
       fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 12, maxLength: 12 }),
     ),
   );

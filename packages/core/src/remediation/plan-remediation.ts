@@ -68,7 +68,7 @@ export interface RemediationPlan {
  * ```
  */
 export function planRemediation(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   result: EvaluationResult,
   remediationOptions?: RemediationOptions,
 ): RemediationPlan {

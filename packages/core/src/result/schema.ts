@@ -1,5 +1,6 @@
 import { FactReferenceSchema, FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
 import { suspendJit, z } from '../util/zod.js';
+import type { ExplanationNode } from './types.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
 const restoreJit = suspendJit();
@@ -40,7 +41,7 @@ export const ExplanationNodeSchema = z
       }),
     ]),
   )
-  .meta({ id: 'ExplanationNode' }) as z.ZodType;
+  .meta({ id: 'ExplanationNode' }) as unknown as z.ZodType<ExplanationNode>;
 
 const count = z.int().min(0);
 

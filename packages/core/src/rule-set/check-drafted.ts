@@ -1,4 +1,4 @@
-import type { RubricIssue } from '../errors/rubric-error.js';
+import type { IssueOf } from '../errors/rubric-error.js';
 import { isPlainObject } from '../util/guards.js';
 import { showValue } from '../util/show-value.js';
 
@@ -13,7 +13,7 @@ export function checkDraftedValues(
   standard: Record<string, unknown>,
   path: Path,
   shared: ReadonlyMap<string, unknown>,
-  issues: RubricIssue[],
+  issues: IssueOf<'INVALID_RULE_SET'>[],
 ): void {
   if (!Array.isArray(standard.drafted)) return;
   const leaves = [...leafValues(standard.condition, shared), ...leafValues(standard.applicableWhen, shared)];

@@ -1,4 +1,4 @@
-import type { RubricIssue } from '../errors/rubric-error.js';
+import type { IssueOf } from '../errors/rubric-error.js';
 import { quote } from '../util/show-value.js';
 import type { OperatorDefinition } from './operators.js';
 import type { FactType } from './types.js';
@@ -18,7 +18,7 @@ export function checkFactValue(
   operator: OperatorDefinition | undefined,
   path: Path,
   facts: Facts,
-  issues: RubricIssue[],
+  issues: IssueOf<'INVALID_RULE_SET'>[],
 ): void {
   const valuePath: Path = [...path, 'value', 'fact'];
   const otherId = leaf.value.fact;

@@ -1,4 +1,4 @@
-import type { RubricIssue } from '../errors/rubric-error.js';
+import type { IssueOf } from '../errors/rubric-error.js';
 import { decimalScale, toScaledInteger } from '../evaluate/exact.js';
 import { exactShare } from '../util/fraction.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
@@ -17,7 +17,7 @@ type Facts = Map<string, { type: FactType | undefined; values: unknown }>;
 interface ConditionContext {
   readonly facts: Facts;
   readonly operators: ReadonlyMap<string, OperatorDefinition>;
-  readonly issues: RubricIssue[];
+  readonly issues: IssueOf<'INVALID_RULE_SET'>[];
   readonly shared: SharedConditionTracker;
 }
 
@@ -28,8 +28,8 @@ interface ConditionContext {
 export function checkRuleSetSemantics(
   input: unknown,
   operators: ReadonlyMap<string, OperatorDefinition>,
-): RubricIssue[] {
-  const issues: RubricIssue[] = [];
+): IssueOf<'INVALID_RULE_SET'>[] {
+  const issues: IssueOf<'INVALID_RULE_SET'>[] = [];
   if (!isPlainObject(input)) return issues;
   const facts = readFactCatalog(input.facts, issues);
   const shared = new SharedConditionTracker(input.conditions, issues);
@@ -104,7 +104,7 @@ export function checkRuleSetSemantics(
 const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);
 const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 
-function readFactCatalog(catalog: unknown, issues: RubricIssue[]): Facts {
+function readFactCatalog(catalog: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]): Facts {
   const facts: Facts = new Map();
   if (!isPlainObject(catalog)) return facts;
   for (const [factId, definition] of Object.entries(catalog)) {
@@ -206,7 +206,7 @@ function checkLeaf(
   path: Path,
   facts: Facts,
   operators: ReadonlyMap<string, OperatorDefinition>,
-  issues: RubricIssue[],
+  issues: IssueOf<'INVALID_RULE_SET'>[],
 ): void {
   const factId = leaf.fact as string;
   const fact = facts.get(factId);
@@ -306,7 +306,7 @@ export function describeMismatch(value: unknown, type: FactType, allowed?: unkno
   }
 }
 
-function checkEffective(effective: unknown, issues: RubricIssue[]): void {
+function checkEffective(effective: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]): void {
   if (!isPlainObject(effective) || !isIsoDate(effective.from) || !isIsoDate(effective.until)) return;
   if (effective.until < effective.from) {
     issues.push({
@@ -322,7 +322,7 @@ function checkScoring(
   aspectIds: ReadonlySet<string>,
   standardsWithoutPoints: number,
   pointsOfAspect: ReadonlyMap<unknown, readonly number[]>,
-  issues: RubricIssue[],
+  issues: IssueOf<'INVALID_RULE_SET'>[],
 ): void {
   if (!isPlainObject(scoring) || scoring.mode !== 'points') return;
   const allPoints = [...pointsOfAspect.values()].flat();
@@ -403,7 +403,7 @@ const isValidScore = (value: number): boolean =>
   Number.isFinite(value) && value >= 0 && exactShare(value).denominator <= 1_000_000n;
 
 /** Points are added exactly in units of their smallest decimal place; more than 6 places is not a score. */
-function checkPointsPrecision(value: unknown, path: Path, issues: RubricIssue[]): void {
+function checkPointsPrecision(value: unknown, path: Path, issues: IssueOf<'INVALID_RULE_SET'>[]): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return;
   if (exactShare(value).denominator > 1_000_000n) {
     issues.push({

@@ -1,4 +1,4 @@
-import { formatPath, type RubricIssue } from '../errors/rubric-error.js';
+import { formatPath, type IssueOf } from '../errors/rubric-error.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
 import { MAX_CONDITION_DEPTH } from './conditions.js';
@@ -32,7 +32,7 @@ export class SharedConditionTracker {
 
   constructor(
     conditions: unknown,
-    private readonly issues: RubricIssue[],
+    private readonly issues: IssueOf<'INVALID_RULE_SET'>[],
   ) {
     if (!isPlainObject(conditions)) return;
     for (const [name, body] of Object.entries(conditions)) {

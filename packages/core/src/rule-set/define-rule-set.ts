@@ -1,11 +1,12 @@
 import { issuesFromZod } from '../errors/from-zod.js';
-import { type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { type IssueOf, type Result, RubricError } from '../errors/rubric-error.js';
 import { checkOptions } from '../util/check-options.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { safeParseDocument } from '../util/zod.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
+import { leavesOf } from './conditions.js';
 import { formatVersionNeeded } from './format-version.js';
-import { type OperatorDefinition, operatorTable } from './operators.js';
+import { builtInOperators, type OperatorDefinition, operatorTable } from './operators.js';
 import { RuleSetSchema } from './schema.js';
 import { findTooManyStandards, snapshotDocument } from './structure-depth.js';
 import type { RuleSet } from './types.js';
@@ -24,6 +25,11 @@ export interface DefineRuleSetOptions {
  * conditions, shared conditions nothing refers to (an error: defineRuleSet has no warnings), and format
  * version 2 features in a document that declares version 1. A document without `formatVersion` gets the
  * lowest version that expresses it.
+ *
+ * A rule set this function (or `extendRuleSet`, or a registry) returned is returned as it is, not
+ * validated again, as long as the custom operators its conditions use are given again with the same
+ * fact types and value kinds; so `compileRuleSet`, `evaluate`, `planRemediation` and `whatIf` validate a
+ * plain document on every call but a defined rule set never.
  *
  * @throws {RubricError} code `INVALID_RULE_SET`, one issue per problem, each with its JSON path.
  * @example
@@ -47,30 +53,87 @@ export function defineRuleSet(input: unknown, options?: DefineRuleSetOptions): R
  * if (!result.ok) return response.status(400).json(result.error.issues);
  * ```
  */
-export function safeDefineRuleSet(input: unknown, options?: DefineRuleSetOptions): Result<RuleSet> {
+export function safeDefineRuleSet(
+  input: unknown,
+  options?: DefineRuleSetOptions,
+): Result<RuleSet, 'INVALID_RULE_SET' | 'INVALID_OPTIONS'> {
   let operators: ReturnType<typeof operatorTable>;
   try {
     operators = operatorTable(checkOptions(options).operators);
   } catch (error) {
-    return { ok: false, error: error as RubricError };
+    return { ok: false, error: error as RubricError<'INVALID_OPTIONS'> };
   }
+  if (definedWithSameOperators(input, operators)) return { ok: true, value: input };
   const snapshot = snapshotDocument(input);
   if (!snapshot.ok) return invalid([snapshot.issue]);
   const tooMany = findTooManyStandards(snapshot.value);
   if (tooMany) return invalid([tooMany]);
   const parsed = safeParseDocument(RuleSetSchema, snapshot.value);
-  const issues: RubricIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  const issues: IssueOf<'INVALID_RULE_SET'>[] = parsed.success ? [] : issuesFromZod(parsed.error);
   issues.push(...checkRuleSetSemantics(snapshot.value, operators));
   if (!parsed.success || issues.length > 0) return invalid(issues);
   const { $schema: _schema, formatVersion, ...parts } = parsed.data;
   const ruleSet = { formatVersion: formatVersion ?? formatVersionNeeded(parts), ...parts };
+  // zod's output and RuleSet differ only in `readonly` and in `| undefined` on optional keys (zod's way of
+  // writing them): rule-set/schema-types.test.ts pins that, field by field, so this cast cannot hide a drift.
   const defined = deepFreeze(ruleSet as RuleSet);
-  definedRuleSets.add(defined);
+  definedRuleSets.set(defined, customOperatorsUsed(defined, operators));
   return { ok: true, value: defined };
 }
 
-/** The rule sets this copy of the library validated and froze: they never need validating again. */
-const definedRuleSets = new WeakSet<object>();
+/**
+ * The rule sets this copy of the library validated and froze, each with the custom operators its
+ * conditions use (name → what validation read of them): they never need validating again with those.
+ */
+const definedRuleSets = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/** What validation reads of an operator: the fact types it applies to and the value it takes. */
+function operatorSignature(operator: OperatorDefinition): string {
+  return JSON.stringify([operator.factTypes, operator.valueKind, operator.valueType ?? null]);
+}
+
+function customOperatorsUsed(
+  ruleSet: RuleSet,
+  operators: ReadonlyMap<string, OperatorDefinition>,
+): ReadonlyMap<string, string> {
+  const used = new Map<string, string>();
+  const visit = (condition: RuleSet['scope']) => {
+    if (condition === undefined) return;
+    for (const leaf of leavesOf(condition, ruleSet.conditions)) {
+      const operator = operators.get(leaf.operator);
+      if (operator && !builtInNames.has(operator.name) && !used.has(operator.name))
+        used.set(operator.name, operatorSignature(operator));
+    }
+  };
+  visit(ruleSet.scope);
+  visit(ruleSet.focus);
+  for (const aspect of ruleSet.aspects)
+    for (const requirement of aspect.requirements)
+      for (const standard of requirement.standards) {
+        visit(standard.applicableWhen);
+        visit(standard.condition);
+      }
+  return used;
+}
+
+const builtInNames = new Set(builtInOperators.map((operator) => operator.name));
+
+/**
+ * Whether `value` was defined already, and every custom operator it uses is in `operators` as validation
+ * saw it: then validating it again would find nothing new.
+ */
+function definedWithSameOperators(
+  value: unknown,
+  operators: ReadonlyMap<string, OperatorDefinition>,
+): value is RuleSet {
+  const used = typeof value === 'object' && value !== null ? definedRuleSets.get(value) : undefined;
+  if (used === undefined) return false;
+  for (const [name, signature] of used) {
+    const operator = operators.get(name);
+    if (operator === undefined || operatorSignature(operator) !== signature) return false;
+  }
+  return true;
+}
 
 /**
  * Whether `value` is a rule set that {@link defineRuleSet} returned (validated with the operators it was
@@ -81,6 +144,6 @@ export function isDefinedRuleSet(value: unknown): value is RuleSet {
   return typeof value === 'object' && value !== null && definedRuleSets.has(value);
 }
 
-function invalid(issues: RubricIssue[]): Result<RuleSet> {
+function invalid(issues: IssueOf<'INVALID_RULE_SET'>[]): Result<RuleSet, 'INVALID_RULE_SET'> {
   return { ok: false, error: new RubricError('INVALID_RULE_SET', issues) };
 }

@@ -111,10 +111,10 @@ export function operatorTable(
     const clash = builtInOperators.some((builtIn) => builtIn.name === operator.name)
       ? {
           message: `${quote(operator.name)} is a built-in operator; a custom operator needs a name of its own`,
-          kind: 'shadows-built-in',
+          kind: 'shadows-built-in' as const,
         }
       : table.has(operator.name)
-        ? { message: `operator ${quote(operator.name)} is given twice`, kind: 'duplicate-operator' }
+        ? { message: `operator ${quote(operator.name)} is given twice`, kind: 'duplicate-operator' as const }
         : undefined;
     if (clash) throw new RubricError('INVALID_OPTIONS', [{ path: ['operators', index, 'name'], ...clash }]);
     table.set(operator.name, operator);

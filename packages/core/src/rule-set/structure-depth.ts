@@ -1,3 +1,4 @@
+import type { ReadingKind } from '../errors/issue-kinds.js';
 import type { RubricIssue } from '../errors/rubric-error.js';
 import { describeThrown } from '../util/show-value.js';
 
@@ -54,7 +55,7 @@ export function resultLimits(standards: number, requirements: number, aspects: n
  * const tooMany = findTooManyStandards(input); // undefined, or a `too-large` issue at `aspects`
  * ```
  */
-export function findTooManyStandards(document: unknown): RubricIssue | undefined {
+export function findTooManyStandards(document: unknown): RubricIssue<ReadingKind> | undefined {
   const aspects = (document as { aspects?: unknown } | null)?.aspects;
   if (!Array.isArray(aspects)) return undefined;
   let count = 0;
@@ -77,7 +78,7 @@ export function findTooManyStandards(document: unknown): RubricIssue | undefined
 /** A document read once into plain data, or the one issue that stopped the reading. */
 export type DocumentSnapshot =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly issue: RubricIssue };
+  | { readonly ok: false; readonly issue: RubricIssue<ReadingKind> };
 
 /**
  * Reads a document once, into a copy of plain objects and lists, refusing one too deep or too large to be a
@@ -172,7 +173,7 @@ function place(parent: Record<string | number, unknown>, key: string | number, v
  * unreadable(['facts', 'occupied'], new Error('no access')).kind; // 'unreadable'
  * ```
  */
-export function unreadable(path: readonly (string | number)[], error: unknown): RubricIssue {
+export function unreadable(path: readonly (string | number)[], error: unknown): RubricIssue<ReadingKind> {
   return {
     path,
     message: `this value could not be read: reading it threw ${describeThrown(error)}`,
@@ -180,7 +181,7 @@ export function unreadable(path: readonly (string | number)[], error: unknown): 
   };
 }
 
-function tooDeep(path: readonly (string | number)[], maxDepth: number): RubricIssue {
+function tooDeep(path: readonly (string | number)[], maxDepth: number): RubricIssue<ReadingKind> {
   return {
     path: path.slice(0, maxDepth),
     message: `nested deeper than ${maxDepth} levels; no valid document is this deep`,
@@ -188,7 +189,7 @@ function tooDeep(path: readonly (string | number)[], maxDepth: number): RubricIs
   };
 }
 
-function tooManyNodes(path: readonly (string | number)[], maxNodes: number): RubricIssue {
+function tooManyNodes(path: readonly (string | number)[], maxNodes: number): RubricIssue<ReadingKind> {
   return {
     path,
     message: `more than ${maxNodes} objects and lists; no valid document is this large`,
@@ -196,7 +197,11 @@ function tooManyNodes(path: readonly (string | number)[], maxNodes: number): Rub
   };
 }
 
-function tooManyEntries(path: readonly (string | number)[], size: number, maxEntries: number): RubricIssue {
+function tooManyEntries(
+  path: readonly (string | number)[],
+  size: number,
+  maxEntries: number,
+): RubricIssue<ReadingKind> {
   return {
     path,
     message: `${size} entries; no list or object of a valid document has more than ${maxEntries}`,
@@ -214,7 +219,7 @@ function tooManyEntries(path: readonly (string | number)[], size: number, maxEnt
  * unreadableIssue(hostile, new Error('no access')).path; // ['facts']
  * ```
  */
-export function unreadableIssue(value: unknown, error: unknown): RubricIssue {
+export function unreadableIssue(value: unknown, error: unknown): RubricIssue<ReadingKind> {
   const snapshot = snapshotDocument(value, Number.POSITIVE_INFINITY);
   return !snapshot.ok && snapshot.issue.kind === 'unreadable' ? snapshot.issue : unreadable([], error);
 }

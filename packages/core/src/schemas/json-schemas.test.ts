@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assessmentOf, perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
 import { evaluate } from '../evaluate/compile-rule-set.js';
 import { EvaluationResultSchema } from '../result/schema.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { jsonSchemas } from './json-schemas.js';
 
 const schemas = jsonSchemas();
@@ -20,7 +21,7 @@ describe('the shipped JSON Schema files', () => {
 
   it('the result schema accepts what the evaluator returns', () => {
     const result = evaluate(
-      sampleRuleSet(),
+      defineRuleSet(sampleRuleSet()),
       assessmentOf({ ...perfectFacts(), hasLifts: false, securityStaff: null }),
     );
     expect(EvaluationResultSchema.safeParse(result).success).toBe(true);

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { issueFromZod } from '../errors/from-zod.js';
-import { type Result, RubricError, type RubricErrorCode, type RubricIssue } from '../errors/rubric-error.js';
+import type { ShapeKind } from '../errors/issue-kinds.js';
+import {
+  type IssueOf,
+  type Result,
+  RubricError,
+  type RubricErrorCode,
+  type RubricIssue,
+} from '../errors/rubric-error.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { quote } from '../util/show-value.js';
 import { safeParseDocument } from '../util/zod.js';
@@ -32,7 +39,7 @@ export function defineTargetPlan(plan: TargetPlanInput): TargetPlan {
  * if (!result.ok) for (const issue of result.error.issues) console.log(issue.path, issue.message);
  * ```
  */
-export function safeDefineTargetPlan(plan: unknown): Result<TargetPlan> {
+export function safeDefineTargetPlan(plan: unknown): Result<TargetPlan, 'INVALID_PLAN'> {
   const parsed = safeParseDocument(TargetPlanSchema, plan);
   if (!parsed.success) {
     return { ok: false, error: new RubricError('INVALID_PLAN', toRubricIssues(parsed.error.issues)) };
@@ -48,8 +55,8 @@ export function safeDefineTargetPlan(plan: unknown): Result<TargetPlan> {
  * breakdown's parts added up. A share outside 0..1 that still gives a countable target is accepted here and
  * reported by `checkTimeline` as `SHARE_OUT_OF_RANGE`.
  */
-function uncountableFigures(plan: TargetPlan): RubricIssue[] {
-  const issues: RubricIssue[] = [];
+function uncountableFigures(plan: TargetPlan): IssueOf<'INVALID_PLAN'>[] {
+  const issues: IssueOf<'INVALID_PLAN'>[] = [];
   const tooLarge = (path: (string | number)[], message: string) =>
     issues.push({ path, message, kind: 'too-large-to-count' });
   // undefined after a target that is itself too large: no step from it is reported as well.
@@ -106,8 +113,8 @@ export function parseOrThrow<Schema extends z.ZodType>(
 export function toRubricIssues(
   issues: readonly z.core.$ZodIssue[],
   pathPrefix: readonly (string | number)[] = [],
-): RubricIssue[] {
-  const rubricIssues: RubricIssue[] = [];
+): RubricIssue<ShapeKind>[] {
+  const rubricIssues: RubricIssue<ShapeKind>[] = [];
   for (const issue of issues) {
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const closest = closestBranch(issue.errors);

@@ -1,4 +1,4 @@
-import { RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { type IssueOf, RubricError } from '../errors/rubric-error.js';
 import { safeParseDocument, suspendJit, z } from '../util/zod.js';
 import { safeDefineTargetPlan, toRubricIssues } from './define-plan.js';
 import { type RankedMilestone, rankMilestones } from './milestones.js';
@@ -122,7 +122,7 @@ export interface Progress {
 export function trackProgress(plan: TargetPlanInput, certified: CertifiedCounts): Progress {
   const parsedPlan = safeDefineTargetPlan(plan);
   const parsedCounts = safeParseDocument(CertifiedCountsSchema, certified);
-  const issues: RubricIssue[] = [
+  const issues: IssueOf<'INVALID_PLAN'>[] = [
     ...(parsedPlan.ok ? [] : parsedPlan.error.issues),
     ...(parsedCounts.success ? [] : toRubricIssues(parsedCounts.error.issues, ['certified'])),
   ];

@@ -1,4 +1,5 @@
-import type { RubricIssue } from '../errors/rubric-error.js';
+import type { IssueKind } from '../errors/issue-kinds.js';
+import type { IssueOf } from '../errors/rubric-error.js';
 import type { Aspect, RuleSet } from '../rule-set/types.js';
 import { quote } from '../util/show-value.js';
 import type { ParsedPatch } from './patch-schema.js';
@@ -28,7 +29,7 @@ interface Located {
 export interface EditedItems {
   readonly aspects: readonly Aspect[];
   /** Problems with the patch itself, with paths into the patch. */
-  readonly issues: readonly RubricIssue[];
+  readonly issues: readonly IssueOf<'INVALID_PATCH'>[];
   /** For each item the patch placed (added or replaced), where in the patch it came from. */
   readonly origins: ReadonlyMap<string, Path>;
   /** Ids of the requirements and aspects whose last child the patch removed. */
@@ -43,7 +44,7 @@ export interface EditedItems {
 export function editItems(base: RuleSet, patch: ParsedPatch): EditedItems {
   const baseAspects = base.aspects as unknown as readonly WorkingAspect[];
   const aspects = cloneData(base.aspects) as unknown as WorkingAspect[];
-  const issues: RubricIssue[] = [];
+  const issues: IssueOf<'INVALID_PATCH'>[] = [];
   const origins = new Map<string, Path>();
   const removed = removeItems(aspects, patch.remove ?? [], issues);
   const emptied = findEmptied(aspects, removed);
@@ -112,7 +113,11 @@ function describe(found: Located, id: string): string {
   return `${quote(id)} is a${found.kind === 'aspect' ? 'n' : ''} ${found.kind}`;
 }
 
-function removeItems(aspects: WorkingAspect[], ids: readonly string[], issues: RubricIssue[]): Set<string> {
+function removeItems(
+  aspects: WorkingAspect[],
+  ids: readonly string[],
+  issues: IssueOf<'INVALID_PATCH'>[],
+): Set<string> {
   const removed = new Set<string>();
   ids.forEach((id, index) => {
     if (removed.has(id)) issues.push(problem(['remove', index], `${quote(id)} is listed twice`, 'duplicate'));
@@ -161,7 +166,7 @@ function claimIds(
   item: { readonly id: string; readonly requirements?: unknown; readonly standards?: unknown },
   path: Path,
   kind: ItemKind,
-  issues: RubricIssue[],
+  issues: IssueOf<'INVALID_PATCH'>[],
   origins: Map<string, Path>,
 ): boolean {
   const before = issues.length;
@@ -193,6 +198,6 @@ function cloneData<T>(value: T): T {
   return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, cloneData(child)])) as T;
 }
 
-function problem(path: Path, message: string, kind: string): RubricIssue {
+function problem(path: Path, message: string, kind: IssueKind<'INVALID_PATCH'>): IssueOf<'INVALID_PATCH'> {
   return { path, message, kind };
 }

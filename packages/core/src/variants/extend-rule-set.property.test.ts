@@ -7,7 +7,10 @@ import type { RuleSet } from '../rule-set/types.js';
 import { extendRuleSet } from './extend-rule-set.js';
 
 const cases = ruleSetArbitrary().chain((ruleSet) =>
-  fc.tuple(fc.constant(ruleSet), fc.array(assessmentArbitrary(ruleSet), { minLength: 1, maxLength: 4 })),
+  fc.tuple(
+    fc.constant(ruleSet),
+    fc.array(assessmentArbitrary(defineRuleSet(ruleSet)), { minLength: 1, maxLength: 4 }),
+  ),
 );
 
 /** What a variant shares with its base: everything but its name, its `extends` and its provenance notes. */

@@ -1,4 +1,11 @@
-import { formatPath, type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { asIssueOf } from '../errors/issue-kinds.js';
+import {
+  formatPath,
+  type IssueOf,
+  type Result,
+  RubricError,
+  type RubricIssue,
+} from '../errors/rubric-error.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
@@ -98,7 +105,7 @@ export function safeExtendRuleSet(
   base: RuleSet | RuleSetInput,
   patch: unknown,
   options?: ExtendRuleSetOptions,
-): Result<RuleSet> {
+): Result<RuleSet, 'INVALID_RULE_SET' | 'INVALID_OPTIONS' | 'INVALID_PATCH'> {
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     return {
       ok: false,
@@ -120,12 +127,14 @@ export function safeExtendRuleSet(
   const candidate = assemble(ruleSet, parsed.value, edited);
   const variant = safeDefineRuleSet(candidate, { operators });
   if (variant.ok) return variant;
-  const annotated = variant.error.issues.map((issue) => annotate(issue, candidate, parsed.value, edited));
+  const annotated = variant.error.issues.map((issue) =>
+    asIssueOf('INVALID_RULE_SET', annotate(issue, candidate, parsed.value, edited)),
+  );
   return { ok: false, error: new RubricError('INVALID_RULE_SET', annotated) };
 }
 
-function parsePatch(given: unknown): Result<ParsedPatch> {
-  const fail = (issues: RubricIssue[]) => ({
+function parsePatch(given: unknown): Result<ParsedPatch, 'INVALID_PATCH'> {
+  const fail = (issues: IssueOf<'INVALID_PATCH'>[]) => ({
     ok: false as const,
     error: new RubricError('INVALID_PATCH', issues),
   });
@@ -145,8 +154,8 @@ function parsePatch(given: unknown): Result<ParsedPatch> {
   return parsed.success ? { ok: true, value: parsed.data } : fail(patchIssuesFromZod(parsed.error, patch));
 }
 
-function checkTopLevel(base: RuleSet, patch: ParsedPatch): RubricIssue[] {
-  const issues: RubricIssue[] = [];
+function checkTopLevel(base: RuleSet, patch: ParsedPatch): IssueOf<'INVALID_PATCH'>[] {
+  const issues: IssueOf<'INVALID_PATCH'>[] = [];
   if (patch.id === base.id && patch.version === base.version) {
     issues.push({
       path: ['version'],
@@ -235,12 +244,12 @@ function defaultProvenance(base: RuleSet, patch: ParsedPatch): Provenance {
 }
 
 /** Adds to a variant's issue where in the patch the offending item or field came from. */
-function annotate(
-  issue: RubricIssue,
+function annotate<Issue extends RubricIssue>(
+  issue: Issue,
   candidate: Record<string, unknown>,
   patch: ParsedPatch,
   edited: EditedItems,
-): RubricIssue {
+): Issue {
   const [first, second] = issue.path;
   let origin: readonly (string | number)[] | undefined;
   let itemId: string | undefined;

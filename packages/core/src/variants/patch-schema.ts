@@ -1,5 +1,5 @@
 import { issueFromZod } from '../errors/from-zod.js';
-import type { RubricIssue } from '../errors/rubric-error.js';
+import type { IssueOf } from '../errors/rubric-error.js';
 import {
   AspectSchema,
   ConditionNameSchema,
@@ -186,7 +186,7 @@ export type ParsedPatch = z.output<typeof RuleSetPatchSchema>;
  * zod's issues with paths into the patch. An addition is reported through the branch its key names
  * (`aspect`, `requirement` or `standard`), so the path reaches the offending field.
  */
-export function patchIssuesFromZod(error: z.ZodError, patch: unknown): RubricIssue[] {
+export function patchIssuesFromZod(error: z.ZodError, patch: unknown): IssueOf<'INVALID_PATCH'>[] {
   return error.issues.flatMap((issue) => mapIssue(issue, [], patch));
 }
 
@@ -194,7 +194,7 @@ function mapIssue(
   issue: z.core.$ZodIssue,
   prefix: readonly (string | number)[],
   patch: unknown,
-): RubricIssue[] {
+): IssueOf<'INVALID_PATCH'>[] {
   const { path } = issueFromZod(issue, prefix);
   if (issue.code === 'invalid_union' && path.length === 2 && path[0] === 'add') {
     const addition =

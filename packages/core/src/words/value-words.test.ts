@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sampleRuleSet } from '../../test/fixtures.js';
 import { evaluate } from '../evaluate/compile-rule-set.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { focusInWords, outcomeNames, verdictInWords } from './outcome-names.js';
 import { factValueInWords, unitInWords } from './value-words.js';
 
@@ -56,7 +57,11 @@ describe('verdictInWords', () => {
   });
 
   test('says scope unknown for an assessment that lacks a fact the scope needs', () => {
-    const withoutScope = evaluate(sampleRuleSet(), { id: 'x', community: { name: 'x' }, facts: {} });
+    const withoutScope = evaluate(defineRuleSet(sampleRuleSet()), {
+      id: 'x',
+      community: { name: 'x' },
+      facts: {},
+    });
     expect(withoutScope.inScope).toBe(false);
     expect(verdictInWords(withoutScope).en).toBe('scope unknown: data missing');
   });

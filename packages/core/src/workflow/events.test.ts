@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { assessmentOf, perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
 import { evaluate } from '../evaluate/compile-rule-set.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { ApplicationEventSchema, applicationEventTypes, summariseSelfCheck } from './events.js';
 
 describe('ApplicationEventSchema', () => {
@@ -14,7 +15,7 @@ describe('ApplicationEventSchema', () => {
   });
 
   it('keeps a self-check’s verdict, small enough to store', () => {
-    const result = evaluate(sampleRuleSet(), assessmentOf(perfectFacts()));
+    const result = evaluate(defineRuleSet(sampleRuleSet()), assessmentOf(perfectFacts()));
     const summary = summariseSelfCheck(result);
     expect(summary).toEqual({
       ruleSet: { id: 'sample-rubric', version: '1.0.0' },

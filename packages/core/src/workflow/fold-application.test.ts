@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { assessmentOf, perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
 import { RubricError } from '../errors/rubric-error.js';
 import { evaluate } from '../evaluate/compile-rule-set.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { TargetPlanInput } from '../timeline/plan-schema.js';
 import { summariseSelfCheck } from './events.js';
 import { advanceApplication, foldApplication, nextSteps, safeFoldApplication } from './fold-application.js';
 
-const eligibleResult = evaluate(sampleRuleSet(), assessmentOf(perfectFacts()));
+const eligibleResult = evaluate(defineRuleSet(sampleRuleSet()), assessmentOf(perfectFacts()));
 const ineligibleResult = evaluate(
-  sampleRuleSet(),
+  defineRuleSet(sampleRuleSet()),
   assessmentOf({ ...perfectFacts(), hasPolicingRoom: false, heating: 'none' }),
 );
 

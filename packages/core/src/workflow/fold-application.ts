@@ -1,4 +1,5 @@
-import { type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import type { IssueKind } from '../errors/issue-kinds.js';
+import { type IssueOf, type Result, RubricError } from '../errors/rubric-error.js';
 import { safeDefineTargetPlan, toRubricIssues } from '../timeline/define-plan.js';
 import type { TargetPlan, TargetPlanInput } from '../timeline/plan-schema.js';
 import { deepFreeze } from '../util/deep-freeze.js';
@@ -108,7 +109,7 @@ export function safeFoldApplication(
   if (!Array.isArray(events))
     return invalid([{ path: [], message: 'events are a list', kind: 'invalid-type' }]);
   const parsed: ApplicationEvent[] = [];
-  const issues: RubricIssue[] = [];
+  const issues: IssueOf<'INVALID_WORKFLOW_STEP'>[] = [];
   events.forEach((event, index) => {
     const result = safeParseDocument(ApplicationEventSchema, event);
     if (result.success) parsed.push(result.data);
@@ -164,7 +165,7 @@ function step(
   index: number,
   plan: DeadlinePlan,
 ): Result<ApplicationState> {
-  const refuse = (message: string, kind: string) =>
+  const refuse = (message: string, kind: IssueKind<'INVALID_WORKFLOW_STEP'>) =>
     invalid([{ path: [index], message: `${event.type}: ${message}`, kind }]);
   const previous = state.history.at(-1);
   if (previous && event.date < previous.date) {
@@ -237,6 +238,9 @@ function accept(state: ApplicationState): Result<ApplicationState> {
   return { ok: true, value: deepFreeze(state) };
 }
 
-function invalid(issues: RubricIssue[]): { ok: false; error: RubricError } {
+function invalid(issues: IssueOf<'INVALID_WORKFLOW_STEP'>[]): {
+  ok: false;
+  error: RubricError<'INVALID_WORKFLOW_STEP'>;
+} {
   return { ok: false, error: new RubricError('INVALID_WORKFLOW_STEP', issues) };
 }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { type Result, RubricError } from '../../src/index.js';
+import { issueKinds, type Result, RubricError } from '../../src/index.js';
 
 /**
  * Inputs per fuzz property: 200 in CI (the whole suite stays well under 30 s); `FUZZ_RUNS=5000` for a
@@ -89,6 +89,11 @@ export function expectWellFormedRubricError(error: unknown): asserts error is Ru
       typeof issue.message !== 'string',
   );
   expect(malformed, 'every issue has a path of strings and numbers, and a message').toBeUndefined();
+  const documented = issueKinds[error.code] as Readonly<Record<string, string>>;
+  const undocumented = error.issues.find(
+    (issue) => issue.kind !== undefined && !Object.hasOwn(documented, issue.kind),
+  );
+  expect(undocumented?.kind, `every kind of a ${error.code} issue is in issueKinds`).toBeUndefined();
   expectShortMessages(error);
 }
 

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  type Assessment,
   type Condition,
   compileRuleSet,
+  defineRuleSet,
   type EvaluationResult,
   evaluate,
+  type RuleSet,
   type RuleSetInput,
 } from '../../src/index.js';
 import { evaluateWithJsonRulesEngine } from '../../src/json-rules-engine/index.js';
@@ -76,7 +79,10 @@ describe('evaluate under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   it('answers any JSON value as the assessment', () => {
     fc.assert(
       fc.property(anyJsonArbitrary, options, (assessment, evaluateOptions) =>
-        checkEvaluation(() => evaluate(guangxi2021, assessment, evaluateOptions), 'evaluate (random JSON)'),
+        checkEvaluation(
+          () => evaluate(guangxi2021, assessment as Assessment, evaluateOptions),
+          'evaluate (random JSON)',
+        ),
       ),
       { numRuns: FUZZ_RUNS },
     );
@@ -85,7 +91,7 @@ describe('evaluate under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   it('answers hostile JS values as the assessment', () => {
     fc.assert(
       fc.property(anyValueArbitrary, (assessment) =>
-        checkEvaluation(() => guangxiEvaluator.evaluate(assessment), 'evaluate (hostile JS)'),
+        checkEvaluation(() => guangxiEvaluator.evaluate(assessment as Assessment), 'evaluate (hostile JS)'),
       ),
       { numRuns: FUZZ_RUNS },
     );
@@ -98,7 +104,7 @@ describe('evaluate under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
         options,
         (assessment, evaluateOptions) =>
           checkEvaluation(
-            () => evaluate(guangxi2021, assessment, evaluateOptions),
+            () => evaluate(guangxi2021, assessment as Assessment, evaluateOptions),
             'evaluate (mutated Guangxi assessment)',
           ),
       ),
@@ -109,7 +115,10 @@ describe('evaluate under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   it('answers mutations of valid points-mode assessments (string, date, enum facts)', () => {
     fc.assert(
       fc.property(mutatedArbitrary(pointsAssessments, shallowValueArbitrary), (assessment) =>
-        checkEvaluation(() => pointsEvaluator.evaluate(assessment), 'evaluate (mutated points assessment)'),
+        checkEvaluation(
+          () => pointsEvaluator.evaluate(assessment as Assessment),
+          'evaluate (mutated points assessment)',
+        ),
       ),
       { numRuns: FUZZ_RUNS },
     );
@@ -122,7 +131,10 @@ describe('evaluate under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
     );
     fc.assert(
       fc.property(ruleSets, (ruleSet) =>
-        checkEvaluation(() => evaluate(ruleSet, inScopeFailingAssessment), 'evaluate (mutated rule set)'),
+        checkEvaluation(
+          () => evaluate(ruleSet as RuleSet, inScopeFailingAssessment),
+          'evaluate (mutated rule set)',
+        ),
       ),
       { numRuns: FUZZ_RUNS },
     );
@@ -131,7 +143,7 @@ describe('evaluate under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   it('answers a valid assessment against mutated points-mode rule sets', () => {
     fc.assert(
       fc.property(mutatedArbitrary(fc.constant(pointsDocument)), pointsAssessments, (ruleSet, assessment) =>
-        checkEvaluation(() => evaluate(ruleSet, assessment), 'evaluate (mutated points rule set)'),
+        checkEvaluation(() => evaluate(ruleSet as RuleSet, assessment), 'evaluate (mutated points rule set)'),
       ),
       { numRuns: FUZZ_RUNS },
     );
@@ -141,12 +153,12 @@ describe('evaluate under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
     await fc.assert(
       fc.asyncProperty(mutatedArbitrary(guangxiAssessments, shallowValueArbitrary), async (assessment) => {
         const reference = await expectRubricErrorOrValueAsync(
-          () => evaluateWithJsonRulesEngine(guangxi2021, assessment),
+          () => evaluateWithJsonRulesEngine(guangxi2021, assessment as Assessment),
           { entryPoint: 'evaluateWithJsonRulesEngine (mutated assessment)' },
         );
         if (!reference) return;
         if (reference.ok) expectValidResult(reference.value);
-        const compiled = expectRubricErrorOrValue(() => guangxiEvaluator.evaluate(assessment));
+        const compiled = expectRubricErrorOrValue(() => guangxiEvaluator.evaluate(assessment as Assessment));
         expect(compiled?.ok).toBe(reference.ok);
         if (compiled?.ok && reference.ok) expect(reference.value).toEqual(compiled.value);
       }),
@@ -225,11 +237,11 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
   // throws on a BigInt ("Do not know how to serialize a BigInt") and on a cycle ("Converting circular
   // structure to JSON"); evaluate throws a TypeError instead of INVALID_ASSESSMENT.
   it('BUG-2: a BigInt fact value gives INVALID_ASSESSMENT, not a TypeError', () => {
-    checkEvaluation(() => guangxiEvaluator.evaluate(withFact(quarantined.bigint!())), 'bug');
+    checkEvaluation(() => guangxiEvaluator.evaluate(withFact(quarantined.bigint!()) as Assessment), 'bug');
   });
 
   it('BUG-2: a cyclic fact value gives INVALID_ASSESSMENT, not a TypeError', () => {
-    checkEvaluation(() => guangxiEvaluator.evaluate(withFact(cyclicValue())), 'bug');
+    checkEvaluation(() => guangxiEvaluator.evaluate(withFact(cyclicValue()) as Assessment), 'bug');
   });
 
   // The JSON-reachable form of BUG-2: JSON.stringify recurses, and 20,000 levels overflow the stack.
@@ -248,7 +260,8 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
       aspects: oneStandard({ fact: 'occupied', operator: 'equal', value: true }, { points: 5e-324 }),
     };
     checkEvaluation(
-      () => evaluate(ruleSet, { id: 'a', community: { name: 'n' }, facts: { occupied: false } }),
+      () =>
+        evaluate(defineRuleSet(ruleSet), { id: 'a', community: { name: 'n' }, facts: { occupied: false } }),
       'bug',
     );
   });
@@ -265,8 +278,8 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
       aspects: oneStandard({ fact: 'toString', operator: 'equal', value: true }),
     };
     const assessment = { id: 'a', community: { name: 'n' }, facts: {} };
-    const compiled = evaluate(ruleSet, assessment);
-    const reference = await evaluateWithJsonRulesEngine(ruleSet, assessment);
+    const compiled = evaluate(defineRuleSet(ruleSet), assessment);
+    const reference = await evaluateWithJsonRulesEngine(defineRuleSet(ruleSet), assessment);
     expect(compiled.standards[0]?.outcome).toBe('missing-data');
     expect(reference).toEqual(compiled);
   });

@@ -4,6 +4,7 @@ import {
   compileRuleSet,
   createRegistry,
   definePlugin,
+  defineRuleSet,
   type FactResolver,
   type OperatorDefinition,
   type RuleSetInput,
@@ -65,14 +66,17 @@ describe('plugin hooks under fuzzing', () => {
         fc.asyncProperty(fc.array(behaviourArbitrary, { minLength: 1, maxLength: 3 }), async (behaviours) => {
           const assessment = assessmentOf(perfectFacts());
           const compiled = expectRubricErrorOrValue(
-            () => compileRuleSet(ruleSet, { operators: [operator(behaviours)] }).evaluate(assessment),
+            () =>
+              compileRuleSet(defineRuleSet(ruleSet, { operators: [operator(behaviours)] }), {
+                operators: [operator(behaviours)],
+              }).evaluate(assessment),
             { entryPoint: 'evaluate (plugin operator)' },
           );
           const reference = await expectRubricErrorOrValueAsync(
             () =>
-              createJsonRulesEngineEvaluator(ruleSet, { operators: [operator(behaviours)] }).evaluate(
-                assessment,
-              ),
+              createJsonRulesEngineEvaluator(defineRuleSet(ruleSet, { operators: [operator(behaviours)] }), {
+                operators: [operator(behaviours)],
+              }).evaluate(assessment),
             { entryPoint: 'json-rules-engine (plugin operator)' },
           );
           expect(compiled?.ok).toBe(reference?.ok);

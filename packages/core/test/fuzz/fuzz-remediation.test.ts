@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  defineRuleSet,
   type EvaluateOptions,
   type EvaluationResult,
   evaluate,
@@ -155,7 +156,7 @@ describe('planRemediation under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
           mutatedArbitrary(fc.constant(pointsDocument)),
         ),
         (ruleSet) => {
-          const outcome = expectRubricErrorOrValue(() => planRemediation(ruleSet, guangxiResult), {
+          const outcome = expectRubricErrorOrValue(() => planRemediation(ruleSet as RuleSet, guangxiResult), {
             entryPoint: 'planRemediation (mutated rule set)',
           });
           if (outcome && !outcome.ok)
@@ -226,7 +227,9 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
     };
     ruleSet.aspects[0]!.requirements[0]!.standards[1]!.points = 5e-324;
     // Fixed at the source: points are written to at most 6 decimal places, so the rule set is rejected.
-    expect(() => planRemediation(ruleSet, guangxiResult)).toThrow(/more than 6 decimal places/);
+    expect(() => planRemediation(defineRuleSet(ruleSet), guangxiResult)).toThrow(
+      /more than 6 decimal places/,
+    );
   });
 
   // BUG-3 (in planRemediation): checkCost builds its message with String(value), which throws a TypeError

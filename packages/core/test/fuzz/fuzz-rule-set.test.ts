@@ -126,8 +126,10 @@ describe('defineRuleSet under fuzzing', { timeout: FUZZ_TIMEOUT }, () => {
   it('lays out, diffs and exports whatever it accepts (diffRuleSets, toJsonRulesEngineRules)', () => {
     fc.assert(
       fc.property(fc.oneof(mutatedGuangxi, mutatedGenerated), (input) => {
-        expectRubricErrorOrValue(() => diffRuleSets(guangxi2021, input), { entryPoint: 'diffRuleSets' });
-        expectRubricErrorOrValue(() => toJsonRulesEngineRules(input), {
+        expectRubricErrorOrValue(() => diffRuleSets(guangxi2021, input as RuleSet), {
+          entryPoint: 'diffRuleSets',
+        });
+        expectRubricErrorOrValue(() => toJsonRulesEngineRules(input as RuleSet), {
           entryPoint: 'toJsonRulesEngineRules',
         });
       }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Assessment,
   compileRuleSet,
   createRegistry,
   definePlugin,
@@ -67,13 +68,16 @@ const cases: [string, () => unknown, string, (string | number)[]][] = [
   ['defineRuleSet, a Proxy rule set', () => defineRuleSet(throwingProxy()), 'INVALID_RULE_SET', []],
   [
     'evaluate, a getter on a fact',
-    () => compileRuleSet(guangxi2021).evaluate(withThrowingGetter(assessment, ['facts', 'occupied'])),
+    () =>
+      compileRuleSet(guangxi2021).evaluate(
+        withThrowingGetter(assessment, ['facts', 'occupied']) as Assessment,
+      ),
     'INVALID_ASSESSMENT',
     ['facts', 'occupied'],
   ],
   [
     'evaluate, a Proxy as the facts',
-    () => compileRuleSet(guangxi2021).evaluate({ ...assessment, facts: throwingProxy() }),
+    () => compileRuleSet(guangxi2021).evaluate({ ...assessment, facts: throwingProxy() } as Assessment),
     'INVALID_ASSESSMENT',
     ['facts'],
   ],
@@ -167,7 +171,10 @@ describe('a throwing getter or Proxy in any input is a RubricError at its path, 
 
   it('the json-rules-engine backend, a getter on a fact', async () => {
     const outcome = await expectRubricErrorOrValueAsync(() =>
-      evaluateWithJsonRulesEngine(guangxi2021, withThrowingGetter(assessment, ['facts', 'occupied'])),
+      evaluateWithJsonRulesEngine(
+        guangxi2021,
+        withThrowingGetter(assessment, ['facts', 'occupied']) as Assessment,
+      ),
     );
     expect(outcome?.ok === false && outcome.error.code).toBe('INVALID_ASSESSMENT');
   });

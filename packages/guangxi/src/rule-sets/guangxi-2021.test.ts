@@ -1,4 +1,4 @@
-import { compileRuleSet } from '@sunshine-rubric/core';
+import { type Assessment, compileRuleSet } from '@sunshine-rubric/core';
 import { factsReadBy } from '@sunshine-rubric/core/internal';
 import { describe, expect, it } from 'vitest';
 import { guangxiDepartments } from '../departments/departments.js';
@@ -71,7 +71,7 @@ describe('guangxi2021: the focus is not a filter (二（一）：全市已建成
   });
 
   it('keeps a 150-household public-rental estate in scope, outside the focus, with the verdict its standards give', () => {
-    const result = evaluator.evaluate(estate({ rentalHouseholds: 150 }));
+    const result = evaluator.evaluate(estate({ rentalHouseholds: 150 }) as Assessment);
     expect(result).toMatchObject({ inScope: true, inFocus: false, eligible: true, reasons: [] });
     expect(evaluator.evaluate(guangxiSamples.eligible)).toMatchObject({ inFocus: true, eligible: true });
   });
@@ -79,16 +79,16 @@ describe('guangxi2021: the focus is not a filter (二（一）：全市已建成
   it.each(['low-rent', 'shantytown-resettlement', 'other'])(
     'keeps a built, occupied %s estate in scope and outside the focus',
     (housingType) => {
-      const result = evaluator.evaluate(estate({ housingType }));
+      const result = evaluator.evaluate(estate({ housingType }) as Assessment);
       expect(result).toMatchObject({ inScope: true, inFocus: false, eligible: true });
     },
   );
 
   it('leaves housing that is not affordable housing, or not yet occupied, out of scope', () => {
-    expect(evaluator.evaluate(estate({ housingType: 'not-affordable' })).reasons).toEqual([
+    expect(evaluator.evaluate(estate({ housingType: 'not-affordable' }) as Assessment).reasons).toEqual([
       expect.objectContaining({ code: 'OUT_OF_SCOPE', facts: ['housingType'] }),
     ]);
-    expect(evaluator.evaluate(estate({ occupied: false })).reasons).toEqual([
+    expect(evaluator.evaluate(estate({ occupied: false }) as Assessment).reasons).toEqual([
       expect.objectContaining({ code: 'OUT_OF_SCOPE', facts: ['occupied'] }),
     ]);
   });

@@ -1,4 +1,4 @@
-import { RubricError, type RubricIssue, type Text } from '@sunshine-rubric/core';
+import { type IssueOf, RubricError, type Text } from '@sunshine-rubric/core';
 import { deepFreeze } from '@sunshine-rubric/core/internal';
 import { type CohortEstate, qinzhou2021Cohort } from '../plan/qinzhou-plan.js';
 import { type CostModel, type EstateLevel, qinzhouCostModel } from './cost-model.js';
@@ -81,7 +81,7 @@ export function estimateCohortCost(
   cohort: readonly CohortEstate[],
   costModel: CostModel = qinzhouCostModel,
 ): CohortCostEstimate {
-  const issues: RubricIssue[] = [];
+  const issues: IssueOf<'INVALID_OPTIONS'>[] = [];
   const perEstate: EstateCost[] = [];
   cohort.forEach((estate, index) => {
     const level = estate.level;

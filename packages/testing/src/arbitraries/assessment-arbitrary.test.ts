@@ -1,4 +1,4 @@
-import { compileRuleSet } from '@sunshine-rubric/core';
+import { compileRuleSet, defineRuleSet } from '@sunshine-rubric/core';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,10 @@ describe('assessmentArbitrary', () => {
   it('draws assessments the fact catalog accepts, for any rule set', () => {
     fc.assert(
       fc.property(
-        ruleSetArbitrary().chain((ruleSet) => fc.tuple(fc.constant(ruleSet), assessmentArbitrary(ruleSet))),
+        ruleSetArbitrary().chain((document) => {
+          const ruleSet = defineRuleSet(document);
+          return fc.tuple(fc.constant(ruleSet), assessmentArbitrary(ruleSet));
+        }),
         ([ruleSet, assessment]) => {
           expect(() => compileRuleSet(ruleSet).evaluate(assessment)).not.toThrow();
         },

@@ -42,7 +42,7 @@ export interface AssessmentArbitraryOptions extends KitOptions {
  * ```
  */
 export function assessmentArbitrary(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   options: AssessmentArbitraryOptions = {},
 ): fc.Arbitrary<Assessment> {
   const operators = kitOperators(options);

@@ -19,8 +19,8 @@ export { formatFlipReport } from '@sunshine-rubric/core/fixtures';
  * ```
  */
 export function flipReport(
-  before: RuleSet | unknown,
-  after: RuleSet | unknown,
+  before: RuleSet,
+  after: RuleSet,
   assessments: readonly Assessment[],
   options: KitOptions = {},
 ): FlipReport {

@@ -74,7 +74,7 @@ export interface InvariantReport {
  * ```
  */
 export async function checkRuleSetInvariants(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   options: InvariantOptions = {},
 ): Promise<InvariantReport> {
   const operators = kitOperators(options);

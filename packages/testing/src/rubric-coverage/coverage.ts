@@ -18,7 +18,7 @@ export type { CoverageReport, LeafCoverage, StandardCoverage } from '@sunshine-r
  * ```
  */
 export function coverage(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   assessments: readonly Assessment[],
   options: KitOptions & { readonly threshold?: number } = {},
 ): CoverageReport {

@@ -29,7 +29,7 @@ import { assertCoverage, coverage } from '../rubric-coverage/coverage.js';
  */
 export function describeRuleSetInvariants(
   name: string,
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   options: InvariantOptions = {},
 ): void {
   const suite = `${name}: rule-set invariants`;
@@ -55,7 +55,7 @@ export function describeRuleSetInvariants(
  * ```
  */
 export function itCoversRuleSet(
-  ruleSet: RuleSet | unknown,
+  ruleSet: RuleSet,
   assessments: readonly Assessment[],
   threshold: number,
   options: KitOptions = {},
