@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'json-rules-engine': 'src/json-rules-engine/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'json-rules-engine': 'src/json-rules-engine/index.ts',
+    lint: 'src/lint/index.ts',
+  },
   format: ['esm'],
   dts: true,
   clean: true,
