@@ -102,6 +102,23 @@ describe('lintRuleSet: one standard', () => {
     expect(found).toContainEqual(['STANDARD_NEVER_MET', [...standardPath(0), 'condition']]);
     expect(found.map(([code]) => code)).not.toContain('STANDARD_ALWAYS_MET');
   });
+
+  it('keeps two facts of one interval apart: a > b with both strictly between 0 and 3 is met by a = 2, b = 1', () => {
+    const facts = { a: { type: 'integer', min: 0, max: 3 }, b: { type: 'integer', min: 0, max: 3 } } as const;
+    const squeezed = {
+      all: [
+        { fact: 'a', operator: 'greaterThan', value: { fact: 'b' } },
+        { fact: 'a', operator: 'lessThan', value: 3 },
+        { fact: 'b', operator: 'greaterThan', value: 0 },
+      ],
+    } as const;
+    const unbounded = { fact: 'x', operator: 'greaterThan', value: { fact: 'y' } } as const;
+    const input = testRubric({ ...facts, x: { type: 'number' }, y: { type: 'number' } }, [
+      { id: 'S1', requirement: 'R', condition: squeezed },
+      { id: 'S2', requirement: 'R', condition: unbounded },
+    ]);
+    expect(codes(input)).toEqual([]);
+  });
 });
 
 describe('lintRuleSet: scope and custom operators', () => {
