@@ -230,16 +230,14 @@ describe('lintRuleSet against brute force', () => {
         pairs: [] as string[],
       };
       const varies: boolean[] = [];
-      standards.forEach(({ standard, path }, index) => {
+      standards.forEach(({ path }, index) => {
         const outcomes = new Set(inScope.map((result) => result.standards[index]!.outcome));
-        const key = JSON.stringify(path);
         varies.push(false);
         if (!outcomes.has('met') && !outcomes.has('unmet'))
           expected.never.push(JSON.stringify([...path, 'applicableWhen']));
         else if (!outcomes.has('met')) expected.neverMet.push(JSON.stringify([...path, 'condition']));
         else if (!outcomes.has('unmet')) expected.alwaysMet.push(JSON.stringify([...path, 'condition']));
         else varies[index] = true;
-        void key;
       });
       expect(reported('STANDARD_NEVER_APPLICABLE')).toEqual(expected.never);
       expect(reported('STANDARD_NEVER_MET')).toEqual(expected.neverMet);
