@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { Assessment, RuleSet } from '@sunshine-rubric/core';
+import { type Assessment, formatPath, type RuleSet } from '@sunshine-rubric/core';
 import { describe, it } from 'vitest';
 import {
   checkRuleSetInvariants,
@@ -34,6 +34,15 @@ export function describeRuleSetInvariants(
       it(invariant, async () => {
         const report = await checkRuleSetInvariants(ruleSet, { ...options, invariants: [invariant] });
         if (report.violations.length > 0) throw new Error(formatViolation(report.violations[0]!));
+        // The linter's warnings do not fail the test; they are printed for the rubric's author. (The kit
+        // runs in any runtime vitest does, so the console is read from globalThis, not Node's types.)
+        const { console } = globalThis as { console?: { warn: (message: string) => void } };
+        for (const finding of report.lint?.findings ?? []) {
+          if (finding.severity === 'warning')
+            console?.warn(
+              `${name}: lint warning ${finding.code} ${formatPath(finding.path)}: ${finding.message.en}`,
+            );
+        }
       }, 120_000);
     }
   });
