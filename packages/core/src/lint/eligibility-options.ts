@@ -51,8 +51,15 @@ export function optionGroups(
   const members = new Map(union.groups());
   members.set(noFacts, []);
   const groups: Option[][] = [];
+  const byRoot = new Map<string, StandardInfo[]>();
+  for (const info of standards) {
+    const root = rootOf(info.facts);
+    const members = byRoot.get(root);
+    if (members) members.push(info);
+    else byRoot.set(root, [info]);
+  }
   for (const [root, facts] of members) {
-    const inGroup = standards.filter((info) => rootOf(info.facts) === root);
+    const inGroup = byRoot.get(root) ?? [];
     const hasScope = scopeRoot === root;
     if (inGroup.length === 0 && !hasScope) continue;
     const options = new Map<string, Option>();

@@ -19,103 +19,127 @@ export interface EligibilityRule {
   readonly aspectMinimums: readonly number[];
 }
 
+/** What a group can at best add, per requirement and aspect: the optimistic bounds of the search. */
+interface GroupBounds {
+  readonly options: readonly Option[];
+  readonly maxMargin: bigint;
+  readonly anyApplicable: boolean;
+  /** Per requirement it touches: [position, most met, whether some option leaves none applicable]. */
+  readonly requirements: readonly (readonly [number, number, boolean])[];
+  /** Per aspect it touches: [position, most points]. */
+  readonly aspects: readonly (readonly [number, number])[];
+}
+
+function boundsOf(options: readonly Option[], rule: EligibilityRule): GroupBounds {
+  const sorted = [...options].sort((left, right) => compare(rule.margin(right), rule.margin(left)));
+  const requirements = [...new Set(sorted.flatMap((option) => option.requirements.map(([at]) => at)))];
+  const aspects = [...new Set(sorted.flatMap((option) => option.aspects.map(([at]) => at)))];
+  return {
+    options: sorted,
+    maxMargin: rule.margin(sorted[0]!),
+    anyApplicable: sorted.some((option) => option.applicable > 0),
+    requirements: requirements.map((position) => [
+      position,
+      Math.max(...sorted.map((option) => countIn(option, position, 1))),
+      sorted.some((option) => countIn(option, position, 2) === 0),
+    ]),
+    aspects: aspects.map((position) => [
+      position,
+      Math.max(...sorted.map((option) => option.aspects.find(([at]) => at === position)?.[1] ?? 0)),
+    ]),
+  };
+}
+
 /**
  * Branch and bound over the groups: one option per group such that every requirement is covered and the
- * margin (and every aspect minimum) is reached. `ignoreMargin` asks about the requirements alone. Bounds are
- * optimistic per requirement and aspect, so pruning never loses an answer; the answer is exact unless the
- * node budget runs out (`undecided`).
+ * margin (and every aspect minimum) is reached. `ignoreMargin` asks about the requirements alone. The
+ * bounds (what the groups not yet chosen can at best add) are optimistic per requirement and aspect, so
+ * pruning never loses an answer; the answer is exact unless the node budget runs out (`undecided`).
+ * Iterative, and each step rechecks only what the chosen group touches, so thousands of groups are fine.
  */
 export function searchEligible(
   groups: readonly (readonly Option[])[],
   rule: EligibilityRule,
   ignoreMargin: boolean,
 ): Option[] | 'none' | 'undecided' {
-  const sorted = groups.map((options) =>
-    [...options].sort((left, right) => compare(rule.margin(right), rule.margin(left))),
-  );
-  const count = sorted.length;
-  const maxMargin: bigint[] = new Array(count + 1).fill(0n);
-  const anyApplicable: boolean[] = new Array(count + 1).fill(false);
-  const maxMet = Array.from({ length: count + 1 }, () => new Array<number>(rule.requirementCount).fill(0));
-  const canAvoid = Array.from({ length: count + 1 }, () =>
-    new Array<boolean>(rule.requirementCount).fill(true),
-  );
-  const maxAspect = Array.from({ length: count + 1 }, () => new Array<number>(rule.aspectCount).fill(0));
-  for (let index = count - 1; index >= 0; index--) {
-    const options = sorted[index]!;
-    maxMargin[index] = maxMargin[index + 1]! + rule.margin(options[0]!);
-    anyApplicable[index] = anyApplicable[index + 1]! || options.some((option) => option.applicable > 0);
-    const met = [...maxMet[index + 1]!];
-    const avoid = [...canAvoid[index + 1]!];
-    const aspect = [...maxAspect[index + 1]!];
-    const touched = new Set(options.flatMap((option) => option.requirements.map(([position]) => position)));
-    for (const position of touched) {
-      const best = Math.max(...options.map((option) => countIn(option, position, 1)));
-      met[position] = met[position]! + best;
-      avoid[position] = avoid[position]! && options.some((option) => countIn(option, position, 2) === 0);
-    }
-    const aspects = new Set(options.flatMap((option) => option.aspects.map(([position]) => position)));
-    for (const position of aspects) {
-      const best = Math.max(
-        ...options.map((option) => option.aspects.find(([at]) => at === position)?.[1] ?? 0),
-      );
-      aspect[position] = aspect[position]! + best;
-    }
-    maxMet[index] = met;
-    canAvoid[index] = avoid;
-    maxAspect[index] = aspect;
-  }
-
-  const requirementMet = new Array<number>(rule.requirementCount).fill(0);
-  const requirementApplicable = new Array<number>(rule.requirementCount).fill(0);
-  const aspectPoints = new Array<number>(rule.aspectCount).fill(0);
-  const chosen: Option[] = [];
+  const bounds = groups.map((options) => boundsOf(options, rule));
+  const count = bounds.length;
+  const met = new Array<number>(rule.requirementCount).fill(0);
+  const applicableIn = new Array<number>(rule.requirementCount).fill(0);
+  const points = new Array<number>(rule.aspectCount).fill(0);
+  // What the groups not yet chosen can at best add.
+  const metAhead = new Array<number>(rule.requirementCount).fill(0);
+  const unavoidableAhead = new Array<number>(rule.requirementCount).fill(0);
+  const pointsAhead = new Array<number>(rule.aspectCount).fill(0);
+  let marginAhead = 0n;
+  let applicableAhead = 0;
   let margin = 0n;
   let applicable = 0;
-  let nodes = 0;
-
-  const feasible = (index: number): boolean => {
-    if (!ignoreMargin) {
-      if (margin + maxMargin[index]! < rule.marginNeeded) return false;
-      if (rule.needsApplicable && applicable === 0 && !anyApplicable[index]) return false;
-      for (let position = 0; position < rule.aspectCount; position++) {
-        if (aspectPoints[position]! + maxAspect[index]![position]! < rule.aspectMinimums[position]!)
-          return false;
-      }
+  const take = (group: GroupBounds, sign: 1 | -1) => {
+    marginAhead += group.maxMargin * BigInt(sign);
+    if (group.anyApplicable) applicableAhead += sign;
+    for (const [position, most, avoidable] of group.requirements) {
+      metAhead[position]! += most * sign;
+      if (!avoidable) unavoidableAhead[position]! += sign;
     }
-    if (rule.minMetPerRequirement <= 0) return true;
-    for (let position = 0; position < rule.requirementCount; position++) {
-      if (requirementApplicable[position] === 0 && canAvoid[index]![position]) continue;
-      if (requirementMet[position]! + maxMet[index]![position]! < rule.minMetPerRequirement) return false;
-    }
-    return true;
+    for (const [position, most] of group.aspects) pointsAhead[position]! += most * sign;
   };
   const apply = (option: Option, sign: 1 | -1) => {
     margin += rule.margin(option) * BigInt(sign);
     applicable += option.applicable * sign;
-    for (const [position, met, applicableHere] of option.requirements) {
-      requirementMet[position]! += met * sign;
-      requirementApplicable[position]! += applicableHere * sign;
+    for (const [position, metHere, applicableHere] of option.requirements) {
+      met[position]! += metHere * sign;
+      applicableIn[position]! += applicableHere * sign;
     }
-    for (const [position, points] of option.aspects) aspectPoints[position]! += points * sign;
+    for (const [position, earned] of option.aspects) points[position]! += earned * sign;
   };
-  const visit = (index: number): boolean | 'undecided' => {
+  const requirementPossible = (position: number) =>
+    rule.minMetPerRequirement <= 0 ||
+    (applicableIn[position] === 0 && unavoidableAhead[position] === 0) ||
+    met[position]! + metAhead[position]! >= rule.minMetPerRequirement;
+  const aspectPossible = (position: number) =>
+    ignoreMargin || points[position]! + pointsAhead[position]! >= rule.aspectMinimums[position]!;
+  const marginPossible = () =>
+    ignoreMargin ||
+    (margin + marginAhead >= rule.marginNeeded &&
+      !(rule.needsApplicable && applicable === 0 && applicableAhead === 0));
+
+  for (const group of bounds) take(group, 1);
+  const everything = (): boolean => {
+    for (let position = 0; position < rule.requirementCount; position++)
+      if (!requirementPossible(position)) return false;
+    for (let position = 0; position < rule.aspectCount; position++)
+      if (!aspectPossible(position)) return false;
+    return marginPossible();
+  };
+  if (!everything()) return 'none';
+  if (count === 0) return [];
+  const choice = new Int32Array(count).fill(-1);
+  let level = 0;
+  take(bounds[0]!, -1);
+  let nodes = 0;
+  for (;;) {
     if (++nodes > MAX_SEARCH_NODES) return 'undecided';
-    if (!feasible(index)) return false;
-    if (index === count) return true;
-    for (const option of sorted[index]!) {
-      apply(option, 1);
-      chosen.push(option);
-      const found = visit(index + 1);
-      if (found !== false) return found;
-      chosen.pop();
-      apply(option, -1);
+    const group = bounds[level]!;
+    if (choice[level]! >= 0) apply(group.options[choice[level]!]!, -1);
+    choice[level]!++;
+    if (choice[level]! >= group.options.length) {
+      choice[level] = -1;
+      take(group, 1);
+      level--;
+      if (level < 0) return 'none';
+      continue;
     }
-    return false;
-  };
-  const found = visit(0);
-  if (found === 'undecided') return 'undecided';
-  return found ? chosen : 'none';
+    apply(group.options[choice[level]!]!, 1);
+    const possible =
+      marginPossible() &&
+      group.requirements.every(([position]) => requirementPossible(position)) &&
+      group.aspects.every(([position]) => aspectPossible(position));
+    if (!possible) continue;
+    if (level + 1 === count) return bounds.map((bound, at) => bound.options[choice[at]!]!);
+    level++;
+    take(bounds[level]!, -1);
+  }
 }
 
 function countIn(option: Option, position: number, field: 1 | 2): number {

@@ -12,7 +12,11 @@ export function checkStandardPairs(context: LintContext): void {
   const comparable = context.standards.filter((info) => info.status === 'varies');
   const byFact = new Map<string, number[]>();
   comparable.forEach((info, index) => {
-    for (const fact of info.facts) byFact.set(fact, [...(byFact.get(fact) ?? []), index]);
+    for (const fact of info.facts) {
+      const readers = byFact.get(fact);
+      if (readers) readers.push(index);
+      else byFact.set(fact, [index]);
+    }
   });
   const seen = new Set<number>();
   comparable.forEach((first, firstIndex) => {

@@ -9,11 +9,16 @@ import { type LintContext, noteUndecided, type StandardInfo } from './lint-conte
 export function checkRequirements(context: LintContext): void {
   const needed = context.ruleSet.scoring.minMetPerRequirement;
   if (needed <= 0) return;
+  const byRequirement = new Map<string, StandardInfo[]>();
+  for (const info of context.standards) {
+    const key = `${info.aspectIndex}/${info.requirementIndex}`;
+    const members = byRequirement.get(key);
+    if (members) members.push(info);
+    else byRequirement.set(key, [info]);
+  }
   context.ruleSet.aspects.forEach((aspect, aspectIndex) => {
     aspect.requirements.forEach((requirement, requirementIndex) => {
-      const infos = context.standards.filter(
-        (info) => info.aspectIndex === aspectIndex && info.requirementIndex === requirementIndex,
-      );
+      const infos = byRequirement.get(`${aspectIndex}/${requirementIndex}`) ?? [];
       // Met standards whose facts are disjoint can be met together; one is enough when one is needed.
       if (needed === 1 && infos.some((info) => info.status === 'varies' || info.status === 'always-met'))
         return;
