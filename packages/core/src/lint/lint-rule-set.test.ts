@@ -273,6 +273,49 @@ describe('lintRuleSet: requirements and eligibility', () => {
     expect(lintRuleSet(input)).toEqual({ findings: [], undecided: [] });
   }, 60_000);
 
+  it('proves guangxi-2021 out of reach once both standards of a requirement can never be met', () => {
+    const copy = structuredClone(guangxi2021) as unknown as {
+      aspects: { requirements: { standards: { condition: unknown; drafted?: unknown }[] }[] }[];
+    };
+    // R24 (the satisfaction survey) has S64 and S65 only.
+    const [s64, s65] = copy.aspects[4]!.requirements[0]!.standards as [
+      { condition: unknown; drafted?: unknown },
+      { condition: unknown; drafted?: unknown },
+    ];
+    delete s64.drafted;
+    delete s65.drafted;
+    s64.condition = { fact: 'cctvCoverage', operator: 'greaterThanInclusive', value: 1.5 };
+    s65.condition = {
+      all: [
+        { fact: 'rentalHouseholds', operator: 'greaterThan', value: 500 },
+        { fact: 'rentalHouseholds', operator: 'lessThan', value: 100 },
+      ],
+    };
+    const { findings } = lintRuleSet(copy);
+    const r24 = ['aspects', 4, 'requirements', 0];
+    expect(
+      findings
+        .filter((finding) => finding.severity === 'error')
+        .map((finding) => [finding.code, finding.path]),
+    ).toEqual([
+      ['NEVER_ELIGIBLE', ['scoring']],
+      ['REQUIREMENT_NEVER_COVERED', r24],
+      ['STANDARD_NEVER_MET', [...r24, 'standards', 0, 'condition']],
+      ['VALUE_OUT_OF_RANGE', [...r24, 'standards', 0, 'condition', 'value']],
+      ['STANDARD_NEVER_MET', [...r24, 'standards', 1, 'condition']],
+    ]);
+    const neverEligible = findings.find((finding) => finding.code === 'NEVER_ELIGIBLE')!;
+    // 63 of 65 clears 85%, but R24 can never be covered.
+    expect(neverEligible.proof).toEqual({
+      bestMet: 63,
+      bestApplicable: 65,
+      threshold: 0.85,
+      requirementsCoverable: false,
+    });
+    const shown = evaluate(copy, neverEligible.witness);
+    expect([shown.compliance.met, shown.compliance.applicable, shown.eligible]).toEqual([63, 65, false]);
+  });
+
   it('finds nothing wrong with the bundled guangxi-2021 but one implication, fast enough to run in CI', () => {
     const { findings, undecided } = lintRuleSet(guangxi2021);
     expect(findings.map((finding) => [finding.code, finding.path])).toEqual([
