@@ -147,6 +147,19 @@ describe('lintRuleSet: scope and custom operators', () => {
     expect(codes(scoped)).toContainEqual(['STANDARD_NEVER_MET', [...standardPath(0), 'condition']]);
   });
 
+  it('does not judge the value of a custom operator against its fact range', () => {
+    const within = {
+      name: 'withinPoints',
+      factTypes: ['number'] as const,
+      valueKind: 'scalar' as const,
+      evaluate: (fact: unknown, value: unknown) => Number(fact) * 100 <= Number(value),
+    };
+    const input = testRubric({ share: { type: 'number', min: 0, max: 1 } }, [
+      { id: 'S1', condition: { fact: 'share', operator: 'withinPoints', value: 50 } },
+    ]);
+    expect(lintRuleSet(input, { operators: [within] }).findings).toEqual([]);
+  });
+
   it('states what a custom operator decides as undecided, never as a finding', () => {
     const startsWith = {
       name: 'startsWith',

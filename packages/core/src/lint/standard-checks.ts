@@ -1,9 +1,12 @@
+import { builtInOperators } from '../rule-set/operators.js';
 import type { Condition } from '../rule-set/types.js';
 import { both, leafParts, negation, truthOf } from './condition-truth.js';
 import { decide, factsOfAll } from './decide.js';
 import { type LintContext, named, noteUndecided } from './lint-context.js';
 
 type Path = readonly (string | number)[];
+
+const builtInNames = new Set(builtInOperators.map((operator) => operator.name));
 
 /** The scope and focus: a condition that no estate meets shuts every estate out (scope) or makes the focus empty. */
 export function checkScopeAndFocus(context: LintContext): boolean {
@@ -55,6 +58,8 @@ export function checkValueRanges(context: LintContext, condition: Condition, pat
     (leaf) => {
       const definition = context.ruleSet.facts[leaf.fact];
       if (definition === undefined || (definition.type !== 'integer' && definition.type !== 'number')) return;
+      // A custom operator's value need not be a value of the fact (a tolerance, a unit): opaque, not judged.
+      if (!builtInNames.has(leaf.operator)) return;
       const { min, max } = definition;
       const listed = Array.isArray(leaf.leaf.value);
       leaf.literals.forEach((value, index) => {
