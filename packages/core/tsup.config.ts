@@ -9,6 +9,7 @@ export default defineConfig({
     fixtures: 'src/fixtures/index.ts',
     words: 'src/words/index.ts',
     internal: 'src/internal/index.ts',
+    lint: 'src/lint/index.ts',
   },
   platform: 'neutral',
 });

@@ -1,6 +1,7 @@
 // `check` as a CI job runs it: a separate process, its exit code and its output streams.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatPath } from '@sunshine-rubric/core/words';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { bundleCli, removeBundle, runCli, temporaryFolder } from './run-cli.js';
 import { tinyEstate, tinyRuleSet } from './tiny-rule-set.js';
@@ -18,8 +19,30 @@ beforeAll(async () => {
     put('city.json', tinyRuleSet(0.6)),
     put('stricter.json', tinyRuleSet(0.7)),
     put('fixtures/e2.json', tinyEstate('e2', { a: false, b: 5, c: true }, { eligible: true })),
+    put('broken-guangxi.json', await brokenGuangxi()),
   ]);
 });
+
+/**
+ * guangxi-2021 with two standards no estate can meet: S28 asks for a CCTV coverage of 150% (a share, at most
+ * 1) and S65 for more than 500 and fewer than 100 rental households.
+ */
+async function brokenGuangxi() {
+  const file = new URL('../../guangxi/src/data/guangxi-2021.json', import.meta.url);
+  const copy = JSON.parse(await readFile(file, 'utf8'));
+  const s28 = copy.aspects[1].requirements[3].standards[0];
+  const s65 = copy.aspects[4].requirements[0].standards[1];
+  delete s28.drafted;
+  delete s65.drafted;
+  s28.condition = { fact: 'cctvCoverage', operator: 'greaterThanInclusive', value: 1.5 };
+  s65.condition = {
+    all: [
+      { fact: 'rentalHouseholds', operator: 'greaterThan', value: 500 },
+      { fact: 'rentalHouseholds', operator: 'lessThan', value: 100 },
+    ],
+  };
+  return copy;
+}
 
 afterAll(async () => {
   await folder.remove();
@@ -52,6 +75,27 @@ describe.concurrent('sunshine-rubric check, spawned', { timeout: 60_000 }, () =>
     expect(lines[1]).toMatch(
       /^::warning file=stricter\.json,line=\d+,col=\d+,title=flip VERDICT_FLIPPED::e2/,
     );
+  });
+
+  test('exit 1 on a rubric whose standards can never be met: both proved by the linter, at their lines', async ({
+    expect,
+  }) => {
+    const outcome = await cli('broken-guangxi.json', '--format', 'json');
+    expect(outcome.code).toBe(1);
+    const report = JSON.parse(outcome.stdout);
+    const lint = report.findings.filter(
+      (finding: { source: string; code: string }) =>
+        finding.source === 'lint' && finding.code === 'STANDARD_NEVER_MET',
+    );
+    expect(lint.map((finding: { path: unknown }) => finding.path)).toEqual([
+      formatPath(['aspects', 1, 'requirements', 3, 'standards', 0, 'condition']),
+      formatPath(['aspects', 4, 'requirements', 0, 'standards', 1, 'condition']),
+    ]);
+    for (const finding of lint) {
+      expect(finding.severity).toBe('error');
+      expect(finding.line).toBeGreaterThan(1);
+      expect(finding.message.en).toContain('can never be met');
+    }
   });
 
   test('exit 2 on bad input, one line on stderr, nothing on stdout', async ({ expect }) => {

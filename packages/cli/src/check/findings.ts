@@ -1,4 +1,4 @@
-import type { RuleSet, Text } from '@sunshine-rubric/core';
+import type { OperatorDefinition, RuleSet, Text } from '@sunshine-rubric/core';
 import type { JsonPath } from './json-locator.js';
 
 /** Which step of `check` found it: the schema, the linter, a fixture's expectation, coverage, a verdict flip. */
@@ -29,6 +29,8 @@ export interface Finding {
   readonly column?: number;
   /** What a linter or the flip report offers as evidence (an assessment that shows it, the standards that changed). */
   readonly witness?: unknown;
+  /** What the linter proved, where a figure proves it (the best compliance any estate can reach). */
+  readonly proof?: unknown;
 }
 
 /**
@@ -52,21 +54,14 @@ export interface LintFinding {
   readonly path: readonly (string | number)[];
   readonly message: { readonly zh: string; readonly en: string };
   readonly witness?: unknown;
+  readonly proof?: unknown;
 }
 
-/** The lint step `check` runs on a valid rule set: given to the command, so the linter plugs in here. */
-export type LintStep = (ruleSet: RuleSet) => readonly LintFinding[];
-
 /**
- * The lint step until the linter (`lintRuleSet` of `@sunshine-rubric/core/lint`) is wired in: it finds
- * nothing. THE LINTER PLUGS IN HERE — pass `lintRuleSet` as `check`'s lint step instead.
- *
- * @example
- * ```ts
- * registerCheckCommand(program, context, noLint);
- * ```
+ * The lint step `check` runs on a valid rule set, with the custom operators of the registry's plugins: the
+ * command runs `lintStep` (`lint-step.ts`); a system that embeds `runCheck` may give its own.
  */
-export const noLint: LintStep = () => [];
+export type LintStep = (ruleSet: RuleSet, operators: readonly OperatorDefinition[]) => readonly LintFinding[];
 
 const rank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

@@ -1,10 +1,12 @@
 import type { OperatorDefinition } from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import { tinyEstate, tinyRuleSet } from '../../test/tiny-rule-set.js';
-import { type LintStep, noLint } from './findings.js';
+import type { LintStep } from './findings.js';
 import type { Fixture } from './fixtures.js';
 import { runCheck } from './run-check.js';
 
+// A lint step that finds nothing, so each test sees only the step it is about.
+const noLint: LintStep = () => [];
 const source = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const input = (json: unknown, extra: Partial<Parameters<typeof runCheck>[0]> = {}) => ({
   file: 'city.json',

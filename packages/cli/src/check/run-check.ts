@@ -69,7 +69,7 @@ export function runCheck(input: CheckInput): CheckReport {
   }
   const ruleSet = checked.value;
   const cases: CheckCase[] = [{ source: 'schema', name: 'rule set', file: input.file, findings: [] }];
-  const lintFindings = input.lint(ruleSet).map(
+  const lintFindings = input.lint(ruleSet, input.operators).map(
     (finding): Finding => ({
       source: 'lint',
       code: finding.code,
@@ -77,6 +77,7 @@ export function runCheck(input: CheckInput): CheckReport {
       message: finding.message,
       ...at(finding.path),
       ...(finding.witness === undefined ? {} : { witness: finding.witness }),
+      ...(finding.proof === undefined ? {} : { proof: finding.proof }),
     }),
   );
   cases.push({ source: 'lint', name: 'lint', file: input.file, findings: lintFindings });

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { noLint } from '../check/findings.js';
+import { lintStep } from '../check/lint-step.js';
 import { registerBatchCommand } from '../commands/batch-command.js';
 import { registerCheckCommand } from '../commands/check-command.js';
 import { registerDemoCommand } from '../commands/demo-command.js';
@@ -48,9 +48,7 @@ Run \`sunshine-rubric demo\` to see it work on the bundled sample estates. ËøêË°
   registerRemediateCommand(program, context);
   registerTimelineCommand(program, context);
   registerValidateCommand(program, context);
-  // THE LINTER PLUGS IN HERE: `check` runs the lint step it is given; pass `lintRuleSet`
-  // (`@sunshine-rubric/core/lint`) in place of `noLint`, which finds nothing.
-  registerCheckCommand(program, context, noLint);
+  registerCheckCommand(program, context, lintStep);
   registerDiffCommand(program, context);
   registerTemplateCommand(program, context);
   registerDemoCommand(program, context);

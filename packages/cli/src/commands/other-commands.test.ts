@@ -181,6 +181,43 @@ describe('validate and diff', () => {
     );
   });
 
+  test('validate lints a valid rule set: an error fails with its path, notes only print', async () => {
+    const bundled = await cli('validate', 'rule-set.json', '--lang', 'en');
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toContain(
+      '\n  note STANDARD_IMPLIES rule-set.json $.aspects[1].requirements[4].standards[2]: every estate that meets standard "S33" also meets standard "S54"',
+    );
+    const broken = JSON.parse(await readFile(join(folder.path, 'rule-set.json'), 'utf8'));
+    const s28 = broken.aspects[1].requirements[3].standards[0];
+    s28.condition = { fact: 'cctvCoverage', operator: 'greaterThanInclusive', value: 1.5 };
+    delete s28.drafted;
+    await writeFile(join(folder.path, 'never-met.json'), JSON.stringify(broken));
+    const text = await cli('validate', 'never-met.json', '--lang', 'en');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('✗ never-met.json: valid rule set, but the linter found 2 error(s)');
+    expect(text.stdout).toContain(
+      '\n  error STANDARD_NEVER_MET never-met.json $.aspects[1].requirements[3].standards[0].condition: standard "S28" can never be met',
+    );
+    const json = await cli('validate', 'never-met.json', '--format', 'json');
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report.lint.errors).toBe(2);
+    expect(report.lint.findings.map((finding: { code: string }) => finding.code)).toEqual([
+      'STANDARD_NEVER_MET',
+      'VALUE_OUT_OF_RANGE',
+      'STANDARD_IMPLIES',
+    ]);
+    expect(report.lint.findings[0].path).toEqual([
+      'aspects',
+      1,
+      'requirements',
+      3,
+      'standards',
+      0,
+      'condition',
+    ]);
+  });
+
   test('diff of a rule set with itself, by id and by file, is identical', async () => {
     const outcome = await cli('diff', 'guangxi-2021', 'rule-set.json');
     expect(outcome.code).toBe(0);

@@ -1,4 +1,5 @@
 import { safeDefineRuleSet } from '@sunshine-rubric/core';
+import { lintRuleSet } from '@sunshine-rubric/core/lint';
 import { formatPath, groundsSummary } from '@sunshine-rubric/core/words';
 import type { Command } from 'commander';
 import { inputPath, type RunContext, reportFailures } from '../cli/context.js';
@@ -6,6 +7,7 @@ import { type Language, say } from '../cli/language.js';
 import { oneLine } from '../input/describe-error.js';
 import { readJsonFile } from '../input/read-json.js';
 import { provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
+import { lintCounts, lintJson, lintLines } from './lint-findings.js';
 import { examples, formatOption, languageOption } from './options.js';
 
 interface ValidateOptions {
@@ -24,8 +26,12 @@ export function registerValidateCommand(program: Command, context: RunContext): 
     .addHelpText(
       'after',
       `
-Exit code 0 when the rule set is valid, 1 when it is not (every problem listed), 2 when the file is
-missing or not JSON.
+A valid rule set is then linted: what no estate can ever reach (a standard never met, a requirement
+never covered, eligibility out of reach), proved over every value its facts allow. Errors fail, warnings
+and notes are printed.
+
+Exit code 0 when the rule set is valid and the linter finds no error, 1 when it is invalid (every problem
+listed) or the linter finds an error, 2 when the file is missing or not JSON.
 ${examples('validate my-rules.json', 'validate my-rules.json --format json')}`,
     )
     .action(async (file: string, options: ValidateOptions) => {
@@ -57,6 +63,9 @@ ${examples('validate my-rules.json', 'validate my-rules.json --format json')}`,
         return;
       }
       const ruleSet = checked.value;
+      const lint = lintRuleSet(ruleSet, { operators: context.registry.operators });
+      const { errors, warnings } = lintCounts(lint);
+      if (errors > 0) reportFailures(context);
       const requirements = ruleSet.aspects.flatMap((aspect) => aspect.requirements);
       const counts = {
         aspects: ruleSet.aspects.length,
@@ -73,12 +82,22 @@ ${examples('validate my-rules.json', 'validate my-rules.json --format json')}`,
           provenance: ruleSet.provenance.status,
           ...counts,
           grounds: groundsSummary(ruleSet),
+          lint: lintJson(lint),
         };
         context.dataOut.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
       }
+      const heading =
+        errors > 0
+          ? context.palette.bad(
+              say2(
+                `✗ ${file}：规则集格式有效，但检查发现 ${errors} 个错误、${warnings} 个警告`,
+                `✗ ${file}: valid rule set, but the linter found ${errors} error(s) and ${warnings} warning(s)`,
+              ),
+            )
+          : context.palette.good(say2(`✓ ${file}：规则集有效`, `✓ ${file}: valid rule set`));
       const lines = [
-        context.palette.good(say2(`✓ ${file}：规则集有效`, `✓ ${file}: valid rule set`)),
+        heading,
         `  ${ruleSetLabel(ruleSet)} ${say(ruleSet.title, options.lang)}`,
         say2(
           `  ${counts.aspects} 个方面，${counts.requirements} 项要求，${counts.standards} 项标准，${counts.facts} 个事实`,
@@ -87,6 +106,7 @@ ${examples('validate my-rules.json', 'validate my-rules.json --format json')}`,
       ];
       const notice = provisionalNotice(ruleSet, options.lang);
       if (notice) lines.push(...notice.split('\n').map((line) => `  ${line}`));
+      lines.push(...lintLines(lint, file, context.palette, options.lang));
       context.io.stdout.write(`${lines.join('\n')}\n`);
     });
 }

@@ -1,7 +1,17 @@
-import { type Assessment, compileRuleSet, type EvaluationResult, type RuleSet } from '@sunshine-rubric/core';
+import {
+  type Assessment,
+  compileRuleSet,
+  defineRuleSet,
+  type EvaluationResult,
+  type RuleSet,
+} from '@sunshine-rubric/core';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
-import { checkRuleSetInvariants, type InvariantOptions } from './check-rule-set-invariants.js';
+import {
+  checkRuleSetInvariants,
+  formatViolation,
+  type InvariantOptions,
+} from './check-rule-set-invariants.js';
 import { type InvariantName, raiseBar } from './invariants.js';
 
 const evaluator = compileRuleSet(guangxi2021);
@@ -25,7 +35,8 @@ describe('checkRuleSetInvariants', () => {
     const report = await checkRuleSetInvariants(guangxi2021, { numRuns: 40 });
     expect(report.violations).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.invariants.map((invariant) => invariant.name)).toHaveLength(7);
+    expect(report.invariants.map((invariant) => invariant.name)).toHaveLength(8);
+    // The lint invariant is one proof, not samples: it evaluates no assessment.
     expect(report.runs).toBe(7 * 40);
   }, 120_000);
 
@@ -109,6 +120,37 @@ describe('checkRuleSetInvariants', () => {
     });
     expect(replay.violations[0]?.counterexample).toEqual(violation!.counterexample);
   }, 60_000); // shrinking 60 runs' counterexample takes up to ~5 s with some seeds
+});
+
+describe('the lint invariant', () => {
+  it('fails a rule set whose standards can never be met, naming each by path, and only prints warnings', async () => {
+    const broken = structuredClone(guangxi2021) as unknown as {
+      aspects: { requirements: { standards: { condition: unknown; drafted?: unknown }[] }[] }[];
+    };
+    // The issue's two standards that no estate can meet: coverage above its maximum, and an empty range.
+    const s28 = broken.aspects[1]!.requirements[3]!.standards[0]!;
+    const s65 = broken.aspects[4]!.requirements[0]!.standards[1]!;
+    delete s28.drafted;
+    delete s65.drafted;
+    s28.condition = { fact: 'cctvCoverage', operator: 'greaterThanInclusive', value: 1.5 };
+    s65.condition = {
+      all: [
+        { fact: 'rentalHouseholds', operator: 'greaterThan', value: 500 },
+        { fact: 'rentalHouseholds', operator: 'lessThan', value: 100 },
+      ],
+    };
+    const report = await checkRuleSetInvariants(defineRuleSet(broken), { invariants: ['lint'] });
+    expect(report.ok).toBe(false);
+    expect(report.violations).toHaveLength(1);
+    const message = report.violations[0]!.message;
+    expect(message).toContain('STANDARD_NEVER_MET $.aspects[1].requirements[3].standards[0].condition');
+    expect(message).toContain('STANDARD_NEVER_MET $.aspects[4].requirements[0].standards[1].condition');
+    expect(formatViolation(report.violations[0]!)).not.toContain('FC_SEED');
+
+    const bundled = await checkRuleSetInvariants(guangxi2021, { invariants: ['lint'] });
+    expect(bundled.ok).toBe(true);
+    expect(bundled.lint?.findings.map((finding) => finding.severity)).toEqual(['info']);
+  });
 });
 
 describe('raiseBar', () => {

@@ -7,11 +7,13 @@ import {
   type RuleSet,
 } from '@sunshine-rubric/core';
 import { createJsonRulesEngineEvaluator } from '@sunshine-rubric/core/json-rules-engine';
+import type { LintResult } from '@sunshine-rubric/core/lint';
 import fc from 'fast-check';
 import { type AssessmentArbitraryOptions, assessmentArbitrary } from '../arbitraries/assessment-arbitrary.js';
 import { type KitOptions, kitOperators } from '../options/kit-options.js';
 import { PATH_VARIABLE, replayLine, runSettings } from '../options/run-settings.js';
 import { type InvariantContext, type InvariantName, invariantChecks, invariantNames } from './invariants.js';
+import { lintInvariant } from './lint-invariant.js';
 
 /**
  * Options of {@link checkRuleSetInvariants}. `operators` / `plugins` (see {@link KitOptions}) are the custom
@@ -51,7 +53,7 @@ export interface InvariantReport {
   readonly ok: boolean;
   /** The seed every invariant ran with: `FC_SEED=<seed>` reruns exactly these assessments. */
   readonly seed: number;
-  /** Assessments evaluated across all invariants. */
+  /** Assessments evaluated across all invariants (the `lint` invariant evaluates none). */
   readonly runs: number;
   readonly invariants: readonly {
     readonly name: InvariantName;
@@ -59,10 +61,14 @@ export interface InvariantReport {
     readonly runs: number;
   }[];
   readonly violations: readonly InvariantViolation[];
+  /** What the linter found (when `lint` ran): its errors are violations, its warnings and notes are here to print. */
+  readonly lint?: LintResult;
 }
 
 /**
- * Checks a rule set against the invariants every rubric must keep, on random assessments: results are
+ * Checks a rule set against the invariants every rubric must keep. First `lint`: `lintRuleSet` finds no
+ * error (no standard that can never be met, no requirement never covered, eligibility within reach …),
+ * proved over the fact catalog. Then, on random assessments: results are
  * deterministic and independent of fact order; the compiled evaluator and json-rules-engine agree;
  * meeting more standards never loses eligibility; raising the threshold (or pass mark) never makes more
  * estates eligible; `reasons` is empty exactly when eligible; every outcome agrees with its explanation.
@@ -110,7 +116,16 @@ export async function checkRuleSetInvariants(
   const violations: InvariantViolation[] = [];
   const summary: InvariantReport['invariants'][number][] = [];
   let runs = 0;
+  let lint: LintResult | undefined;
   for (const name of names) {
+    if (name === 'lint') {
+      const linted = lintInvariant(defined, operators, seed);
+      lint = linted.result;
+      // A proof over the fact catalog evaluates no assessment: it adds no runs.
+      summary.push({ name, ok: linted.violation === undefined, runs: 0 });
+      if (linted.violation) violations.push(linted.violation);
+      continue;
+    }
     const check = invariantChecks[name];
     let failure: string | undefined;
     const property = fc.asyncProperty(mutated, async ([assessment, other, raise]) => {
@@ -137,7 +152,14 @@ export async function checkRuleSetInvariants(
       });
     }
   }
-  return { ok: violations.length === 0, seed, runs, invariants: summary, violations };
+  return {
+    ok: violations.length === 0,
+    seed,
+    runs,
+    invariants: summary,
+    violations,
+    ...(lint ? { lint } : {}),
+  };
 }
 
 /**
@@ -160,6 +182,8 @@ export function formatViolation(
     options.command === undefined
       ? replayLine(violation.seed)
       : replayLine(violation.seed, { path: violation.path, command: options.command });
+  // A lint error is proved, not sampled: there is nothing to replay.
+  if (violation.invariant === 'lint') return `invariant lint violated: ${violation.message}`;
   return [
     `invariant ${violation.invariant} violated: ${violation.message}`,
     `counterexample: ${JSON.stringify(violation.counterexample)}`,

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { Assessment, RuleSet } from '@sunshine-rubric/core';
+import { formatPath } from '@sunshine-rubric/core/words';
 import { describe, expect, it } from 'vitest';
 import {
   checkRuleSetInvariants,
@@ -37,9 +38,19 @@ export function describeRuleSetInvariants(
     for (const invariant of options.invariants ?? invariantNames) {
       it(invariant, async () => {
         const report = await checkRuleSetInvariants(ruleSet, { ...options, invariants: [invariant] });
-        if (report.violations.length === 0) return;
-        const command = testCommand(expect.getState().testPath, `${suite} ${invariant}`);
-        throw new Error(formatViolation(report.violations[0]!, { command }));
+        if (report.violations.length > 0) {
+          const command = testCommand(expect.getState().testPath, `${suite} ${invariant}`);
+          throw new Error(formatViolation(report.violations[0]!, { command }));
+        }
+        // The linter's warnings do not fail the test; they are printed for the rubric's author. (The kit
+        // runs in any runtime vitest does, so the console is read from globalThis, not Node's types.)
+        const { console } = globalThis as { console?: { warn: (message: string) => void } };
+        for (const finding of report.lint?.findings ?? []) {
+          if (finding.severity === 'warning')
+            console?.warn(
+              `${name}: lint warning ${finding.code} ${formatPath(finding.path)}: ${finding.message.en}`,
+            );
+        }
       }, 120_000);
     }
   });

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { testRubric } from '../../test/lint-rubric.js';
+import { evaluate } from '../index.js';
+import { lintRuleSet } from './index.js';
+
+/** The test rubric with shared conditions (format version 2). */
+function withShared(input: ReturnType<typeof testRubric>, conditions: Record<string, unknown>) {
+  return { ...input, conditions };
+}
+
+describe('lintRuleSet: shared conditions', () => {
+  it('decides a standard through its reference: never met, with the proof at the standard', () => {
+    const input = withShared(
+      testRubric({ coverage: { type: 'number', min: 0, max: 1 }, lifts: { type: 'integer', min: 0 } }, [
+        { id: 'S1', requirement: 'R', condition: { condition: 'impossible' } },
+        { id: 'S2', requirement: 'R', condition: { fact: 'lifts', operator: 'greaterThan', value: 0 } },
+      ]),
+      {
+        impossible: {
+          all: [
+            { fact: 'lifts', operator: 'greaterThan', value: 500 },
+            { fact: 'lifts', operator: 'lessThan', value: 100 },
+          ],
+        },
+      },
+    );
+    const findings = lintRuleSet(input).findings.map((finding) => [finding.code, finding.path]);
+    expect(findings).toContainEqual([
+      'STANDARD_NEVER_MET',
+      ['aspects', 0, 'requirements', 0, 'standards', 0, 'condition'],
+    ]);
+  });
+
+  it('reports a value out of range inside a shared condition once, at the shared condition', () => {
+    const input = withShared(
+      testRubric({ coverage: { type: 'number', min: 0, max: 1 } }, [
+        { id: 'S1', requirement: 'R', condition: { condition: 'covered' } },
+        {
+          id: 'S2',
+          requirement: 'R',
+          applicableWhen: { condition: 'covered' },
+          condition: { not: { condition: 'covered' } },
+        },
+      ]),
+      { covered: { any: [{ fact: 'coverage', operator: 'greaterThanInclusive', value: 1.5 }] } },
+    );
+    const outOfRange = lintRuleSet(input).findings.filter((finding) => finding.code === 'VALUE_OUT_OF_RANGE');
+    expect(outOfRange.map((finding) => finding.path)).toEqual([['conditions', 'covered', 'any', 0, 'value']]);
+  });
+
+  it('gives witnesses that really do what they claim through references', () => {
+    const input = withShared(
+      testRubric({ lifts: { type: 'integer', min: 0, max: 10 } }, [
+        { id: 'S1', requirement: 'R', condition: { condition: 'hasLifts' } },
+        { id: 'S2', requirement: 'R', condition: { not: { condition: 'hasLifts' } } },
+      ]),
+      { hasLifts: { all: [{ fact: 'lifts', operator: 'greaterThan', value: 0 }] } },
+    );
+    const result = lintRuleSet(input);
+    const contradiction = result.findings.find((finding) => finding.code === 'STANDARDS_CONTRADICT');
+    expect(contradiction).toBeDefined();
+    for (const finding of result.findings) {
+      if (finding.witness) expect(() => evaluate(input as never, finding.witness as never)).not.toThrow();
+    }
+  });
+});
