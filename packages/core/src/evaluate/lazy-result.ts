@@ -73,6 +73,9 @@ class PendingDetailsOf extends Stamped {
     super(target);
     this.#pending = pending;
   }
+  static owns(target: object): boolean {
+    return #pending in target;
+  }
   static of(target: unknown): PendingDetails {
     // The result, or an object whose prototype chain holds it (`Object.create(result)`).
     for (let current = target; typeof current === 'object' && current !== null; ) {
@@ -103,6 +106,13 @@ function accessorFor<Key extends DetailKey>(
       return value;
     },
     set(this: unknown, value: PendingDetails[Key]) {
+      // As assigning a data property would: refused on a frozen result, and on an object that merely
+      // inherits from a result, a property of its own.
+      if (Object.isFrozen(this)) throw new TypeError(`Cannot assign to read only property '${key}'`);
+      if (typeof this === 'object' && this !== null && !PendingDetailsOf.owns(this)) {
+        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+        return;
+      }
       PendingDetailsOf.of(this)[key] = value;
     },
     enumerable: true,
