@@ -18,7 +18,7 @@ export interface FactSlots {
  * `readAssessment`, which accepts or rejects it with its own issues and paths. So this never accepts what
  * `readAssessment` rejects, and every error is `readAssessment`'s.
  *
- * `needed` marks (with 1) the catalog positions a condition reads.
+ * `needed` marks (with 1) the catalog positions a condition reads; `neededCount` is how many it marks.
  *
  * @throws {RubricError} `INVALID_ASSESSMENT`, as `readAssessment` does.
  * @example
@@ -31,10 +31,11 @@ export function readFactSlots(
   index: FactIndex,
   unknownFacts: UnknownFactPolicy,
   needed: Uint8Array,
+  neededCount: number = countNeeded(needed),
 ): FactSlots {
   let fast: FactSlots | undefined;
   try {
-    fast = readCommonCase(input, index, unknownFacts, needed);
+    fast = readCommonCase(input, index, unknownFacts, needed, neededCount);
   } catch {
     // A getter or Proxy trap threw: readAssessment reports it as the assessment being unreadable.
   }
@@ -52,6 +53,7 @@ function readCommonCase(
   index: FactIndex,
   unknownFacts: UnknownFactPolicy,
   needed: Uint8Array,
+  neededCount: number,
 ): FactSlots | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
   const envelope = input as Record<string, unknown>;
@@ -69,8 +71,7 @@ function readCommonCase(
   const { ids, positionOf, checks, lows, highs, validators } = index;
   const answers = facts as Record<string, unknown>;
   const values: (FactValue | undefined)[] = new Array(ids.length);
-  let unanswered = 0;
-  for (let position = 0; position < needed.length; position++) unanswered += needed[position]!;
+  let unanswered = neededCount;
   // for-in rather than Object.keys: V8 reads each value by its field index instead of a megamorphic
   // keyed load (several times faster). It sees the same keys in the same order as Object.keys, which
   // readAssessment iterates, because no prototype on the chain has an enumerable key (checked first).
@@ -110,6 +111,12 @@ function readCommonCase(
     unanswered -= needed[position]!;
   }
   return { assessmentId: id, values, complete: unanswered === 0 };
+}
+
+function countNeeded(needed: Uint8Array): number {
+  let count = 0;
+  for (let position = 0; position < needed.length; position++) count += needed[position]!;
+  return count;
 }
 
 function hasOnlyEnvelopeFields(envelope: Record<string, unknown>): boolean {

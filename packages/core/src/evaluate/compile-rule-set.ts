@@ -5,7 +5,7 @@ import { type OperatorDefinition, operatorTable } from '../rule-set/operators.js
 import type { RuleSet } from '../rule-set/types.js';
 import { checkOptions } from '../util/check-options.js';
 import { type CompiledCondition, compileCondition } from './compile-condition.js';
-import { evaluationOf } from './evaluate-compiled.js';
+import { evaluationOf, explainOf } from './evaluate-compiled.js';
 import { layoutRuleSet } from './layout.js';
 import { standardPaths } from './plugin-operator.js';
 
@@ -88,8 +88,7 @@ export function compileRuleSet(ruleSet: RuleSet | unknown, compileOptions?: Comp
   return {
     ruleSet: defined,
     evaluate(input, evaluateOptions) {
-      const explain = evaluateOptions === undefined || checkOptions(evaluateOptions).explain !== false;
-      return run(input, explain);
+      return run(input, explainOf(evaluateOptions));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { readFactSlots } from '../assessment/read-fact-slots.js';
 import type { UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { EvaluationResult, StandardExplanation } from '../result/types.js';
+import { checkOptions } from '../util/check-options.js';
 import { failedLeafFacts, resultOf, type ScopeVerdict } from './assemble-result.js';
 import type { CompiledCondition, FactValues } from './compile-condition.js';
 import type { RubricLayout } from './layout.js';
@@ -45,11 +46,19 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
   const callsPlugin = Uint8Array.from(standards, (standard) =>
     standard.condition.callsPlugin || standard.applicableWhen?.callsPlugin ? 1 : 0,
   );
-  const counts = createOutcomeCounts(layout);
+  let neededCount = 0;
+  for (const flag of needed) neededCount += flag;
+  const counts = createOutcomeCounts(layout, { reused: true });
   const standardCount = standards.length;
 
   return (input, explain) => {
-    const { assessmentId, values, complete } = readFactSlots(input, layout.facts, unknownFacts, needed);
+    const { assessmentId, values, complete } = readFactSlots(
+      input,
+      layout.facts,
+      unknownFacts,
+      needed,
+      neededCount,
+    );
     // Plain arrays, not typed ones: V8 allocates a small array inline, a typed array several times slower.
     const outcomes: number[] = new Array(standardCount);
     let explained: (StandardExplanation | undefined)[] | undefined;
@@ -177,4 +186,40 @@ function missingFactIds(layout: RubricLayout, missing: number[]): string[] {
   for (let position = 0; position < missing.length; position++)
     if (missing[position] === 1) ids.push(layout.facts.ids[position]!);
   return ids;
+}
+
+/**
+ * Whether `evaluate` explains, from its options, as `checkOptions(options).explain !== false` decides it
+ * (and with its errors), without copying the options on every call when they are the usual object
+ * literal `{ explain: false }` or `{ explain: true }`.
+ *
+ * @example
+ * ```ts
+ * explainOf({ explain: false }); // false
+ * explainOf(undefined); // true
+ * ```
+ */
+export function explainOf(options: EvaluateOptionsLike | undefined): boolean {
+  if (options === undefined) return true;
+  try {
+    if (
+      typeof options === 'object' &&
+      options !== null &&
+      Object.getPrototypeOf(options) === Object.prototype
+    ) {
+      let onlyExplain = true;
+      for (const key in options) if (key !== 'explain') onlyExplain = false;
+      const explain = onlyExplain ? options.explain : undefined;
+      if (onlyExplain && (explain === true || explain === false || explain === undefined))
+        return explain !== false;
+    }
+  } catch {
+    // A getter or Proxy trap that throws: checkOptions reports it.
+  }
+  return checkOptions(options).explain !== false;
+}
+
+/** The one option `evaluate` reads. */
+export interface EvaluateOptionsLike {
+  readonly explain?: boolean;
 }
