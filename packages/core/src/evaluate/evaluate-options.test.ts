@@ -40,7 +40,9 @@ describe('the explain option', () => {
     ['a list', []],
   ])('is read %s as checkOptions reads it', (_name, options) => {
     expect(decided(() => explainOf(options as never))).toEqual(
-      decided(() => options === undefined || checkOptions(options as object).explain !== false),
+      decided(
+        () => options === undefined || checkOptions(options as { explain?: boolean }).explain !== false,
+      ),
     );
   });
 });

@@ -28,6 +28,12 @@ export function requiredCount(of: number, threshold: number): number {
  * {@link requiredCount} for one threshold, prepared once (the decimal parsed and reduced here, not on
  * every call): integer arithmetic while the threshold has at most 6 decimal places and counts stay below
  * a billion, BigInt beyond that.
+ *
+ * @example
+ * ```ts
+ * const required = requiredCountFor(0.85);
+ * required(65); // 56
+ * ```
  */
 export function requiredCountFor(threshold: number): (of: number) => number {
   const fraction = exactShare(threshold);
