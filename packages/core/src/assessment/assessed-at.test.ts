@@ -5,17 +5,29 @@ import { isTimestampByHand } from './assessed-at.js';
 
 const digit = fc.constantFrom(...'0123456789');
 const twoDigits = fc.tuple(digit, digit).map(([tens, ones]) => tens + ones);
+/** Two digits from 0 to `highest` (so mostly in range, and just past it), sometimes any two digits. */
+const upTo = (highest: number) =>
+  fc.oneof(
+    {
+      arbitrary: fc.integer({ min: 0, max: highest }).map((value) => String(value).padStart(2, '0')),
+      weight: 4,
+    },
+    { arbitrary: twoDigits, weight: 1 },
+  );
 /** Strings shaped like timestamps, each part sometimes off: a mutated character, cut, or extended. */
 const nearTimestamp = fc
   .tuple(
-    fc.tuple(digit, digit, digit, digit).map((parts) => parts.join('')),
-    twoDigits,
-    twoDigits,
+    fc.oneof(
+      fc.constantFrom('2021', '2024', '2100', '2000', '0000'),
+      fc.tuple(digit, digit, digit, digit).map((parts) => parts.join('')),
+    ),
+    upTo(13),
+    upTo(32),
     fc.option(
       fc.tuple(
-        twoDigits,
-        twoDigits,
-        twoDigits,
+        upTo(25),
+        upTo(60),
+        upTo(60),
         fc.option(fc.stringMatching(/^\.\d{0,4}$/)),
         fc.constantFrom('Z', '+08:00', '-23:59', '+24:00', '+0800', 'z', ''),
       ),
