@@ -63,9 +63,11 @@ export function buildInputs(
     }
     variants.push({ ...base, id: `${base.id}-variant-${index}`, facts });
   }
+  // Through JSON and back: what users send is what JSON.parse gives (objects in V8's fast mode), not
+  // objects built key by key here (some of which V8 keeps in slower dictionary mode).
   return {
     samples: complete,
-    assessments: [...complete.map((sample) => sample.assessment), ...variants],
+    assessments: JSON.parse(JSON.stringify([...complete.map((sample) => sample.assessment), ...variants])),
   };
 }
 

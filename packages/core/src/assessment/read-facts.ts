@@ -16,6 +16,39 @@ export interface FactIndex {
   readonly positionOf: ReadonlyMap<string, number>;
   /** Per fact, a check compiled for its type: why a value is not a valid answer, or undefined. */
   readonly validators: readonly ((value: unknown) => string | undefined)[];
+  /**
+   * Per fact, the check the fast reader inlines (see `FactCheck`): a typed array, so that reading an
+   * assessment branches on a small integer rather than calling a closure per fact.
+   */
+  readonly checks: Uint8Array;
+  /** Per fact, its inclusive bounds (±Infinity when the catalog gives none); numbers and integers only. */
+  readonly lows: Float64Array;
+  readonly highs: Float64Array;
+}
+
+/**
+ * How the fast reader checks a fact's value; `other` (dates, enums) calls the fact's validator.
+ *
+ * @example
+ * ```ts
+ * index.checks[index.positionOf.get('cctvCoverage')!] === FactCheck.number;
+ * ```
+ */
+export const FactCheck = { boolean: 0, string: 1, number: 2, integer: 3, other: 4 } as const;
+
+function factCheckOf(definition: FactDefinition): number {
+  switch (definition.type) {
+    case 'boolean':
+      return FactCheck.boolean;
+    case 'string':
+      return FactCheck.string;
+    case 'number':
+      return FactCheck.number;
+    case 'integer':
+      return FactCheck.integer;
+    default:
+      return FactCheck.other;
+  }
 }
 
 /** An assessment checked against a fact catalog: its facts by catalog position, `undefined` where absent. */
@@ -32,6 +65,9 @@ export function indexFacts(facts: Readonly<Record<string, FactDefinition>>): Fac
     definitions,
     positionOf: new Map(ids.map((id, position) => [id, position])),
     validators: definitions.map(validatorFor),
+    checks: Uint8Array.from(definitions, factCheckOf),
+    lows: Float64Array.from(definitions, (definition) => definition.min ?? Number.NEGATIVE_INFINITY),
+    highs: Float64Array.from(definitions, (definition) => definition.max ?? Number.POSITIVE_INFINITY),
   };
 }
 

@@ -1,12 +1,15 @@
-import type {
-  AspectResult,
-  EvaluationResult,
-  ExplanationNode,
-  Reason,
-  RequirementResult,
-  StandardResult,
-} from '../result/types.js';
+import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
 import type { RubricLayout } from './layout.js';
+import { outcomeCode } from './outcome-codes.js';
+import {
+  aspectResults,
+  countOutcomes,
+  createOutcomeCounts,
+  type OutcomeCounts,
+  passesScoring,
+  rate,
+  requirementResults,
+} from './outcome-counts.js';
 import { reasonsFor } from './reasons.js';
 
 /** Whether the estate is in scope: `null` when a fact the scope reads is missing. */
@@ -30,104 +33,61 @@ export function assembleResult(
   standards: readonly StandardResult[],
   missingFacts: readonly string[],
 ): EvaluationResult {
-  const { ruleSet, pointsScale } = layout;
-  const requirementMet = new Array<number>(layout.requirements.length).fill(0);
-  const requirementApplicable = new Array<number>(layout.requirements.length).fill(0);
-  const aspectMet = new Array<number>(layout.aspects.length).fill(0);
-  const aspectApplicable = new Array<number>(layout.aspects.length).fill(0);
-  const aspectPoints = new Array<number>(layout.aspects.length).fill(0);
-  const aspectMaxPoints = new Array<number>(layout.aspects.length).fill(0);
-  let met = 0;
-  let applicable = 0;
-  let points = 0;
-  let maxPoints = 0;
-  const { requirementPositions, aspectPositions, scaledPoints } = layout.hot;
-  for (let position = 0; position < standards.length; position++) {
-    const outcome = standards[position]!.outcome;
-    if (outcome === 'not-applicable') continue;
-    const requirementPosition = requirementPositions[position]!;
-    const aspectPosition = aspectPositions[position]!;
-    const standardPoints = scaledPoints[position]!;
-    applicable++;
-    requirementApplicable[requirementPosition]!++;
-    aspectApplicable[aspectPosition]!++;
-    maxPoints += standardPoints;
-    aspectMaxPoints[aspectPosition]! += standardPoints;
-    if (outcome !== 'met') continue;
-    met++;
-    requirementMet[requirementPosition]!++;
-    aspectMet[aspectPosition]!++;
-    points += standardPoints;
-    aspectPoints[aspectPosition]! += standardPoints;
-  }
-
-  const scoring = ruleSet.scoring;
-  const requirements: RequirementResult[] = layout.requirements.map((requirement, position) => ({
-    id: requirement.id,
-    aspectId: requirement.aspectId,
-    met: requirementMet[position]!,
-    applicable: requirementApplicable[position]!,
-    satisfied:
-      requirementApplicable[position] === 0 || requirementMet[position]! >= scoring.minMetPerRequirement,
-  }));
-  const isPoints = scoring.mode === 'points';
-  const aspects: AspectResult[] = layout.aspects.map((aspect, position) => {
-    const base = {
-      id: aspect.id,
-      met: aspectMet[position]!,
-      applicable: aspectApplicable[position]!,
-      rate: rate(aspectMet[position]!, aspectApplicable[position]!),
-    };
-    return isPoints
-      ? {
-          ...base,
-          points: aspectPoints[position]! / pointsScale,
-          maxPoints: aspectMaxPoints[position]! / pointsScale,
-        }
-      : base;
+  const outcomes: number[] = new Array(standards.length);
+  for (let position = 0; position < standards.length; position++)
+    outcomes[position] = outcomeCode(standards[position]!.outcome);
+  const counts = createOutcomeCounts(layout);
+  countOutcomes(layout, outcomes, counts);
+  return resultOf(layout, assessmentId, scope, outcomes, counts, missingFacts, (result, eligible) => {
+    const requirements = requirementResults(layout, counts);
+    result.standards = standards;
+    result.requirements = requirements;
+    result.aspects = aspectResults(layout, counts);
+    result.reasons = eligible
+      ? []
+      : reasonsFor(layout, scope, counts, requirements, counts.aspectPoints, outcomes, missingFacts);
   });
+}
 
-  const counts = { met, applicable, scaledPoints: points };
-  const passes =
-    scoring.mode === 'compliance-rate'
-      ? applicable > 0 && layout.meetsThreshold(met, applicable)
-      : points >= Math.round(scoring.passMark * pointsScale);
-  const aspectsPass =
-    scoring.mode !== 'points' ||
-    layout.aspects.every(
-      (aspect, position) =>
-        aspectPoints[position]! >= Math.round((scoring.aspectMinimums?.[aspect.id] ?? 0) * pointsScale),
-    );
-  const eligible =
-    scope.inScope === true &&
-    passes &&
-    aspectsPass &&
-    requirements.every((requirement) => requirement.satisfied);
-  const reasons: Reason[] = eligible
-    ? []
-    : reasonsFor(layout, scope, counts, requirements, aspectPoints, standards, missingFacts);
-
-  return {
+/**
+ * The result from counted outcomes, its fields in the contract's order. `placeDetails` sets
+ * `standards`, `requirements`, `aspects` and `reasons` in their place (values, or accessors that build
+ * them when first read); `counts` is read before `placeDetails` and not kept, so a caller may reuse it.
+ */
+export function resultOf(
+  layout: RubricLayout,
+  assessmentId: string,
+  scope: ScopeVerdict,
+  outcomes: ArrayLike<number>,
+  counts: OutcomeCounts,
+  missingFacts: readonly string[],
+  placeDetails: (result: Mutable<EvaluationResult>, eligible: boolean) => void,
+): EvaluationResult {
+  const { ruleSet, pointsScale } = layout;
+  const eligible = scope.inScope === true && passesScoring(layout, counts);
+  const { met, applicable } = counts;
+  const result = {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
     assessmentId,
     inScope: scope.inScope === true,
-    ...(scope.inFocus !== undefined ? { inFocus: scope.inFocus } : {}),
-    eligible,
-    compliance: { met, applicable, total: standards.length, rate: rate(met, applicable) },
-    ...(scoring.mode === 'points'
-      ? { score: { points: points / pointsScale, max: maxPoints / pointsScale, passMark: scoring.passMark } }
-      : {}),
-    standards,
-    requirements,
-    aspects,
-    reasons,
-    missingFacts,
-  };
+  } as Mutable<EvaluationResult>;
+  if (scope.inFocus !== undefined) result.inFocus = scope.inFocus;
+  result.eligible = eligible;
+  result.compliance = { met, applicable, total: outcomes.length, rate: rate(met, applicable) };
+  if (ruleSet.scoring.mode === 'points') {
+    result.score = {
+      points: counts.scaledPoints / pointsScale,
+      max: counts.scaledMaxPoints / pointsScale,
+      passMark: ruleSet.scoring.passMark,
+    };
+  }
+  placeDetails(result, eligible);
+  result.missingFacts = missingFacts;
+  return result;
 }
 
-function rate(met: number, applicable: number): number {
-  return applicable === 0 ? 0 : met / applicable;
-}
+/** A result under construction: the same fields, writable. */
+export type Mutable<T> = { -readonly [Key in keyof T]: T[Key] };
 
 /** Facts of the leaves that came out false, in order, each once. */
 export function failedLeafFacts(node: ExplanationNode): string[] {

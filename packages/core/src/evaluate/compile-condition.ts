@@ -10,6 +10,7 @@ import {
 } from '../rule-set/conditions.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, ConditionReference, FactValue, SharedConditions } from '../rule-set/types.js';
+import { literalLeafTest } from './leaf-test.js';
 import { guardedEvaluate, isPluginOperator, type RuleSetPath } from './plugin-operator.js';
 
 /** An assessment's facts in catalog order; `undefined` where the assessment lacks one. */
@@ -101,7 +102,7 @@ function compileTest(
       const other = facts.positionOf.get(expected.fact)!;
       return (values) => evaluate(values[position]!, values[other]!);
     }
-    return (values) => evaluate(values[position]!, expected);
+    return literalLeafTest(operators.get(condition.operator)!, evaluate, position, expected);
   }
   if ('not' in condition) {
     const inner = compileTest(condition.not, context, childPath(path, 'not'));

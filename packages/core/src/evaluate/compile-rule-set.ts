@@ -1,14 +1,13 @@
-import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
+import type { UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { Assessment } from '../assessment/schema.js';
-import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
+import type { EvaluationResult } from '../result/types.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { type OperatorDefinition, operatorTable } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { checkOptions } from '../util/check-options.js';
-import { assembleResult, failedLeafFacts, type ScopeVerdict } from './assemble-result.js';
-import { type CompiledCondition, compileCondition, type FactValues } from './compile-condition.js';
-import { layoutRuleSet, type RubricLayout } from './layout.js';
-import { outcomeOf } from './outcome.js';
+import { type CompiledCondition, compileCondition } from './compile-condition.js';
+import { evaluationOf, explainOf } from './evaluate-compiled.js';
+import { layoutRuleSet } from './layout.js';
 import { standardPaths } from './plugin-operator.js';
 
 /** Options of {@link compileRuleSet}. */
@@ -81,28 +80,18 @@ export function compileRuleSet(ruleSet: RuleSet, compileOptions?: CompileOptions
       : undefined,
     condition: compile(standard.condition, [...paths[position]!, 'condition']),
   }));
-  const unknownFacts = options.unknownFacts ?? 'error';
+  const run = evaluationOf({
+    layout,
+    scope,
+    focus,
+    standards,
+    unknownFacts: options.unknownFacts ?? 'error',
+  });
 
   return {
     ruleSet: defined,
     evaluate(input, evaluateOptions) {
-      const { assessment, values } = readAssessment(input, layout.facts, unknownFacts);
-      const missing = new Array<boolean>(values.length).fill(false);
-      const scopeVerdict = decideScope(scope, focus, values, missing);
-      const explain = evaluateOptions === undefined || checkOptions(evaluateOptions).explain !== false;
-      const results: StandardResult[] = new Array(standards.length);
-      for (let position = 0; position < standards.length; position++) {
-        const standard = standards[position]!;
-        results[position] = explain
-          ? explainStandard(standard, values, missing)
-          : {
-              id: standard.id,
-              requirementId: standard.requirementId,
-              aspectId: standard.aspectId,
-              outcome: decideVerdictOnly(standard, values, missing),
-            };
-      }
-      return assembleResult(layout, assessment.id, scopeVerdict, results, missingFactIds(layout, missing));
+      return run(input, explainOf(evaluateOptions));
     },
   };
 }
@@ -123,93 +112,4 @@ export function evaluate(
   options?: CompileOptions & EvaluateOptions,
 ): EvaluationResult {
   return compileRuleSet(ruleSet, options).evaluate(assessment, options);
-}
-
-function explainStandard(standard: CompiledStandard, values: FactValues, missing: boolean[]): StandardResult {
-  const applicable = standard.applicableWhen?.explain(values);
-  const condition = standard.condition.explain(values);
-  const outcome = outcomeOf(applicable?.result, condition.result);
-  if (outcome === 'missing-data') {
-    flagMissing(applicable?.result === null ? standard.applicableWhen! : standard.condition, values, missing);
-  }
-  return {
-    id: standard.id,
-    requirementId: standard.requirementId,
-    aspectId: standard.aspectId,
-    outcome,
-    explanation: applicable ? { applicable, condition } : { condition },
-  };
-}
-
-function decideVerdictOnly(standard: CompiledStandard, values: FactValues, missing: boolean[]): Outcome {
-  if (standard.condition.callsPlugin || standard.applicableWhen?.callsPlugin) {
-    return explainStandard(standard, values, missing).outcome;
-  }
-  if (standard.applicableWhen) {
-    if (hasMissing(standard.applicableWhen, values)) {
-      flagMissing(standard.applicableWhen, values, missing);
-      return 'missing-data';
-    }
-    if (!standard.applicableWhen.test(values)) return 'not-applicable';
-  }
-  if (hasMissing(standard.condition, values)) {
-    flagMissing(standard.condition, values, missing);
-    return 'missing-data';
-  }
-  return standard.condition.test(values) ? 'met' : 'unmet';
-}
-
-function decideScope(
-  scope: CompiledCondition | undefined,
-  focus: CompiledCondition | undefined,
-  values: FactValues,
-  missing: boolean[],
-): ScopeVerdict {
-  const verdict = decideScopeAlone(scope, values, missing);
-  // The focus is reported, never a gate: its missing facts are not flagged, so they never become a reason.
-  // It is decided after the scope, as the rule set lists them, so a failing plugin is reported in that order.
-  return focus ? { ...verdict, inFocus: decideFocus(focus, values) } : verdict;
-}
-
-function decideScopeAlone(
-  scope: CompiledCondition | undefined,
-  values: FactValues,
-  missing: boolean[],
-): ScopeVerdict {
-  if (!scope) return { inScope: true, failedFacts: [] };
-  if (scope.callsPlugin) {
-    const node = scope.explain(values);
-    if (node.result === null) flagMissing(scope, values, missing);
-    return { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
-  }
-  if (hasMissing(scope, values)) {
-    flagMissing(scope, values, missing);
-    return { inScope: null, failedFacts: [] };
-  }
-  if (scope.test(values)) return { inScope: true, failedFacts: [] };
-  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
-}
-
-/** A condition that calls a plugin is evaluated in full, as the scope is, so both backends call it alike. */
-function decideFocus(focus: CompiledCondition, values: FactValues): boolean | null {
-  if (focus.callsPlugin) return focus.explain(values).result;
-  return hasMissing(focus, values) ? null : focus.test(values);
-}
-
-function hasMissing(condition: CompiledCondition, values: FactValues): boolean {
-  for (const position of condition.factPositions) if (values[position] === undefined) return true;
-  return false;
-}
-
-function flagMissing(condition: CompiledCondition, values: FactValues, missing: boolean[]): void {
-  for (const position of condition.factPositions)
-    if (values[position] === undefined) missing[position] = true;
-}
-
-function missingFactIds(layout: RubricLayout, missing: readonly boolean[]): string[] {
-  const ids: string[] = [];
-  missing.forEach((isMissing, position) => {
-    if (isMissing) ids.push(layout.facts.ids[position]!);
-  });
-  return ids;
 }

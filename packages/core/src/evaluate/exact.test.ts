@@ -1,5 +1,7 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { decimalScale, reachesShare, requiredCount } from './exact.js';
+import { exactShare, fractionOfTotal } from '../util/fraction.js';
+import { decimalScale, reachesShare, requiredCount, requiredCountFor } from './exact.js';
 
 describe('exact threshold arithmetic', () => {
   it('compares decimal thresholds exactly', () => {
@@ -26,4 +28,14 @@ describe('exact threshold arithmetic', () => {
     expect(decimalScale([0.25, 3])).toBe(100);
     expect(decimalScale([5, 60])).toBe(1);
   });
+
+  test.prop([fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(2_000_000)], { numRuns: 5000 })(
+    'prepares the required count once, the same as the BigInt arithmetic on every call',
+    (threshold, of) => {
+      const required = requiredCountFor(threshold)(of);
+      expect(required).toBe(fractionOfTotal(exactShare(threshold), of, 'ceil'));
+      if (of > 0) expect(reachesShare(required, of, threshold)).toBe(true);
+      if (of > 0 && required > 0) expect(reachesShare(required - 1, of, threshold)).toBe(false);
+    },
+  );
 });

@@ -21,7 +21,31 @@ export function thresholdTest(threshold: number): (count: number, of: number) =>
 
 /** The smallest count out of `of` that reaches `threshold`, exactly. */
 export function requiredCount(of: number, threshold: number): number {
-  return fractionOfTotal(exactShare(threshold), of, 'ceil');
+  return requiredCountFor(threshold)(of);
+}
+
+/**
+ * {@link requiredCount} for one threshold, prepared once (the decimal parsed and reduced here, not on
+ * every call): integer arithmetic while the threshold has at most 6 decimal places and counts stay below
+ * a billion, BigInt beyond that.
+ *
+ * @example
+ * ```ts
+ * const required = requiredCountFor(0.85);
+ * required(65); // 56
+ * ```
+ */
+export function requiredCountFor(threshold: number): (of: number) => number {
+  const fraction = exactShare(threshold);
+  if (fraction.denominator <= 1_000_000n) {
+    const numerator = Number(fraction.numerator);
+    const denominator = Number(fraction.denominator);
+    // Below a billion, numerator × of stays below 2^53, and a quotient that is not whole is at least
+    // 1/denominator from the next integer, far more than a double's rounding there: the ceiling is exact.
+    return (of) =>
+      of <= 1_000_000_000 ? Math.ceil((numerator * of) / denominator) : fractionOfTotal(fraction, of, 'ceil');
+  }
+  return (of) => fractionOfTotal(fraction, of, 'ceil');
 }
 
 /** The power of ten that writes every one of `values` as an integer (their decimal places, as written). */

@@ -1,6 +1,6 @@
 import { type FactIndex, indexFacts } from '../assessment/read-facts.js';
 import type { Aspect, Requirement, RuleSet, Standard } from '../rule-set/types.js';
-import { decimalScale, thresholdTest, toScaledInteger } from './exact.js';
+import { decimalScale, requiredCountFor, thresholdTest, toScaledInteger } from './exact.js';
 
 /** A rule set flattened for aggregation: every standard with the positions of its requirement and aspect. */
 export interface RubricLayout {
@@ -29,6 +29,12 @@ export interface RubricLayout {
   };
   /** Whether `met` of `applicable` reaches the compliance-rate threshold, exactly (compliance-rate mode). */
   readonly meetsThreshold: (met: number, applicable: number) => boolean;
+  /** The fewest met standards out of `applicable` that reach the threshold (compliance-rate mode). */
+  readonly requiredCount: (applicable: number) => number;
+  /** The pass mark × `pointsScale` (points mode; 0 otherwise). */
+  readonly scaledPassMark: number;
+  /** Per aspect, its minimum × `pointsScale` (0 without one; points mode). */
+  readonly scaledAspectMinimums: Float64Array;
 }
 
 export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
@@ -40,6 +46,7 @@ export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
     for (const requirement of aspect.requirements)
       for (const standard of requirement.standards) pointValues.push(standard.points ?? 0);
   const pointsScale = decimalScale(pointValues);
+  const threshold = scoring.mode === 'compliance-rate' ? scoring.threshold : 0;
   const requirements: RubricLayout['requirements'][number][] = [];
   const standards: RubricLayout['standards'][number][] = [];
   ruleSet.aspects.forEach((aspect, aspectPosition) => {
@@ -70,6 +77,11 @@ export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
       scaledPoints: Float64Array.from(standards, (standard) => standard.scaledPoints),
     },
     pointsScale,
-    meetsThreshold: thresholdTest(scoring.mode === 'compliance-rate' ? scoring.threshold : 0),
+    meetsThreshold: thresholdTest(threshold),
+    requiredCount: requiredCountFor(threshold),
+    scaledPassMark: scoring.mode === 'points' ? toScaledInteger(scoring.passMark, pointsScale) : 0,
+    scaledAspectMinimums: Float64Array.from(ruleSet.aspects, (aspect) =>
+      scoring.mode === 'points' ? toScaledInteger(scoring.aspectMinimums?.[aspect.id] ?? 0, pointsScale) : 0,
+    ),
   };
 }

@@ -1,10 +1,10 @@
-import type { Reason, RequirementResult, StandardResult } from '../result/types.js';
+import type { Reason, RequirementResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import type { Text } from '../rule-set/types.js';
 import { percentInWords } from '../words/percent-words.js';
 import type { ScopeVerdict } from './assemble-result.js';
-import { requiredCount } from './exact.js';
 import type { RubricLayout } from './layout.js';
+import { OutcomeCode } from './outcome-codes.js';
 
 interface Counts {
   readonly met: number;
@@ -18,8 +18,8 @@ export function reasonsFor(
   scope: ScopeVerdict,
   counts: Counts,
   requirements: readonly RequirementResult[],
-  scaledAspectPoints: readonly number[],
-  standards: readonly StandardResult[],
+  scaledAspectPoints: ArrayLike<number>,
+  outcomes: ArrayLike<number>,
   missingFacts: readonly string[],
 ): Reason[] {
   const reasons: Reason[] = [];
@@ -59,7 +59,7 @@ export function reasonsFor(
         },
       });
     } else {
-      const required = requiredCount(applicable, scoring.threshold);
+      const required = layout.requiredCount(applicable);
       if (met < required) {
         const shortfall = required - met;
         const threshold = percentInWords(scoring.threshold);
@@ -78,7 +78,7 @@ export function reasonsFor(
       }
     }
   } else {
-    const passMark = Math.round(scoring.passMark * scale);
+    const passMark = layout.scaledPassMark;
     if (counts.scaledPoints < passMark) {
       const points = counts.scaledPoints / scale;
       const shortfall = (passMark - counts.scaledPoints) / scale;
@@ -95,7 +95,8 @@ export function reasonsFor(
     }
     layout.aspects.forEach((aspect, position) => {
       const minimum = scoring.aspectMinimums?.[aspect.id];
-      if (minimum === undefined || scaledAspectPoints[position]! >= Math.round(minimum * scale)) return;
+      if (minimum === undefined || scaledAspectPoints[position]! >= layout.scaledAspectMinimums[position]!)
+        return;
       const points = scaledAspectPoints[position]! / scale;
       reasons.push({
         code: 'BELOW_ASPECT_MINIMUM',
@@ -131,9 +132,9 @@ export function reasonsFor(
     });
   });
 
-  const undecided = standards
-    .filter((standard) => standard.outcome === 'missing-data')
-    .map((standard) => standard.id);
+  const undecided: string[] = [];
+  for (let position = 0; position < outcomes.length; position++)
+    if (outcomes[position] === OutcomeCode.missingData) undecided.push(layout.standards[position]!.id);
   if (undecided.length > 0) {
     reasons.push({
       code: 'MISSING_DATA',

@@ -1,0 +1,157 @@
+import type { FactValue } from '../rule-set/types.js';
+import { isTimestampByHand } from './assessed-at.js';
+import { FactCheck, type FactIndex, readAssessment, type UnknownFactPolicy } from './read-facts.js';
+
+/** An assessment's facts read into catalog slots, with what the evaluator's fast path needs to know. */
+export interface FactSlots {
+  readonly assessmentId: string;
+  /** By catalog position; `undefined` where the assessment lacks the fact (or answers `null`). */
+  readonly values: readonly (FactValue | undefined)[];
+  /** Whether every fact marked in `needed` is answered: then no standard can be `missing-data`. */
+  readonly complete: boolean;
+}
+
+/**
+ * Reads and checks an assessment exactly as `readAssessment` does, into a dense array in catalog order.
+ * The common case (a well-formed assessment, as `JSON.parse` gives it) is read once with each fact's type
+ * check inlined; anything else — a problem to report, an unusual value, a throwing getter — goes to
+ * `readAssessment`, which accepts or rejects it with its own issues and paths. So this never accepts what
+ * `readAssessment` rejects, and every error is `readAssessment`'s.
+ *
+ * `needed` marks (with 1) the catalog positions a condition reads; `neededCount` is how many it marks.
+ *
+ * @throws {RubricError} `INVALID_ASSESSMENT`, as `readAssessment` does.
+ * @example
+ * ```ts
+ * const { values, complete } = readFactSlots(JSON.parse(body), layout.facts, 'error', needed);
+ * ```
+ */
+export function readFactSlots(
+  input: unknown,
+  index: FactIndex,
+  unknownFacts: UnknownFactPolicy,
+  needed: Uint8Array,
+  neededCount: number = countNeeded(needed),
+): FactSlots {
+  let fast: FactSlots | undefined;
+  try {
+    fast = readCommonCase(input, index, unknownFacts, needed, neededCount);
+  } catch {
+    // A getter or Proxy trap threw: readAssessment reports it as the assessment being unreadable.
+  }
+  if (fast !== undefined) return fast;
+  const { assessment, values } = readAssessment(input, index, unknownFacts);
+  let complete = true;
+  for (let position = 0; position < values.length; position++)
+    if (needed[position] === 1 && values[position] === undefined) complete = false;
+  return { assessmentId: assessment.id, values, complete };
+}
+
+/** The well-formed case, or undefined as soon as anything would need `readAssessment`'s judgement. */
+function readCommonCase(
+  input: unknown,
+  index: FactIndex,
+  unknownFacts: UnknownFactPolicy,
+  needed: Uint8Array,
+  neededCount: number,
+): FactSlots | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const envelope = input as Record<string, unknown>;
+  const id = envelope.id;
+  if (typeof id !== 'string' || id === '' || !hasOnlyEnvelopeFields(envelope)) return undefined;
+  const ruleSet = envelope.ruleSet;
+  if (ruleSet !== undefined && typeof ruleSet !== 'string') return undefined;
+  if (!isWellFormedCommunity(envelope.community)) return undefined;
+  const assessedAt = envelope.assessedAt;
+  if (assessedAt !== undefined && (typeof assessedAt !== 'string' || !isTimestampByHand(assessedAt)))
+    return undefined;
+  const facts = envelope.facts;
+  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return undefined;
+
+  const { ids, positionOf, checks, lows, highs, validators } = index;
+  const answers = facts as Record<string, unknown>;
+  const values: (FactValue | undefined)[] = new Array(ids.length);
+  let unanswered = neededCount;
+  // for-in rather than Object.keys: V8 reads each value by its field index instead of a megamorphic
+  // keyed load (several times faster). It sees the same keys in the same order as Object.keys, which
+  // readAssessment iterates, because no prototype on the chain has an enumerable key (checked first).
+  if (!inheritsNoEnumerableKeys(answers)) return undefined;
+  // Assessments usually list facts in catalog order: try the next slot before the Map.
+  let expected = 0;
+  for (const factId in answers) {
+    const position = ids[expected] === factId ? expected : positionOf.get(factId);
+    if (position === undefined) {
+      if (unknownFacts === 'error') return undefined;
+      continue;
+    }
+    expected = position + 1;
+    const value = answers[factId];
+    if (value === null || value === undefined) continue;
+    switch (checks[position]) {
+      case FactCheck.boolean:
+        if (typeof value !== 'boolean') return undefined;
+        break;
+      case FactCheck.string:
+        if (typeof value !== 'string') return undefined;
+        break;
+      case FactCheck.number:
+        // NaN fails both comparisons; ±Infinity passes open bounds, so it is checked apart.
+        if (typeof value !== 'number' || !(value >= lows[position]! && value <= highs[position]!))
+          return undefined;
+        if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return undefined;
+        break;
+      case FactCheck.integer:
+        if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;
+        if (!(value >= lows[position]! && value <= highs[position]!)) return undefined;
+        break;
+      default:
+        if (validators[position]!(value) !== undefined) return undefined;
+    }
+    values[position] = value as FactValue;
+    unanswered -= needed[position]!;
+  }
+  return { assessmentId: id, values, complete: unanswered === 0 };
+}
+
+function countNeeded(needed: Uint8Array): number {
+  let count = 0;
+  for (let position = 0; position < needed.length; position++) count += needed[position]!;
+  return count;
+}
+
+function hasOnlyEnvelopeFields(envelope: Record<string, unknown>): boolean {
+  if (!inheritsNoEnumerableKeys(envelope)) return false;
+  for (const key in envelope) {
+    switch (key) {
+      case 'id':
+      case 'community':
+      case 'facts':
+      case 'assessedAt':
+      case 'ruleSet':
+      case '$schema':
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether for-in over `object` sees only its own keys: its prototype is `Object.prototype` (or none) and
+ * `Object.prototype` has no enumerable key (nothing has been added to it).
+ */
+function inheritsNoEnumerableKeys(object: object): boolean {
+  const prototype = Object.getPrototypeOf(object);
+  if (prototype === null) return true;
+  if (prototype !== Object.prototype) return false;
+  for (const _key in prototype) return false;
+  return true;
+}
+
+function isWellFormedCommunity(community: unknown): boolean {
+  if (typeof community !== 'object' || community === null || Array.isArray(community)) return false;
+  const { name, district } = community as { name?: unknown; district?: unknown };
+  if (typeof name !== 'string' || name.trim() === '') return false;
+  return district === undefined || typeof district === 'string';
+}

@@ -1,0 +1,225 @@
+import { readFactSlots } from '../assessment/read-fact-slots.js';
+import type { UnknownFactPolicy } from '../assessment/read-facts.js';
+import type { EvaluationResult, StandardExplanation } from '../result/types.js';
+import { checkOptions } from '../util/check-options.js';
+import { failedLeafFacts, resultOf, type ScopeVerdict } from './assemble-result.js';
+import type { CompiledCondition, FactValues } from './compile-condition.js';
+import type { RubricLayout } from './layout.js';
+import { type ExplainableStandard, explanationOf, placeLazyDetails } from './lazy-result.js';
+import { outcomeOf } from './outcome.js';
+import { OutcomeCode, outcomeCode } from './outcome-codes.js';
+import { countOutcomes, createOutcomeCounts } from './outcome-counts.js';
+
+/** A rule set's conditions compiled, in layout order: what {@link evaluationOf} runs. */
+export interface CompiledRubric {
+  readonly layout: RubricLayout;
+  readonly scope: CompiledCondition | undefined;
+  readonly focus: CompiledCondition | undefined;
+  readonly standards: readonly ExplainableStandard[];
+  readonly unknownFacts: UnknownFactPolicy;
+}
+
+/**
+ * The evaluation of one compiled rule set: read the assessment into catalog slots, decide scope and
+ * every standard into an array of outcome codes, count them into typed arrays this closure reuses,
+ * and build the result — its `standards` (and their explanations) when first read.
+ *
+ * When every fact a condition reads is answered (the common case), no standard can be `missing-data`:
+ * standards are decided by their short-circuiting tests alone, with no per-standard check for missing facts.
+ * A condition that calls a plugin is explained while evaluating, in both modes, so that plugins are called
+ * (and fail) during `evaluate`, the same way whatever the mode.
+ *
+ * @example
+ * ```ts
+ * const run = evaluationOf({ layout, scope, focus, standards, unknownFacts: 'error' });
+ * run(assessment, true).eligible;
+ * ```
+ */
+export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: boolean) => EvaluationResult {
+  const { layout, scope, focus, standards, unknownFacts } = rubric;
+  const needed = new Uint8Array(layout.facts.ids.length);
+  for (const condition of [
+    scope,
+    ...standards.flatMap((standard) => [standard.applicableWhen, standard.condition]),
+  ])
+    for (const position of condition?.factPositions ?? []) needed[position] = 1;
+  const callsPlugin = Uint8Array.from(standards, (standard) =>
+    standard.condition.callsPlugin || standard.applicableWhen?.callsPlugin ? 1 : 0,
+  );
+  let neededCount = 0;
+  for (const flag of needed) neededCount += flag;
+  const counts = createOutcomeCounts(layout, { reused: true });
+  const standardCount = standards.length;
+
+  return (input, explain) => {
+    const { assessmentId, values, complete } = readFactSlots(
+      input,
+      layout.facts,
+      unknownFacts,
+      needed,
+      neededCount,
+    );
+    // Plain arrays, not typed ones: V8 allocates a small array inline, a typed array several times slower.
+    const outcomes: number[] = new Array(standardCount);
+    let explained: (StandardExplanation | undefined)[] | undefined;
+    let missing: number[] | undefined;
+    if (!complete) missing = new Array<number>(values.length).fill(0);
+    const scopeVerdict = decideScope(scope, focus, values, missing);
+    for (let position = 0; position < standardCount; position++) {
+      const standard = standards[position]!;
+      if (callsPlugin[position] === 1) {
+        const explanation = explanationOf(standard, values);
+        if (explained === undefined) explained = new Array(standardCount);
+        explained[position] = explanation;
+        const outcome = outcomeOf(explanation.applicable?.result, explanation.condition.result);
+        if (outcome === 'missing-data' && missing !== undefined) {
+          const undecided =
+            explanation.applicable?.result === null ? standard.applicableWhen! : standard.condition;
+          flagMissing(undecided, values, missing);
+        }
+        outcomes[position] = outcomeCode(outcome);
+      } else if (missing === undefined) {
+        const applicableWhen = standard.applicableWhen;
+        outcomes[position] =
+          applicableWhen !== undefined && !applicableWhen.test(values)
+            ? OutcomeCode.notApplicable
+            : standard.condition.test(values)
+              ? OutcomeCode.met
+              : OutcomeCode.unmet;
+      } else {
+        outcomes[position] = decideWithMissing(standard, values, missing);
+      }
+    }
+    countOutcomes(layout, outcomes, counts);
+    const missingFacts = missing === undefined ? [] : missingFactIds(layout, missing);
+    return resultOf(
+      layout,
+      assessmentId,
+      scopeVerdict,
+      outcomes,
+      counts,
+      missingFacts,
+      (result, eligible) => {
+        placeLazyDetails(result, {
+          layout,
+          standards,
+          scope: scopeVerdict,
+          outcomes,
+          missingFacts,
+          eligible,
+          values,
+          explain,
+          explained,
+        });
+      },
+    );
+  };
+}
+
+/** A standard without plugin operators when some fact may be missing: undecided where one is. */
+function decideWithMissing(standard: ExplainableStandard, values: FactValues, missing: number[]): number {
+  const { applicableWhen, condition } = standard;
+  if (applicableWhen !== undefined) {
+    if (hasMissing(applicableWhen, values)) {
+      flagMissing(applicableWhen, values, missing);
+      return OutcomeCode.missingData;
+    }
+    if (!applicableWhen.test(values)) return OutcomeCode.notApplicable;
+  }
+  if (hasMissing(condition, values)) {
+    flagMissing(condition, values, missing);
+    return OutcomeCode.missingData;
+  }
+  return condition.test(values) ? OutcomeCode.met : OutcomeCode.unmet;
+}
+
+const inScopeVerdict: ScopeVerdict = Object.freeze({ inScope: true, failedFacts: Object.freeze([]) });
+
+function decideScope(
+  scope: CompiledCondition | undefined,
+  focus: CompiledCondition | undefined,
+  values: FactValues,
+  missing: number[] | undefined,
+): ScopeVerdict {
+  const verdict = decideScopeAlone(scope, values, missing);
+  // The focus is reported, never a gate: its missing facts are not flagged, so they never become a reason.
+  // It is decided after the scope, as the rule set lists them, so a failing plugin is reported in that order.
+  return focus ? { ...verdict, inFocus: decideFocus(focus, values) } : verdict;
+}
+
+function decideScopeAlone(
+  scope: CompiledCondition | undefined,
+  values: FactValues,
+  missing: number[] | undefined,
+): ScopeVerdict {
+  if (!scope) return inScopeVerdict;
+  if (scope.callsPlugin) {
+    const node = scope.explain(values);
+    if (node.result === null && missing !== undefined) flagMissing(scope, values, missing);
+    return { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
+  }
+  if (missing !== undefined && hasMissing(scope, values)) {
+    flagMissing(scope, values, missing);
+    return { inScope: null, failedFacts: [] };
+  }
+  if (scope.test(values)) return inScopeVerdict;
+  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
+}
+
+/** A condition that calls a plugin is evaluated in full, as the scope is, so both backends call it alike. */
+function decideFocus(focus: CompiledCondition, values: FactValues): boolean | null {
+  if (focus.callsPlugin) return focus.explain(values).result;
+  return hasMissing(focus, values) ? null : focus.test(values);
+}
+
+function hasMissing(condition: CompiledCondition, values: FactValues): boolean {
+  for (const position of condition.factPositions) if (values[position] === undefined) return true;
+  return false;
+}
+
+function flagMissing(condition: CompiledCondition, values: FactValues, missing: number[]): void {
+  for (const position of condition.factPositions) if (values[position] === undefined) missing[position] = 1;
+}
+
+function missingFactIds(layout: RubricLayout, missing: number[]): string[] {
+  const ids: string[] = [];
+  for (let position = 0; position < missing.length; position++)
+    if (missing[position] === 1) ids.push(layout.facts.ids[position]!);
+  return ids;
+}
+
+/**
+ * Whether `evaluate` explains, from its options, as `checkOptions(options).explain !== false` decides it
+ * (and with its errors), without copying the options on every call when they are the usual object
+ * literal `{ explain: false }` or `{ explain: true }`.
+ *
+ * @example
+ * ```ts
+ * explainOf({ explain: false }); // false
+ * explainOf(undefined); // true
+ * ```
+ */
+export function explainOf(options: EvaluateOptionsLike | undefined): boolean {
+  if (options === undefined) return true;
+  try {
+    if (
+      typeof options === 'object' &&
+      options !== null &&
+      Object.getPrototypeOf(options) === Object.prototype
+    ) {
+      let onlyExplain = true;
+      for (const key in options) if (key !== 'explain') onlyExplain = false;
+      const explain = onlyExplain ? options.explain : undefined;
+      if (onlyExplain && (explain === true || explain === false || explain === undefined))
+        return explain !== false;
+    }
+  } catch {
+    // A getter or Proxy trap that throws: checkOptions reports it.
+  }
+  return checkOptions(options).explain !== false;
+}
+
+/** The one option `evaluate` reads. */
+export interface EvaluateOptionsLike {
+  readonly explain?: boolean;
+}

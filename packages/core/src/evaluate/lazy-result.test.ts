@@ -1,0 +1,132 @@
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { assessmentOf, perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
+import { createJsonRulesEngineEvaluator } from '../json-rules-engine/evaluate-with-json-rules-engine.js';
+import type { EvaluationResult } from '../result/types.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import { compileRuleSet } from './compile-rule-set.js';
+
+// A result's details are built when first read. These tests hold it to plain data: every consumer sees
+// what an eagerly built result holds. The eager result is the json-rules-engine backend's, built field by
+// field as plain objects.
+const ruleSet = defineRuleSet(sampleRuleSet());
+const evaluator = compileRuleSet(ruleSet);
+const assessments = [
+  assessmentOf(perfectFacts(), 'perfect'),
+  assessmentOf({ ...perfectFacts(), cctvCoverage: 0.2, securityStaff: 0, hasPolicingRoom: false }, 'unmet'),
+  assessmentOf({ ...perfectFacts(), rentalHouseholds: 10 }, 'out-of-scope'),
+  assessmentOf({ occupied: true, hasLifts: true }, 'missing-data'),
+];
+
+async function pairs(explain: boolean) {
+  const reference = createJsonRulesEngineEvaluator(ruleSet, { explain });
+  return Promise.all(
+    assessments.map(async (assessment) => ({
+      name: assessment.id,
+      lazy: () => evaluator.evaluate(assessment, { explain }),
+      eager: await reference.evaluate(assessment),
+    })),
+  );
+}
+
+/** Freezes a value and everything reachable from it by reading its properties, as deep-freeze helpers do. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+describe.each([true, false])('a result (explain: %s) is plain data to every consumer', (explain) => {
+  it('JSON.stringify gives the same text, fields in the same order', async () => {
+    for (const { lazy, eager } of await pairs(explain))
+      expect(JSON.stringify(lazy())).toBe(JSON.stringify(eager));
+  });
+
+  it('structuredClone copies the same values', async () => {
+    for (const { lazy, eager } of await pairs(explain)) expect(structuredClone(lazy())).toStrictEqual(eager);
+  });
+
+  it('Object.keys lists the same fields', async () => {
+    for (const { lazy, eager } of await pairs(explain))
+      expect(Object.keys(lazy())).toEqual(Object.keys(eager));
+  });
+
+  it('is deep-equal in vitest and in node:util', async () => {
+    for (const { lazy, eager } of await pairs(explain)) {
+      expect(lazy()).toEqual(eager);
+      expect(lazy()).toStrictEqual(eager);
+      expect(eager).toStrictEqual(lazy());
+      expect(isDeepStrictEqual(lazy(), eager)).toBe(true);
+    }
+  });
+
+  it('spreads into an object of plain data properties', async () => {
+    for (const { lazy, eager } of await pairs(explain)) {
+      const spread = { ...lazy() };
+      expect(spread).toStrictEqual({ ...eager });
+      expect(Object.getOwnPropertyDescriptor(spread, 'standards')).toHaveProperty('value');
+    }
+  });
+
+  it('deep-frozen, holds the same values, frozen all the way down, and refuses assignment', async () => {
+    for (const { lazy, eager } of await pairs(explain)) {
+      const result = deepFreeze(lazy());
+      expect(result).toStrictEqual(eager);
+      expect(Object.isFrozen(result.standards)).toBe(true);
+      expect(Object.isFrozen(result.standards[0])).toBe(true);
+      expect(Object.isFrozen(result.requirements[0])).toBe(true);
+      expect(result.standards).toBe(result.standards);
+      expect(() => {
+        (result as { reasons: unknown }).reasons = [];
+      }).toThrow(TypeError);
+      expect(result).toStrictEqual(eager);
+    }
+  });
+
+  it('frozen shallowly, still builds its details when read', async () => {
+    for (const { lazy, eager } of await pairs(explain)) {
+      const result = Object.freeze(lazy());
+      expect(result.aspects).toEqual(eager.aspects);
+      expect(result.reasons).toEqual(eager.reasons);
+      expect(result.standards).toEqual(eager.standards);
+    }
+  });
+});
+
+describe('a result built when read', () => {
+  it('gives the same object on every read, as a data property does', () => {
+    const result = evaluator.evaluate(assessments[1]!);
+    expect(result.standards).toBe(result.standards);
+    expect(result.reasons).toBe(result.reasons);
+    expect(result.standards[0]!.explanation).toBe(result.standards[0]!.explanation);
+  });
+
+  it('takes an assigned value in place of its own, and can lose a field', () => {
+    const result = evaluator.evaluate(assessments[1]!) as {
+      -readonly [Key in keyof EvaluationResult]: EvaluationResult[Key];
+    };
+    result.reasons = [];
+    expect(result.reasons).toEqual([]);
+    expect(JSON.parse(JSON.stringify(result)).reasons).toEqual([]);
+    delete (result as { standards?: unknown }).standards;
+    expect(Object.keys(result)).not.toContain('standards');
+  });
+
+  it('is not changed by changes to the assessment after evaluating', () => {
+    const assessment = assessmentOf({ ...perfectFacts(), cctvCoverage: 0.2 }, 'changed-later');
+    const result = evaluator.evaluate(assessment);
+    const expected = JSON.stringify(compileRuleSet(ruleSet).evaluate(structuredClone(assessment)));
+    (assessment.facts as Record<string, unknown>).cctvCoverage = 0.99;
+    expect(JSON.stringify(result)).toBe(expected);
+  });
+
+  it('is read the same through an object that inherits from it', () => {
+    const result = evaluator.evaluate(assessments[1]!);
+    const child = Object.create(result) as EvaluationResult;
+    expect(child.standards).toBe(result.standards);
+    (child as { reasons: unknown }).reasons = [];
+    expect(result.reasons).not.toEqual([]);
+  });
+});
