@@ -30,7 +30,7 @@ interface CheckOptions {
 /**
  * `check`: everything a rubric author's CI asks of a rule set, in one run — the schema, the linter, the
  * fixtures against their expected verdicts, the coverage threshold, and with `--base` the diff and which
- * fixtures change verdict. `lint` is the lint step (the linter plugs in where the command is registered).
+ * fixtures change verdict. `lint` is the lint step (`lintStep`: `lintRuleSet` with the registry's operators).
  */
 export function registerCheckCommand(program: Command, context: RunContext, lint: LintStep): void {
   program
