@@ -279,5 +279,7 @@ describe('planRemediation', () => {
         );
       }
     },
+    // 300 brute-force searches: seconds on a loaded shared machine, not a time budget.
+    60_000,
   );
 });
