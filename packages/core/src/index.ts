@@ -20,7 +20,7 @@ export type {
   SharedConditionChanges,
 } from './diff/diff-rule-sets.js';
 export { diffRuleSets } from './diff/diff-rule-sets.js';
-export { type ImportFindingKind, type IssueKind, issueKinds } from './errors/issue-kinds.js';
+export { type IssueKind, issueKinds, type KindsByCode } from './errors/issue-kinds.js';
 export type {
   AnyRubricError,
   IssueOf,

@@ -226,8 +226,16 @@ export const issueKinds = {
  */
 export type IssueKind<Code extends RubricErrorCode = RubricErrorCode> = KindsByCode[Code];
 
-// A mapped type, indexed: covariant in the code, so that a RubricError<'A'> is a RubricError.
-type KindsByCode = { readonly [Code in RubricErrorCode]: keyof (typeof issueKinds)[Code] & string };
+/**
+ * Each error code's issue kinds, as a type: what {@link IssueKind} reads. (A mapped type, indexed: covariant
+ * in the code, so that a `RubricError<'A'>` is a `RubricError`.)
+ *
+ * @example
+ * ```ts
+ * const kind: KindsByCode['INVALID_RULE_SET'] = 'unknown-condition';
+ * ```
+ */
+export type KindsByCode = { readonly [Code in RubricErrorCode]: keyof (typeof issueKinds)[Code] & string };
 
 /**
  * The kinds of what `fromJsonRulesEngineRules` finds in json-rules-engine rules: problems that block the

@@ -5,8 +5,15 @@ import { quote } from '../util/show-value.js';
 
 type Path = readonly (string | number)[];
 
-/** What converting one rule's conditions found: blocking problems, notes on what was dropped, and where. */
-/** A problem or note of an import: a kind of its own, or one `defineRuleSet` reports (of the draft or its options). */
+/**
+ * A problem or note of an import (`fromJsonRulesEngineRules`): a kind of its own, or one `defineRuleSet`
+ * reports (of the draft or its options), with its path.
+ *
+ * @example
+ * ```ts
+ * const finding: ImportFinding = { path: [0, 'priority'], kind: 'priority-dropped', message: 'dropped' };
+ * ```
+ */
 export type ImportFinding = RubricIssue<
   ImportFindingKind | IssueKind<'INVALID_RULE_SET' | 'INVALID_OPTIONS'>
 >;

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { type ImportFindingKind, importFindingKinds } from '../errors/issue-kinds.js';
 export type { JsonRulesEngineEvaluator, JsonRulesEngineOptions } from './evaluate-with-json-rules-engine.js';
 export {
   createJsonRulesEngineEvaluator,
@@ -13,5 +14,6 @@ export {
 } from './evaluate-with-json-rules-engine.js';
 export type { FromJsonRulesEngineOptions, JsonRulesEngineImport } from './from-rules.js';
 export { fromJsonRulesEngineRules } from './from-rules.js';
+export type { ImportFinding } from './import-conditions.js';
 export type { StandardMetEvent } from './to-rules.js';
 export { FOCUS_RULE, SCOPE_RULE, toJsonRulesEngineRules } from './to-rules.js';
