@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -77,6 +77,34 @@ export function run(command: string, args: string[], cwd: string, timeoutMs = 24
     timeout: timeoutMs,
     maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+/**
+ * Runs a command to its end and returns its exit code and output streams, whatever the code: for a command
+ * whose failing exit is what is tested (`sunshine-rubric check` exits 1 on findings). Ended after `timeoutMs`
+ * like {@link run}; a command that did not exit on its own (ended, or not started) throws.
+ *
+ * @example
+ * ```ts
+ * runToExit('node_modules/.bin/sunshine-rubric', ['check', 'city.json'], project); // { code: 1, stdout, stderr }
+ * ```
+ */
+export function runToExit(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeoutMs = 240_000,
+): { code: number; stdout: string; stderr: string } {
+  const outcome = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (outcome.status === null)
+    throw new Error(`${command} ${args.join(' ')} did not exit: ${outcome.error ?? outcome.signal}`);
+  return { code: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr };
 }
 
 declare module 'vitest' {

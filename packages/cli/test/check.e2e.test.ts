@@ -3,9 +3,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatPath } from '@sunshine-rubric/core/words';
 import { afterAll, beforeAll, describe, test } from 'vitest';
+import { brokenConditionPath, brokenGuangxi } from './broken-guangxi.js';
 import { bundleCli, removeBundle, runCli, temporaryFolder } from './run-cli.js';
 import { tinyEstate, tinyRuleSet } from './tiny-rule-set.js';
 
+const guangxiFile = new URL('../../guangxi/src/data/guangxi-2021.json', import.meta.url);
 let folder: { path: string; remove: () => Promise<void> };
 const cli = (...args: string[]) => runCli(['check', ...args], { cwd: folder.path });
 const put = (name: string, value: unknown) =>
@@ -19,30 +21,9 @@ beforeAll(async () => {
     put('city.json', tinyRuleSet(0.6)),
     put('stricter.json', tinyRuleSet(0.7)),
     put('fixtures/e2.json', tinyEstate('e2', { a: false, b: 5, c: true }, { eligible: true })),
-    put('broken-guangxi.json', await brokenGuangxi()),
+    put('broken-guangxi.json', brokenGuangxi(JSON.parse(await readFile(guangxiFile, 'utf8')))),
   ]);
 });
-
-/**
- * guangxi-2021 with two standards no estate can meet: S28 asks for a CCTV coverage of 150% (a share, at most
- * 1) and S65 for more than 500 and fewer than 100 rental households.
- */
-async function brokenGuangxi() {
-  const file = new URL('../../guangxi/src/data/guangxi-2021.json', import.meta.url);
-  const copy = JSON.parse(await readFile(file, 'utf8'));
-  const s28 = copy.aspects[1].requirements[3].standards[0];
-  const s65 = copy.aspects[4].requirements[0].standards[1];
-  delete s28.drafted;
-  delete s65.drafted;
-  s28.condition = { fact: 'cctvCoverage', operator: 'greaterThanInclusive', value: 1.5 };
-  s65.condition = {
-    all: [
-      { fact: 'rentalHouseholds', operator: 'greaterThan', value: 500 },
-      { fact: 'rentalHouseholds', operator: 'lessThan', value: 100 },
-    ],
-  };
-  return copy;
-}
 
 afterAll(async () => {
   await folder.remove();
@@ -88,8 +69,8 @@ describe.concurrent('sunshine-rubric check, spawned', { timeout: 60_000 }, () =>
         finding.source === 'lint' && finding.code === 'STANDARD_NEVER_MET',
     );
     expect(lint.map((finding: { path: unknown }) => finding.path)).toEqual([
-      formatPath(['aspects', 1, 'requirements', 3, 'standards', 0, 'condition']),
-      formatPath(['aspects', 4, 'requirements', 0, 'standards', 1, 'condition']),
+      formatPath(brokenConditionPath('S28')),
+      formatPath(brokenConditionPath('S65')),
     ]);
     for (const finding of lint) {
       expect(finding.severity).toBe('error');

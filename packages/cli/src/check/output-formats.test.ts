@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCommand, parseXml } from '../../test/ci-output-parsers.js';
 import type { CheckCase, Finding } from './findings.js';
 import {
   annotation,
@@ -11,60 +11,6 @@ import {
 } from './github-annotations.js';
 import { junitXml } from './junit-xml.js';
 import type { CheckReport } from './run-check.js';
-
-// A strict, conforming XML parser from the workspace (exceljs reads workbooks with it): it rejects
-// anything not well-formed, characters XML cannot carry included.
-const fromExcelJs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
-interface SaxesTag {
-  readonly name: string;
-  readonly attributes: Record<string, string>;
-}
-/** The part of saxes' parser used here (its types are not a dependency of this package). */
-interface SaxesParser {
-  on(event: 'error', handler: (error: Error) => void): void;
-  on(event: 'opentag', handler: (tag: SaxesTag) => void): void;
-  on(event: 'text', handler: (text: string) => void): void;
-  on(event: 'closetag', handler: () => void): void;
-  write(chunk: string): { close(): void };
-}
-const { SaxesParser } = fromExcelJs('saxes') as { SaxesParser: new () => SaxesParser };
-
-interface Element {
-  readonly name: string;
-  readonly attributes: Record<string, string>;
-  readonly children: Element[];
-  text: string;
-}
-
-/** Parses XML strictly into a tree; throws on the first well-formedness error. */
-function parseXml(xml: string): Element {
-  const parser = new SaxesParser();
-  const root: Element = { name: '#document', attributes: {}, children: [], text: '' };
-  const open: Element[] = [root];
-  let failure: Error | undefined;
-  parser.on('error', (error) => {
-    failure ??= error;
-  });
-  parser.on('opentag', (tag) => {
-    const element: Element = {
-      name: tag.name,
-      attributes: tag.attributes,
-      children: [],
-      text: '',
-    };
-    open.at(-1)!.children.push(element);
-    open.push(element);
-  });
-  parser.on('text', (value) => {
-    open.at(-1)!.text += value;
-  });
-  parser.on('closetag', () => {
-    open.pop();
-  });
-  parser.write(xml).close();
-  if (failure) throw failure;
-  return root.children[0]!;
-}
 
 const hostile = 'a<b>&c"d\'e ]]> f\u001b[31mred\u0000\r\n::error::injected, x: y 100% \ud800 \u202e';
 
@@ -150,26 +96,6 @@ describe('JUnit XML', () => {
     );
   });
 });
-
-/** Parses a workflow command line as GitHub's runner does: properties split on `,` and `=`, then unescaped. */
-function parseCommand(line: string) {
-  const match = /^::(\w+) (.*?)::(.*)$/s.exec(line);
-  if (!match) return undefined;
-  const decode = (value: string) =>
-    value
-      .replace(/%0D/g, '\r')
-      .replace(/%0A/g, '\n')
-      .replace(/%3A/g, ':')
-      .replace(/%2C/g, ',')
-      .replace(/%25/g, '%');
-  const properties = Object.fromEntries(
-    match[2]!.split(',').map((pair) => {
-      const at = pair.indexOf('=');
-      return [pair.slice(0, at), decode(pair.slice(at + 1))];
-    }),
-  );
-  return { command: match[1]!, properties, message: decode(match[3]!) };
-}
 
 describe('GitHub annotations', () => {
   it('puts each finding on its line, escaped so that nothing in the data ends or starts a command', () => {

@@ -1,4 +1,11 @@
-import { diffRuleSets, type FieldChange, type ItemChanges, type RuleSetDiff } from '@sunshine-rubric/core';
+import {
+  diffRuleSets,
+  type FieldChange,
+  type ItemChanges,
+  type RuleSetDiff,
+  type SharedConditionChange,
+  type SharedConditionChanges,
+} from '@sunshine-rubric/core';
 import type { Command } from 'commander';
 import type { RunContext } from '../cli/context.js';
 import { type Language, say } from '../cli/language.js';
@@ -38,7 +45,10 @@ export function registerDiffCommand(program: Command, context: RunContext): void
     });
 }
 
-/** A rule-set diff as text: one section per kind of item, `+` added, `-` removed, `~` changed. */
+/**
+ * A rule-set diff as text: one section per kind of item, `+` added, `-` removed, `~` changed. A changed
+ * shared condition also says what it reaches, since the standards that refer to it are listed unchanged.
+ */
 export function diffText(diff: RuleSetDiff, language: Language): string {
   const say2 = (zh: string, en: string) => say(text(zh, en), language);
   const lines = [`${ruleSetLabel(diff.from)} → ${ruleSetLabel(diff.to)}`];
@@ -55,8 +65,9 @@ export function diffText(diff: RuleSetDiff, language: Language): string {
     lines.push(say2('规则集：', 'Rule set:'));
     for (const change of diff.ruleSet) lines.push(`  ~ ${fieldLine(change)}`);
   }
-  const sections: [string, string, ItemChanges][] = [
+  const sections: [string, string, ItemChanges | SharedConditionChanges][] = [
     ['事实', 'Facts', diff.facts],
+    ['共享条件', 'Shared conditions', diff.conditions],
     ['方面', 'Aspects', diff.aspects],
     ['要求', 'Requirements', diff.requirements],
     ['标准', 'Standards', diff.standards],
@@ -72,12 +83,35 @@ export function diffText(diff: RuleSetDiff, language: Language): string {
     );
     for (const id of changes.added) lines.push(`  + ${id}`);
     for (const id of changes.removed) lines.push(`  - ${id}`);
-    for (const { id, changes: fields } of changes.changed) {
-      lines.push(`  ~ ${id}`);
-      for (const change of fields) lines.push(`      ${fieldLine(change)}`);
+    for (const change of changes.changed) {
+      lines.push(`  ~ ${change.id}`);
+      for (const field of change.changes) lines.push(`      ${fieldLine(field)}`);
+      if ('reaches' in change) lines.push(`      ${say(reachesWords(change), language)}`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What a changed shared condition reaches in the newer rule set: the standards that refer to it, directly
+ * or through other shared conditions, and the scope and focus when they do.
+ */
+function reachesWords({ reaches }: SharedConditionChange) {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (reaches.standards.length > 0) {
+    zh.push(`标准 ${reaches.standards.join('、')}`);
+    en.push(`standards ${reaches.standards.join(', ')}`);
+  }
+  if (reaches.scope) {
+    zh.push('适用范围');
+    en.push('the scope');
+  }
+  if (reaches.focus) {
+    zh.push('重点范围');
+    en.push('the focus');
+  }
+  return text(`影响：${zh.join('；')}`, `reaches: ${en.join('; ')}`);
 }
 
 function fieldLine(change: FieldChange): string {
