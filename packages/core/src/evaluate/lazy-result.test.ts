@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { assessmentOf, perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
 import { createJsonRulesEngineEvaluator } from '../json-rules-engine/evaluate-with-json-rules-engine.js';
@@ -128,5 +129,115 @@ describe('a result built when read', () => {
     expect(child.standards).toBe(result.standards);
     (child as { reasons: unknown }).reasons = [];
     expect(result.reasons).not.toEqual([]);
+  });
+});
+
+const rawOf = new WeakMap<object, object>();
+const reactiveOf = new WeakMap<object, object>();
+
+/**
+ * Vue 3's `reactive`, as `@vue/reactivity` 3.5 writes it, without the dependency tracking: a Proxy whose
+ * get trap reads with `Reflect.get(target, key, receiver)` (so an accessor runs with the proxy as `this`)
+ * and wraps every object it returns, except one that is not extensible; the set trap stores raw values
+ * through `Reflect.set(target, key, value, receiver)`.
+ */
+function reactiveLike<T>(target: T): T {
+  if (typeof target !== 'object' || target === null || rawOf.has(target)) return target;
+  if (!Object.isExtensible(target)) return target;
+  const tag = Object.prototype.toString.call(target);
+  if (tag !== '[object Object]' && tag !== '[object Array]') return target;
+  const existing = reactiveOf.get(target);
+  if (existing !== undefined) return existing as T;
+  const proxy = new Proxy(target, {
+    get(object, key, receiver) {
+      const value = Reflect.get(object, key, receiver);
+      return typeof value === 'object' && value !== null ? reactiveLike(value) : value;
+    },
+    set(object, key, value, receiver) {
+      const raw = typeof value === 'object' && value !== null ? (rawOf.get(value) ?? value) : value;
+      return Reflect.set(object, key, raw, receiver);
+    },
+  });
+  rawOf.set(proxy, target);
+  reactiveOf.set(target, proxy);
+  return proxy;
+}
+
+/** The simplest Proxy that passes itself as the receiver. */
+function forwardingProxy<T extends object>(target: T): T {
+  return new Proxy(target, { get: (object, key, receiver) => Reflect.get(object, key, receiver) });
+}
+
+describe.each([
+  ['a forwarding Proxy', forwardingProxy],
+  ["Vue's reactive (as written there)", reactiveLike],
+])('a result read through %s', (_name, wrap) => {
+  it.each([true, false])('gives the same values as the result (explain: %s)', async (explain) => {
+    for (const { lazy, eager } of await pairs(explain)) {
+      const proxied = wrap(lazy());
+      expect(proxied.standards).toEqual(eager.standards);
+      expect(proxied.requirements).toEqual(eager.requirements);
+      expect(proxied.aspects).toEqual(eager.aspects);
+      expect(proxied.reasons).toEqual(eager.reasons);
+      expect(JSON.stringify(wrap(lazy()))).toBe(JSON.stringify(eager));
+      expect(Object.keys(wrap(lazy()))).toEqual(Object.keys(eager));
+      expect(wrap(lazy())).toEqual(eager);
+    }
+  });
+
+  it('builds each field once, shared with the result read directly', () => {
+    const result = evaluator.evaluate(assessments[1]!);
+    const proxied = wrap(result);
+    const standards = proxied.standards;
+    expect(result.standards).toBe(wrap === reactiveLike ? rawOf.get(standards) : standards);
+    expect(JSON.stringify(proxied)).toBe(JSON.stringify(result));
+  });
+
+  it('takes an assignment through the Proxy, as the result would', () => {
+    const result = evaluator.evaluate(assessments[1]!);
+    const proxied = wrap(result) as { reasons: unknown };
+    proxied.reasons = [];
+    expect(result.reasons).toEqual([]);
+    expect(JSON.parse(JSON.stringify(result)).reasons).toEqual([]);
+  });
+
+  it('reads the same when the result is frozen first', async () => {
+    for (const { lazy, eager } of await pairs(true)) {
+      const proxied = wrap(Object.freeze(lazy()));
+      expect(proxied.reasons).toEqual(eager.reasons);
+      expect(JSON.stringify(proxied)).toBe(JSON.stringify(eager));
+    }
+  });
+});
+
+describe('the state a result keeps until read', () => {
+  it('is no key a consumer lists, copies or compares', () => {
+    const result = evaluator.evaluate(assessments[1]!);
+    expect(Object.keys({ ...result })).toEqual(Object.keys(result));
+    expect(Object.getOwnPropertySymbols({ ...result })).toEqual([]);
+    expect(Object.getOwnPropertySymbols(structuredClone(result))).toEqual([]);
+  });
+});
+
+describe('results in V8', () => {
+  // V8's own checks, callable once natives syntax is allowed; a dictionary-mode result (a closure per
+  // result, a getter per object literal) is several times slower to build and to read.
+  setFlagsFromString('--allow-natives-syntax');
+  const hasFastProperties = new Function('value', 'return %HasFastProperties(value)') as (
+    value: object,
+  ) => boolean;
+  const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (
+    a: object,
+    b: object,
+  ) => boolean;
+
+  it('keep fast properties and share one shape, read or not', () => {
+    const results = assessments.slice(0, 2).map((assessment) => evaluator.evaluate(assessment));
+    const [first, second] = results as [EvaluationResult, EvaluationResult];
+    for (const result of results) expect(hasFastProperties(result)).toBe(true);
+    expect(haveSameMap(first, second)).toBe(true);
+    expect(first.standards).toHaveLength(second.standards.length);
+    expect(hasFastProperties(first)).toBe(true);
+    expect(haveSameMap(first, second)).toBe(true);
   });
 });

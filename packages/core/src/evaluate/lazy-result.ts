@@ -53,40 +53,22 @@ interface PendingDetails {
   reasons: readonly Reason[] | undefined;
 }
 
-/** Returns its argument from a constructor, so that a subclass can give any object a private field. */
-class Stamped {
-  constructor(target: object) {
-    // biome-ignore lint/correctness/noConstructorReturn: the way to attach a private field to a plain object
-    return target;
-  }
-}
-
 /**
- * Holds a result's pending details in a private field of the result itself: invisible to `Object.keys`,
- * `JSON.stringify`, `structuredClone`, spreading and deep equality, and added without spoiling the
- * result's shape (a hidden property by `Object.defineProperty`, or a closure per result, turn every
- * result into a slow dictionary-mode object).
+ * The key of a result's pending details: a symbol no one else holds, so the property is unreachable by
+ * name, and non-enumerable, so `Object.keys`, `JSON.stringify`, `structuredClone`, spreading and deep
+ * equality never see it. It is an own property, not a private field, so that the accessors find it
+ * through whatever `this` they are called with: the result, an object inheriting from it, or a Proxy that
+ * passes itself as the receiver (Vue's `reactive`), which forwards the read to the result.
  */
-class PendingDetailsOf extends Stamped {
-  readonly #pending: PendingDetails;
-  constructor(target: object, pending: PendingDetails) {
-    super(target);
-    this.#pending = pending;
-  }
-  static owns(target: object): boolean {
-    return #pending in target;
-  }
-  static of(target: unknown): PendingDetails {
-    // The result, or an object whose prototype chain holds it (`Object.create(result)`).
-    for (let current = target; typeof current === 'object' && current !== null; ) {
-      if (#pending in current) return (current as PendingDetailsOf).#pending;
-      current = Object.getPrototypeOf(current);
-    }
-    // Only through a Proxy that passes itself as the receiver: the private field is not visible there.
-    throw new TypeError(
-      'a result of evaluate was read through a Proxy that hides it; read its fields from the result itself',
-    );
-  }
+const pendingKey: unique symbol = Symbol('sunshine-rubric.pendingDetails');
+
+type Holder = { readonly [pendingKey]?: PendingDetails };
+
+function pendingOf(holder: unknown): PendingDetails {
+  const pending = typeof holder === 'object' && holder !== null ? (holder as Holder)[pendingKey] : undefined;
+  if (pending === undefined)
+    throw new TypeError('a result field of evaluate was read from something that is not that result');
+  return pending;
 }
 
 type DetailKey = 'standards' | 'requirements' | 'aspects' | 'reasons';
@@ -98,7 +80,7 @@ function accessorFor<Key extends DetailKey>(
 ): PropertyDescriptor {
   return Object.freeze({
     get(this: unknown) {
-      const pending = PendingDetailsOf.of(this);
+      const pending = pendingOf(this);
       const built = pending[key];
       if (built !== undefined) return built;
       const value = build(pending);
@@ -109,11 +91,11 @@ function accessorFor<Key extends DetailKey>(
       // As assigning a data property would: refused on a frozen result, and on an object that merely
       // inherits from a result, a property of its own.
       if (Object.isFrozen(this)) throw new TypeError(`Cannot assign to read only property '${key}'`);
-      if (typeof this === 'object' && this !== null && !PendingDetailsOf.owns(this)) {
+      if (typeof this === 'object' && this !== null && !Object.hasOwn(this, pendingKey)) {
         Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
         return;
       }
-      PendingDetailsOf.of(this)[key] = value;
+      pendingOf(this)[key] = value;
     },
     enumerable: true,
     configurable: true,
@@ -150,7 +132,10 @@ const reasonsAccessor = accessorFor('reasons', (pending) => {
  * ```
  */
 export function placeLazyDetails(result: Mutable<EvaluationResult>, source: ResultSource): void {
-  new PendingDetailsOf(result, {
+  // Non-writable and non-configurable: a Proxy's get trap must then return this very object (the
+  // language enforces it), and non-extensible, so that Vue's `reactive` returns it as is instead of a
+  // reactive copy (which would break that rule and throw).
+  const pending: PendingDetails = Object.preventExtensions({
     source,
     counts: undefined,
     standards: undefined,
@@ -158,6 +143,7 @@ export function placeLazyDetails(result: Mutable<EvaluationResult>, source: Resu
     aspects: undefined,
     reasons: undefined,
   });
+  Object.defineProperty(result, pendingKey, { value: pending });
   Object.defineProperty(result, 'standards', standardsAccessor);
   Object.defineProperty(result, 'requirements', requirementsAccessor);
   Object.defineProperty(result, 'aspects', aspectsAccessor);
