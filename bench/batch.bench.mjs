@@ -5,7 +5,7 @@
 //   pnpm bench:batch                                   (100,000 lines, 3 rounds, --jobs 1 and 2)
 //   BENCH_LINES=1000000 BENCH_BASELINE=0 node bench/batch.bench.mjs   (memory flat at a million lines)
 // Env: BENCH_LINES, BENCH_ROUNDS, BENCH_JOBS (default 1,2), BENCH_PEAK_MB (bound on a --jobs 1 run's peak
-// RSS), BENCH_PEAK_MB_PER_WORKER (added to it per worker thread beyond the first), BENCH_BASELINE_REF,
+// RSS), BENCH_PEAK_MB_PER_WORKER (added to it per worker thread of --jobs n > 1, default 70), BENCH_BASELINE_REF,
 // BENCH_BASELINE=0 (skip the baseline), BENCH_FULL=1 (--full). Every contender is bundled whole from its
 // own sources (the baseline's whole `packages/` tree at its ref, unpacked under the temp folder), so a
 // baseline from before a change of core's exports still builds. The input is written to a temp folder
@@ -25,7 +25,7 @@ const cliRoot = join(root, 'packages/cli');
 const lineCount = Number(process.env.BENCH_LINES ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? (lineCount >= 1_000_000 ? 1 : 3));
 const peakBoundMb = Number(process.env.BENCH_PEAK_MB ?? 160);
-const peakPerWorkerMb = Number(process.env.BENCH_PEAK_MB_PER_WORKER ?? 100);
+const peakPerWorkerMb = Number(process.env.BENCH_PEAK_MB_PER_WORKER ?? 70);
 const jobCounts = (process.env.BENCH_JOBS ?? '1,2').split(',').map((jobs) => jobs.trim());
 const baselineRef = process.env.BENCH_BASELINE_REF ?? '649960f';
 const withBaseline = process.env.BENCH_BASELINE !== '0';
@@ -173,7 +173,8 @@ try {
   const current = await bundle(root, 'current');
   for (const jobs of jobCounts) {
     const workers = jobs === 'auto' ? Math.max(1, availableParallelism() - 1) : Number(jobs);
-    const bound = peakBoundMb + peakPerWorkerMb * Math.max(0, workers - 1);
+    // --jobs 1 evaluates on the main thread; --jobs n > 1 starts n workers, each with its own heap.
+    const bound = peakBoundMb + (workers > 1 ? peakPerWorkerMb * workers : 0);
     variants.push({ name: `working tree --jobs ${jobs}`, bin: current, jobs, bound });
   }
   await writeInput(join(work, 'in.ndjson'));
