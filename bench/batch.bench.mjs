@@ -1,18 +1,21 @@
-// Batch benchmark: `sunshine-rubric batch` on an NDJSON file of the five Guangxi samples repeated, the
-// command as it was at a git ref (the baseline, default the commit before chunked reads and writes) against
-// the working tree, each in its own process, several rounds, medians. Checks the two outputs are byte for
-// byte the same (SHA-256) and that the working tree's peak memory stays under a bound (exit 1 otherwise).
-//   pnpm bench:batch                                   (100,000 lines, 3 rounds)
+// Batch benchmark: `sunshine-rubric batch` on an NDJSON file of the five Guangxi samples repeated: the
+// command as it was at a git ref (the baseline), and the working tree with each `--jobs` count, each in its
+// own process, several rounds, medians. Checks that every output is byte for byte the same (SHA-256) and
+// that each working-tree run's peak memory stays under a bound (exit 1 otherwise).
+//   pnpm bench:batch                                   (100,000 lines, 3 rounds, --jobs 1 and 2)
 //   BENCH_LINES=1000000 BENCH_BASELINE=0 node bench/batch.bench.mjs   (memory flat at a million lines)
-// Env: BENCH_LINES, BENCH_ROUNDS, BENCH_PEAK_MB (bound on the working tree's peak RSS), BENCH_BASELINE_REF,
-// BENCH_BASELINE=0 (skip the baseline), BENCH_FULL=1 (--full). The input is written to a temp folder and
-// removed at the end. Needs the workspace packages built (`pnpm build`).
+// Env: BENCH_LINES, BENCH_ROUNDS, BENCH_JOBS (default 1,2), BENCH_PEAK_MB (bound on a --jobs 1 run's peak
+// RSS), BENCH_PEAK_MB_PER_WORKER (added to it per worker thread of --jobs n > 1, default 70), BENCH_BASELINE_REF,
+// BENCH_BASELINE=0 (skip the baseline), BENCH_FULL=1 (--full). Every contender is bundled whole from its
+// own sources (the baseline's whole `packages/` tree at its ref, unpacked under the temp folder), so a
+// baseline from before a change of core's exports still builds. The input is written to a temp folder
+// and removed at the end. Needs the guangxi package built (`pnpm build`) for the samples.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir as makeFolder, mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './harness.mjs';
@@ -22,9 +25,12 @@ const cliRoot = join(root, 'packages/cli');
 const lineCount = Number(process.env.BENCH_LINES ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? (lineCount >= 1_000_000 ? 1 : 3));
 const peakBoundMb = Number(process.env.BENCH_PEAK_MB ?? 160);
-const baselineRef = process.env.BENCH_BASELINE_REF ?? '1f06b65';
+const peakPerWorkerMb = Number(process.env.BENCH_PEAK_MB_PER_WORKER ?? 70);
+const jobCounts = (process.env.BENCH_JOBS ?? '1,2').split(',').map((jobs) => jobs.trim());
+const baselineRef = process.env.BENCH_BASELINE_REF ?? '649960f';
 const withBaseline = process.env.BENCH_BASELINE !== '0';
 const full = process.env.BENCH_FULL === '1';
+const gnuTime = ['/usr/bin/time'].find((path) => existsSync(path));
 
 const { build } = await import(join(cliRoot, 'node_modules/esbuild/lib/main.js'));
 const { guangxiSamples } = await import(join(root, 'packages/guangxi/dist/index.js'));
@@ -33,35 +39,56 @@ const work = await mkdtemp(join(tmpdir(), 'sunshine-rubric-batch-bench-'));
 // Bundles live under packages/cli/node_modules so that their imports (core, commander…) resolve there.
 const bundles = join(cliRoot, 'node_modules/.cache/sunshine-rubric-batch-bench', String(process.pid));
 
-/** One bundle of the CLI from `src` (its bin.ts), dependencies left as imports, as tsup builds it. */
-async function bundle(srcFolder, name) {
-  const outfile = join(bundles, `${name}.mjs`);
+/**
+ * One bundle of the CLI whose `packages/` folder is `tree`: its bin and the worker of `batch --jobs` (where
+ * the tree has one), with the sibling packages from that tree's sources and third-party packages from this
+ * workspace, as the e2e tests bundle it.
+ */
+async function bundle(tree, name) {
+  const outdir = join(bundles, name);
+  if (tree !== root) {
+    // The baseline's sibling packages, by name, from its own tree (the workspace's links are left alone).
+    const scope = join(tree, 'node_modules/@sunshine-rubric');
+    await makeFolder(scope, { recursive: true });
+    for (const name of ['core', 'guangxi', 'qinzhou', 'workbook', 'testing']) {
+      await symlink(join(tree, 'packages', name), join(scope, name)).catch(() => undefined);
+    }
+  }
+  const workerSource = join(tree, 'packages/cli/src/batch/batch-worker.ts');
+  const hasWorker = await stat(workerSource).then(
+    () => true,
+    () => false,
+  );
   await build({
-    entryPoints: [join(srcFolder, 'bin.ts')],
-    outfile,
+    entryPoints: {
+      bin: join(tree, 'packages/cli/src/bin.ts'),
+      ...(hasWorker ? { 'batch-worker': workerSource } : {}),
+    },
+    outdir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
-    packages: 'external',
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    conditions: ['@sunshine-rubric/source'],
+    nodePaths: [join(root, 'node_modules/.pnpm/node_modules')],
     logLevel: 'error',
+    banner: {
+      js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+    },
   });
-  return outfile;
+  return join(outdir, 'bin.mjs');
 }
 
-/** The CLI's sources at `ref`, unpacked into the temp folder (package.json too: the CLI imports it). */
-function sourcesAt(ref) {
+/** The `packages/` tree at `ref`, unpacked into the temp folder. */
+function treeAt(ref) {
   const into = join(work, 'baseline');
   execFileSync('mkdir', ['-p', into]);
-  const archive = execFileSync(
-    'git',
-    ['-C', root, 'archive', ref, 'packages/cli/src', 'packages/cli/package.json'],
-    {
-      maxBuffer: 1 << 28,
-    },
-  );
+  const archive = execFileSync('git', ['-C', root, 'archive', ref, 'packages', 'package.json'], {
+    maxBuffer: 1 << 30,
+  });
   execFileSync('tar', ['-x', '-C', into], { input: archive });
-  return join(into, 'packages/cli/src');
+  return into;
 }
 
 /** The five samples in turn, each with its own id. */
@@ -81,15 +108,31 @@ async function writeInput(file) {
 }
 
 /** One run in its own process: wall time, peak RSS (the CLI prints it), exit code. */
-function runBatch(bin, output) {
-  const args = [bin, 'batch', 'in.ndjson', '--out', output, '--format', 'json', ...(full ? ['--full'] : [])];
+function runBatch(bin, output, jobs) {
+  const args = [
+    bin,
+    'batch',
+    'in.ndjson',
+    '--out',
+    output,
+    '--format',
+    'json',
+    ...(jobs === undefined ? [] : ['--jobs', jobs]),
+    ...(full ? ['--full'] : []),
+  ];
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
-      cwd: work,
-      env: { ...process.env, SUNSHINE_RUBRIC_REPORT_RSS: '1', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // GNU time, where there is one, adds the CPU seconds of every thread: on a machine shared with other
+    // work, lines per CPU second is steadier than wall time (and shows what worker threads cost).
+    const child = spawn(
+      gnuTime ?? process.execPath,
+      gnuTime ? ['-f', 'cpu: %U %S', process.execPath, ...args] : args,
+      {
+        cwd: work,
+        env: { ...process.env, SUNSHINE_RUBRIC_REPORT_RSS: '1', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (text) => {
@@ -102,8 +145,14 @@ function runBatch(bin, output) {
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const rss = /maxRSS: (\d+) kB/.exec(stderr);
+      const cpu = /cpu: ([\d.]+) ([\d.]+)/.exec(stderr);
       if (code !== 0 || !rss) reject(new Error(`batch exited ${code}: ${stderr}${stdout}`));
-      else resolve({ seconds, peakMb: Number(rss[1]) / 1024 });
+      else
+        resolve({
+          seconds,
+          peakMb: Number(rss[1]) / 1024,
+          cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN,
+        });
     });
   });
 }
@@ -120,21 +169,30 @@ try {
   await mkdir(bundles, { recursive: true });
   const variants = [];
   if (withBaseline)
-    variants.push({ name: `baseline ${baselineRef}`, bin: await bundle(sourcesAt(baselineRef), 'baseline') });
-  variants.push({ name: 'working tree', bin: await bundle(join(cliRoot, 'src'), 'current'), bounded: true });
+    variants.push({ name: `baseline ${baselineRef}`, bin: await bundle(treeAt(baselineRef), 'baseline') });
+  const current = await bundle(root, 'current');
+  for (const jobs of jobCounts) {
+    const workers = jobs === 'auto' ? Math.max(1, availableParallelism() - 1) : Number(jobs);
+    // --jobs 1 evaluates on the main thread; --jobs n > 1 starts n workers, each with its own heap.
+    const bound = peakBoundMb + (workers > 1 ? peakPerWorkerMb * workers : 0);
+    variants.push({ name: `working tree --jobs ${jobs}`, bin: current, jobs, bound });
+  }
   await writeInput(join(work, 'in.ndjson'));
   const inputMb = (await stat(join(work, 'in.ndjson'))).size / 2 ** 20;
   console.log(
     `sunshine-rubric batch bench — ${format(lineCount)} lines (${inputMb.toFixed(0)} MB)${full ? ' --full' : ''}, ` +
       `${rounds} rounds, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`,
   );
-  const results = new Map(variants.map((variant) => [variant.name, { seconds: [], peakMb: [] }]));
+  const results = new Map(
+    variants.map((variant) => [variant.name, { seconds: [], peakMb: [], cpuSeconds: [] }]),
+  );
   const hashes = new Map();
   for (let round = 0; round < rounds; round++) {
     for (const variant of variants) {
       const output = `out-${variants.indexOf(variant)}.ndjson`;
-      const { seconds, peakMb } = await runBatch(variant.bin, output);
+      const { seconds, peakMb, cpuSeconds } = await runBatch(variant.bin, output, variant.jobs);
       results.get(variant.name).seconds.push(seconds);
+      results.get(variant.name).cpuSeconds.push(cpuSeconds);
       results.get(variant.name).peakMb.push(peakMb);
       if (round === 0) hashes.set(variant.name, await sha256(join(work, output)));
       await rm(join(work, output));
@@ -142,34 +200,42 @@ try {
   }
   const rates = new Map();
   for (const variant of variants) {
-    const { seconds, peakMb } = results.get(variant.name);
+    const { seconds, peakMb, cpuSeconds } = results.get(variant.name);
     const rate = lineCount / median(seconds);
     rates.set(variant.name, rate);
     const peak = Math.max(...peakMb);
+    const cpu = median(cpuSeconds);
     console.log(
-      `${variant.name.padEnd(20)} ${format(rate).padStart(8)} lines/s  (median of ${seconds.map((s) => s.toFixed(2)).join(', ')} s)  peak RSS ${peak.toFixed(0)} MB`,
+      `${variant.name.padEnd(26)} ${format(rate).padStart(8)} lines/s  (median of ${seconds.map((s) => s.toFixed(2)).join(', ')} s)  ` +
+        `${Number.isNaN(cpu) ? '' : `CPU ${cpu.toFixed(2)} s, ${format(lineCount / cpu)} lines per CPU s  `}peak RSS ${peak.toFixed(0)} MB`,
     );
-    if (variant.bounded && peak > peakBoundMb) {
-      console.log(`  peak RSS ${peak.toFixed(0)} MB is over the bound of ${peakBoundMb} MB`);
+    if (variant.bound !== undefined && peak > variant.bound) {
+      console.log(`  peak RSS ${peak.toFixed(0)} MB is over the bound of ${variant.bound} MB`);
       failed = true;
     }
   }
-  if (withBaseline) {
-    const [baseline, current] = variants.map((variant) => variant.name);
-    // Each round runs both back to back: the ratio within a round is steadier on a shared machine.
+  // Each round runs every contender back to back: a ratio within a round is steadier on a shared machine.
+  const compare = (name, against) => {
     const paired = results
-      .get(current)
-      .seconds.map((seconds, round) => results.get(baseline).seconds[round] / seconds);
+      .get(name)
+      .seconds.map((seconds, round) => results.get(against).seconds[round] / seconds);
     console.log(
-      `ratio working tree / baseline: ${(rates.get(current) / rates.get(baseline)).toFixed(2)}× of the medians, ` +
+      `${name} / ${against}: ${(rates.get(name) / rates.get(against)).toFixed(2)}× of the medians, ` +
         `${median(paired).toFixed(2)}× median within a round (${paired.map((ratio) => ratio.toFixed(2)).join(', ')})`,
     );
-    const same = hashes.get(baseline) === hashes.get(current);
-    console.log(
-      `outputs ${same ? 'byte-identical' : 'DIFFER'} (sha256 ${hashes.get(current).slice(0, 16)}…)`,
-    );
-    if (!same) failed = true;
-  }
+  };
+  const [first, ...others] = variants.map((variant) => variant.name);
+  for (const name of others) compare(name, first);
+  if (withBaseline && others.length > 1) for (const name of others.slice(1)) compare(name, others[0]);
+  const reference = hashes.get(first);
+  const same = [...hashes.values()].every((hash) => hash === reference);
+  console.log(
+    `outputs ${same ? 'byte-identical' : `DIFFER (${[...hashes].map(([name, hash]) => `${name} ${hash.slice(0, 12)}`).join(', ')})`} (sha256 ${reference.slice(0, 16)}…)`,
+  );
+  if (!same) failed = true;
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, load average after ${loadavg()[0].toFixed(1)}`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
   await rm(bundles, { recursive: true, force: true });

@@ -13,7 +13,13 @@ const shared = {
 };
 
 export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts' }, dts: true, clean: true },
+  // batch-worker: the module each `batch --jobs n` worker thread runs, found beside the code that starts it.
+  {
+    ...shared,
+    entry: { index: 'src/index.ts', 'batch-worker': 'src/batch/batch-worker.ts' },
+    dts: { entry: { index: 'src/index.ts' } },
+    clean: true,
+  },
   // The executable: the same code behind a shebang, so `npx sunshine-rubric` and `pnpm exec` run it.
   // It imports the library entry (kept external) rather than a second copy of it.
   {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,17 +17,25 @@ export const samplesFolder = resolve(packageRoot, '../guangxi/src/data/samples')
 let bundled: Promise<string> | undefined;
 
 /**
- * Bundles `src/bin.ts` into `node_modules/.cache` of this package (so that `require('echarts')` from the
- * bundle resolves), under a name of its own so that test files running at once do not share one.
+ * Bundles `src/bin.ts`, and beside it the worker module of `batch --jobs` as the build does, into
+ * `node_modules/.cache` of this package (so that `require('echarts')` from the bundle resolves), in a
+ * folder of its own so that test files running at once do not share one. Resolves to the bin's path.
  */
 export function bundleCli(): Promise<string> {
   bundled ??= (async () => {
-    const folder = join(packageRoot, 'node_modules/.cache/sunshine-rubric-e2e');
+    const folder = join(
+      packageRoot,
+      'node_modules/.cache/sunshine-rubric-e2e',
+      `${process.pid}-${Date.now()}`,
+    );
     await mkdir(folder, { recursive: true });
-    const outfile = join(folder, `bin-${process.pid}-${Date.now()}.mjs`);
     await build({
-      entryPoints: [join(packageRoot, 'src/bin.ts')],
-      outfile,
+      entryPoints: {
+        bin: join(packageRoot, 'src/bin.ts'),
+        'batch-worker': join(packageRoot, 'src/batch/batch-worker.ts'),
+      },
+      outdir: folder,
+      outExtension: { '.js': '.mjs' },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -39,14 +47,19 @@ export function bundleCli(): Promise<string> {
         js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
       },
     });
-    return outfile;
+    return join(folder, 'bin.mjs');
   })();
   return bundled;
 }
 
+/** The worker module of `batch --jobs` in this test file's bundle, for tests that start workers in-process. */
+export async function bundledBatchWorker(): Promise<URL> {
+  return pathToFileURL(join(dirname(await bundleCli()), 'batch-worker.mjs'));
+}
+
 /** Removes this test file's bundle. */
 export async function removeBundle(): Promise<void> {
-  if (bundled) await rm(await bundled, { force: true });
+  if (bundled) await rm(dirname(await bundled), { recursive: true, force: true });
 }
 
 /** What a finished process left behind. */

@@ -43,24 +43,80 @@ export async function* ndjsonLines(
 export async function* ndjsonLineBatches(
   source: AsyncIterable<Uint8Array | string>,
 ): AsyncGenerator<NdjsonLine[], void, undefined> {
+  for await (const chunk of ndjsonChunks(source)) yield linesOfChunk(chunk);
+}
+
+/** Whole lines of an NDJSON input, as bytes, and where they start: what one worker thread evaluates. */
+export interface NdjsonChunk {
+  /** The input's line number of the first line. */
+  readonly firstLine: number;
+  /** How many lines `bytes` holds (each ends in LF, but the input's last line may not). */
+  readonly lineCount: number;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * The source cut into runs of whole lines, one per source chunk that completes a line: the bytes after a
+ * chunk's last LF wait for the next. The line numbers are counted here, so that runs can be decoded and
+ * evaluated anywhere (another thread) and still say which input line each output line answers.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of ndjsonChunks(createReadStream('self-checks.ndjson'))) {
+ *   console.log(`lines ${chunk.firstLine}–${chunk.firstLine + chunk.lineCount - 1}`);
+ * }
+ * ```
+ */
+export async function* ndjsonChunks(
+  source: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<NdjsonChunk, void, undefined> {
   let pending: Uint8Array[] = [];
-  let line = 0;
+  let firstLine = 1;
   for await (const chunk of source) {
     const bytes = asBuffer(chunk);
-    const lines: NdjsonLine[] = [];
-    let start = 0;
-    for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
-      const piece = bytes.subarray(start, end);
-      const whole = pending.length === 0 ? piece : Buffer.concat([...pending, piece]);
-      pending = [];
-      line++;
-      lines.push(decodeLine(whole, line));
-      start = end + 1;
+    const lastNewline = bytes.lastIndexOf(0x0a);
+    if (lastNewline === -1) {
+      if (bytes.length > 0) pending.push(bytes);
+      continue;
     }
-    if (start < bytes.length) pending.push(bytes.subarray(start));
-    if (lines.length > 0) yield lines;
+    const head = bytes.subarray(0, lastNewline + 1);
+    const whole = pending.length === 0 ? head : Buffer.concat([...pending, head]);
+    pending = lastNewline + 1 < bytes.length ? [bytes.subarray(lastNewline + 1)] : [];
+    // The bytes held back hold no LF, so the lines are those `head` ends.
+    const lineCount = countNewlines(head);
+    yield { firstLine, lineCount, bytes: whole };
+    firstLine += lineCount;
   }
-  if (pending.length > 0) yield [decodeLine(Buffer.concat(pending), line + 1)];
+  if (pending.length > 0) yield { firstLine, lineCount: 1, bytes: Buffer.concat(pending) };
+}
+
+/**
+ * The lines of one run of whole lines, decoded: LF or CRLF, a byte-order mark dropped from line 1 only,
+ * blank lines marked, bytes that are not UTF-8 an error of that line alone.
+ *
+ * @example
+ * ```ts
+ * linesOfChunk({ firstLine: 7, lineCount: 2, bytes: Buffer.from('{"a":1}\r\n \n') });
+ * // [{ line: 7, kind: 'text', text: '{"a":1}' }, { line: 8, kind: 'blank' }]
+ * ```
+ */
+export function linesOfChunk(chunk: NdjsonChunk): NdjsonLine[] {
+  const bytes = asBuffer(chunk.bytes);
+  const lines: NdjsonLine[] = [];
+  let start = 0;
+  for (let index = 0; index < chunk.lineCount; index++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    lines.push(decodeLine(bytes.subarray(start, end), chunk.firstLine + index));
+    start = end + 1;
+  }
+  return lines;
+}
+
+function countNewlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
 }
 
 /** The chunk as a Buffer (for `indexOf`) without copying its bytes. */

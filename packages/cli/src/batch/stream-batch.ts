@@ -1,17 +1,7 @@
-import {
-  type AnyRubricError,
-  type Assessment,
-  type EvaluationResult,
-  type Evaluator,
-  type Registry,
-  RubricError,
-} from '@sunshine-rubric/core';
-import { formatPath } from '@sunshine-rubric/core/words';
-import type { CliIssue } from '../cli/io.js';
-import { namedRuleSet } from '../input/assessments.js';
-import { issuesAsJson, oneLine } from '../input/describe-error.js';
-import { findJsonSyntaxProblem } from '../input/json-syntax.js';
-import { ndjsonLineBatches } from './ndjson-lines.js';
+import type { Evaluator, Registry, RuleSet } from '@sunshine-rubric/core';
+import { type BatchWorkers, startBatchWorkers } from './batch-workers.js';
+import { type ChunkOutcome, evaluateChunk, lineEvaluators } from './evaluate-chunk.js';
+import { type NdjsonChunk, ndjsonChunks } from './ndjson-lines.js';
 
 /** What a batch run did, for the summary line and the exit code. */
 export interface BatchSummary {
@@ -43,34 +33,28 @@ export interface BatchOptions {
   readonly registry: Registry;
   /** The evaluator of `--rule-set`; without it, each line's `ruleSet` (else `fallbackRuleSet`) is used. */
   readonly evaluator?: Evaluator | undefined;
+  /** The rule set `evaluator` was compiled from: what worker threads compile their own from. */
+  readonly ruleSet?: RuleSet | undefined;
   readonly fallbackRuleSet: string;
   /** Write each full result (with explanations) instead of the verdict only. */
   readonly full?: boolean;
+  /**
+   * Worker threads that evaluate (`--jobs`); 1, the default, evaluates on this thread. With more, the
+   * registry must be the built-in one (see `workerRegistryProblem`).
+   */
+  readonly jobs?: number;
+  /** The worker module (tests point at a bundle of it); by default the one beside this module. */
+  readonly workerUrl?: URL;
   /** Called now and then with the bytes read so far. */
   readonly onProgress?: (bytesRead: number, lines: number) => void;
 }
 
-/** One output line for an input line that could not be evaluated. */
-export interface BatchLineError {
-  readonly line: number;
-  readonly error: {
-    readonly code: string;
-    /** The first issue (and how many more), in words. */
-    readonly message: string;
-    /** The JSON path of the first issue (kept from the first format; `issues` has every one). */
-    readonly path: string;
-    readonly issues: readonly { path: string; message: string; kind?: string }[];
-  };
-}
-
-/** Output buffered before one write: large writes, not one per line, with memory still bounded. */
-const outputChunkChars = 1 << 20;
-
 /**
- * Evaluates NDJSON assessments line by line into NDJSON output, in order: one output line per non-blank
- * input line, carrying the input's line number. Streams both ways: the output lines of each input chunk
- * are joined into one write (flushed sooner past 1 MiB), awaiting the output's backpressure, so memory
- * stays flat however many lines there are.
+ * Evaluates NDJSON assessments into NDJSON output, in order: one output line per non-blank input line,
+ * carrying the input's line number. Streams both ways: the output lines of each input chunk go out in one
+ * write, awaiting the output's backpressure, so memory stays flat however many lines there are. With
+ * `jobs` above 1, chunks are evaluated by that many worker threads, at most two each in hand, and written
+ * in input order: the same bytes as on one thread.
  *
  * @example
  * ```ts
@@ -78,8 +62,8 @@ const outputChunkChars = 1 << 20;
  * ```
  */
 export async function streamBatch(options: BatchOptions): Promise<BatchSummary> {
-  const evaluatorFor = evaluatorCache(options);
   const full = options.full ?? false;
+  const jobs = options.jobs ?? 1;
   let bytesRead = 0;
   async function* counted() {
     for await (const chunk of options.source) {
@@ -87,150 +71,66 @@ export async function streamBatch(options: BatchOptions): Promise<BatchSummary> 
       yield chunk;
     }
   }
-  let count = 0;
-  let evaluated = 0;
-  let eligible = 0;
-  let failed = 0;
-  let skipped = 0;
-  let lastProgress = 0;
-  let output = '';
-  const flush = async () => {
-    const chunk = output;
-    output = '';
-    if (chunk.length > 0 && !options.sink.closed()) await options.sink.write(chunk);
+  const totals = { lines: 0, evaluated: 0, eligible: 0, failed: 0, skipped: 0 };
+  const write = async (outcome: ChunkOutcome) => {
+    totals.lines += outcome.lines;
+    totals.evaluated += outcome.evaluated;
+    totals.eligible += outcome.eligible;
+    totals.failed += outcome.failed;
+    totals.skipped += outcome.skipped;
+    if (outcome.text.length > 0 && !options.sink.closed()) await options.sink.write(outcome.text);
+    options.onProgress?.(bytesRead, totals.lines);
   };
-  reading: for await (const lines of ndjsonLineBatches(counted())) {
-    for (const entry of lines) {
-      if (options.sink.closed()) break reading;
-      count = entry.line;
-      if (entry.kind === 'blank') {
-        skipped++;
-        continue;
+  let workers: BatchWorkers | undefined;
+  try {
+    if (jobs <= 1) {
+      const evaluatorFor = lineEvaluators(options);
+      for await (const chunk of ndjsonChunks(counted())) {
+        if (options.sink.closed()) break;
+        await write(evaluateChunk(chunk, evaluatorFor, full));
       }
-      const outcome =
-        entry.kind === 'text'
-          ? evaluateLine(entry.text, entry.line, evaluatorFor, full)
-          : lineError(entry.line, 'INVALID_ENCODING', [
-              {
-                path: [],
-                message: `not valid UTF-8 at byte ${entry.byteOffset} (不是有效的 UTF-8 编码)`,
-                kind: 'invalid-utf8',
-              },
-            ]);
-      if ('error' in outcome) failed++;
-      else {
-        evaluated++;
-        if (outcome.eligible) eligible++;
+    } else {
+      if (options.evaluator !== undefined && options.ruleSet === undefined) {
+        throw new Error('streamBatch: jobs > 1 with an evaluator needs the rule set it was compiled from');
       }
-      output += `${outcome.json}\n`;
-      if (output.length >= outputChunkChars) await flush();
-      if (options.onProgress && count - lastProgress >= 1000) {
-        lastProgress = count;
-        options.onProgress(bytesRead, count);
-      }
+      workers = startBatchWorkers(
+        jobs,
+        { ruleSet: options.ruleSet, fallbackRuleSet: options.fallbackRuleSet, full },
+        ...(options.workerUrl ? [options.workerUrl] : []),
+      );
+      await inOrder(ndjsonChunks(counted()), workers, jobs * 2, write, options.sink);
     }
-    await flush();
+  } finally {
+    await workers?.close();
   }
-  await flush();
-  options.onProgress?.(bytesRead, count);
-  const complete = !options.sink.closed();
-  return { lines: count, evaluated, eligible, failed, skipped, complete };
-}
-
-type LineOutcome =
-  | { readonly json: string; readonly eligible: boolean }
-  | { readonly json: string; readonly error: true };
-
-function evaluateLine(
-  text: string,
-  line: number,
-  evaluatorFor: (json: unknown) => Evaluator | AnyRubricError,
-  full: boolean,
-): LineOutcome {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const problem = findJsonSyntaxProblem(text);
-    const message = problem
-      ? `invalid JSON at column ${problem.column}: ${problem.message}`
-      : `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
-    return lineError(line, 'INVALID_JSON', [{ path: [], message, kind: 'invalid-json' }]);
-  }
-  const evaluator = evaluatorFor(json);
-  if (RubricError.isInstance(evaluator)) {
-    const issues =
-      evaluator.issues.length > 0 ? evaluator.issues : [{ path: [], message: evaluator.message }];
-    return lineError(
-      line,
-      evaluator.code,
-      issues.map((issue) => ({ ...issue, path: ['ruleSet'] })),
-    );
-  }
-  try {
-    // Parsed JSON, not yet checked: the evaluator checks the assessment itself (INVALID_ASSESSMENT).
-    const result = evaluator.evaluate(json as Assessment, { explain: full });
-    const body = full ? { line, result } : { line, verdict: verdictOf(result) };
-    return { json: JSON.stringify(body), eligible: result.eligible };
-  } catch (error) {
-    if (!RubricError.isInstance(error)) throw error;
-    const issues = error.issues.length > 0 ? error.issues : [{ path: [], message: error.message }];
-    return lineError(line, error.code, issues);
-  }
+  return { ...totals, complete: !options.sink.closed() };
 }
 
 /**
- * The verdict-only output of a line: everything but the per-standard outcomes and requirement counts.
- * `inFocus` is there exactly when the rule set has a focus (as in the full result).
+ * Sends chunks to the workers, at most `inHand` at once, and writes their outcomes in the order the
+ * chunks were read, each as soon as it and those before it are done (a line typed on stdin is answered
+ * without waiting for more input). Reading waits while the workers hold `inHand` chunks, so memory stays
+ * a few chunks deep. After a failure nothing more is written: the chain of writes stops there.
  */
-export function verdictOf(result: EvaluationResult) {
-  return {
-    assessmentId: result.assessmentId,
-    ruleSet: `${result.ruleSet.id}@${result.ruleSet.version}`,
-    inScope: result.inScope,
-    ...(result.inFocus === undefined ? {} : { inFocus: result.inFocus }),
-    eligible: result.eligible,
-    compliance: result.compliance,
-    ...(result.score === undefined ? {} : { score: result.score }),
-    reasons: result.reasons,
-    missingFacts: result.missingFacts,
-  };
-}
-
-function lineError(line: number, code: string, issues: readonly CliIssue[]): LineOutcome {
-  const first = issues[0]!;
-  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
-  const body: BatchLineError = {
-    line,
-    error: {
-      code,
-      message: `${oneLine(first.message)}${more}`,
-      path: formatPath(first.path),
-      issues: issuesAsJson(issues),
-    },
-  };
-  return { json: JSON.stringify(body), error: true };
-}
-
-/** The evaluator for a line: `--rule-set`'s, else the one its `ruleSet` names (compiled once per name). */
-function evaluatorCache(options: BatchOptions): (json: unknown) => Evaluator | AnyRubricError {
-  if (options.evaluator) {
-    const evaluator = options.evaluator;
-    return () => evaluator;
+async function inOrder(
+  chunks: AsyncIterable<NdjsonChunk>,
+  workers: BatchWorkers,
+  inHand: number,
+  write: (outcome: ChunkOutcome) => Promise<void>,
+  sink: BatchSink,
+): Promise<void> {
+  const written: Promise<void>[] = [];
+  let previous: Promise<void> = Promise.resolve();
+  for await (const chunk of chunks) {
+    if (sink.closed()) break;
+    const outcome = workers.evaluate(chunk);
+    previous = previous.then(async () => write(await outcome));
+    // Awaited in turn below; marked handled now so that a failure while an earlier write is awaited is
+    // not reported as unhandled before its turn.
+    previous.catch(() => undefined);
+    outcome.catch(() => undefined);
+    written.push(previous);
+    while (written.length >= inHand) await written.shift();
   }
-  const cache = new Map<string, Evaluator | AnyRubricError>();
-  return (json) => {
-    const reference = namedRuleSet(json) ?? options.fallbackRuleSet;
-    let found = cache.get(reference);
-    if (found === undefined) {
-      try {
-        found = options.registry.compile(reference);
-      } catch (error) {
-        if (!RubricError.isInstance(error)) throw error;
-        found = error;
-      }
-      if (cache.size < 1000) cache.set(reference, found);
-    }
-    return found;
-  };
+  for (const done of written) await done;
 }

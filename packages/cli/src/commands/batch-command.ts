@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { autoJobs, workerRegistryProblem } from '../batch/batch-workers.js';
 import { progressBar } from '../batch/progress-bar.js';
 import { type BatchSink, type BatchSummary, streamBatch } from '../batch/stream-batch.js';
 import { inputPath, type RunContext, reportFailures } from '../cli/context.js';
@@ -20,7 +21,11 @@ interface BatchCommandOptions {
   readonly full?: boolean;
   readonly format: 'text' | 'json';
   readonly lang: Language;
+  readonly jobs: number | 'auto';
 }
+
+/** The most worker threads `--jobs` takes: far past any gain, short of exhausting the process. */
+const maxJobs = 64;
 
 /** `batch`: evaluates an NDJSON file of assessments, streaming, into an NDJSON file of verdicts. */
 export function registerBatchCommand(program: Command, context: RunContext): void {
@@ -38,6 +43,14 @@ export function registerBatchCommand(program: Command, context: RunContext): voi
     .option('--full', 'write full results with explanations, not only verdicts 输出完整结果')
     .addOption(formatOption(['text', 'json'], 'text'))
     .addOption(languageOption())
+    .addOption(
+      new Option(
+        '-j, --jobs <n|auto>',
+        `worker threads that evaluate (1–${maxJobs}; auto: one per core but one); output is the same 并行线程数`,
+      )
+        .default(1)
+        .argParser(parseJobs),
+    )
     .addHelpText(
       'after',
       `
@@ -50,16 +63,22 @@ give no output line and are counted as skipped; a byte-order mark on line 1 is i
 The output is written to a temporary file beside --out and renamed into place at the end; --out must not
 be the input (nor a link to it) and its folder must exist. The summary goes to stdout (to stderr with
 --out -); --format json prints it as JSON. Exit code 1 when any line failed.
-${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.ndjson --rule-set guangxi-2021 --out verdicts.ndjson --lang en', 'batch - --out - < self-checks.ndjson > verdicts.ndjson')}`,
+With --jobs n, n worker threads evaluate chunks of lines (each compiles the rule set once) and the output
+is written in input order, the same bytes as with --jobs 1; a worker that fails stops the run (exit 2).
+${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.ndjson --rule-set guangxi-2021 --out verdicts.ndjson --lang en', 'batch - --out - < self-checks.ndjson > verdicts.ndjson', 'batch self-checks.ndjson --jobs auto --out verdicts.ndjson')}`,
     )
     .action(async (file: string, options: BatchCommandOptions) => {
+      const jobs = options.jobs === 'auto' ? autoJobs() : options.jobs;
+      const registryProblem = jobs > 1 ? workerRegistryProblem(context.registry) : undefined;
+      if (registryProblem) throw new CliError(registryProblem);
       const fromStdin = file === standardStream;
       const input = inputPath(context, file);
       const totalBytes = fromStdin ? 0 : await inputSize(input, file);
-      const evaluator =
+      const ruleSet =
         options.ruleSet === undefined
           ? undefined
-          : context.registry.compile(await loadRuleSet(context.registry, options.ruleSet, context.io.cwd));
+          : await loadRuleSet(context.registry, options.ruleSet, context.io.cwd);
+      const evaluator = ruleSet === undefined ? undefined : context.registry.compile(ruleSet);
       const target = await checkOutputTarget(context, options.out);
       const source = fromStdin ? context.stdin : await openInput(input, file);
       const output = target.kind === 'stdout' ? undefined : openTarget(target);
@@ -72,6 +91,8 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
           sink,
           registry: context.registry,
           evaluator,
+          ruleSet,
+          jobs,
           fallbackRuleSet: defaultRuleSetId,
           full: options.full ?? false,
           ...(bar ? { onProgress: bar.update } : {}),
@@ -101,6 +122,18 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
       );
       if (summary.failed > 0) reportFailures(context);
     });
+}
+
+/** `--jobs`: a whole number of worker threads, or `auto`; anything else is a usage error. */
+function parseJobs(value: string): number | 'auto' {
+  if (value.trim() === 'auto') return 'auto';
+  const jobs = Number(value);
+  if (!/^\d+$/.test(value.trim()) || jobs < 1 || jobs > maxJobs) {
+    throw new CliError(
+      `--jobs: expected a whole number from 1 to ${maxJobs} or auto, got ${JSON.stringify(shownInput(value))} (应为 1–${maxJobs} 的整数或 auto)`,
+    );
+  }
+  return jobs;
 }
 
 /** The output stream of a file, awaiting its backpressure; a write error rejects. */

@@ -1,0 +1,34 @@
+// The worker thread of `batch --jobs n`: builds the registry as the command does, compiles its evaluators
+// once, then evaluates each chunk of lines it is sent with the same code as the main thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { builtInRegistry } from '../input/rule-sets.js';
+import type { WorkerReply, WorkerSetup } from './batch-workers.js';
+import { evaluateChunk, lineEvaluators } from './evaluate-chunk.js';
+
+interface ChunkMessage {
+  readonly sequence: number;
+  readonly firstLine: number;
+  readonly lineCount: number;
+  readonly bytes: Uint8Array;
+}
+
+const setup = workerData as WorkerSetup;
+const registry = builtInRegistry();
+const evaluatorFor = lineEvaluators({
+  registry,
+  evaluator: setup.ruleSet === undefined ? undefined : registry.compile(setup.ruleSet),
+  fallbackRuleSet: setup.fallbackRuleSet,
+});
+
+parentPort?.on('message', (message: ChunkMessage) => {
+  let reply: WorkerReply;
+  try {
+    reply = { sequence: message.sequence, outcome: evaluateChunk(message, evaluatorFor, setup.full) };
+  } catch (error) {
+    reply = {
+      sequence: message.sequence,
+      failure: error instanceof Error ? error.message : String(error),
+    };
+  }
+  parentPort?.postMessage(reply);
+});

@@ -1,0 +1,212 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRegistry } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiPlugin, guangxiSamples } from '@sunshine-rubric/guangxi';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bundledBatchWorker, removeBundle, temporaryFolder } from '../../test/run-cli.js';
+import { CliError } from '../cli/io.js';
+import { builtInRegistry } from '../input/rule-sets.js';
+import { autoJobs, startBatchWorkers, workerRegistryProblem } from './batch-workers.js';
+import { type BatchSink, type BatchSummary, streamBatch } from './stream-batch.js';
+
+let folder: { path: string; remove: () => Promise<void> };
+let workerUrl: URL;
+
+beforeAll(async () => {
+  folder = await temporaryFolder('batch-workers');
+  // The worker as it ships: bundled (a worker thread cannot load TypeScript source).
+  workerUrl = await bundledBatchWorker();
+}, 120_000);
+afterAll(async () => {
+  await folder.remove();
+  await removeBundle();
+});
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+/** Every kind of line: verdicts, each kind of error, a BOM on line 1, blank lines, CRLF, no final LF. */
+function mixedInput(): Buffer {
+  const samples = Object.values(guangxiSamples).map((sample) => JSON.stringify(sample));
+  const lines: Buffer[] = [utf8(`\uFEFF${samples[0]}\r\n`)];
+  for (let round = 0; round < 12; round++) {
+    lines.push(utf8(`${samples[round % samples.length]!.replace('"id":"', `"id":"r${round}-`)}\n`));
+    if (round % 3 === 0) lines.push(utf8('\n  \t\n\r\n'));
+    if (round % 4 === 1) lines.push(utf8('{"id": broken\n'));
+    if (round % 5 === 2) lines.push(Buffer.from([0x7b, 0x22, 0xe9, 0x98, 0x22, 0x7d, 0x0a]));
+    if (round % 6 === 3)
+      lines.push(utf8(`${JSON.stringify({ ...guangxiSamples.eligible, ruleSet: 'atlantis-2040' })}\n`));
+    if (round % 7 === 4) lines.push(utf8('{"id":"a","community":{"name":"x"},"facts":{},"extra":1}\n'));
+  }
+  lines.push(utf8(samples[1]!));
+  return Buffer.concat(lines);
+}
+
+async function* cutEvery(bytes: Buffer, size: number): AsyncGenerator<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+}
+
+function collectingSink(): BatchSink & { text: () => string } {
+  const writes: string[] = [];
+  return { closed: () => false, write: (chunk) => void writes.push(chunk), text: () => writes.join('') };
+}
+
+async function runWith(
+  bytes: Buffer,
+  chunkSize: number,
+  jobs: number,
+  extra: { full?: boolean; ruleSet?: boolean } = {},
+): Promise<{ output: string; summary: BatchSummary }> {
+  const sink = collectingSink();
+  const registry = builtInRegistry();
+  const ruleSet = extra.ruleSet ? guangxi2021 : undefined;
+  const summary = await streamBatch({
+    source: cutEvery(bytes, chunkSize),
+    sink,
+    registry,
+    ...(ruleSet ? { ruleSet, evaluator: registry.compile(ruleSet) } : {}),
+    fallbackRuleSet: 'guangxi-2021',
+    full: extra.full ?? false,
+    jobs,
+    workerUrl,
+  });
+  return { output: sink.text(), summary };
+}
+
+// Worker threads start slowly on a loaded machine; a test that hangs (a lost answer) still fails here.
+describe('batch with worker threads', { timeout: 120_000 }, () => {
+  test('gives the same bytes and counts as one thread, however the input is cut and however many workers', async () => {
+    const input = mixedInput();
+    const reference = await runWith(input, input.length, 1);
+    expect(reference.summary).toMatchObject({
+      lines: 35,
+      evaluated: 14,
+      failed: 9,
+      skipped: 12,
+      complete: true,
+    });
+    expect(reference.output.startsWith('{"line":1,"verdict":')).toBe(true);
+    for (const chunkSize of [97, 1000, 4096, input.length]) {
+      for (const jobs of [1, 2, 3]) {
+        const { output, summary } = await runWith(input, chunkSize, jobs);
+        expect({ chunkSize, jobs, same: output === reference.output }).toEqual({
+          chunkSize,
+          jobs,
+          same: true,
+        });
+        expect(summary).toEqual(reference.summary);
+      }
+    }
+  });
+
+  test('the same with --full results and with a --rule-set sent to the workers', async () => {
+    const input = mixedInput();
+    for (const extra of [{ full: true }, { ruleSet: true }]) {
+      const reference = await runWith(input, 1000, 1, extra);
+      const threaded = await runWith(input, 1000, 2, extra);
+      expect(threaded.output).toBe(reference.output);
+      expect(threaded.summary).toEqual(reference.summary);
+    }
+  });
+
+  test('a line typed on stdin is answered before the next line arrives', async () => {
+    const sink = collectingSink();
+    let answered: () => void = () => undefined;
+    const firstAnswer = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    const watched: BatchSink = {
+      closed: () => false,
+      write(chunk) {
+        answered();
+        return sink.write(chunk);
+      },
+    };
+    async function* typedByHand(): AsyncGenerator<Uint8Array> {
+      yield utf8(`${JSON.stringify(guangxiSamples.eligible)}\n`);
+      // The next line comes only once the first has its answer: a batch that waits for more input
+      // before writing never ends.
+      await firstAnswer;
+      yield utf8(`${JSON.stringify(guangxiSamples.belowThreshold)}\n`);
+    }
+    const summary = await streamBatch({
+      source: typedByHand(),
+      sink: watched,
+      registry: builtInRegistry(),
+      fallbackRuleSet: 'guangxi-2021',
+      jobs: 2,
+      workerUrl,
+    });
+    expect(summary).toMatchObject({ lines: 2, evaluated: 2 });
+    expect(sink.text().split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  test('a worker that exits while it holds lines stops the batch with an error that says so', async () => {
+    const crashing = join(folder.path, 'exits.mjs');
+    await writeFile(
+      crashing,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n",
+    );
+    const run = streamBatch({
+      source: cutEvery(mixedInput(), 500),
+      sink: collectingSink(),
+      registry: builtInRegistry(),
+      fallbackRuleSet: 'guangxi-2021',
+      jobs: 2,
+      workerUrl: pathToFileURL(crashing),
+    });
+    await expect(run).rejects.toThrow(CliError);
+    await expect(run).rejects.toThrow(
+      /batch worker \d stopped \(exit code 3\) before it had evaluated every line/,
+    );
+  });
+
+  test('a worker that cannot start is an error, not an empty output', async () => {
+    const broken = join(folder.path, 'throws.mjs');
+    await writeFile(broken, "throw new Error('no such plugin');\n");
+    const sink = collectingSink();
+    const run = streamBatch({
+      source: cutEvery(mixedInput(), 500),
+      sink,
+      registry: builtInRegistry(),
+      fallbackRuleSet: 'guangxi-2021',
+      jobs: 2,
+      workerUrl: pathToFileURL(broken),
+    });
+    await expect(run).rejects.toThrow(/--jobs: batch worker \d failed: no such plugin/);
+    expect(sink.text()).toBe('');
+  });
+
+  test('an unexpected error inside a worker reaches the caller as that error', async () => {
+    const failing = join(folder.path, 'fails.mjs');
+    await writeFile(
+      failing,
+      "import { parentPort } from 'node:worker_threads';\n" +
+        "parentPort.on('message', ({ sequence }) => parentPort.postMessage({ sequence, failure: 'evaluator bug' }));\n",
+    );
+    const workers = startBatchWorkers(
+      1,
+      { fallbackRuleSet: 'guangxi-2021', full: false },
+      pathToFileURL(failing),
+    );
+    try {
+      await expect(workers.evaluate({ firstLine: 1, lineCount: 1, bytes: utf8('{}\n') })).rejects.toThrow(
+        'evaluator bug',
+      );
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
+describe('workerRegistryProblem', () => {
+  test('the built-in registry can be rebuilt in a worker; any other is refused with a clear message', () => {
+    expect(workerRegistryProblem(builtInRegistry())).toBeUndefined();
+    const own = createRegistry({ plugins: [guangxiPlugin] });
+    expect(workerRegistryProblem(own)).toMatch(/^--jobs: .*cannot rebuild; run with --jobs 1/);
+  });
+
+  test('auto is one worker per core but one, at least one', () => {
+    expect(autoJobs()).toBeGreaterThanOrEqual(1);
+  });
+});

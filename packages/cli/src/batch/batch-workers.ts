@@ -1,0 +1,141 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Registry, RuleSet } from '@sunshine-rubric/core';
+import { CliError } from '../cli/io.js';
+import { builtInRegistry } from '../input/rule-sets.js';
+import type { ChunkOutcome } from './evaluate-chunk.js';
+import type { NdjsonChunk } from './ndjson-lines.js';
+
+/** What every worker is started with: each compiles its own evaluators from it, once. */
+export interface WorkerSetup {
+  /** `--rule-set`'s rule set (a plain copy is sent); without it, each line's `ruleSet`. */
+  readonly ruleSet?: RuleSet | undefined;
+  readonly fallbackRuleSet: string;
+  readonly full: boolean;
+}
+
+/** A message from a worker: the outcome of one chunk, or the error that evaluating it threw. */
+export type WorkerReply =
+  | { readonly sequence: number; readonly outcome: ChunkOutcome }
+  | { readonly sequence: number; readonly failure: string };
+
+/** Worker threads that evaluate chunks; `close` stops them all. */
+export interface BatchWorkers {
+  evaluate(chunk: NdjsonChunk): Promise<ChunkOutcome>;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker module beside this one: `.js` in the published build, `.mjs` in a test or bench bundle,
+ * `.ts` from source under tsx (whose loader the worker inherits).
+ */
+const here = import.meta.url;
+const defaultWorkerUrl = new URL(`./batch-worker${here.slice(here.lastIndexOf('.'))}`, here);
+
+/**
+ * `--jobs auto`: one worker per core but one, left to the main thread that reads, orders and writes; at
+ * least one.
+ *
+ * @example
+ * ```ts
+ * autoJobs(); // 7 on an 8-core machine, 1 on a 2-core one
+ * ```
+ */
+export function autoJobs(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/**
+ * Why this run's registry cannot be used with worker threads, or undefined when it can. A worker builds
+ * its registry the way the command builds the built-in one (plugins are objects with functions, which no
+ * message can carry); a registry made any other way cannot be rebuilt there, and evaluating with another
+ * registry than the user's would silently change verdicts.
+ *
+ * @example
+ * ```ts
+ * const problem = workerRegistryProblem(context.registry);
+ * if (problem) throw new CliError(problem);
+ * ```
+ */
+export function workerRegistryProblem(registry: Registry): string | undefined {
+  if (registry === builtInRegistry()) return undefined;
+  return (
+    '--jobs: this run evaluates with a registry of its own (plugins), which worker threads cannot rebuild; ' +
+    'run with --jobs 1 (自定义插件注册表不能用于多线程，请用 --jobs 1)'
+  );
+}
+
+/**
+ * Starts `count` worker threads, each compiling its evaluators once from `setup`. Chunks go to the
+ * worker with the fewest in hand; each promise settles with that chunk's outcome. A worker that fails to
+ * start, throws outside a chunk, or exits while it holds chunks rejects them (and every later chunk) with
+ * a `CliError` that says so: lines are never dropped in silence.
+ *
+ * @example
+ * ```ts
+ * const workers = startBatchWorkers(2, { fallbackRuleSet: 'guangxi-2021', full: false });
+ * try { console.log((await workers.evaluate(chunk)).text); } finally { await workers.close(); }
+ * ```
+ */
+export function startBatchWorkers(
+  count: number,
+  setup: WorkerSetup,
+  workerUrl = defaultWorkerUrl,
+): BatchWorkers {
+  type Pending = { resolve: (outcome: ChunkOutcome) => void; reject: (error: unknown) => void };
+  let broken: CliError | undefined;
+  let closing = false;
+  let sequence = 0;
+  const threads = Array.from({ length: count }, (_, index) => {
+    const pending = new Map<number, Pending>();
+    const worker = new Worker(workerUrl, { workerData: setup });
+    const fail = (error: CliError) => {
+      broken ??= error;
+      for (const entry of pending.values()) entry.reject(error);
+      pending.clear();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      const entry = pending.get(reply.sequence);
+      pending.delete(reply.sequence);
+      if ('outcome' in reply) entry?.resolve(reply.outcome);
+      else entry?.reject(new Error(reply.failure));
+    });
+    worker.on('error', (error) => {
+      fail(
+        new CliError(`--jobs: batch worker ${index + 1} failed: ${error.message} (批量评估线程出错)`, {
+          cause: error,
+        }),
+      );
+    });
+    worker.on('exit', (code) => {
+      if (closing) return;
+      fail(
+        new CliError(
+          `--jobs: batch worker ${index + 1} stopped (exit code ${code}) before it had evaluated every line sent to it (批量评估线程意外退出)`,
+        ),
+      );
+    });
+    return { worker, pending };
+  });
+  return {
+    evaluate(chunk) {
+      if (broken) return Promise.reject(broken);
+      const thread = threads.reduce((best, next) => (next.pending.size < best.pending.size ? next : best));
+      const id = sequence++;
+      // A copy of exactly these bytes, moved (not cloned) to the worker: a chunk is often a view into a
+      // larger buffer, which cloning would copy whole.
+      const bytes = new Uint8Array(chunk.bytes);
+      return new Promise<ChunkOutcome>((resolve, reject) => {
+        thread.pending.set(id, { resolve, reject });
+        thread.worker.postMessage(
+          { sequence: id, firstLine: chunk.firstLine, lineCount: chunk.lineCount, bytes },
+          [bytes.buffer],
+        );
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(threads.map(({ worker }) => worker.terminate()));
+    },
+  };
+}
