@@ -1,6 +1,6 @@
 import type { IssueOf } from '../errors/rubric-error.js';
 import { isPlainObject } from '../util/guards.js';
-import { showValue } from '../util/show-value.js';
+import { quote, showValue } from '../util/show-value.js';
 
 type Path = (string | number)[];
 
@@ -23,7 +23,7 @@ export function checkDraftedValues(
     if (!found) {
       issues.push({
         path: [...path, 'drafted', index],
-        message: `no condition of this standard compares fact "${mark.fact}" with ${showValue(mark.value)}: a drafted mark names a value the standard uses`,
+        message: `no condition of this standard compares fact ${quote(mark.fact)} with ${showValue(mark.value)}: a drafted mark names a value the standard uses`,
         kind: 'drafted-value-not-in-condition',
       });
     }

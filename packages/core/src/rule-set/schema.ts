@@ -1,4 +1,5 @@
 import { PolicyDocumentSchema } from '../provenance/policy-document.js';
+import { quote } from '../util/show-value.js';
 import { suspendJit, z } from '../util/zod.js';
 import type { Condition } from './types.js';
 
@@ -55,7 +56,7 @@ export const FactReferenceSchema = z
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? `a fact value has only "fact": facts are scalar, so ${issue.keys.map((key) => `"${key}"`).join(', ')} cannot be used`
+          ? `a fact value has only "fact": facts are scalar, so ${issue.keys.map((key) => quote(key)).join(', ')} cannot be used`
           : undefined,
     },
   )
