@@ -1,5 +1,8 @@
-import { removeTemporaryFiles } from './cli/output-file.js';
-import { run } from './index.js';
+// The composition root of the `sunshine-rubric` binary: the process's world and the built-in plugins.
+import { createRegistry } from '@sunshine-rubric/core';
+import { removeTemporaryFiles } from './output/output-file.js';
+import { builtInPlugins } from './program/built-in-plugins.js';
+import { run } from './program/run.js';
 
 // A reader that goes away (`sunshine-rubric evaluate *.json | head -1`) makes a write that is still pending
 // when the run has ended fail with EPIPE; unheard, Node would print "Unhandled 'error' event" and a stack.
@@ -18,12 +21,16 @@ for (const [signal, code] of [
 }
 
 // Colour and the progress bar are for a person at a terminal: both streams must be one.
-const exitCode = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-  isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
-  env: process.env,
-});
+const exitCode = await run(
+  process.argv.slice(2),
+  {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
+    env: process.env,
+  },
+  { registry: createRegistry({ plugins: builtInPlugins }) },
+);
 // Not process.exit(): let stdout drain into a pipe before the process ends.
 process.exitCode = exitCode;

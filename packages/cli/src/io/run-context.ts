@@ -1,8 +1,8 @@
+import { isAbsolute, resolve } from 'node:path';
 import type { Registry, RuleSet } from '@sunshine-rubric/core';
-import { resolvePath } from '../input/rule-sets.js';
 import type { Palette } from './colour.js';
 import type { GuardedOutput } from './guarded-output.js';
-import { type ExitCode, exitCodes, type RunIo } from './io.js';
+import { type ExitCode, exitCodes, type RunIo } from './run-io.js';
 
 /** What every command's action works with during one run. */
 export interface RunContext {
@@ -34,4 +34,9 @@ export function reportFailures(context: RunContext): void {
 /** A path the user typed, resolved against the run's working directory. */
 export function inputPath(context: RunContext, file: string): string {
   return resolvePath(context.io.cwd, file);
+}
+
+/** A path the user typed, resolved against `cwd`. */
+export function resolvePath(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
 }
