@@ -130,3 +130,22 @@ describe('run with a registry of the embedding program', () => {
     expect(operator.stdout).toContain('divisibleBy');
   });
 });
+
+describe('run with a registry that is not one', () => {
+  test.each([
+    ['a list of plugins', [...builtInPlugins]],
+    ['a plugin', builtInPlugins[0]],
+    ['null', null],
+  ])('%s is refused with INVALID_OPTIONS before anything is written', async (_name, registry) => {
+    let written = '';
+    const io = { cwd: folder.path, env: {}, stdout: { write: (chunk: string) => (written += chunk) } };
+    const options = { registry } as unknown as RunOptions;
+    await expect(
+      run(['evaluate', 'estate.json'], { ...io, stderr: io.stdout }, options),
+    ).rejects.toMatchObject({
+      code: 'INVALID_OPTIONS',
+      issues: [{ path: ['options', 'registry'], kind: 'invalid-type' }],
+    });
+    expect(written).toBe('');
+  });
+});

@@ -40,6 +40,8 @@ export interface RunOptions {
  * @param argv - The arguments after the command name, e.g. `['evaluate', 'estate.json', '--lang', 'en']`.
  * @param io - Streams, working directory, terminal flag and environment; each defaults to the process's.
  * @param options - The registry of rule sets and plugins; by default the Guangxi and Qinzhou plugins.
+ * @throws {RubricError} `INVALID_OPTIONS` (path `['options', 'registry']`) when `options.registry` is not a
+ * registry made by `createRegistry`; nothing has been read or written then.
  * @example
  * ```ts
  * import { builtInPlugins, run } from '@sunshine-rubric/cli';
@@ -59,6 +61,9 @@ export async function run(
   io: Partial<RunIo> = {},
   options: RunOptions = {},
 ): Promise<ExitCode> {
+  // Checked before anything is read or written: a wrong registry is the embedding program's mistake, not the
+  // user's input, so it rejects rather than becoming exit code 2.
+  const registry = registryOf(options);
   const given: RunIo = {
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
@@ -86,7 +91,7 @@ export async function run(
       return given.stdin ?? process.stdin;
     },
     palette,
-    registry: options.registry ?? createRegistry({ plugins: builtInPlugins }),
+    registry,
     ruleSets: new Map(),
     inputs: [],
     errorFormat: 'text',
@@ -102,6 +107,26 @@ export async function run(
     dataOut.release();
     rawStderr.release();
   }
+}
+
+function registryOf(options: RunOptions): Registry {
+  const registry: unknown = options?.registry;
+  if (registry === undefined) return createRegistry({ plugins: builtInPlugins });
+  const looksLikeRegistry =
+    typeof registry === 'object' &&
+    registry !== null &&
+    ['resolve', 'compile', 'list', 'resolveFacts'].every(
+      (method) => typeof (registry as Record<string, unknown>)[method] === 'function',
+    ) &&
+    Array.isArray((registry as Record<string, unknown>).operators);
+  if (looksLikeRegistry) return registry as Registry;
+  throw new RubricError('INVALID_OPTIONS', [
+    {
+      path: ['options', 'registry'],
+      message: 'registry is a registry made by createRegistry({ plugins }), or left out',
+      kind: 'invalid-type',
+    },
+  ]);
 }
 
 function failure(context: RunContext, error: unknown, debug: boolean): ExitCode {
