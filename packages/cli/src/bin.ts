@@ -1,5 +1,8 @@
-import { removeTemporaryFiles } from './cli/output-file.js';
-import { run } from './index.js';
+// The composition root of the `sunshine-rubric` binary: the process's world; `run` composes the command
+// of the built-in plugins (`builtInPlugins`) when it is given no registry, which `batch --jobs` workers
+// can make again in their threads.
+import { removeTemporaryFiles } from './output/output-file.js';
+import { run } from './program/run.js';
 
 // A reader that goes away (`sunshine-rubric evaluate *.json | head -1`) makes a write that is still pending
 // when the run has ended fail with EPIPE; unheard, Node would print "Unhandled 'error' event" and a stack.

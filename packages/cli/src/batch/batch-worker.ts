@@ -1,7 +1,8 @@
 // The worker thread of `batch --jobs n`: builds the registry as the command does, compiles its evaluators
 // once, then evaluates each chunk of lines it is sent with the same code as the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { builtInRegistry } from '../input/rule-sets.js';
+import { createRegistry } from '@sunshine-rubric/core';
+import { builtInPlugins } from '../input/built-in-plugins.js';
 import type { WorkerReply, WorkerSetup } from './batch-workers.js';
 import { evaluateChunk, lineEvaluators } from './evaluate-chunk.js';
 
@@ -13,7 +14,7 @@ interface ChunkMessage {
 }
 
 const setup = workerData as WorkerSetup;
-const registry = builtInRegistry();
+const registry = createRegistry({ plugins: builtInPlugins });
 const evaluatorFor = lineEvaluators({
   registry,
   evaluator: setup.ruleSet === undefined ? undefined : registry.compile(setup.ruleSet),

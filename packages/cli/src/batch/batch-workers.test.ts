@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRegistry } from '@sunshine-rubric/core';
-import { guangxi2021, guangxiPlugin, guangxiSamples } from '@sunshine-rubric/guangxi';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledBatchWorker, removeBundle, temporaryFolder } from '../../test/run-cli.js';
-import { CliError } from '../cli/io.js';
-import { builtInRegistry } from '../input/rule-sets.js';
+import { builtInPlugins } from '../input/built-in-plugins.js';
+import { CliError } from '../io/run-io.js';
 import { autoJobs, startBatchWorkers, workerRegistryProblem } from './batch-workers.js';
 import { type BatchSink, type BatchSummary, streamBatch } from './stream-batch.js';
 
@@ -58,7 +58,7 @@ async function runWith(
   extra: { full?: boolean; ruleSet?: boolean } = {},
 ): Promise<{ output: string; summary: BatchSummary }> {
   const sink = collectingSink();
-  const registry = builtInRegistry();
+  const registry = createRegistry({ plugins: builtInPlugins });
   const ruleSet = extra.ruleSet ? guangxi2021 : undefined;
   const summary = await streamBatch({
     source: cutEvery(bytes, chunkSize),
@@ -132,7 +132,7 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
     const summary = await streamBatch({
       source: typedByHand(),
       sink: watched,
-      registry: builtInRegistry(),
+      registry: createRegistry({ plugins: builtInPlugins }),
       fallbackRuleSet: 'guangxi-2021',
       jobs: 2,
       workerUrl,
@@ -150,7 +150,7 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
     const run = streamBatch({
       source: cutEvery(mixedInput(), 500),
       sink: collectingSink(),
-      registry: builtInRegistry(),
+      registry: createRegistry({ plugins: builtInPlugins }),
       fallbackRuleSet: 'guangxi-2021',
       jobs: 2,
       workerUrl: pathToFileURL(crashing),
@@ -168,7 +168,7 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
     const run = streamBatch({
       source: cutEvery(mixedInput(), 500),
       sink,
-      registry: builtInRegistry(),
+      registry: createRegistry({ plugins: builtInPlugins }),
       fallbackRuleSet: 'guangxi-2021',
       jobs: 2,
       workerUrl: pathToFileURL(broken),
@@ -201,9 +201,10 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
 
 describe('workerRegistryProblem', () => {
   test('the built-in registry can be rebuilt in a worker; any other is refused with a clear message', () => {
-    expect(workerRegistryProblem(builtInRegistry())).toBeUndefined();
-    const own = createRegistry({ plugins: [guangxiPlugin] });
-    expect(workerRegistryProblem(own)).toMatch(/^--jobs: .*cannot rebuild; run with --jobs 1/);
+    expect(workerRegistryProblem({ builtInRegistry: true })).toBeUndefined();
+    expect(workerRegistryProblem({ builtInRegistry: false })).toMatch(
+      /^--jobs: .*cannot rebuild; run with --jobs 1/,
+    );
   });
 
   test('auto is one worker per core but one, at least one', () => {

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Registry, RuleSet } from '@sunshine-rubric/core';
-import { CliError } from '../cli/io.js';
-import { builtInRegistry } from '../input/rule-sets.js';
+import type { RuleSet } from '@sunshine-rubric/core';
+import type { RunContext } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
 import type { ChunkOutcome } from './evaluate-chunk.js';
 import type { NdjsonChunk } from './ndjson-lines.js';
 
@@ -53,12 +53,12 @@ export function autoJobs(): number {
  *
  * @example
  * ```ts
- * const problem = workerRegistryProblem(context.registry);
+ * const problem = workerRegistryProblem(context);
  * if (problem) throw new CliError(problem);
  * ```
  */
-export function workerRegistryProblem(registry: Registry): string | undefined {
-  if (registry === builtInRegistry()) return undefined;
+export function workerRegistryProblem(context: Pick<RunContext, 'builtInRegistry'>): string | undefined {
+  if (context.builtInRegistry) return undefined;
   return (
     '--jobs: this run evaluates with a registry of its own (plugins), which worker threads cannot rebuild; ' +
     'run with --jobs 1 (自定义插件注册表不能用于多线程，请用 --jobs 1)'

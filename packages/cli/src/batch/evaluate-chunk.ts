@@ -7,10 +7,10 @@ import {
   RubricError,
 } from '@sunshine-rubric/core';
 import { formatPath } from '@sunshine-rubric/core/words';
-import type { CliIssue } from '../cli/io.js';
 import { namedRuleSet } from '../input/assessments.js';
 import { issuesAsJson, oneLine } from '../input/describe-error.js';
 import { findJsonSyntaxProblem } from '../input/json-syntax.js';
+import type { CliIssue } from '../io/run-io.js';
 import { linesOfChunk, type NdjsonChunk } from './ndjson-lines.js';
 
 /** What one run of lines gave: its output lines (each ending in LF) and its counts. */

@@ -1,4 +1,4 @@
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../io/run-io.js';
 
 /**
  * A one-line progress bar on a terminal's stderr, redrawn in place at most ten times a second.

@@ -1,8 +1,9 @@
-import { guangxiSamples } from '@sunshine-rubric/guangxi';
+import { createRegistry } from '@sunshine-rubric/core';
+import { guangxiPlugin, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { describe, expect, test } from 'vitest';
-import { builtInRegistry } from '../input/rule-sets.js';
 import { type BatchSink, streamBatch } from './stream-batch.js';
 
+const registry = createRegistry({ plugins: [guangxiPlugin] });
 const samples = Object.values(guangxiSamples).map((sample) => JSON.stringify(sample));
 
 /** A sink that keeps every write, to count them. */
@@ -29,7 +30,7 @@ describe('streamBatch', () => {
     const summary = await streamBatch({
       source: chunks([block, block, block]),
       sink,
-      registry: builtInRegistry(),
+      registry,
       fallbackRuleSet: 'guangxi-2021',
     });
     expect(summary).toMatchObject({ lines: 15, evaluated: 15, failed: 0, complete: true });
@@ -50,7 +51,7 @@ describe('streamBatch', () => {
     await streamBatch({
       source: slowSource(),
       sink,
-      registry: builtInRegistry(),
+      registry,
       fallbackRuleSet: 'guangxi-2021',
     });
     expect(writesBeforeSecondChunk).toEqual([1]);
@@ -72,7 +73,7 @@ describe('streamBatch', () => {
     const summary = await streamBatch({
       source: chunks([block, block, block]),
       sink,
-      registry: builtInRegistry(),
+      registry,
       fallbackRuleSet: 'guangxi-2021',
     });
     expect(summary.complete).toBe(false);

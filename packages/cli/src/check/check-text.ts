@@ -1,7 +1,7 @@
+import type { RuleSetDiff } from '@sunshine-rubric/core';
 import { formatPath } from '@sunshine-rubric/core/words';
-import type { Palette } from '../cli/colour.js';
-import { type Language, say } from '../cli/language.js';
-import { diffText } from '../commands/diff-command.js';
+import type { Palette } from '../io/colour.js';
+import { type Language, say } from '../words/language.js';
 import { ruleSetLabel, text } from '../words/wording.js';
 import { countBySeverity, fails, type Severity } from './findings.js';
 import { findingLine } from './junit-xml.js';
@@ -10,13 +10,15 @@ import type { CheckReport } from './run-check.js';
 /**
  * The report for people: what ran and how it went, the diff and flips against `--base`, then every
  * finding on a line of its own that starts `file:line:column`, which editors and terminals turn into a
- * link; last, the verdict.
+ * link; last, the verdict. `diffText` renders the diff as `sunshine-rubric diff` prints it (the command
+ * passes its own, so the two never drift apart).
  */
 export function checkText(
   report: CheckReport,
   failOn: Severity,
   language: Language,
   palette: Palette,
+  diffText: (diff: RuleSetDiff, language: Language) => string,
 ): string {
   const say2 = (zh: string, en: string) => say(text(zh, en), language);
   const label = report.ruleSet ? ` (${ruleSetLabel(report.ruleSet)})` : '';

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { type Language, say } from '../cli/language.js';
+import { type Language, say } from '../words/language.js';
 import { countBySeverity, type Finding, type Severity } from './findings.js';
 import type { CheckReport } from './run-check.js';
 

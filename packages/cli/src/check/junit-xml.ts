@@ -1,4 +1,4 @@
-import { type Language, say } from '../cli/language.js';
+import { type Language, say } from '../words/language.js';
 import { type CheckCase, type Finding, fails, findingSources, type Severity } from './findings.js';
 import type { CheckReport } from './run-check.js';
 

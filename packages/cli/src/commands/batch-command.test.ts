@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
 import { runInProcess } from '../../test/run-in-process.js';
-import { run } from '../cli/run.js';
+import { run } from '../program/run.js';
 
 let folder: { path: string; remove: () => Promise<void> };
 const cli = (args: string[], isTTY = false) => runInProcess(args, { cwd: folder.path, isTTY });

@@ -5,13 +5,13 @@ import { type Command, Option } from 'commander';
 import { autoJobs, workerRegistryProblem } from '../batch/batch-workers.js';
 import { progressBar } from '../batch/progress-bar.js';
 import { type BatchSink, type BatchSummary, streamBatch } from '../batch/stream-batch.js';
-import { inputPath, type RunContext, reportFailures } from '../cli/context.js';
-import { CliError } from '../cli/io.js';
-import { type Language, say } from '../cli/language.js';
-import { checkOutputTarget, openTarget, standardStream } from '../cli/output-file.js';
 import { fileProblem } from '../input/read-json.js';
 import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { inputPath, type RunContext, reportFailures } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
+import { checkOutputTarget, openTarget, standardStream } from '../output/output-file.js';
+import { type Language, say } from '../words/language.js';
 import { text } from '../words/wording.js';
 import { examples, formatOption, languageOption, ruleSetOption } from './options.js';
 
@@ -69,7 +69,7 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
     )
     .action(async (file: string, options: BatchCommandOptions) => {
       const jobs = options.jobs === 'auto' ? autoJobs() : options.jobs;
-      const registryProblem = jobs > 1 ? workerRegistryProblem(context.registry) : undefined;
+      const registryProblem = jobs > 1 ? workerRegistryProblem(context) : undefined;
       if (registryProblem) throw new CliError(registryProblem);
       const fromStdin = file === standardStream;
       const input = inputPath(context, file);

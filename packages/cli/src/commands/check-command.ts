@@ -6,14 +6,15 @@ import { readFixtures } from '../check/fixtures.js';
 import { githubAnnotations } from '../check/github-annotations.js';
 import { junitXml } from '../check/junit-xml.js';
 import { runCheck } from '../check/run-check.js';
-import { plainPalette } from '../cli/colour.js';
-import { inputPath, type RunContext, reportFailures } from '../cli/context.js';
-import { CliError } from '../cli/io.js';
-import type { Language } from '../cli/language.js';
-import { emit, writeOutputFile } from '../cli/output-file.js';
 import { parseJson, readTextFile } from '../input/read-json.js';
 import { loadRuleSet } from '../input/rule-sets.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { plainPalette } from '../io/colour.js';
+import { inputPath, type RunContext, reportFailures } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
+import { emit, writeOutputFile } from '../output/output-file.js';
+import type { Language } from '../words/language.js';
+import { diffText } from './diff-command.js';
 import { examples, formatOption, languageOption } from './options.js';
 
 interface CheckOptions {
@@ -118,7 +119,7 @@ ${examples(
           );
         default: {
           const palette = options.out === undefined ? context.palette : plainPalette;
-          const output = checkText(report, options.failOn, options.lang, palette);
+          const output = checkText(report, options.failOn, options.lang, palette, diffText);
           return emit(context, output, options.out, 'text');
         }
       }

@@ -7,10 +7,10 @@ import {
   type SharedConditionChanges,
 } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
-import type { RunContext } from '../cli/context.js';
-import { type Language, say } from '../cli/language.js';
-import { emit } from '../cli/output-file.js';
 import { loadRuleSet } from '../input/rule-sets.js';
+import type { RunContext } from '../io/run-context.js';
+import { emit } from '../output/output-file.js';
+import { type Language, say } from '../words/language.js';
 import { ruleSetLabel, text } from '../words/wording.js';
 import { examples, formatOption, languageOption } from './options.js';
 

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { plainPalette } from '../cli/colour.js';
-import { type RunContext, reportFailures } from '../cli/context.js';
-import { CliError } from '../cli/io.js';
-import type { Language } from '../cli/language.js';
-import { emit, ensureOutputFolder, reportWritten } from '../cli/output-file.js';
 import { type EvaluatedFile, evaluateFile } from '../input/assessments.js';
+import { plainPalette } from '../io/colour.js';
+import { type RunContext, reportFailures } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
+import { emit, ensureOutputFolder, reportWritten } from '../output/output-file.js';
 import { evaluationText } from '../text/evaluation-text.js';
+import type { Language } from '../words/language.js';
 import { examples, formatOption, languageOption, ruleSetOption } from './options.js';
 import { renderEstateReport, writeEstateReport } from './report-command.js';
 

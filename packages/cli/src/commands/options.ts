@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import type { Language } from '../cli/language.js';
+import type { Language } from '../words/language.js';
 
 /** `--lang zh|en`: the language of text output and reports (Chinese by default). */
 export function languageOption(): Option {

@@ -1,11 +1,11 @@
 import { planRemediation, type RemediationOptions } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
-import type { RunContext } from '../cli/context.js';
-import type { Language } from '../cli/language.js';
-import { reportWritten, writeOutputFile } from '../cli/output-file.js';
 import { type EvaluatedFile, evaluateFile } from '../input/assessments.js';
 import { parseDefaultCost, readCosts } from '../input/costs.js';
+import type { RunContext } from '../io/run-context.js';
+import { reportWritten, writeOutputFile } from '../output/output-file.js';
 import { estateReport } from '../report/estate-report.js';
+import type { Language } from '../words/language.js';
 import { examples, languageOption, ruleSetOption } from './options.js';
 
 interface ReportOptions {

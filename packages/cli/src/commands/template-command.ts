@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { RubricError } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
-import { inputPath, type RunContext } from '../cli/context.js';
-import { CliError } from '../cli/io.js';
-import type { Language } from '../cli/language.js';
-import { emit, reportWritten, writeOutputFile } from '../cli/output-file.js';
 import { fileProblem, readJsonFile } from '../input/read-json.js';
 import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { inputPath, type RunContext } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
+import { emit, reportWritten, writeOutputFile } from '../output/output-file.js';
+import type { Language } from '../words/language.js';
 import { examples, languageOption, ruleSetOption } from './options.js';
 import {
   addWorkbookLimitOptions,

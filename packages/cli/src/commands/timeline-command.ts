@@ -1,13 +1,13 @@
 import { checkTimeline, trackProgress } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
-import { plainPalette } from '../cli/colour.js';
-import { type RunContext, reportFailures } from '../cli/context.js';
-import { CliError } from '../cli/io.js';
-import type { Language } from '../cli/language.js';
-import { emit, reportWritten } from '../cli/output-file.js';
 import { certifiedError, defaultPlanId, loadPlan, readCertified } from '../input/plans.js';
+import { plainPalette } from '../io/colour.js';
+import { type RunContext, reportFailures } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
+import { emit, reportWritten } from '../output/output-file.js';
 import { timelineReport } from '../report/timeline-report.js';
 import { type TimelineData, timelineText } from '../text/timeline-text.js';
+import type { Language } from '../words/language.js';
 import { examples, formatOption, languageOption } from './options.js';
 
 interface TimelineOptions {

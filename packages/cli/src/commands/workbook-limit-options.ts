@@ -1,9 +1,9 @@
 import type { RubricError } from '@sunshine-rubric/core';
 import type { WorkbookLimits } from '@sunshine-rubric/workbook';
 import { type Command, Option } from 'commander';
-import { CliError } from '../cli/io.js';
 import { describeRubricError, rubricCliError } from '../input/describe-error.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { CliError } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
 
 /** The options of a command that imports a workbook, as commander parses them. */
 export interface WorkbookLimitFlags {

@@ -1,6 +1,6 @@
 import { type Assessment, type EvaluationResult, RubricError, type RuleSet } from '@sunshine-rubric/core';
-import { inputPath, type RunContext } from '../cli/context.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { inputPath, type RunContext } from '../io/run-context.js';
+import { shownInput } from '../io/terminal-safe.js';
 import { oneLine, rubricCliError } from './describe-error.js';
 import { readJsonFile } from './read-json.js';
 import { defaultRuleSetId, loadRuleSet } from './rule-sets.js';

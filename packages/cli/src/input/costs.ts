@@ -1,8 +1,8 @@
 import type { RemediationOptions, RuleSet } from '@sunshine-rubric/core';
 import { formatPath } from '@sunshine-rubric/core/words';
-import { inputPath, type RunContext } from '../cli/context.js';
-import { CliError, type CliIssue } from '../cli/io.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { inputPath, type RunContext } from '../io/run-context.js';
+import { CliError, type CliIssue } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
 import { readJsonFile } from './read-json.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { RubricError } from '@sunshine-rubric/core';
 import { formatPath } from '@sunshine-rubric/core/words';
-import { CliError, type CliIssue } from '../cli/io.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { CliError, type CliIssue } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
 
 /** How many issues text output lists before "… and N more"; `--format json` gives every one. */
 export const shownIssueLimit = 20;

@@ -1,8 +1,8 @@
 import { RubricError, safeDefineTargetPlan, type TargetPlan } from '@sunshine-rubric/core';
 import { qinzhouPlan } from '@sunshine-rubric/qinzhou';
-import { inputPath, type RunContext } from '../cli/context.js';
-import { CliError } from '../cli/io.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { inputPath, type RunContext } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
 import { rubricCliError } from './describe-error.js';
 import { readJsonFile } from './read-json.js';
 import { isFileReference } from './rule-sets.js';

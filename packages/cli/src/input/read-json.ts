@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { CliError } from '../cli/io.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { CliError } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
 import { findJsonSyntaxProblem } from './json-syntax.js';
 
 /**

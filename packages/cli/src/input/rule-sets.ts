@@ -1,28 +1,12 @@
-import { isAbsolute, resolve } from 'node:path';
-import {
-  createRegistry,
-  defineRuleSet,
-  type Registry,
-  RubricError,
-  type RuleSet,
-} from '@sunshine-rubric/core';
-import { guangxiPlugin } from '@sunshine-rubric/guangxi';
-import { qinzhouPlugin } from '@sunshine-rubric/qinzhou';
-import { CliError } from '../cli/io.js';
-import { shownInput } from '../text/terminal-safe.js';
+import { defineRuleSet, type Registry, RubricError, type RuleSet } from '@sunshine-rubric/core';
+import { resolvePath } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
+import { shownInput } from '../io/terminal-safe.js';
 import { rubricCliError } from './describe-error.js';
 import { readJsonFile } from './read-json.js';
 
 /** The rule set used when neither `--rule-set` nor the assessment's `ruleSet` names one. */
 export const defaultRuleSetId = 'guangxi-2021';
-
-let builtIn: Registry | undefined;
-
-/** The registry built into the command: the Guangxi template (`guangxi-2021`) and the Qinzhou plugin. */
-export function builtInRegistry(): Registry {
-  builtIn ??= createRegistry({ plugins: [guangxiPlugin, qinzhouPlugin] });
-  return builtIn;
-}
 
 /** True when a `--rule-set` value names a file rather than a registered id (`guangxi-2021`, `id@^1`). */
 export function isFileReference(reference: string): boolean {
@@ -56,9 +40,4 @@ export async function loadRuleSet(registry: Registry, reference: string, cwd: st
     if (RubricError.isInstance(error)) throw rubricCliError(error, reference);
     throw error;
   }
-}
-
-/** A path the user typed, resolved against the run's working directory. */
-export function resolvePath(cwd: string, path: string): string {
-  return isAbsolute(path) ? path : resolve(cwd, path);
 }

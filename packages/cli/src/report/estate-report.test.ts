@@ -7,7 +7,7 @@ import {
 } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { describe, expect, test } from 'vitest';
-import type { Language } from '../cli/language.js';
+import type { Language } from '../words/language.js';
 import { estateReport } from './estate-report.js';
 
 function report(assessment: Assessment, ruleSet: RuleSet = guangxi2021, language: Language = 'zh'): string {

@@ -1,7 +1,7 @@
 import type { Assessment, EvaluationResult, RemediationPlan, RuleSet } from '@sunshine-rubric/core';
 import { focusInWords, percentInWords, resultMark, verdictInWords } from '@sunshine-rubric/core/words';
-import { type Language, say } from '../cli/language.js';
 import { scoreLine } from '../text/evaluation-text.js';
+import { type Language, say } from '../words/language.js';
 import { indexRuleSet, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
 import { aspectRadarOption, renderChart, thresholdBarsOption } from './charts.js';
 import {

@@ -1,6 +1,6 @@
 import type { EvaluationResult, RemediationPlan, RuleSet, Standard } from '@sunshine-rubric/core';
 import { explanationInWords, outcomeNames, resultMark } from '@sunshine-rubric/core/words';
-import { type Language, say } from '../cli/language.js';
+import { type Language, say } from '../words/language.js';
 import { departmentTitle, type RuleSetIndex, text } from '../words/wording.js';
 import { escapeHtml, shareBar, table } from './html.js';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../cli/language.js';
+import type { Language } from '../words/language.js';
 
 const escapes: Readonly<Record<string, string>> = {
   '&': '&amp;',

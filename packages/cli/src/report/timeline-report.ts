@@ -1,5 +1,4 @@
 import { formatPath } from '@sunshine-rubric/core/words';
-import { type Language, say } from '../cli/language.js';
 import {
   planTitle,
   severityNames,
@@ -8,6 +7,7 @@ import {
   targetsFromText,
   timelineTable,
 } from '../text/timeline-text.js';
+import { type Language, say } from '../words/language.js';
 import { text } from '../words/wording.js';
 import { renderChart, timelineOption } from './charts.js';
 import { escapeHtml, page, table } from './html.js';

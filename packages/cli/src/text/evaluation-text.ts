@@ -6,8 +6,8 @@ import {
   resultMark,
   verdictInWords,
 } from '@sunshine-rubric/core/words';
-import type { Palette } from '../cli/colour.js';
-import { type Language, say } from '../cli/language.js';
+import type { Palette } from '../io/colour.js';
+import { type Language, say } from '../words/language.js';
 import {
   departmentTitle,
   focusLine,

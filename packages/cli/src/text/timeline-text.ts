@@ -7,8 +7,8 @@ import type {
   TimelineIssue,
 } from '@sunshine-rubric/core';
 import { formatPath, percentInWords } from '@sunshine-rubric/core/words';
-import type { Palette } from '../cli/colour.js';
-import { type Language, say } from '../cli/language.js';
+import type { Palette } from '../io/colour.js';
+import { type Language, say } from '../words/language.js';
 import { text } from '../words/wording.js';
 import { formatTable } from './table.js';
 

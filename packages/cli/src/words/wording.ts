@@ -7,7 +7,7 @@ import {
   resultMark,
 } from '@sunshine-rubric/core/words';
 import { departmentById } from '@sunshine-rubric/guangxi';
-import { type Language, say } from '../cli/language.js';
+import { type Language, say } from './language.js';
 
 /** Bilingual text, written inline: `text('符合', 'met')`. */
 export function text(zh: string, en: string): Text {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleRuleSet } from '../../test/fixtures.js';
+import { compileRuleSet } from '../evaluate/compile-rule-set.js';
 import { createRegistry } from '../plugins/create-registry.js';
 import { definePlugin } from '../plugins/define-plugin.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
@@ -63,5 +64,14 @@ describe('checkAssessmentEnvelope', () => {
       ['community', 'name'],
       ['note'],
     ]);
+  });
+});
+
+describe('an assessment whose $schema is not a string', () => {
+  it('is refused by evaluate, as AssessmentSchema refuses it', () => {
+    const ruleSet = defineRuleSet(sampleRuleSet());
+    const input = { id: 'a1', community: { name: '示例' }, facts: {}, $schema: 1 };
+    expect(AssessmentSchema.safeParse(input).success).toBe(false);
+    expect(() => compileRuleSet(ruleSet).evaluate(input as never)).toThrow(/\$schema/);
   });
 });

@@ -61,6 +61,8 @@ function readCommonCase(
   if (typeof id !== 'string' || id === '' || !hasOnlyEnvelopeFields(envelope)) return undefined;
   const ruleSet = envelope.ruleSet;
   if (ruleSet !== undefined && typeof ruleSet !== 'string') return undefined;
+  const schema = envelope.$schema;
+  if (schema !== undefined && typeof schema !== 'string') return undefined;
   if (!isWellFormedCommunity(envelope.community)) return undefined;
   const assessedAt = envelope.assessedAt;
   if (assessedAt !== undefined && (typeof assessedAt !== 'string' || !isTimestampByHand(assessedAt)))

@@ -191,6 +191,8 @@ export function checkAssessmentEnvelope(input: unknown): IssueOf<'INVALID_ASSESS
     fail(['id'], 'an assessment has a non-empty string id');
   if (input.ruleSet !== undefined && typeof input.ruleSet !== 'string')
     fail(['ruleSet'], 'ruleSet is a rule-set id');
+  if (input.$schema !== undefined && typeof input.$schema !== 'string')
+    fail(['$schema'], '$schema is the path or URL of the JSON Schema, a string');
   if (!isPlainObject(input.community)) fail(['community'], 'community is an object with at least a name');
   else {
     if (typeof input.community.name !== 'string' || input.community.name.trim() === '')

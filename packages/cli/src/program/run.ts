@@ -1,34 +1,69 @@
-import { RubricError } from '@sunshine-rubric/core';
+import { createRegistry, type Registry, RubricError } from '@sunshine-rubric/core';
 import { CommanderError } from 'commander';
+import { builtInPlugins } from '../input/built-in-plugins.js';
 import { issuesAsJson, moreIssueLines, oneLine, rubricCliError } from '../input/describe-error.js';
-import { builtInRegistry } from '../input/rule-sets.js';
-import { shownInput, terminalSafeStream } from '../text/terminal-safe.js';
-import { paletteFor } from './colour.js';
-import type { RunContext } from './context.js';
-import { guardOutput } from './guarded-output.js';
-import { CliError, type ExitCode, exitCodes, type RunIo } from './io.js';
+import { paletteFor } from '../io/colour.js';
+import { guardOutput } from '../io/guarded-output.js';
+import type { RunContext } from '../io/run-context.js';
+import { CliError, type ExitCode, exitCodes, type RunIo } from '../io/run-io.js';
+import { shownInput, terminalSafeStream } from '../io/terminal-safe.js';
 import { buildProgram } from './program.js';
+
+/**
+ * What the command is composed of, beside its arguments and its world: the registry that resolves rule-set
+ * ids and knows the plugins' operators.
+ *
+ * @example
+ * ```ts
+ * import { builtInPlugins, type RunOptions } from '@sunshine-rubric/cli';
+ * import { createRegistry } from '@sunshine-rubric/core';
+ *
+ * const options: RunOptions = { registry: createRegistry({ plugins: [...builtInPlugins, cityPlugin] }) };
+ * ```
+ */
+export interface RunOptions {
+  /**
+   * Resolves `--rule-set <id>` (and an assessment's own `ruleSet`), and lends its plugins' operators to the
+   * rule-set files that `evaluate`, `validate`, `check` and the others read. By default a new registry of
+   * {@link builtInPlugins} for each run.
+   */
+  readonly registry?: Registry;
+}
 
 /**
  * Runs the `sunshine-rubric` command in-process and resolves to its exit code: 0 success, 1 a completed
  * run with failures the user asked about (failed batch lines, `--check` with an ineligible verdict), 2 bad
  * input or usage. Errors are written to `io.stderr` as one line; the stack only with `--debug`. Nothing
- * calls `process.exit`, so tests and programs can embed it.
+ * calls `process.exit` and nothing is kept between runs, so tests and programs can embed it, each run with
+ * its own registry.
  *
  * @param argv - The arguments after the command name, e.g. `['evaluate', 'estate.json', '--lang', 'en']`.
  * @param io - Streams, working directory, terminal flag and environment; each defaults to the process's.
+ * @param options - The registry of rule sets and plugins; by default the Guangxi and Qinzhou plugins.
+ * @throws {RubricError} `INVALID_OPTIONS` (path `['options', 'registry']`) when `options.registry` is not a
+ * registry made by `createRegistry`; nothing has been read or written then.
  * @example
  * ```ts
- * import { run } from '@sunshine-rubric/cli';
+ * import { builtInPlugins, run } from '@sunshine-rubric/cli';
+ * import { createRegistry } from '@sunshine-rubric/core';
+ *
  * let output = '';
- * const code = await run(['evaluate', 'estate.json', '--format', 'json'], {
- *   stdout: { write: (chunk: string) => (output += chunk) },
- *   cwd: '/data/self-checks',
- * });
+ * const code = await run(
+ *   ['evaluate', 'estate.json', '--rule-set', 'my-city-2024', '--format', 'json'],
+ *   { stdout: { write: (chunk: string) => (output += chunk) }, cwd: '/data/self-checks' },
+ *   { registry: createRegistry({ plugins: [...builtInPlugins, cityPlugin] }) },
+ * );
  * if (code === 0) console.log(JSON.parse(output).eligible);
  * ```
  */
-export async function run(argv: readonly string[], io: Partial<RunIo> = {}): Promise<ExitCode> {
+export async function run(
+  argv: readonly string[],
+  io: Partial<RunIo> = {},
+  options: RunOptions = {},
+): Promise<ExitCode> {
+  // Checked before anything is read or written: a wrong registry is the embedding program's mistake, not the
+  // user's input, so it rejects rather than becoming exit code 2.
+  const registry = registryOf(options);
   const given: RunIo = {
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
@@ -56,7 +91,8 @@ export async function run(argv: readonly string[], io: Partial<RunIo> = {}): Pro
       return given.stdin ?? process.stdin;
     },
     palette,
-    registry: builtInRegistry(),
+    registry,
+    builtInRegistry: options?.registry === undefined,
     ruleSets: new Map(),
     inputs: [],
     errorFormat: 'text',
@@ -72,6 +108,26 @@ export async function run(argv: readonly string[], io: Partial<RunIo> = {}): Pro
     dataOut.release();
     rawStderr.release();
   }
+}
+
+function registryOf(options: RunOptions): Registry {
+  const registry: unknown = options?.registry;
+  if (registry === undefined) return createRegistry({ plugins: builtInPlugins });
+  const looksLikeRegistry =
+    typeof registry === 'object' &&
+    registry !== null &&
+    ['resolve', 'compile', 'list', 'resolveFacts'].every(
+      (method) => typeof (registry as Record<string, unknown>)[method] === 'function',
+    ) &&
+    Array.isArray((registry as Record<string, unknown>).operators);
+  if (looksLikeRegistry) return registry as Registry;
+  throw new RubricError('INVALID_OPTIONS', [
+    {
+      path: ['options', 'registry'],
+      message: 'registry is a registry made by createRegistry({ plugins }), or left out',
+      kind: 'invalid-type',
+    },
+  ]);
 }
 
 function failure(context: RunContext, error: unknown, debug: boolean): ExitCode {

@@ -1,4 +1,4 @@
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from './run-io.js';
 
 /** The most characters of a user's input (a file name, a line, a value) that a message of the command echoes. */
 export const echoLimit = 200;

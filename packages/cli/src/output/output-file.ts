@@ -3,9 +3,9 @@ import { constants, createWriteStream, fstat, rmSync, type Stats } from 'node:fs
 import { access, mkdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileProblem } from '../input/read-json.js';
-import { neutraliseControls, shownInput } from '../text/terminal-safe.js';
-import { inputPath, type RunContext } from './context.js';
-import { CliError } from './io.js';
+import { inputPath, type RunContext } from '../io/run-context.js';
+import { CliError } from '../io/run-io.js';
+import { neutraliseControls, shownInput } from '../io/terminal-safe.js';
 
 /**
  * `--out -`: standard output instead of a file.

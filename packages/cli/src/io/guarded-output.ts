@@ -1,4 +1,4 @@
-import type { OutputStream } from './io.js';
+import type { OutputStream } from './run-io.js';
 
 /**
  * An output stream that knows when its reader has gone: a write to a closed pipe

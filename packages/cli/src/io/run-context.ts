@@ -1,8 +1,8 @@
+import { isAbsolute, resolve } from 'node:path';
 import type { Registry, RuleSet } from '@sunshine-rubric/core';
-import { resolvePath } from '../input/rule-sets.js';
 import type { Palette } from './colour.js';
 import type { GuardedOutput } from './guarded-output.js';
-import { type ExitCode, exitCodes, type RunIo } from './io.js';
+import { type ExitCode, exitCodes, type RunIo } from './run-io.js';
 
 /** What every command's action works with during one run. */
 export interface RunContext {
@@ -16,6 +16,12 @@ export interface RunContext {
   readonly stdin: AsyncIterable<Uint8Array | string>;
   readonly palette: Palette;
   readonly registry: Registry;
+  /**
+   * The registry is the command's own, made of `builtInPlugins` (no registry was given to `run`): a worker
+   * thread of `batch --jobs` can make the same one. An embedder's registry holds plugins (code) that cannot be
+   * sent to a thread.
+   */
+  readonly builtInRegistry: boolean;
   /** Rule sets loaded in this run, by reference, so many assessments against one file read it once. */
   readonly ruleSets: Map<string, Promise<RuleSet>>;
   /** Every argument and option value of the command but `--out`: what an output must never overwrite. */
@@ -34,4 +40,9 @@ export function reportFailures(context: RunContext): void {
 /** A path the user typed, resolved against the run's working directory. */
 export function inputPath(context: RunContext, file: string): string {
   return resolvePath(context.io.cwd, file);
+}
+
+/** A path the user typed, resolved against `cwd`. */
+export function resolvePath(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
 }

@@ -11,7 +11,7 @@ import { registerReportCommand } from '../commands/report-command.js';
 import { registerTemplateCommand } from '../commands/template-command.js';
 import { registerTimelineCommand } from '../commands/timeline-command.js';
 import { registerValidateCommand } from '../commands/validate-command.js';
-import type { RunContext } from './context.js';
+import type { RunContext } from '../io/run-context.js';
 
 /** The `sunshine-rubric` command with every subcommand, writing to the run's streams, never exiting. */
 export function buildProgram(context: RunContext): Command {

@@ -1,4 +1,4 @@
-import type { RunIo } from './io.js';
+import type { RunIo } from './run-io.js';
 
 /** Paints text for a terminal, or leaves it plain. */
 export interface Palette {

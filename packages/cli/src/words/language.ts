@@ -1,6 +1,4 @@
 import type { Text } from '@sunshine-rubric/core';
-import { shownInput } from '../text/terminal-safe.js';
-import { CliError } from './io.js';
 
 /** The language of text output and reports: Chinese (the default, authoritative) or English. */
 export type Language = 'zh' | 'en';
@@ -11,12 +9,4 @@ export function say(
   language: Language,
 ): string {
   return language === 'en' ? (text.en ?? text.zh) : text.zh;
-}
-
-/** The `--lang` option's value, checked. */
-export function parseLanguage(value: string): Language {
-  if (value === 'zh' || value === 'en') return value;
-  throw new CliError(
-    `--lang: expected zh or en, got ${JSON.stringify(shownInput(value))} (--lang 只能是 zh 或 en)`,
-  );
 }
