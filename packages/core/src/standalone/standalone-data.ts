@@ -1,0 +1,83 @@
+import { layoutRuleSet } from '../evaluate/layout.js';
+import { isConditionReference, isFactReference, isLeaf } from '../rule-set/conditions.js';
+import type { Condition, RuleSet } from '../rule-set/types.js';
+import { exactShare } from '../util/fraction.js';
+import { percentInWords } from '../words/percent-words.js';
+import type { StandaloneCondition, StandaloneData } from './runtime/types.js';
+
+/**
+ * A defined rule set as the plain data the standalone runtime reads: facts by catalog position, shared
+ * conditions once each, points scaled to integers and the threshold as an exact fraction, all computed here
+ * with core's own helpers so that the module decides exactly as the compiled evaluator does.
+ *
+ * @example
+ * ```ts
+ * const data = standaloneDataOf(defineRuleSet(json), 'error');
+ * JSON.stringify(data);
+ * ```
+ */
+export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'ignore'): StandaloneData {
+  const layout = layoutRuleSet(ruleSet);
+  const positionOf = layout.facts.positionOf;
+  const sharedNames = Object.keys(ruleSet.conditions ?? {});
+  const sharedIndex = new Map(sharedNames.map((name, index) => [name, index]));
+  const convert = (condition: Condition): StandaloneCondition => {
+    if (isConditionReference(condition))
+      return {
+        kind: 'reference',
+        condition: condition.condition,
+        shared: sharedIndex.get(condition.condition)!,
+      };
+    if (isLeaf(condition)) {
+      const position = positionOf.get(condition.fact)!;
+      const { operator, value } = condition;
+      return isFactReference(value)
+        ? { kind: 'leaf', position, operator, expected: value, other: positionOf.get(value.fact)! }
+        : { kind: 'leaf', position, operator, expected: value };
+    }
+    if ('not' in condition) return { kind: 'not', child: convert(condition.not) };
+    return 'all' in condition
+      ? { kind: 'all', children: condition.all.map(convert) }
+      : { kind: 'any', children: condition.any.map(convert) };
+  };
+  const { scoring } = ruleSet;
+  const threshold = scoring.mode === 'compliance-rate' ? scoring.threshold : 0;
+  const fraction = exactShare(threshold);
+  const scale = layout.pointsScale;
+  return {
+    ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
+    facts: layout.facts.ids.map((id, position) => ({ id, ...layout.facts.definitions[position]! })),
+    unknownFacts,
+    conditions: sharedNames.map((name) => convert(ruleSet.conditions![name]!)),
+    scope: ruleSet.scope ? convert(ruleSet.scope) : null,
+    focus: ruleSet.focus ? convert(ruleSet.focus) : null,
+    aspects: layout.aspects.map((aspect, position) => ({
+      id: aspect.id,
+      title: aspect.title,
+      minimum: scoring.mode === 'points' ? (scoring.aspectMinimums?.[aspect.id] ?? null) : null,
+      scaledMinimum: layout.scaledAspectMinimums[position]!,
+    })),
+    requirements: layout.requirements.map(({ id, aspectId, title }) => ({ id, aspectId, title })),
+    standards: layout.standards.map((standard) => ({
+      id: standard.id,
+      requirementId: standard.requirementId,
+      aspectId: standard.aspectId,
+      requirement: standard.requirementPosition,
+      aspect: standard.aspectPosition,
+      scaledPoints: standard.scaledPoints,
+      applicableWhen: standard.applicableWhen ? convert(standard.applicableWhen) : null,
+      condition: convert(standard.condition),
+    })),
+    scoring: {
+      mode: scoring.mode,
+      minMetPerRequirement: scoring.minMetPerRequirement,
+      threshold,
+      numerator: String(fraction.numerator),
+      denominator: String(fraction.denominator),
+      thresholdInWords: percentInWords(threshold),
+      passMark: scoring.mode === 'points' ? scoring.passMark : 0,
+      scaledPassMark: layout.scaledPassMark,
+      pointsScale: scale,
+    },
+  };
+}
