@@ -15,10 +15,7 @@ export interface StandaloneModule {
 const directory = mkdtempSync(join(tmpdir(), 'standalone-evaluator-'));
 let written = 0;
 
-/**
- * Imports generated module source as a user would: written to a file, loaded by Node's own loader (not
- * vite's transform), so nothing outside the module can satisfy what it refers to.
- */
+/** Imports generated module source as a user would: written to a file of its own, then imported. */
 export async function importStandalone(source: string): Promise<StandaloneModule> {
   const file = join(directory, `evaluator-${written++}.mjs`);
   writeFileSync(file, source);
