@@ -158,18 +158,69 @@ export function assessmentReader(
     if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
     return { assessmentId: input.id as string, values };
   };
+  // Where reading the input throws (a getter, a Proxy trap), in the order core's document snapshot reads
+  // it: depth first, keys in order, only plain objects and lists entered.
+  const findUnreadable = (
+    value: unknown,
+    path: (string | number)[],
+    seen: Set<object>,
+  ): { path: (string | number)[]; error: unknown } | undefined => {
+    if (typeof value !== 'object' || value === null || seen.has(value) || path.length > 1000)
+      return undefined;
+    seen.add(value);
+    let children: [string | number, unknown][];
+    try {
+      const isList = Array.isArray(value);
+      const prototype = isList ? Array.prototype : Object.getPrototypeOf(value);
+      if (!isList && prototype !== Object.prototype && prototype !== null) return undefined;
+      const keys: (string | number)[] = isList ? [...(value as unknown[]).keys()] : Object.keys(value);
+      children = [];
+      for (const key of keys) {
+        try {
+          children.push([key, (value as Record<string | number, unknown>)[key]]);
+        } catch (error) {
+          return { path: [...path, key], error };
+        }
+      }
+    } catch (error) {
+      return { path, error };
+    }
+    for (const [key, child] of children) {
+      const found = findUnreadable(child, [...path, key], seen);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const describeThrown = (error: unknown): string => {
+    try {
+      const clip = (text: string) => {
+        if (text.length <= 120) return text;
+        const code = text.charCodeAt(119);
+        const end = code >= 0xd800 && code <= 0xdbff ? 119 : 120;
+        return `${text.slice(0, end)}… (${text.length} characters)`;
+      };
+      if (error instanceof Error) return clip(`${String(error.name)}: ${String(error.message)}`);
+      if (typeof error === 'string') return clip(error);
+      return showValue(error);
+    } catch {
+      return 'an exception that cannot be described';
+    }
+  };
   return (input: unknown) => {
     try {
       return readFields(input);
     } catch (error) {
       if (RubricError.isInstance(error)) throw error;
-      let thrown = 'an exception that cannot be described';
+      let found: { path: (string | number)[]; error: unknown } | undefined;
       try {
-        thrown =
-          error instanceof Error ? `${String(error.name)}: ${String(error.message)}` : showValue(error);
+        found = findUnreadable(input, [], new Set());
       } catch {}
       throw new RubricError('INVALID_ASSESSMENT', [
-        { path: [], message: `this value could not be read: reading it threw ${thrown}`, kind: 'unreadable' },
+        {
+          path: found?.path ?? [],
+          message: `this value could not be read: reading it threw ${describeThrown(found?.error ?? error)}`,
+          kind: 'unreadable',
+        },
       ]);
     }
   };
