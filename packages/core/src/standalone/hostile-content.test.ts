@@ -12,7 +12,7 @@ const hostile = fc.oneof(
   fc.constantFrom(
     '*/',
     '`',
-    '${x}',
+    '\u0024{x}',
     '</script>',
     '<!--',
     '\u2028',
