@@ -88,10 +88,18 @@ function part(name: string, runtime: (...parameters: never[]) => unknown): strin
   return `const ${name} = (${runtime.toString()});`;
 }
 
-/** A string as a JS string literal that is also safe inside an HTML `<script>` and in any JS parser. */
-function jsonStringLiteral(text: string): string {
-  return JSON.stringify(text)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+/**
+ * JSON text as a single-quoted JS string literal (its double quotes then need no escape, which keeps the
+ * module small), safe inside an HTML `<script>` and in every JS parser: backslashes, quotes, line
+ * terminators and `<` escaped.
+ */
+function jsonStringLiteral(json: string): string {
+  const escaped = json.replace(/[\\'\n\r\u2028\u2029<]/g, (character) =>
+    character === '\\'
+      ? '\\\\'
+      : character === "'"
+        ? "\\'"
+        : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `'${escaped}'`;
 }

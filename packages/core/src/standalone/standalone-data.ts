@@ -1,5 +1,6 @@
 import { layoutRuleSet } from '../evaluate/layout.js';
 import { isConditionReference, isFactReference, isLeaf } from '../rule-set/conditions.js';
+import { builtInOperators } from '../rule-set/operators.js';
 import type { Condition, RuleSet } from '../rule-set/types.js';
 import { exactShare } from '../util/fraction.js';
 import { percentInWords } from '../words/percent-words.js';
@@ -21,24 +22,23 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   const positionOf = layout.facts.positionOf;
   const sharedNames = Object.keys(ruleSet.conditions ?? {});
   const sharedIndex = new Map(sharedNames.map((name, index) => [name, index]));
+  const operators = builtInOperators.map((operator) => operator.name);
+  const operatorIndex = new Map(operators.map((name, index) => [name, index]));
   const convert = (condition: Condition): StandaloneCondition => {
     if (isConditionReference(condition))
-      return {
-        kind: 'reference',
-        condition: condition.condition,
-        shared: sharedIndex.get(condition.condition)!,
-      };
+      return ['reference', condition.condition, sharedIndex.get(condition.condition)!];
     if (isLeaf(condition)) {
       const position = positionOf.get(condition.fact)!;
-      const { operator, value } = condition;
+      const operator = operatorIndex.get(condition.operator)!;
+      const { value } = condition;
       return isFactReference(value)
-        ? { kind: 'leaf', position, operator, expected: value, other: positionOf.get(value.fact)! }
-        : { kind: 'leaf', position, operator, expected: value };
+        ? [position, operator, value, positionOf.get(value.fact)!]
+        : [position, operator, value];
     }
-    if ('not' in condition) return { kind: 'not', child: convert(condition.not) };
+    if ('not' in condition) return ['not', convert(condition.not)];
     return 'all' in condition
-      ? { kind: 'all', children: condition.all.map(convert) }
-      : { kind: 'any', children: condition.any.map(convert) };
+      ? ['all', ...condition.all.map(convert)]
+      : ['any', ...condition.any.map(convert)];
   };
   const { scoring } = ruleSet;
   const threshold = scoring.mode === 'compliance-rate' ? scoring.threshold : 0;
@@ -46,7 +46,18 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   const scale = layout.pointsScale;
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
-    facts: layout.facts.ids.map((id, position) => ({ id, ...layout.facts.definitions[position]! })),
+    facts: layout.facts.ids.map((id, position) => {
+      // Only what the checks and the reasons read: a unit, say, never shows in a result.
+      const { type, title, values, min, max } = layout.facts.definitions[position]!;
+      return {
+        id,
+        type,
+        title,
+        ...(values && { values }),
+        ...(min !== undefined && { min }),
+        ...(max !== undefined && { max }),
+      };
+    }),
     unknownFacts,
     conditions: sharedNames.map((name) => convert(ruleSet.conditions![name]!)),
     scope: ruleSet.scope ? convert(ruleSet.scope) : null,
@@ -57,17 +68,17 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
       minimum: scoring.mode === 'points' ? (scoring.aspectMinimums?.[aspect.id] ?? null) : null,
       scaledMinimum: layout.scaledAspectMinimums[position]!,
     })),
-    requirements: layout.requirements.map(({ id, aspectId, title }) => ({ id, aspectId, title })),
-    standards: layout.standards.map((standard) => ({
-      id: standard.id,
-      requirementId: standard.requirementId,
-      aspectId: standard.aspectId,
-      requirement: standard.requirementPosition,
-      aspect: standard.aspectPosition,
-      scaledPoints: standard.scaledPoints,
-      applicableWhen: standard.applicableWhen ? convert(standard.applicableWhen) : null,
-      condition: convert(standard.condition),
+    requirements: layout.requirements.map(({ id, aspectPosition, title }) => ({
+      id,
+      aspect: aspectPosition,
+      title,
     })),
+    standards: layout.standards.map(({ id, requirementPosition, scaledPoints, condition, applicableWhen }) =>
+      applicableWhen
+        ? [id, requirementPosition, scaledPoints, convert(condition), convert(applicableWhen)]
+        : [id, requirementPosition, scaledPoints, convert(condition)],
+    ),
+    operators,
     scoring: {
       mode: scoring.mode,
       minMetPerRequirement: scoring.minMetPerRequirement,

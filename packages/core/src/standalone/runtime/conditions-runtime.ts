@@ -19,13 +19,14 @@ export interface StandaloneCompiled {
  *
  * @example
  * ```ts
- * const compile = conditionCompiler(data.facts, data.conditions);
- * compile(data.standards[0].condition).test(values);
+ * const compile = conditionCompiler(data.facts, data.conditions, data.operators);
+ * compile(data.standards[0][3]).test(values);
  * ```
  */
 export function conditionCompiler(
   facts: readonly StandaloneFact[],
   shared: readonly StandaloneCondition[],
+  operators: readonly string[],
 ): (condition: StandaloneCondition) => StandaloneCompiled {
   type Values = readonly (FactValue | undefined)[];
   type Scalar = FactValue;
@@ -83,31 +84,23 @@ export function conditionCompiler(
   };
   const compiledShared: (StandaloneCompiled | undefined)[] = new Array(shared.length);
   const positionsOf = (condition: StandaloneCondition, into: Set<number>): Set<number> => {
-    switch (condition.kind) {
-      case 'leaf':
-        into.add(condition.position);
-        if (condition.other !== undefined) into.add(condition.other);
-        break;
-      case 'not':
-        positionsOf(condition.child, into);
-        break;
-      case 'reference':
-        positionsOf(shared[condition.shared]!, into);
-        break;
-      default:
-        for (const child of condition.children) positionsOf(child, into);
-    }
+    const [head] = condition;
+    if (typeof head === 'number') {
+      into.add(head);
+      if (condition.length === 4) into.add(condition[3]);
+    } else if (head === 'reference') positionsOf(shared[condition[2] as number]!, into);
+    else for (const child of condition.slice(1) as StandaloneCondition[]) positionsOf(child, into);
     return into;
   };
   const compile = (condition: StandaloneCondition): StandaloneCompiled => {
-    if (condition.kind === 'reference') {
-      const index = condition.shared;
+    const [head] = condition;
+    if (head === 'reference') {
+      const [, name, index] = condition as readonly ['reference', string, number];
       let inner = compiledShared[index];
       if (inner === undefined) {
         inner = compile(shared[index]!);
         compiledShared[index] = inner;
       }
-      const name = condition.condition;
       const explainInner = inner.explain;
       return {
         positions: inner.positions,
@@ -119,10 +112,13 @@ export function conditionCompiler(
       };
     }
     const positions = [...positionsOf(condition, new Set())];
-    if (condition.kind === 'leaf') {
-      const { position, operator, expected, other } = condition;
+    if (typeof head === 'number') {
+      const position = head;
+      const operator = operators[condition[1] as number]!;
+      const expected = condition[2] as FactValue | readonly FactValue[] | FactReference;
       const fact = facts[position]!.id;
-      if (other !== undefined) {
+      if (condition.length === 4) {
+        const other = condition[3];
         const reference = expected as FactReference;
         return {
           positions,
@@ -162,8 +158,8 @@ export function conditionCompiler(
         },
       };
     }
-    if (condition.kind === 'not') {
-      const inner = compile(condition.child);
+    if (head === 'not') {
+      const inner = compile(condition[1] as StandaloneCondition);
       const innerTest = inner.test;
       const innerExplain = inner.explain;
       return {
@@ -175,8 +171,8 @@ export function conditionCompiler(
         },
       };
     }
-    const kind = condition.kind;
-    const children = condition.children.map(compile);
+    const kind = head as 'all' | 'any';
+    const children = (condition.slice(1) as StandaloneCondition[]).map(compile);
     const tests = children.map((child) => child.test);
     const explainers = children.map((child) => child.explain);
     const test: (values: Values) => boolean =

@@ -29,17 +29,25 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
   type Values = readonly (FactValue | undefined)[];
   const { RubricError } = parts;
   const read = parts.assessmentReader(data.facts, data.unknownFacts, RubricError);
-  const compile = parts.conditionCompiler(data.facts, data.conditions);
+  const compile = parts.conditionCompiler(data.facts, data.conditions, data.operators);
   const reasonsFor = parts.reasonsWriter(data);
   const { scoring } = data;
   const isPoints = scoring.mode === 'points';
   const scope = data.scope === null ? undefined : compile(data.scope);
   const focus = data.focus === null ? undefined : compile(data.focus);
-  const standards = data.standards.map((standard) => ({
-    ...standard,
-    applicableWhen: standard.applicableWhen === null ? undefined : compile(standard.applicableWhen),
-    condition: compile(standard.condition),
-  }));
+  const standards = data.standards.map(([id, requirement, scaledPoints, condition, applicableWhen]) => {
+    const aspect = data.requirements[requirement]!.aspect;
+    return {
+      id,
+      requirementId: data.requirements[requirement]!.id,
+      aspectId: data.aspects[aspect]!.id,
+      requirement,
+      aspect,
+      scaledPoints,
+      applicableWhen: applicableWhen === undefined ? undefined : compile(applicableWhen),
+      condition: compile(condition),
+    };
+  });
   const scopeFacts = new Set(scope === undefined ? [] : scope.positions.map((at) => data.facts[at]!.id));
   const needed = new Set<number>();
   for (const condition of [
@@ -149,7 +157,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     const minimum = scoring.minMetPerRequirement;
     const requirements = data.requirements.map((requirement, position) => ({
       id: requirement.id,
-      aspectId: requirement.aspectId,
+      aspectId: data.aspects[requirement.aspect]!.id,
       met: requirementMet[position]!,
       applicable: requirementApplicable[position]!,
       satisfied: requirementApplicable[position] === 0 || requirementMet[position]! >= minimum,

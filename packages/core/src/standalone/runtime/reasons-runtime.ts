@@ -177,7 +177,7 @@ export function reasonsWriter(data: StandaloneData): (verdict: StandaloneVerdict
     });
     const undecided: string[] = [];
     verdict.outcomes.forEach((outcome, position) => {
-      if (outcome === 3) undecided.push(data.standards[position]!.id);
+      if (outcome === 3) undecided.push(data.standards[position]![0]);
     });
     if (undecided.length > 0) {
       const { missingFacts } = verdict;

@@ -1,24 +1,28 @@
 import type { FactReference, FactType, FactValue, Provenance, Text } from '../../rule-set/types.js';
 
 /**
- * A condition as the standalone module holds it: a tree of plain data over catalog positions, which the
- * runtime turns into closures when the module loads (no `eval`, no `new Function`).
+ * The operators by index, as conditions in a standalone module name them (json-rules-engine's built-ins,
+ * the only ones a module can carry).
+ */
+export type StandaloneOperators = readonly string[];
+
+/**
+ * A condition as the standalone module holds it: compact tuples over catalog positions (the module is
+ * shipped, so its size matters), which the runtime turns into closures when the module loads (no `eval`,
+ * no `new Function`).
+ * - `[position, operator, expected]`: a leaf comparing the fact at `position` with the value as written,
+ *   `operator` an index into `StandaloneData.operators`;
+ * - `[position, operator, expected, other]`: a leaf comparing it with the fact at `other` (`expected` is
+ *   `{ fact }` as written);
+ * - `['all' | 'any', ...children]`, `['not', child]`;
+ * - `['reference', name, index]`: the shared condition `name`, at `index` in `StandaloneData.conditions`.
  */
 export type StandaloneCondition =
-  | {
-      readonly kind: 'leaf';
-      /** The fact's catalog position. */
-      readonly position: number;
-      readonly operator: string;
-      /** The condition's value as written (a literal, a list, or `{ fact }`). */
-      readonly expected: FactValue | readonly FactValue[] | FactReference;
-      /** The catalog position of the fact that `expected` names, when it names one. */
-      readonly other?: number;
-    }
-  | { readonly kind: 'all' | 'any'; readonly children: readonly StandaloneCondition[] }
-  | { readonly kind: 'not'; readonly child: StandaloneCondition }
-  /** A shared condition, by its name and its position in `StandaloneData.conditions`. */
-  | { readonly kind: 'reference'; readonly condition: string; readonly shared: number };
+  | readonly [number, number, FactValue | readonly FactValue[]]
+  | readonly [number, number, FactReference, number]
+  | readonly ['all' | 'any', ...StandaloneCondition[]]
+  | readonly ['not', StandaloneCondition]
+  | readonly ['reference', string, number];
 
 /** One fact of the catalog, in catalog order. */
 export interface StandaloneFact {
@@ -29,6 +33,14 @@ export interface StandaloneFact {
   readonly min?: number;
   readonly max?: number;
 }
+
+/**
+ * A standard: `[id, requirement, scaledPoints, condition, applicableWhen?]`, `requirement` its position in
+ * `StandaloneData.requirements`, `scaledPoints` its points × `pointsScale` (0 without points).
+ */
+export type StandaloneStandard =
+  | readonly [string, number, number, StandaloneCondition]
+  | readonly [string, number, number, StandaloneCondition, StandaloneCondition];
 
 /** Everything the runtime needs of one rule set, prepared by the generator. Plain JSON. */
 export interface StandaloneData {
@@ -45,17 +57,10 @@ export interface StandaloneData {
     readonly minimum: number | null;
     readonly scaledMinimum: number;
   }[];
-  readonly requirements: readonly { readonly id: string; readonly aspectId: string; readonly title: Text }[];
-  readonly standards: readonly {
-    readonly id: string;
-    readonly requirementId: string;
-    readonly aspectId: string;
-    readonly requirement: number;
-    readonly aspect: number;
-    readonly scaledPoints: number;
-    readonly applicableWhen: StandaloneCondition | null;
-    readonly condition: StandaloneCondition;
-  }[];
+  /** Each with its aspect's position. */
+  readonly requirements: readonly { readonly id: string; readonly aspect: number; readonly title: Text }[];
+  readonly standards: readonly StandaloneStandard[];
+  readonly operators: StandaloneOperators;
   readonly scoring: {
     readonly mode: 'compliance-rate' | 'points';
     readonly minMetPerRequirement: number;
