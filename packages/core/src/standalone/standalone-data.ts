@@ -46,17 +46,10 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   const scale = layout.pointsScale;
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
+    // Only what the checks and the reasons read (a unit, say, never shows in a result), as tuples.
     facts: layout.facts.ids.map((id, position) => {
-      // Only what the checks and the reasons read: a unit, say, never shows in a result.
       const { type, title, values, min, max } = layout.facts.definitions[position]!;
-      return {
-        id,
-        type,
-        title,
-        ...(values && { values }),
-        ...(min !== undefined && { min }),
-        ...(max !== undefined && { max }),
-      };
+      return [id, type, title.zh, title.en ?? null, values ?? null, min ?? null, max ?? null];
     }),
     unknownFacts,
     conditions: sharedNames.map((name) => convert(ruleSet.conditions![name]!)),
@@ -68,11 +61,12 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
       minimum: scoring.mode === 'points' ? (scoring.aspectMinimums?.[aspect.id] ?? null) : null,
       scaledMinimum: layout.scaledAspectMinimums[position]!,
     })),
-    requirements: layout.requirements.map(({ id, aspectPosition, title }) => ({
+    requirements: layout.requirements.map(({ id, aspectPosition, title }) => [
       id,
-      aspect: aspectPosition,
-      title,
-    })),
+      aspectPosition,
+      title.zh,
+      title.en ?? null,
+    ]),
     standards: layout.standards.map(({ id, requirementPosition, scaledPoints, condition, applicableWhen }) =>
       applicableWhen
         ? [id, requirementPosition, scaledPoints, convert(condition), convert(applicableWhen)]

@@ -19,7 +19,7 @@ export interface StandaloneCompiled {
  *
  * @example
  * ```ts
- * const compile = conditionCompiler(data.facts, data.conditions, data.operators);
+ * const compile = conditionCompiler(facts, data.conditions, data.operators);
  * compile(data.standards[0][3]).test(values);
  * ```
  */

@@ -28,18 +28,32 @@ export interface StandaloneParts {
 export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts) {
   type Values = readonly (FactValue | undefined)[];
   const { RubricError } = parts;
-  const read = parts.assessmentReader(data.facts, data.unknownFacts, RubricError);
-  const compile = parts.conditionCompiler(data.facts, data.conditions, data.operators);
-  const reasonsFor = parts.reasonsWriter(data);
+  const text = (zh: string, en: string | null) => (en === null ? { zh } : { zh, en });
+  const facts = data.facts.map(([id, type, zh, en, values, min, max]) => ({
+    id,
+    type,
+    title: text(zh, en),
+    ...(values !== null && { values }),
+    ...(min !== null && { min }),
+    ...(max !== null && { max }),
+  }));
+  const requirementList = data.requirements.map(([id, aspect, zh, en]) => ({
+    id,
+    aspect,
+    title: text(zh, en),
+  }));
+  const read = parts.assessmentReader(facts, data.unknownFacts, RubricError);
+  const compile = parts.conditionCompiler(facts, data.conditions, data.operators);
+  const reasonsFor = parts.reasonsWriter(data, facts, requirementList);
   const { scoring } = data;
   const isPoints = scoring.mode === 'points';
   const scope = data.scope === null ? undefined : compile(data.scope);
   const focus = data.focus === null ? undefined : compile(data.focus);
   const standards = data.standards.map(([id, requirement, scaledPoints, condition, applicableWhen]) => {
-    const aspect = data.requirements[requirement]!.aspect;
+    const aspect = requirementList[requirement]!.aspect;
     return {
       id,
-      requirementId: data.requirements[requirement]!.id,
+      requirementId: requirementList[requirement]!.id,
       aspectId: data.aspects[aspect]!.id,
       requirement,
       aspect,
@@ -48,7 +62,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       condition: compile(condition),
     };
   });
-  const scopeFacts = new Set(scope === undefined ? [] : scope.positions.map((at) => data.facts[at]!.id));
+  const scopeFacts = new Set(scope === undefined ? [] : scope.positions.map((at) => facts[at]!.id));
   const needed = new Set<number>();
   for (const condition of [
     scope,
@@ -129,8 +143,8 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       return condition.test(values) ? 0 : 1;
     });
 
-    const requirementMet = data.requirements.map(() => 0);
-    const requirementApplicable = data.requirements.map(() => 0);
+    const requirementMet = requirementList.map(() => 0);
+    const requirementApplicable = requirementList.map(() => 0);
     const aspectMet = data.aspects.map(() => 0);
     const aspectApplicable = data.aspects.map(() => 0);
     const aspectPoints = data.aspects.map(() => 0);
@@ -155,7 +169,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       aspectPoints[standard.aspect]! += standard.scaledPoints;
     });
     const minimum = scoring.minMetPerRequirement;
-    const requirements = data.requirements.map((requirement, position) => ({
+    const requirements = requirementList.map((requirement, position) => ({
       id: requirement.id,
       aspectId: data.aspects[requirement.aspect]!.id,
       met: requirementMet[position]!,
@@ -172,7 +186,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     const missingFacts: string[] = [];
     if (missing !== undefined)
       missing.forEach((flag, position) => {
-        if (flag === 1) missingFacts.push(data.facts[position]!.id);
+        if (flag === 1) missingFacts.push(facts[position]!.id);
       });
 
     const result: Record<string, unknown> = {

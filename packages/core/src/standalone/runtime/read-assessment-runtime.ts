@@ -9,7 +9,7 @@ import type { StandaloneFact } from './types.js';
  *
  * @example
  * ```ts
- * const read = assessmentReader(data.facts, 'error', standaloneErrorClass());
+ * const read = assessmentReader(facts, 'error', standaloneErrorClass());
  * const { assessmentId, values } = read(JSON.parse(body));
  * ```
  */

@@ -1,5 +1,5 @@
 import type { Reason, RequirementResult } from '../../result/types.js';
-import type { StandaloneData } from './types.js';
+import type { StandaloneData, StandaloneFact } from './types.js';
 
 /** What {@link reasonsWriter}'s function reads of one evaluation. */
 export interface StandaloneVerdict {
@@ -22,14 +22,18 @@ export interface StandaloneVerdict {
  *
  * @example
  * ```ts
- * const reasonsFor = reasonsWriter(data);
+ * const reasonsFor = reasonsWriter(data, facts, requirements);
  * reasonsFor(verdict); // [{ code: 'BELOW_THRESHOLD', … }]
  * ```
  */
-export function reasonsWriter(data: StandaloneData): (verdict: StandaloneVerdict) => Reason[] {
+export function reasonsWriter(
+  data: StandaloneData,
+  facts: readonly StandaloneFact[],
+  requirementList: readonly { readonly title: { readonly zh: string; readonly en?: string } }[],
+): (verdict: StandaloneVerdict) => Reason[] {
   const { scoring } = data;
   const scale = scoring.pointsScale;
-  const titleOf = new Map(data.facts.map((fact) => [fact.id, fact.title]));
+  const titleOf = new Map(facts.map((fact) => [fact.id, fact.title]));
   const english = (text: { zh: string; en?: string }) => text.en ?? text.zh;
   const floorDivide = (dividend: bigint, divisor: bigint): bigint => {
     const quotient = dividend / divisor;
@@ -66,7 +70,12 @@ export function reasonsWriter(data: StandaloneData): (verdict: StandaloneVerdict
   };
   const numerator = BigInt(scoring.numerator);
   const denominator = BigInt(scoring.denominator);
+  // Integers while the threshold has at most 6 decimal places and counts stay below a billion (as core).
+  const smallNumerator = Number(scoring.numerator);
+  const smallDenominator = denominator <= BigInt(1_000_000) ? Number(scoring.denominator) : 0;
   const requiredCount = (of: number): number => {
+    if (smallDenominator !== 0 && of <= 1_000_000_000)
+      return Math.ceil((smallNumerator * of) / smallDenominator);
     const scaled = numerator * BigInt(of);
     return Number(-floorDivide(-scaled, denominator));
   };
@@ -157,7 +166,7 @@ export function reasonsWriter(data: StandaloneData): (verdict: StandaloneVerdict
     }
     verdict.requirements.forEach((requirement, position) => {
       if (requirement.satisfied) return;
-      const title = data.requirements[position]!.title;
+      const title = requirementList[position]!.title;
       const required = scoring.minMetPerRequirement;
       const state =
         requirement.met === 0

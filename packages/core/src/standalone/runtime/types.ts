@@ -24,6 +24,20 @@ export type StandaloneCondition =
   | readonly ['not', StandaloneCondition]
   | readonly ['reference', string, number];
 
+/**
+ * A fact as the module holds it, compactly: `[id, type, zh, en, values, min, max]`, `null` for what the
+ * catalog leaves out. The runtime reads it as a {@link StandaloneFact}.
+ */
+export type StandaloneFactTuple = readonly [
+  string,
+  FactType,
+  string,
+  string | null,
+  readonly FactValue[] | null,
+  number | null,
+  number | null,
+];
+
 /** One fact of the catalog, in catalog order. */
 export interface StandaloneFact {
   readonly id: string;
@@ -45,7 +59,7 @@ export type StandaloneStandard =
 /** Everything the runtime needs of one rule set, prepared by the generator. Plain JSON. */
 export interface StandaloneData {
   readonly ruleSet: { readonly id: string; readonly version: string; readonly provenance: Provenance };
-  readonly facts: readonly StandaloneFact[];
+  readonly facts: readonly StandaloneFactTuple[];
   readonly unknownFacts: 'error' | 'ignore';
   readonly conditions: readonly StandaloneCondition[];
   readonly scope: StandaloneCondition | null;
@@ -57,8 +71,8 @@ export interface StandaloneData {
     readonly minimum: number | null;
     readonly scaledMinimum: number;
   }[];
-  /** Each with its aspect's position. */
-  readonly requirements: readonly { readonly id: string; readonly aspect: number; readonly title: Text }[];
+  /** `[id, aspect, zh, en]`: the aspect's position, the title (`en` null when the rule set has none). */
+  readonly requirements: readonly (readonly [string, number, string, string | null])[];
   readonly standards: readonly StandaloneStandard[];
   readonly operators: StandaloneOperators;
   readonly scoring: {
