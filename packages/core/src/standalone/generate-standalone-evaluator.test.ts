@@ -1,4 +1,5 @@
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
+import { transform } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importStandalone, removeStandaloneModules } from '../../test/standalone-module.js';
 import { compileRuleSet } from '../evaluate/compile-rule-set.js';
@@ -31,5 +32,18 @@ describe('generateStandaloneEvaluator', () => {
   it('imports nothing and evaluates nothing as code', () => {
     const source = generateStandaloneEvaluator(guangxi2021);
     expect(source).not.toMatch(/\bimport\b|\brequire\(|\beval\(|new Function|Function\(/);
+  });
+
+  it('is under 40 KiB for guangxi-2021 once minified, and still scores the samples the same', async () => {
+    const { code } = await transform(generateStandaloneEvaluator(guangxi2021), {
+      minify: true,
+      format: 'esm',
+      charset: 'utf8',
+    });
+    expect(Buffer.byteLength(code)).toBeLessThan(40 * 1024);
+    const minified = await importStandalone(code);
+    const evaluator = compileRuleSet(guangxi2021);
+    for (const sample of Object.values(guangxiSamples))
+      expect(minified.evaluate(sample)).toEqual(evaluator.evaluate(sample));
   });
 });
