@@ -3,7 +3,8 @@ import { afterAll, describe, expect } from 'vitest';
 import { importStandalone, removeStandaloneModules } from '../../test/standalone-module.js';
 import { compileRuleSet } from '../evaluate/compile-rule-set.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
-import type { RuleSetInput } from '../rule-set/types.js';
+import type { RuleSetInput } from '../rule-set/schema.js';
+import type { FactValue } from '../rule-set/types.js';
 import { generateStandaloneEvaluator } from './generate-standalone-evaluator.js';
 
 afterAll(removeStandaloneModules);
@@ -74,7 +75,10 @@ describe('rule-set content in a standalone module', () => {
       const assessment = {
         id: content[0]!,
         community: { name: 'x' },
-        facts: answer ? { kind: values[0], label: content[2] } : { label: content[1] },
+        facts: (answer ? { kind: values[0]!, label: content[2]! } : { label: content[1]! }) as Record<
+          string,
+          FactValue
+        >,
       };
       expect(standalone.evaluate(assessment)).toEqual(compiled.evaluate(assessment));
     },
