@@ -10,6 +10,7 @@ export default defineConfig({
     words: 'src/words/index.ts',
     internal: 'src/internal/index.ts',
     lint: 'src/lint/index.ts',
+    standalone: 'src/standalone/index.ts',
   },
   platform: 'neutral',
 });

@@ -3,6 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { lintStep } from '../check/lint-step.js';
 import { registerBatchCommand } from '../commands/batch-command.js';
 import { registerCheckCommand } from '../commands/check-command.js';
+import { registerCompileCommand } from '../commands/compile-command.js';
 import { registerDemoCommand } from '../commands/demo-command.js';
 import { registerDiffCommand } from '../commands/diff-command.js';
 import { registerEvaluateCommand } from '../commands/evaluate-command.js';
@@ -50,6 +51,7 @@ Run \`sunshine-rubric demo\` to see it work on the bundled sample estates. ËøêË°
   registerValidateCommand(program, context);
   registerCheckCommand(program, context, lintStep);
   registerDiffCommand(program, context);
+  registerCompileCommand(program, context);
   registerTemplateCommand(program, context);
   registerDemoCommand(program, context);
   return program;

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compileRuleSet } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeFixtures } from '../../test/fixtures.js';
+import { temporaryFolder } from '../../test/run-cli.js';
+import { runInProcess } from '../../test/run-in-process.js';
+
+let folder: { path: string; remove: () => Promise<void> };
+const cli = (...args: string[]) => runInProcess(args, { cwd: folder.path });
+
+beforeAll(async () => {
+  folder = await temporaryFolder('compile');
+  await writeFixtures(folder.path);
+});
+afterAll(() => folder.remove());
+
+describe('compile', () => {
+  test('--out writes a module that scores the samples as the library does', async () => {
+    const outcome = await cli('compile', 'guangxi-2021', '--out', 'evaluator.mjs');
+    expect(outcome).toMatchObject({ code: 0, stderr: '' });
+    const file = join(folder.path, 'evaluator.mjs');
+    const module = await import(/* @vite-ignore */ pathToFileURL(file).href);
+    const evaluator = compileRuleSet(guangxi2021);
+    for (const sample of Object.values(guangxiSamples))
+      expect(module.evaluate(sample)).toEqual(evaluator.evaluate(sample));
+  });
+
+  test('without --out, the module goes to stdout; a rule-set file works as an id does', async () => {
+    const outcome = await cli('compile', 'rule-set.json');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('export function evaluate(assessment, options)');
+    const byId = await cli('compile', 'guangxi-2021');
+    expect(byId.stdout).toBe(outcome.stdout);
+  });
+
+  test('an invalid rule set is refused with its JSON path, and nothing is written', async () => {
+    const outcome = await cli('compile', 'invalid-rule-set.json', '--out', 'never.mjs');
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr).toContain('$.scoring.threshold');
+    await expect(readFile(join(folder.path, 'never.mjs'))).rejects.toThrow();
+  });
+
+  test('--unknown-facts takes error or ignore only', async () => {
+    const outcome = await cli('compile', 'guangxi-2021', '--unknown-facts', 'warn');
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr).toContain('--unknown-facts');
+  });
+});

@@ -1,0 +1,149 @@
+import { fc, test } from '@fast-check/vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleRuleSet } from '../../test/fixtures.js';
+import {
+  importStandalone,
+  removeStandaloneModules,
+  type StandaloneModule,
+} from '../../test/standalone-module.js';
+import { RubricError } from '../errors/rubric-error.js';
+import { compileRuleSet } from '../evaluate/compile-rule-set.js';
+import { defineRuleSet } from '../rule-set/define-rule-set.js';
+import { generateStandaloneEvaluator } from './generate-standalone-evaluator.js';
+
+afterAll(removeStandaloneModules);
+
+const ruleSet = defineRuleSet(sampleRuleSet());
+const evaluator = compileRuleSet(ruleSet);
+let standalone: StandaloneModule;
+beforeAll(async () => {
+  standalone = await importStandalone(generateStandaloneEvaluator(ruleSet));
+});
+
+/** What a caller reads of a thrown error: whether it is a RubricError, its code and its issues. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    const { code, issues } = error as RubricError;
+    return { isRubricError: RubricError.isInstance(error), code, issues: JSON.parse(JSON.stringify(issues)) };
+  }
+  return 'nothing thrown';
+}
+
+const community = { name: '示例小区' };
+const badAssessments: Record<string, unknown> = {
+  'not an object': 42,
+  null: null,
+  'a list': [],
+  'no id, no community, no facts': {},
+  'a blank community name and a numeric district': {
+    id: 'a',
+    community: { name: ' ', district: 3 },
+    facts: {},
+  },
+  'an unknown fact and an unknown field': { id: 'a', community, facts: { nope: 1 }, extra: true },
+  'wrong types': { id: 'a', community, facts: { occupied: 'yes', rentalHouseholds: 2.5, cctvCoverage: 'x' } },
+  'out of range': { id: 'a', community, facts: { cctvCoverage: 1.5, rentalHouseholds: -1 } },
+  'not one of the values': { id: 'a', community, facts: { heating: 'coal' } },
+  'not a real date': { id: 'a', community, facts: { lastInspection: '2023-02-29' } },
+  'a bad assessedAt': { id: 'a', community, facts: {}, assessedAt: '2021-06-15T09:30' },
+  'a __proto__ fact': JSON.parse('{"id":"a","community":{"name":"x"},"facts":{"__proto__":1}}'),
+  'a fact whose getter throws a long string': {
+    id: 'a',
+    community,
+    facts: {
+      occupied: true,
+      get rentalHouseholds() {
+        throw 'y'.repeat(500);
+      },
+    },
+  },
+  'a getter that throws': {
+    id: 'a',
+    community,
+    get facts() {
+      throw new Error('no access');
+    },
+  },
+};
+
+describe('a standalone module given a bad assessment', () => {
+  for (const [name, assessment] of Object.entries(badAssessments)) {
+    it(`throws what core throws for ${name}: a RubricError with the same code, paths and messages`, () => {
+      const expected = thrownBy(() => evaluator.evaluate(assessment as never));
+      expect(expected).toMatchObject({ isRubricError: true, code: 'INVALID_ASSESSMENT' });
+      expect(thrownBy(() => standalone.evaluate(assessment))).toEqual(expected);
+    });
+  }
+
+  it('refuses options that are not an object, as core does', () => {
+    const assessment = { id: 'a', community, facts: {} };
+    const expected = thrownBy(() => evaluator.evaluate(assessment, 5 as never));
+    expect(thrownBy(() => standalone.evaluate(assessment, 5 as never))).toMatchObject({
+      isRubricError: true,
+      code: (expected as { code: string }).code,
+    });
+  });
+
+  test.prop([fc.dictionary(fc.constantFrom(...Object.keys(ruleSet.facts), 'unknown'), fc.anything())], {
+    numRuns: 300,
+  })('accepts and rejects random fact values exactly as core does', (facts) => {
+    const assessment = { id: 'a', community, facts };
+    let expected: unknown;
+    try {
+      expected = { result: JSON.parse(JSON.stringify(evaluator.evaluate(assessment as never))) };
+    } catch {
+      expected = thrownBy(() => evaluator.evaluate(assessment as never));
+    }
+    let actual: unknown;
+    try {
+      actual = { result: JSON.parse(JSON.stringify(standalone.evaluate(assessment))) };
+    } catch {
+      actual = thrownBy(() => standalone.evaluate(assessment));
+    }
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('generateStandaloneEvaluator given a rule set it cannot carry', () => {
+  it('refuses a custom operator, saying that plugins are code', () => {
+    const input = structuredClone(sampleRuleSet()) as unknown as {
+      aspects: { requirements: { standards: { condition: unknown }[] }[] }[];
+    };
+    input.aspects[0]!.requirements[0]!.standards[0]!.condition = {
+      fact: 'occupied',
+      operator: 'isTruthy',
+      value: true,
+    };
+    const error = thrownBy(() => generateStandaloneEvaluator(input as never)) as {
+      code: string;
+      issues: { path: unknown[]; message: string; kind: string }[];
+    };
+    expect(error.code).toBe('INVALID_RULE_SET');
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        kind: 'unknown-operator',
+        path: ['aspects', 0, 'requirements', 0, 'standards', 0, 'condition', 'operator'],
+        message: expect.stringContaining('a custom operator comes from a plugin, which is code'),
+      }),
+    );
+  });
+
+  it('refuses bad options', () => {
+    expect(
+      thrownBy(() => generateStandaloneEvaluator(ruleSet, { unknownFacts: 'warn' as never })),
+    ).toMatchObject({
+      code: 'INVALID_OPTIONS',
+      issues: [{ path: ['unknownFacts'] }],
+    });
+  });
+
+  it('ignores unknown facts when told to, as compileRuleSet does', async () => {
+    const lenient = await importStandalone(generateStandaloneEvaluator(ruleSet, { unknownFacts: 'ignore' }));
+    const assessment = { id: 'a', community, facts: { occupied: true, nope: 1 } };
+    expect(lenient.evaluate(assessment)).toEqual(
+      compileRuleSet(ruleSet, { unknownFacts: 'ignore' }).evaluate(assessment),
+    );
+  });
+});

@@ -1,0 +1,49 @@
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
+import { transform } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importStandalone, removeStandaloneModules } from '../../test/standalone-module.js';
+import { compileRuleSet } from '../evaluate/compile-rule-set.js';
+import { generateStandaloneEvaluator } from './generate-standalone-evaluator.js';
+
+afterAll(removeStandaloneModules);
+
+describe('generateStandaloneEvaluator', () => {
+  it('scores every guangxi-2021 sample exactly as the compiled evaluator does, explanations included', async () => {
+    const standalone = await importStandalone(generateStandaloneEvaluator(guangxi2021));
+    const evaluator = compileRuleSet(guangxi2021);
+    const samples = Object.values(guangxiSamples);
+    expect(samples.length).toBeGreaterThanOrEqual(5);
+    for (const sample of samples) {
+      expect(standalone.evaluate(sample)).toEqual(evaluator.evaluate(sample));
+      expect(standalone.evaluate(sample, { explain: false })).toEqual(
+        evaluator.evaluate(sample, { explain: false }),
+      );
+    }
+    expect(standalone.ruleSet).toEqual({ id: guangxi2021.id, version: guangxi2021.version });
+  });
+
+  it('gives the reasons in the same words, in the same order', async () => {
+    const standalone = await importStandalone(generateStandaloneEvaluator(guangxi2021));
+    const evaluator = compileRuleSet(guangxi2021);
+    for (const sample of Object.values(guangxiSamples))
+      expect(JSON.stringify(standalone.evaluate(sample))).toBe(JSON.stringify(evaluator.evaluate(sample)));
+  });
+
+  it('imports nothing and evaluates nothing as code', () => {
+    const source = generateStandaloneEvaluator(guangxi2021);
+    expect(source).not.toMatch(/\bimport\b|\brequire\(|\beval\(|new Function|Function\(/);
+  });
+
+  it('is under 40 KiB for guangxi-2021 once minified, and still scores the samples the same', async () => {
+    const { code } = await transform(generateStandaloneEvaluator(guangxi2021), {
+      minify: true,
+      format: 'esm',
+      charset: 'utf8',
+    });
+    expect(Buffer.byteLength(code)).toBeLessThan(40 * 1024);
+    const minified = await importStandalone(code);
+    const evaluator = compileRuleSet(guangxi2021);
+    for (const sample of Object.values(guangxiSamples))
+      expect(minified.evaluate(sample)).toEqual(evaluator.evaluate(sample));
+  });
+});
