@@ -1,5 +1,5 @@
 // Fails when an exported function, constant or class has no @example in its TSDoc (CONVENTIONS: every
-// export has TSDoc with an @example). Reads the JSON that `pnpm docs` writes beside the site's HTML.
+// export has TSDoc with an @example). Reads the JSON that `pnpm run docs` writes beside the site's HTML.
 import { readFileSync } from 'node:fs';
 
 const api = JSON.parse(readFileSync(new URL('../docs/site/api.json', import.meta.url), 'utf8'));

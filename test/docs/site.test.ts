@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumFlags, chromiumPath, skipChromium } from '../../packages/cli/test/chromium.js';
 import { type StaticSite, serveFolder } from './static-server.js';
 
-// Builds the site as `pnpm docs` does (typedoc, into a temporary folder), serves it on loopback and crawls
+// Builds the site as `pnpm run docs` does (typedoc, into a temporary folder), serves it on loopback and crawls
 // every internal link in headless Chromium: a missing page or file, a broken #anchor, a console error or a
 // request to another origin fails. Then the site's own search must find planRemediation.
 const root = fileURLToPath(new URL('../..', import.meta.url));
