@@ -259,7 +259,7 @@ export const importFindingKinds = {
 } as const;
 
 /**
- * A kind of finding in a json-rules-engine import's `notes` or `problems` (a key of `importFindingKinds`).
+ * A kind of {@link importFindingKinds}.
  *
  * @example
  * ```ts
