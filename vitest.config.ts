@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { sourceEntryPoints } from './test/docs/source-entry-points.js';
 
 // Tests resolve sibling packages to their TypeScript source through this export condition,
 // so nothing needs building before `pnpm test`.
@@ -14,6 +16,13 @@ if (!process.env.FC_SEED_SHOWN) {
 
 const sourceCondition = '@sunshine-rubric/source';
 const conditions = [sourceCondition, 'module', 'node', 'import', 'default'];
+// The guides' code runs from a temporary folder outside the workspace: it reaches the packages by name.
+const guideAliases = Object.entries(sourceEntryPoints(fileURLToPath(new URL('.', import.meta.url)))).map(
+  ([specifier, file]) => ({
+    find: new RegExp(`^${specifier.replace(/[/.-]/g, '\\$&')}$`),
+    replacement: file,
+  }),
+);
 
 export default defineConfig({
   resolve: { conditions },
@@ -28,6 +37,12 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'examples', include: ['examples/*/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'workspace', include: ['test/workspace/**/*.test.ts'] } },
+      {
+        extends: true,
+        resolve: { alias: guideAliases },
+        // Builds the site (typedoc) and crawls it in Chromium; runs the guides' code.
+        test: { name: 'docs', include: ['test/docs/**/*.test.ts'] },
+      },
       {
         extends: true,
         test: {

@@ -1,8 +1,8 @@
 // Fails when an exported function, constant or class has no @example in its TSDoc (CONVENTIONS: every
-// export has TSDoc with an @example). Reads the JSON that `pnpm docs` writes beside the HTML reference.
+// export has TSDoc with an @example). Reads the JSON that `pnpm run docs` writes beside the site's HTML.
 import { readFileSync } from 'node:fs';
 
-const api = JSON.parse(readFileSync(new URL('../docs/api/api.json', import.meta.url), 'utf8'));
+const api = JSON.parse(readFileSync(new URL('../docs/site/api.json', import.meta.url), 'utf8'));
 const documentedKinds = new Set([32, 64, 128]); // variable, function, class
 const missing = [];
 
