@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testRubric } from '../../test/lint-rubric.js';
-import { evaluate } from '../index.js';
+import { defineRuleSet, evaluate } from '../index.js';
 import { lintRuleSet } from './index.js';
 
 /** The test rubric with shared conditions (format version 2). */
@@ -48,19 +48,27 @@ describe('lintRuleSet: shared conditions', () => {
     expect(outOfRange.map((finding) => finding.path)).toEqual([['conditions', 'covered', 'any', 0, 'value']]);
   });
 
-  it('gives witnesses that really do what they claim through references', () => {
+  it('relates standards through references: a contradiction, and an implication with its witness', () => {
     const input = withShared(
       testRubric({ lifts: { type: 'integer', min: 0, max: 10 } }, [
         { id: 'S1', requirement: 'R', condition: { condition: 'hasLifts' } },
         { id: 'S2', requirement: 'R', condition: { not: { condition: 'hasLifts' } } },
+        { id: 'S3', requirement: 'Q', condition: { condition: 'manyLifts' } },
+        { id: 'S4', requirement: 'Q', condition: { fact: 'lifts', operator: 'greaterThan', value: 0 } },
       ]),
-      { hasLifts: { all: [{ fact: 'lifts', operator: 'greaterThan', value: 0 }] } },
+      {
+        hasLifts: { all: [{ fact: 'lifts', operator: 'greaterThan', value: 0 }] },
+        manyLifts: { all: [{ fact: 'lifts', operator: 'greaterThan', value: 5 }] },
+      },
     );
-    const result = lintRuleSet(input);
-    const contradiction = result.findings.find((finding) => finding.code === 'STANDARDS_CONTRADICT');
-    expect(contradiction).toBeDefined();
-    for (const finding of result.findings) {
-      if (finding.witness) expect(() => evaluate(input as never, finding.witness as never)).not.toThrow();
-    }
+    const findings = lintRuleSet(input).findings;
+    expect(findings.map((finding) => finding.code)).toContain('STANDARDS_CONTRADICT');
+    const implies = findings.find((finding) => finding.code === 'STANDARD_IMPLIES');
+    expect(implies?.witness).toBeDefined();
+    // The witness tells the two apart: the implied standard met, the implying one not.
+    const outcomes = evaluate(defineRuleSet(input), implies!.witness!).standards.map(
+      (standard) => standard.outcome,
+    );
+    expect(outcomes.slice(2)).toEqual(['unmet', 'met']);
   });
 });
