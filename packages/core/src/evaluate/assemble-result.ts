@@ -38,7 +38,8 @@ export function assembleResult(
     outcomes[position] = outcomeCode(standards[position]!.outcome);
   const counts = createOutcomeCounts(layout);
   countOutcomes(layout, outcomes, counts);
-  return resultOf(layout, assessmentId, scope, outcomes, counts, missingFacts, (result, eligible) => {
+  const eligible = eligibilityOf(layout, scope, counts);
+  return resultOf(layout, assessmentId, scope, outcomes.length, counts, eligible, missingFacts, (result) => {
     const requirements = requirementResults(layout, counts);
     result.standards = standards;
     result.requirements = requirements;
@@ -50,21 +51,35 @@ export function assembleResult(
 }
 
 /**
- * The result from counted outcomes, its fields in the contract's order. `placeDetails` sets
- * `standards`, `requirements`, `aspects` and `reasons` in their place (values, or accessors that build
- * them when first read); `counts` is read before `placeDetails` and not kept, so a caller may reuse it.
+ * Whether the estate is eligible: in scope, and the counts pass the rule set's scoring.
+ *
+ * @example
+ * ```ts
+ * const eligible = eligibilityOf(layout, scopeVerdict, counts);
+ * ```
  */
-export function resultOf(
+export function eligibilityOf(layout: RubricLayout, scope: ScopeVerdict, counts: OutcomeCounts): boolean {
+  return scope.inScope === true && passesScoring(layout, counts);
+}
+
+/**
+ * The result from counted outcomes, its fields in the contract's order. `placeDetails(result, details)`
+ * sets `standards`, `requirements`, `aspects` and `reasons` in their place (values, or accessors that
+ * build them when first read); `details` is passed through, so that the hot path makes no closure.
+ * `counts` is read before `placeDetails` and not kept, so a caller may reuse it.
+ */
+export function resultOf<Details>(
   layout: RubricLayout,
   assessmentId: string,
   scope: ScopeVerdict,
-  outcomes: ArrayLike<number>,
+  standardCount: number,
   counts: OutcomeCounts,
+  eligible: boolean,
   missingFacts: readonly string[],
-  placeDetails: (result: Mutable<EvaluationResult>, eligible: boolean) => void,
+  placeDetails: (result: Mutable<EvaluationResult>, details: Details) => void,
+  details?: Details,
 ): EvaluationResult {
   const { ruleSet, pointsScale } = layout;
-  const eligible = scope.inScope === true && passesScoring(layout, counts);
   const { met, applicable } = counts;
   const result = {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
@@ -73,7 +88,7 @@ export function resultOf(
   } as Mutable<EvaluationResult>;
   if (scope.inFocus !== undefined) result.inFocus = scope.inFocus;
   result.eligible = eligible;
-  result.compliance = { met, applicable, total: outcomes.length, rate: rate(met, applicable) };
+  result.compliance = { met, applicable, total: standardCount, rate: rate(met, applicable) };
   if (ruleSet.scoring.mode === 'points') {
     result.score = {
       points: counts.scaledPoints / pointsScale,
@@ -81,7 +96,7 @@ export function resultOf(
       passMark: ruleSet.scoring.passMark,
     };
   }
-  placeDetails(result, eligible);
+  placeDetails(result, details as Details);
   result.missingFacts = missingFacts;
   return result;
 }

@@ -2,10 +2,10 @@ import { readFactSlots } from '../assessment/read-fact-slots.js';
 import type { UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { EvaluationResult, StandardExplanation } from '../result/types.js';
 import { checkOptions } from '../util/check-options.js';
-import { failedLeafFacts, resultOf, type ScopeVerdict } from './assemble-result.js';
+import { eligibilityOf, failedLeafFacts, resultOf, type ScopeVerdict } from './assemble-result.js';
 import type { CompiledCondition, FactValues } from './compile-condition.js';
 import type { RubricLayout } from './layout.js';
-import { type ExplainableStandard, explanationOf, placeLazyDetails } from './lazy-result.js';
+import { type ExplainableStandard, explanationOf, placeLazyDetails, ResultDetails } from './lazy-result.js';
 import { outcomeOf } from './outcome.js';
 import { OutcomeCode, outcomeCode } from './outcome-codes.js';
 import { countOutcomes, createOutcomeCounts } from './outcome-counts.js';
@@ -92,26 +92,27 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
     }
     countOutcomes(layout, outcomes, counts);
     const missingFacts = missing === undefined ? [] : missingFactIds(layout, missing);
+    const eligible = eligibilityOf(layout, scopeVerdict, counts);
     return resultOf(
       layout,
       assessmentId,
       scopeVerdict,
-      outcomes,
+      standardCount,
       counts,
+      eligible,
       missingFacts,
-      (result, eligible) => {
-        placeLazyDetails(result, {
-          layout,
-          standards,
-          scope: scopeVerdict,
-          outcomes,
-          missingFacts,
-          eligible,
-          values,
-          explain,
-          explained,
-        });
-      },
+      placeLazyDetails,
+      new ResultDetails(
+        layout,
+        standards,
+        scopeVerdict,
+        outcomes,
+        missingFacts,
+        eligible,
+        values,
+        explain,
+        explained,
+      ),
     );
   };
 }

@@ -28,47 +28,62 @@ export interface ExplainableStandard {
   readonly condition: CompiledCondition;
 }
 
-/** Everything a result's details are built from, kept by the result until they are first read. */
-export interface ResultSource {
-  readonly layout: RubricLayout;
-  readonly standards: readonly ExplainableStandard[];
-  readonly scope: ScopeVerdict;
-  readonly outcomes: ArrayLike<number>;
-  readonly missingFacts: readonly string[];
-  readonly eligible: boolean;
-  /** The facts by catalog position, as read: explanations are evaluated on them. */
-  readonly values: FactValues;
-  readonly explain: boolean;
-  /** Explanations made while evaluating (a standard that calls a plugin), by position. */
-  readonly explained: readonly (StandardExplanation | undefined)[] | undefined;
-}
+/**
+ * Everything a result's details are built from, kept by the result until they are first read, and the
+ * details built so far (or assigned by the user). One object per result, made by one `new`.
+ *
+ * Its `Symbol.toStringTag` makes it no plain object to a reactive wrapper: Vue's `reactive` returns such a
+ * value as is, which a Proxy's get trap must do for it (the property holding it is non-writable and
+ * non-configurable, and the language enforces that a trap then returns this very object).
+ *
+ * @example
+ * ```ts
+ * const details = new ResultDetails(layout, standards, scope, outcomes, missingFacts, eligible, values, true, undefined);
+ * placeLazyDetails(result, details);
+ * ```
+ */
+export class ResultDetails {
+  counts: OutcomeCounts | undefined = undefined;
+  standards: readonly StandardResult[] | undefined = undefined;
+  requirements: readonly RequirementResult[] | undefined = undefined;
+  aspects: readonly AspectResult[] | undefined = undefined;
+  reasons: readonly Reason[] | undefined = undefined;
 
-/** A result's source and the details built from it so far (or assigned by the user). */
-interface PendingDetails {
-  readonly source: ResultSource;
-  counts: OutcomeCounts | undefined;
-  standards: readonly StandardResult[] | undefined;
-  requirements: readonly RequirementResult[] | undefined;
-  aspects: readonly AspectResult[] | undefined;
-  reasons: readonly Reason[] | undefined;
+  constructor(
+    readonly layout: RubricLayout,
+    readonly compiledStandards: readonly ExplainableStandard[],
+    readonly scope: ScopeVerdict,
+    readonly outcomes: ArrayLike<number>,
+    readonly missingFacts: readonly string[],
+    readonly eligible: boolean,
+    /** The facts by catalog position, as read: explanations are evaluated on them. */
+    readonly values: FactValues,
+    readonly explain: boolean,
+    /** Explanations made while evaluating (a standard that calls a plugin), by position. */
+    readonly explained: readonly (StandardExplanation | undefined)[] | undefined,
+  ) {}
+
+  get [Symbol.toStringTag](): string {
+    return 'ResultDetails';
+  }
 }
 
 /**
- * The key of a result's pending details: a symbol no one else holds, so the property is unreachable by
- * name, and non-enumerable, so `Object.keys`, `JSON.stringify`, `structuredClone`, spreading and deep
- * equality never see it. It is an own property, not a private field, so that the accessors find it
- * through whatever `this` they are called with: the result, an object inheriting from it, or a Proxy that
- * passes itself as the receiver (Vue's `reactive`), which forwards the read to the result.
+ * The key of a result's details: a symbol no one else holds, so the property is unreachable by name, and
+ * non-enumerable, so `Object.keys`, `JSON.stringify`, `structuredClone`, spreading and deep equality never
+ * see it. It is an own property, not a private field, so that the accessors find it through whatever
+ * `this` they are called with: the result, an object inheriting from it, or a Proxy that passes itself as
+ * the receiver (Vue's `reactive`), which forwards the read to the result.
  */
-const pendingKey: unique symbol = Symbol('sunshine-rubric.pendingDetails');
+const detailsKey: unique symbol = Symbol('sunshine-rubric.resultDetails');
 
-type Holder = { readonly [pendingKey]?: PendingDetails };
+type Holder = { readonly [detailsKey]?: ResultDetails };
 
-function pendingOf(holder: unknown): PendingDetails {
-  const pending = typeof holder === 'object' && holder !== null ? (holder as Holder)[pendingKey] : undefined;
-  if (pending === undefined)
+function detailsOf(holder: unknown): ResultDetails {
+  const details = typeof holder === 'object' && holder !== null ? (holder as Holder)[detailsKey] : undefined;
+  if (details === undefined)
     throw new TypeError('a result field of evaluate was read from something that is not that result');
-  return pending;
+  return details;
 }
 
 type DetailKey = 'standards' | 'requirements' | 'aspects' | 'reasons';
@@ -76,47 +91,48 @@ type DetailKey = 'standards' | 'requirements' | 'aspects' | 'reasons';
 /** One accessor pair per field for every result, so that V8 keeps results on one shape. */
 function accessorFor<Key extends DetailKey>(
   key: Key,
-  build: (pending: PendingDetails) => NonNullable<PendingDetails[Key]>,
+  build: (details: ResultDetails) => NonNullable<ResultDetails[Key]>,
 ): PropertyDescriptor {
   return Object.freeze({
     get(this: unknown) {
-      const pending = pendingOf(this);
-      const built = pending[key];
+      const details = detailsOf(this);
+      const built = details[key];
       if (built !== undefined) return built;
-      const value = build(pending);
-      pending[key] = value;
+      const value = build(details);
+      details[key] = value;
       return value;
     },
-    set(this: unknown, value: PendingDetails[Key]) {
+    set(this: unknown, value: ResultDetails[Key]) {
       // As assigning a data property would: refused on a frozen result, and on an object that merely
       // inherits from a result, a property of its own.
       if (Object.isFrozen(this)) throw new TypeError(`Cannot assign to read only property '${key}'`);
-      if (typeof this === 'object' && this !== null && !Object.hasOwn(this, pendingKey)) {
+      if (typeof this === 'object' && this !== null && !Object.hasOwn(this, detailsKey)) {
         Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
         return;
       }
-      pendingOf(this)[key] = value;
+      detailsOf(this)[key] = value;
     },
     enumerable: true,
     configurable: true,
   });
 }
 
-const standardsAccessor = accessorFor('standards', (pending) => buildStandards(pending.source));
-const requirementsAccessor = accessorFor('requirements', (pending) =>
-  requirementResults(pending.source.layout, countsOf(pending)),
+const standardsAccessor = accessorFor('standards', buildStandards);
+const requirementsAccessor = accessorFor('requirements', (details) =>
+  requirementResults(details.layout, countsOf(details)),
 );
-const aspectsAccessor = accessorFor('aspects', (pending) =>
-  aspectResults(pending.source.layout, countsOf(pending)),
-);
-const reasonsAccessor = accessorFor('reasons', (pending) => {
-  const { layout, scope, outcomes, missingFacts, eligible } = pending.source;
+const aspectsAccessor = accessorFor('aspects', (details) => aspectResults(details.layout, countsOf(details)));
+const reasonsAccessor = accessorFor('reasons', (details) => {
+  const { layout, scope, outcomes, missingFacts, eligible } = details;
   if (eligible) return [];
-  const counts = countsOf(pending);
+  const counts = countsOf(details);
   // Its own requirement results: the reasons follow the outcomes even if `requirements` was reassigned.
   const requirements = requirementResults(layout, counts);
   return reasonsFor(layout, scope, counts, requirements, counts.aspectPoints, outcomes, missingFacts);
 });
+
+/** The hidden property holding a result's details: neither writable, nor enumerable, nor configurable. */
+const detailsDescriptor: PropertyDescriptor = { value: undefined };
 
 /**
  * Sets a result's `standards`, `requirements`, `aspects` and `reasons` as enumerable accessors that
@@ -128,22 +144,13 @@ const reasonsAccessor = accessorFor('reasons', (pending) => {
  *
  * @example
  * ```ts
- * placeLazyDetails(result, { layout, standards, scope, outcomes, missingFacts, eligible, values, explain, explained });
+ * placeLazyDetails(result, new ResultDetails(layout, standards, scope, outcomes, missingFacts, eligible, values, true, undefined));
  * ```
  */
-export function placeLazyDetails(result: Mutable<EvaluationResult>, source: ResultSource): void {
-  // Non-writable and non-configurable: a Proxy's get trap must then return this very object (the
-  // language enforces it), and non-extensible, so that Vue's `reactive` returns it as is instead of a
-  // reactive copy (which would break that rule and throw).
-  const pending: PendingDetails = Object.preventExtensions({
-    source,
-    counts: undefined,
-    standards: undefined,
-    requirements: undefined,
-    aspects: undefined,
-    reasons: undefined,
-  });
-  Object.defineProperty(result, pendingKey, { value: pending });
+export function placeLazyDetails(result: Mutable<EvaluationResult>, details: ResultDetails): void {
+  detailsDescriptor.value = details;
+  Object.defineProperty(result, detailsKey, detailsDescriptor);
+  detailsDescriptor.value = undefined;
   Object.defineProperty(result, 'standards', standardsAccessor);
   Object.defineProperty(result, 'requirements', requirementsAccessor);
   Object.defineProperty(result, 'aspects', aspectsAccessor);
@@ -151,18 +158,18 @@ export function placeLazyDetails(result: Mutable<EvaluationResult>, source: Resu
 }
 
 /** The result's counts, recounted from its outcomes (the evaluator's own counters are reused). */
-function countsOf(pending: PendingDetails): OutcomeCounts {
-  if (pending.counts === undefined) {
-    const { layout, outcomes } = pending.source;
+function countsOf(details: ResultDetails): OutcomeCounts {
+  if (details.counts === undefined) {
+    const { layout, outcomes } = details;
     const counts = createOutcomeCounts(layout);
     countOutcomes(layout, outcomes, counts);
-    pending.counts = counts;
+    details.counts = counts;
   }
-  return pending.counts;
+  return details.counts;
 }
 
-function buildStandards(source: ResultSource): StandardResult[] {
-  const { standards, outcomes, values, explain, explained } = source;
+function buildStandards(details: ResultDetails): StandardResult[] {
+  const { compiledStandards: standards, outcomes, values, explain, explained } = details;
   const built: StandardResult[] = new Array(standards.length);
   for (let position = 0; position < standards.length; position++) {
     const standard = standards[position]!;
