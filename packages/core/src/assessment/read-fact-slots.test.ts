@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { sampleRuleSet } from '../../test/fixtures.js';
+import { perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
 import { layoutRuleSet } from '../evaluate/layout.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { readFactSlots } from './read-fact-slots.js';
@@ -102,6 +102,31 @@ const factsArbitrary = fc
     return facts;
   });
 
+/**
+ * Every fact of the catalog, in catalog order (the reader's path without key lookups), each answered
+ * for its type, answered oddly, or `null`; sometimes one key renamed, so that the order no longer holds.
+ */
+const completeFactsArbitrary = fc
+  .tuple(
+    fc.tuple(
+      ...factIds.map((_, position) =>
+        fc.oneof(
+          { arbitrary: answerOf(position), weight: 30 },
+          { arbitrary: oddValue, weight: 1 },
+          { arbitrary: fc.constant(null), weight: 1 },
+        ),
+      ),
+    ),
+    fc.option(fc.nat(factIds.length - 1), { freq: 4 }),
+  )
+  .map(([answers, renamed]) => {
+    const facts: Record<string, unknown> = {};
+    factIds.forEach((factId, position) => {
+      facts[position === renamed ? 'extra' : factId] = answers[position];
+    });
+    return facts;
+  });
+
 /** Mostly well formed (the reader's fast path), sometimes broken anywhere. */
 const envelopeArbitrary = fc.oneof(
   fc.record({ id: fc.constant('a1'), community: fc.constant({ name: '示例小区', district: '钦南区' }) }),
@@ -140,6 +165,36 @@ describe('reading an assessment into fact slots', () => {
       expect(fast).toEqual(exact);
     },
   );
+
+  test.prop(
+    [envelopeArbitrary, completeFactsArbitrary, fc.constantFrom<UnknownFactPolicy>('error', 'ignore')],
+    { numRuns: 1000 },
+  )(
+    'reads every fact in catalog order exactly as readAssessment, with the same values or the same issues',
+    (envelope, facts, unknownFacts) => {
+      const { fast, exact } = bothReaders({ ...envelope, facts }, unknownFacts);
+      expect(fast).toEqual(exact);
+    },
+  );
+
+  it('reads every fact in catalog order with null as missing, and says so', () => {
+    const answers: Record<string, unknown> = { ...perfectFacts(), floorArea: 1200 };
+    const occupied = factIds.indexOf('occupied');
+    const facts = Object.fromEntries(
+      factIds.map((factId, position) => [factId, position === occupied ? null : answers[factId]]),
+    );
+    const input = { id: 'a1', community: { name: 'n' }, facts };
+    const needed = new Uint8Array(factIds.length);
+    needed[occupied] = 1;
+    const slots = readFactSlots(input, index, 'error', needed);
+    expect(slots.complete).toBe(false);
+    expect(slots.values[occupied]).toBeUndefined();
+    expect(slots.values).toHaveLength(factIds.length);
+    const { fast, exact } = bothReaders(input, 'error');
+    expect(fast).toEqual(exact);
+    facts.occupied = true;
+    expect(readFactSlots(input, index, 'error', needed).complete).toBe(true);
+  });
 
   it('reads the same as readAssessment when facts inherit enumerable keys or have no prototype', () => {
     const inherited = Object.create({ occupied: true, extra: 1 }) as Record<string, unknown>;

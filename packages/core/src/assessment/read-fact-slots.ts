@@ -69,15 +69,26 @@ function readCommonCase(
     return undefined;
   const facts = envelope.facts;
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return undefined;
-
-  const { ids, positionOf, checks, lows, highs, validators } = index;
   const answers = facts as Record<string, unknown>;
+  if (!inheritsNoEnumerableKeys(answers)) return undefined;
+  return readFacts(id, answers, index, unknownFacts, needed, neededCount);
+}
+
+/** Each key found in the catalog: the next slot first (facts are usually in catalog order), else the Map. */
+function readFacts(
+  id: string,
+  answers: Record<string, unknown>,
+  index: FactIndex,
+  unknownFacts: UnknownFactPolicy,
+  needed: Uint8Array,
+  neededCount: number,
+): FactSlots | undefined {
+  const { ids, positionOf } = index;
   const values: (FactValue | undefined)[] = new Array(ids.length);
   let unanswered = neededCount;
   // for-in rather than Object.keys: V8 reads each value by its field index instead of a megamorphic
   // keyed load (several times faster). It sees the same keys in the same order as Object.keys, which
   // readAssessment iterates, because no prototype on the chain has an enumerable key (checked first).
-  if (!inheritsNoEnumerableKeys(answers)) return undefined;
   // Assessments usually list facts in catalog order: try the next slot before the Map.
   let expected = 0;
   for (const factId in answers) {
@@ -89,30 +100,41 @@ function readCommonCase(
     expected = position + 1;
     const value = answers[factId];
     if (value === null || value === undefined) continue;
-    switch (checks[position]) {
-      case FactCheck.boolean:
-        if (typeof value !== 'boolean') return undefined;
-        break;
-      case FactCheck.string:
-        if (typeof value !== 'string') return undefined;
-        break;
-      case FactCheck.number:
-        // NaN fails both comparisons; ±Infinity passes open bounds, so it is checked apart.
-        if (typeof value !== 'number' || !(value >= lows[position]! && value <= highs[position]!))
-          return undefined;
-        if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return undefined;
-        break;
-      case FactCheck.integer:
-        if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;
-        if (!(value >= lows[position]! && value <= highs[position]!)) return undefined;
-        break;
-      default:
-        if (validators[position]!(value) !== undefined) return undefined;
-    }
+    if (!isValidAnswer(value, position, index)) return undefined;
     values[position] = value as FactValue;
     unanswered -= needed[position]!;
   }
   return { assessmentId: id, values, complete: unanswered === 0 };
+}
+
+/** The fact's type check, inlined for the common types: a value that `validators[position]` accepts. */
+function isValidAnswer(value: unknown, position: number, index: FactIndex): boolean {
+  switch (index.checks[position]) {
+    case FactCheck.boolean:
+      return typeof value === 'boolean';
+    case FactCheck.string:
+      return typeof value === 'string';
+    case FactCheck.number:
+      // NaN fails both comparisons; ±Infinity passes open bounds, so it is checked apart.
+      return (
+        typeof value === 'number' &&
+        value >= index.lows[position]! &&
+        value <= index.highs[position]! &&
+        value !== Number.POSITIVE_INFINITY &&
+        value !== Number.NEGATIVE_INFINITY
+      );
+    case FactCheck.integer:
+      return (
+        typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= index.lows[position]! &&
+        value <= index.highs[position]!
+      );
+    case FactCheck.enum:
+      return index.allowed[position]!.includes(value);
+    default:
+      return index.validators[position]!(value) === undefined;
+  }
 }
 
 function countNeeded(needed: Uint8Array): number {

@@ -24,17 +24,19 @@ export interface FactIndex {
   /** Per fact, its inclusive bounds (±Infinity when the catalog gives none); numbers and integers only. */
   readonly lows: Float64Array;
   readonly highs: Float64Array;
+  /** Per fact, the values an enum fact allows (an empty list for every other fact). */
+  readonly allowed: readonly (readonly unknown[])[];
 }
 
 /**
- * How the fast reader checks a fact's value; `other` (dates, enums) calls the fact's validator.
+ * How the fast reader checks a fact's value; `other` (dates) calls the fact's validator.
  *
  * @example
  * ```ts
  * index.checks[index.positionOf.get('cctvCoverage')!] === FactCheck.number;
  * ```
  */
-export const FactCheck = { boolean: 0, string: 1, number: 2, integer: 3, other: 4 } as const;
+export const FactCheck = { boolean: 0, string: 1, number: 2, integer: 3, enum: 4, other: 5 } as const;
 
 function factCheckOf(definition: FactDefinition): number {
   switch (definition.type) {
@@ -46,6 +48,8 @@ function factCheckOf(definition: FactDefinition): number {
       return FactCheck.number;
     case 'integer':
       return FactCheck.integer;
+    case 'enum':
+      return FactCheck.enum;
     default:
       return FactCheck.other;
   }
@@ -68,6 +72,9 @@ export function indexFacts(facts: Readonly<Record<string, FactDefinition>>): Fac
     checks: Uint8Array.from(definitions, factCheckOf),
     lows: Float64Array.from(definitions, (definition) => definition.min ?? Number.NEGATIVE_INFINITY),
     highs: Float64Array.from(definitions, (definition) => definition.max ?? Number.POSITIVE_INFINITY),
+    allowed: definitions.map((definition) =>
+      definition.type === 'enum' && Array.isArray(definition.values) ? definition.values : [],
+    ),
   };
 }
 
