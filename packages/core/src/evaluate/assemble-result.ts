@@ -73,7 +73,7 @@ export function resultOf<Details>(
   assessmentId: string,
   scope: ScopeVerdict,
   standardCount: number,
-  counts: OutcomeCounts,
+  counts: ResultTotals,
   eligible: boolean,
   missingFacts: readonly string[],
   placeDetails: (result: Mutable<EvaluationResult>, details: Details) => void,
@@ -99,6 +99,14 @@ export function resultOf<Details>(
   placeDetails(result, details as Details);
   result.missingFacts = missingFacts;
   return result;
+}
+
+/** The totals a result shows: `compliance` and `score`. */
+export interface ResultTotals {
+  readonly met: number;
+  readonly applicable: number;
+  readonly scaledPoints: number;
+  readonly scaledMaxPoints: number;
 }
 
 /** A result under construction: the same fields, writable. */

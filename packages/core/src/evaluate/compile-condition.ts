@@ -10,6 +10,15 @@ import {
 } from '../rule-set/conditions.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, ConditionReference, FactValue, SharedConditions } from '../rule-set/types.js';
+import {
+  type DecisionProgram,
+  DecisionProgramBuilder,
+  fails,
+  holds,
+  Operation,
+  operationOf,
+  runDecision,
+} from './decision-program.js';
 import { literalLeafTest } from './leaf-test.js';
 import { guardedEvaluate, isPluginOperator, type RuleSetPath } from './plugin-operator.js';
 
@@ -22,6 +31,8 @@ export interface CompiledCondition {
   readonly factPositions: readonly number[];
   /** The verdict, short-circuiting. Only call when every fact in `factPositions` is present. */
   readonly test: (values: FactValues) => boolean;
+  /** `test` as a flat program, for {@link runDecision} in the evaluator's loop (no call per node). */
+  readonly program: DecisionProgram;
   /** Every node evaluated, no short circuit; `null` results where a fact is missing. */
   readonly explain: (values: FactValues) => ExplanationNode;
   /**
@@ -50,9 +61,12 @@ export function compileCondition(
   );
   const leafPath = callsPlugin ? path : undefined;
   const context: Compiling = { facts, operators, conditions };
+  const builder = new DecisionProgramBuilder();
+  const program = builder.program(compileProgram(condition, context, leafPath, builder, holds, fails));
   return {
     factPositions: factsReadBy(condition, conditions).map((factId) => facts.positionOf.get(factId)!),
-    test: compileTest(condition, context, leafPath),
+    test: (values) => runDecision(program, values),
+    program,
     explain: compileExplain(condition, context, leafPath),
     callsPlugin,
   };
@@ -123,6 +137,49 @@ function compileTest(
     for (const child of children) if (child(values)) return true;
     return false;
   };
+}
+
+/**
+ * Writes `condition` into `builder`, going to `whenTrue` or `whenFalse` once decided, and returns where it
+ * starts. Children are written last first, so that each one's targets are already written. A leaf that is
+ * not a built-in operator compared with a literal is a `call` of its compiled test, guarded as `test` is.
+ */
+function compileProgram(
+  condition: Condition,
+  context: Compiling,
+  path: RuleSetPath | undefined,
+  builder: DecisionProgramBuilder,
+  whenTrue: number,
+  whenFalse: number,
+): number {
+  if (isConditionReference(condition)) {
+    const [expansion, at] = expansionOf(condition, context, path);
+    return compileProgram(expansion, context, at, builder, whenTrue, whenFalse);
+  }
+  if (isLeaf(condition)) {
+    const definition = context.operators.get(condition.operator)!;
+    const expected = condition.value;
+    const operation =
+      isPluginOperator(definition) || isFactReference(expected)
+        ? Operation.call
+        : operationOf(condition.operator, expected);
+    if (operation === Operation.call)
+      return builder.leaf(operation, 0, compileTest(condition, context, path), whenTrue, whenFalse);
+    const slot = context.facts.positionOf.get(condition.fact)!;
+    return builder.leaf(operation, slot, expected, whenTrue, whenFalse);
+  }
+  if ('not' in condition)
+    return compileProgram(condition.not, context, childPath(path, 'not'), builder, whenFalse, whenTrue);
+  const isAll = 'all' in condition;
+  const children = isAll ? condition.all : condition.any;
+  let next = isAll ? whenTrue : whenFalse;
+  for (let index = children.length - 1; index >= 0; index--) {
+    const childAt = childPath(path, isAll ? 'all' : 'any', index);
+    next = isAll
+      ? compileProgram(children[index]!, context, childAt, builder, next, whenFalse)
+      : compileProgram(children[index]!, context, childAt, builder, whenTrue, next);
+  }
+  return next;
 }
 
 function compileExplain(

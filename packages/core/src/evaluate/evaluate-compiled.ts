@@ -2,13 +2,14 @@ import { readFactSlots } from '../assessment/read-fact-slots.js';
 import type { UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { EvaluationResult, StandardExplanation } from '../result/types.js';
 import { checkOptions } from '../util/check-options.js';
-import { eligibilityOf, failedLeafFacts, resultOf, type ScopeVerdict } from './assemble-result.js';
+import { failedLeafFacts, resultOf, type ScopeVerdict } from './assemble-result.js';
 import type { CompiledCondition, FactValues } from './compile-condition.js';
+import { runDecision } from './decision-program.js';
 import type { RubricLayout } from './layout.js';
 import { type ExplainableStandard, explanationOf, placeLazyDetails, ResultDetails } from './lazy-result.js';
 import { outcomeOf } from './outcome.js';
 import { OutcomeCode, outcomeCode } from './outcome-codes.js';
-import { countOutcomes, createOutcomeCounts } from './outcome-counts.js';
+import { createVerdictTally, tallyVerdict } from './verdict-tally.js';
 
 /** A rule set's conditions compiled, in layout order: what {@link evaluationOf} runs. */
 export interface CompiledRubric {
@@ -21,7 +22,7 @@ export interface CompiledRubric {
 
 /**
  * The evaluation of one compiled rule set: read the assessment into catalog slots, decide scope and
- * every standard into an array of outcome codes, count them into typed arrays this closure reuses,
+ * every standard into an array of outcome codes, tally them into one object this closure reuses,
  * and build the result — its `standards` (and their explanations) when first read.
  *
  * When every fact a condition reads is answered (the common case), no standard can be `missing-data`:
@@ -48,7 +49,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
   );
   let neededCount = 0;
   for (const flag of needed) neededCount += flag;
-  const counts = createOutcomeCounts(layout, { reused: true });
+  const tally = createVerdictTally();
   const standardCount = standards.length;
 
   return (input, explain) => {
@@ -81,24 +82,24 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
       } else if (missing === undefined) {
         const applicableWhen = standard.applicableWhen;
         outcomes[position] =
-          applicableWhen !== undefined && !applicableWhen.test(values)
+          applicableWhen !== undefined && !runDecision(applicableWhen.program, values)
             ? OutcomeCode.notApplicable
-            : standard.condition.test(values)
+            : runDecision(standard.condition.program, values)
               ? OutcomeCode.met
               : OutcomeCode.unmet;
       } else {
         outcomes[position] = decideWithMissing(standard, values, missing);
       }
     }
-    countOutcomes(layout, outcomes, counts);
+    tallyVerdict(layout, outcomes, tally);
     const missingFacts = missing === undefined ? [] : missingFactIds(layout, missing);
-    const eligible = eligibilityOf(layout, scopeVerdict, counts);
+    const eligible = scopeVerdict.inScope === true && tally.passes;
     return resultOf(
       layout,
       assessmentId,
       scopeVerdict,
       standardCount,
-      counts,
+      tally,
       eligible,
       missingFacts,
       placeLazyDetails,
@@ -125,13 +126,13 @@ function decideWithMissing(standard: ExplainableStandard, values: FactValues, mi
       flagMissing(applicableWhen, values, missing);
       return OutcomeCode.missingData;
     }
-    if (!applicableWhen.test(values)) return OutcomeCode.notApplicable;
+    if (!runDecision(applicableWhen.program, values)) return OutcomeCode.notApplicable;
   }
   if (hasMissing(condition, values)) {
     flagMissing(condition, values, missing);
     return OutcomeCode.missingData;
   }
-  return condition.test(values) ? OutcomeCode.met : OutcomeCode.unmet;
+  return runDecision(condition.program, values) ? OutcomeCode.met : OutcomeCode.unmet;
 }
 
 const inScopeVerdict: ScopeVerdict = Object.freeze({ inScope: true, failedFacts: Object.freeze([]) });
@@ -163,14 +164,14 @@ function decideScopeAlone(
     flagMissing(scope, values, missing);
     return { inScope: null, failedFacts: [] };
   }
-  if (scope.test(values)) return inScopeVerdict;
+  if (runDecision(scope.program, values)) return inScopeVerdict;
   return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
 }
 
 /** A condition that calls a plugin is evaluated in full, as the scope is, so both backends call it alike. */
 function decideFocus(focus: CompiledCondition, values: FactValues): boolean | null {
   if (focus.callsPlugin) return focus.explain(values).result;
-  return hasMissing(focus, values) ? null : focus.test(values);
+  return hasMissing(focus, values) ? null : runDecision(focus.program, values);
 }
 
 function hasMissing(condition: CompiledCondition, values: FactValues): boolean {

@@ -26,6 +26,10 @@ export interface RubricLayout {
     readonly requirementPositions: Int32Array;
     readonly aspectPositions: Int32Array;
     readonly scaledPoints: Float64Array;
+    /** Where each requirement's standards start, and after the last, where they end (R + 1 entries). */
+    readonly requirementStarts: Int32Array;
+    /** Where each aspect's standards start, and after the last, where they end (A + 1 entries). */
+    readonly aspectStarts: Int32Array;
   };
   /** Whether `met` of `applicable` reaches the compliance-rate threshold, exactly (compliance-rate mode). */
   readonly meetsThreshold: (met: number, applicable: number) => boolean;
@@ -49,8 +53,13 @@ export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
   const threshold = scoring.mode === 'compliance-rate' ? scoring.threshold : 0;
   const requirements: RubricLayout['requirements'][number][] = [];
   const standards: RubricLayout['standards'][number][] = [];
+  // A requirement's standards, and an aspect's, are contiguous: counting walks them as ranges.
+  const requirementStarts: number[] = [];
+  const aspectStarts: number[] = [];
   ruleSet.aspects.forEach((aspect, aspectPosition) => {
+    aspectStarts.push(standards.length);
     for (const requirement of aspect.requirements) {
+      requirementStarts.push(standards.length);
       const requirementPosition = requirements.length;
       requirements.push({ ...requirement, aspectId: aspect.id, aspectPosition });
       for (const standard of requirement.standards) {
@@ -75,6 +84,8 @@ export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
       requirementPositions: Int32Array.from(standards, (standard) => standard.requirementPosition),
       aspectPositions: Int32Array.from(standards, (standard) => standard.aspectPosition),
       scaledPoints: Float64Array.from(standards, (standard) => standard.scaledPoints),
+      requirementStarts: Int32Array.from([...requirementStarts, standards.length]),
+      aspectStarts: Int32Array.from([...aspectStarts, standards.length]),
     },
     pointsScale,
     meetsThreshold: thresholdTest(threshold),
