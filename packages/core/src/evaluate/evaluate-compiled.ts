@@ -2,8 +2,9 @@ import { readFactSlots } from '../assessment/read-fact-slots.js';
 import type { UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { EvaluationResult, StandardExplanation } from '../result/types.js';
 import { checkOptions } from '../util/check-options.js';
-import { failedLeafFacts, resultOf, type ScopeVerdict } from './assemble-result.js';
+import { resultOf } from './assemble-result.js';
 import type { CompiledCondition, FactValues } from './compile-condition.js';
+import { decideScope, flagMissing, hasMissing } from './decide-scope.js';
 import { runDecision } from './decision-program.js';
 import type { RubricLayout } from './layout.js';
 import { type ExplainableStandard, explanationOf, placeLazyDetails, ResultDetails } from './lazy-result.js';
@@ -133,54 +134,6 @@ function decideWithMissing(standard: ExplainableStandard, values: FactValues, mi
     return OutcomeCode.missingData;
   }
   return runDecision(condition.program, values) ? OutcomeCode.met : OutcomeCode.unmet;
-}
-
-const inScopeVerdict: ScopeVerdict = Object.freeze({ inScope: true, failedFacts: Object.freeze([]) });
-
-function decideScope(
-  scope: CompiledCondition | undefined,
-  focus: CompiledCondition | undefined,
-  values: FactValues,
-  missing: number[] | undefined,
-): ScopeVerdict {
-  const verdict = decideScopeAlone(scope, values, missing);
-  // The focus is reported, never a gate: its missing facts are not flagged, so they never become a reason.
-  // It is decided after the scope, as the rule set lists them, so a failing plugin is reported in that order.
-  return focus ? { ...verdict, inFocus: decideFocus(focus, values) } : verdict;
-}
-
-function decideScopeAlone(
-  scope: CompiledCondition | undefined,
-  values: FactValues,
-  missing: number[] | undefined,
-): ScopeVerdict {
-  if (!scope) return inScopeVerdict;
-  if (scope.callsPlugin) {
-    const node = scope.explain(values);
-    if (node.result === null && missing !== undefined) flagMissing(scope, values, missing);
-    return { inScope: node.result, failedFacts: node.result === false ? failedLeafFacts(node) : [] };
-  }
-  if (missing !== undefined && hasMissing(scope, values)) {
-    flagMissing(scope, values, missing);
-    return { inScope: null, failedFacts: [] };
-  }
-  if (runDecision(scope.program, values)) return inScopeVerdict;
-  return { inScope: false, failedFacts: failedLeafFacts(scope.explain(values)) };
-}
-
-/** A condition that calls a plugin is evaluated in full, as the scope is, so both backends call it alike. */
-function decideFocus(focus: CompiledCondition, values: FactValues): boolean | null {
-  if (focus.callsPlugin) return focus.explain(values).result;
-  return hasMissing(focus, values) ? null : runDecision(focus.program, values);
-}
-
-function hasMissing(condition: CompiledCondition, values: FactValues): boolean {
-  for (const position of condition.factPositions) if (values[position] === undefined) return true;
-  return false;
-}
-
-function flagMissing(condition: CompiledCondition, values: FactValues, missing: number[]): void {
-  for (const position of condition.factPositions) if (values[position] === undefined) missing[position] = 1;
 }
 
 function missingFactIds(layout: RubricLayout, missing: number[]): string[] {
