@@ -157,7 +157,7 @@ export function placeLazyDetails(result: Mutable<EvaluationResult>, details: Res
   Object.defineProperty(result, 'reasons', reasonsAccessor);
 }
 
-/** The result's counts, recounted from its outcomes (the evaluator's own counters are reused). */
+/** The result's counts, counted from its outcomes when a detail is first read. */
 function countsOf(details: ResultDetails): OutcomeCounts {
   if (details.counts === undefined) {
     const { layout, outcomes } = details;
