@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserBundle, bundleBrowserConsumer } from '../../bench/bundle-size.mjs';
+import { type BrowserBundle, bundleBrowserConsumer, timelineConsumer } from '../../bench/bundle-size.mjs';
 import { run } from './consumer-project.js';
 
 // The browser bundle of an app that only scores estates, built by esbuild from the installed tarballs as a
@@ -46,5 +46,13 @@ const sample = JSON.parse((await import('node:fs')).readFileSync(new URL(import.
 console.log(JSON.stringify([globalThis.scoreEstate(sample).eligible, globalThis.scoreOnce(sample).eligible]));`;
     writeFileSync(join(project, 'browser-bundle-check.mjs'), check);
     expect(JSON.parse(run('node', ['browser-bundle-check.mjs'], project))).toEqual([true, true]);
+  });
+});
+
+describe('the browser bundle of an app that checks target plans, where core parses with zod', () => {
+  it("brings zod's English messages only, not every locale zod has", async () => {
+    const timeline = await bundleBrowserConsumer(project, timelineConsumer);
+    const locales = timeline.byInput.filter(({ input }) => input.includes('node_modules/zod/v4/locales/'));
+    expect(locales.map(({ input }) => input)).toEqual(['node_modules/zod/v4/locales/en.js']);
   });
 });
