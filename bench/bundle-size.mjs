@@ -58,7 +58,9 @@ export async function bundleBrowserConsumer(projectDir, consumerSource = scoring
     code: result.outputFiles[0].text,
     byInput,
     byPackage: totals(byInput, packageOf),
-    byFolder: totals(byInput, (input) => input.slice(0, input.lastIndexOf('/'))),
+    byFolder: totals(byInput, (input) =>
+      input.includes('/') ? input.slice(0, input.lastIndexOf('/')) : input,
+    ),
     nodeImports: [...new Set(nodeImports)],
     warnings: result.warnings.map((warning) => warning.text),
   };

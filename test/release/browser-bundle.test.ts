@@ -9,9 +9,11 @@ import { run } from './consumer-project.js';
 // this guards what holds today.
 const project = inject('consumerProject');
 
-// Today's bundle is 145 KiB (bench/README.md); the release target is 60 KiB. This ceiling only stops it
-// growing: lower it as the bundle shrinks.
+// Today's bundle is 144.7 KiB (bench/README.md): 93.6 KiB of it is guangxi-2021's own text, 51.1 KiB core.
+// The release target, 60 KiB, is out of reach while the app embeds that rule set. These ceilings only stop
+// growth: lower them as the bundle shrinks.
 const CEILING_BYTES = 150 * 1024;
+const CORE_CEILING_BYTES = 55 * 1024;
 
 let bundle: BrowserBundle;
 
@@ -35,8 +37,10 @@ describe('the browser bundle of compileRuleSet / evaluate and guangxi-2021', () 
     expect(packages).not.toContain('semver');
   });
 
-  it(`stays under ${CEILING_BYTES / 1024} KiB minified`, () => {
+  it(`stays under ${CEILING_BYTES / 1024} KiB minified, core's share under ${CORE_CEILING_BYTES / 1024} KiB`, () => {
     expect(bundle.bytes).toBeLessThanOrEqual(CEILING_BYTES);
+    const core = bundle.byPackage.find((share) => share.name === '@sunshine-rubric/core');
+    expect(core?.bytes).toBeLessThanOrEqual(CORE_CEILING_BYTES);
   });
 
   it('scores the eligible sample as eligible when run', () => {
