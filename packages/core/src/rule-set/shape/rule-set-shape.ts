@@ -3,24 +3,26 @@ import type { RubricIssue } from '../../errors/rubric-error.js';
 import { clipText, describeThrown, MAX_MESSAGE_CHARACTERS, quote } from '../../util/show-value.js';
 import { unreadableIssue } from '../structure-depth.js';
 import {
-  array,
   boolean,
-  discriminated,
   isoDate,
   maxLength,
   minLength,
   number,
   oneOf,
-  optional,
   pattern,
-  record,
   type Shape,
   type ShapeIssue,
-  strictObject,
   string,
+} from './shape-checks.js';
+import {
+  array,
+  discriminated,
+  optional,
+  record,
+  strictObject,
   union,
   withDefault,
-} from './shape-checks.js';
+} from './shape-containers.js';
 
 // The rule-set document's structure, field for field as `rule-set/schema.ts` declares it with zod (the
 // source of the JSON Schema and the types), in the same order and with the same messages. defineRuleSet
