@@ -19,8 +19,17 @@ export interface BrowserBundle {
   readonly warnings: readonly string[];
 }
 
+/** The source of an app that calls `compileRuleSet` / `evaluate` on guangxi-2021 (the default consumer). */
+export declare const scoringConsumer: string;
+
+/** The source of an app that calls `defineTargetPlan` / `planTimeline` (core parses plans with zod). */
+export declare const timelineConsumer: string;
+
 /**
- * Bundles, minified for browsers, an app that calls `compileRuleSet` / `evaluate` on guangxi-2021, with the
- * packages resolved from `projectDir`'s node_modules.
+ * Bundles, minified for browsers, a consumer (by default `scoringConsumer`: an app that calls
+ * `compileRuleSet` / `evaluate` on guangxi-2021), with the packages resolved from `projectDir`'s node_modules.
  */
-export declare function bundleBrowserConsumer(projectDir: string): Promise<BrowserBundle>;
+export declare function bundleBrowserConsumer(
+  projectDir: string,
+  consumerSource?: string,
+): Promise<BrowserBundle>;

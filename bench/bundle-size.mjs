@@ -6,7 +6,8 @@ import { build, stop } from 'esbuild';
 /** The release target for that bundle, minified (issue "Release 0.1"). */
 export const BUNDLE_TARGET_BYTES = 60 * 1024;
 
-const consumerSource = `import { compileRuleSet, evaluate } from '@sunshine-rubric/core';
+/** The app that only scores estates: what the release target is about. */
+export const scoringConsumer = `import { compileRuleSet, evaluate } from '@sunshine-rubric/core';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 
 const evaluator = compileRuleSet(guangxi2021);
@@ -15,12 +16,22 @@ globalThis.scoreOnce = (assessment) => evaluate(guangxi2021, assessment);
 `;
 
 /**
- * Bundles the consumer with `@sunshine-rubric/*` resolved from `projectDir` (a folder whose node_modules
- * holds the packages: the workspace root after `pnpm build`, or a project that installed the tarballs).
+ * An app that checks target plans and timelines, where core still parses with zod: it must bring zod's
+ * English messages only, not every locale zod has.
+ */
+export const timelineConsumer = `import { defineTargetPlan, planTimeline } from '@sunshine-rubric/core';
+
+globalThis.planOf = (document) => planTimeline(defineTargetPlan(document));
+`;
+
+/**
+ * Bundles a consumer (by default {@link scoringConsumer}) with `@sunshine-rubric/*` resolved from
+ * `projectDir` (a folder whose node_modules holds the packages: the workspace root after `pnpm build`, or a
+ * project that installed the tarballs).
  * Returns the minified size, every input's share of it, and the `node:` or other bare Node modules
  * the bundle would need (esbuild leaves them external on `platform: 'node'`; for browsers they must be none).
  */
-export async function bundleBrowserConsumer(projectDir) {
+export async function bundleBrowserConsumer(projectDir, consumerSource = scoringConsumer) {
   const result = await build({
     stdin: { contents: consumerSource, resolveDir: projectDir, sourcefile: 'consumer.mjs' },
     absWorkingDir: projectDir,
@@ -47,7 +58,9 @@ export async function bundleBrowserConsumer(projectDir) {
     code: result.outputFiles[0].text,
     byInput,
     byPackage: totals(byInput, packageOf),
-    byFolder: totals(byInput, (input) => input.slice(0, input.lastIndexOf('/'))),
+    byFolder: totals(byInput, (input) =>
+      input.includes('/') ? input.slice(0, input.lastIndexOf('/')) : input,
+    ),
     nodeImports: [...new Set(nodeImports)],
     warnings: result.warnings.map((warning) => warning.text),
   };

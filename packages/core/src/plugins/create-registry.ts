@@ -1,4 +1,4 @@
-import semver from 'semver';
+import compareVersions from 'semver/functions/compare.js';
 import type { Assessment } from '../assessment/schema.js';
 import { RubricError } from '../errors/rubric-error.js';
 import { type CompileOptions, compileRuleSet, type Evaluator } from '../evaluate/compile-rule-set.js';
@@ -134,7 +134,7 @@ export function createRegistry(options: CreateRegistryOptions): Registry {
   for (const { ruleSet } of checked.ruleSets)
     byId.set(ruleSet.id, [...(byId.get(ruleSet.id) ?? []), ruleSet]);
   for (const versions of byId.values())
-    versions.sort((left, right) => semver.compare(left.version, right.version));
+    versions.sort((left, right) => compareVersions(left.version, right.version));
   const pluginOf = new Map(checked.ruleSets.map((placed) => [placed.ruleSet, placed.plugin]));
   const resolvers = resolversByFact(plugins);
   const evaluators = new WeakMap<RuleSet, Map<string, Evaluator>>();

@@ -1,4 +1,5 @@
-import semver from 'semver';
+import maxSatisfying from 'semver/ranges/max-satisfying.js';
+import validRange from 'semver/ranges/valid.js';
 import { RubricError } from '../errors/rubric-error.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { isIsoDate } from '../util/guards.js';
@@ -21,11 +22,10 @@ export function findByReference(byId: RuleSetsById, reference: string): RuleSet 
   const range = at < 0 ? '*' : reference.slice(at + 1);
   if (!ruleSetIdPattern.test(id))
     throw invalidReference(reference, `${quote(id)} is not a rule-set id (kebab-case)`);
-  if (semver.validRange(range) === null)
-    throw invalidReference(reference, `${quote(range)} is not a semver range`);
+  if (validRange(range) === null) throw invalidReference(reference, `${quote(range)} is not a semver range`);
   const candidates = versionsOf(byId, id, reference);
   const versions = candidates.map((ruleSet) => ruleSet.version);
-  const best = semver.maxSatisfying(versions, range) ?? (at < 0 ? versions.at(-1) : null);
+  const best = maxSatisfying(versions, range) ?? (at < 0 ? versions.at(-1) : null);
   const found = candidates.find((ruleSet) => ruleSet.version === best);
   if (found) return found;
   throw notFound(

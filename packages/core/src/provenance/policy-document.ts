@@ -1,4 +1,5 @@
-import { suspendJit, z } from '../util/zod.js';
+import * as z from 'zod';
+import { suspendJit } from '../util/zod.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
 const restoreJit = suspendJit();

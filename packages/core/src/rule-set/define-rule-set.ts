@@ -1,13 +1,13 @@
-import { issuesFromZod } from '../errors/from-zod.js';
+import type { z } from 'zod';
 import { type IssueOf, type Result, RubricError } from '../errors/rubric-error.js';
 import { checkOptions } from '../util/check-options.js';
 import { deepFreeze } from '../util/deep-freeze.js';
-import { safeParseDocument } from '../util/zod.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
 import { leavesOf } from './conditions.js';
 import { formatVersionNeeded } from './format-version.js';
 import { builtInOperators, type OperatorDefinition, operatorTable } from './operators.js';
-import { RuleSetSchema } from './schema.js';
+import type { RuleSetSchema } from './schema.js';
+import { checkRuleSetShape } from './shape/rule-set-shape.js';
 import { findTooManyStandards, snapshotDocument } from './structure-depth.js';
 import type { RuleSet } from './types.js';
 
@@ -68,11 +68,13 @@ export function safeDefineRuleSet(
   if (!snapshot.ok) return invalid([snapshot.issue]);
   const tooMany = findTooManyStandards(snapshot.value);
   if (tooMany) return invalid([tooMany]);
-  const parsed = safeParseDocument(RuleSetSchema, snapshot.value);
-  const issues: IssueOf<'INVALID_RULE_SET'>[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  // The structure is checked by hand, not by zod, so that compiling and evaluating needs no schema
+  // library; shape/rule-set-shape.test.ts holds the two to the same issues and the same parsed value.
+  const parsed = checkRuleSetShape(snapshot.value);
+  const issues: IssueOf<'INVALID_RULE_SET'>[] = parsed.issues;
   issues.push(...checkRuleSetSemantics(snapshot.value, operators));
-  if (!parsed.success || issues.length > 0) return invalid(issues);
-  const { $schema: _schema, formatVersion, ...parts } = parsed.data;
+  if (issues.length > 0) return invalid(issues);
+  const { $schema: _schema, formatVersion, ...parts } = parsed.value as z.output<typeof RuleSetSchema>;
   const ruleSet = { formatVersion: formatVersion ?? formatVersionNeeded(parts), ...parts };
   // zod's output and RuleSet differ only in `readonly` and in `| undefined` on optional keys (zod's way of
   // writing them): rule-set/schema-types.test.ts pins that, field by field, so this cast cannot hide a drift.

@@ -1,4 +1,5 @@
-import { suspendJit, z } from '../util/zod.js';
+import * as z from 'zod';
+import { suspendJit } from '../util/zod.js';
 import {
   DatedGoalSchema,
   FundingRouteSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { unreadableIssue } from '../rule-set/structure-depth.js';
 import { describeThrown } from './show-value.js';
 
@@ -35,8 +35,6 @@ export function withoutJit<Value>(run: () => Value): Value {
     restore();
   }
 }
-
-export { z };
 
 /**
  * `schema.safeParse(value)` for a document from outside, which zod itself can throw on: an object whose

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { issueFromZod } from '../errors/from-zod.js';
 import type { IssueOf } from '../errors/rubric-error.js';
 import {
@@ -13,7 +14,7 @@ import {
   TextSchema,
 } from '../rule-set/schema.js';
 import { isPlainObject } from '../util/guards.js';
-import { suspendJit, z } from '../util/zod.js';
+import { suspendJit } from '../util/zod.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
 const restoreJit = suspendJit();
