@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCampaignService } from '../src/server.js';
 import { describeEachDatabase, type TestDatabase } from './databases.js';
 import { applied, at } from './events.js';
+import { startServiceProcess } from './service-process.js';
 
 // Many reviewers, each on its own connection, deciding on the same few applications at once. Each decision
 // is taken on the state the reviewer has just read; when another decision lands first (409), the reviewer
@@ -51,7 +52,6 @@ describeEachDatabase('the campaign service under conflicting decisions', (databa
   beforeAll(async () => {
     db = await database.open();
     ({ server, url: base } = await startCampaignService({ store: db.store, port: 0 }));
-    for (const applicationId of applications) await db.store.appendEvents(applicationId, 0, opening);
   });
   afterAll(async () => {
     server.closeAllConnections();
@@ -59,8 +59,12 @@ describeEachDatabase('the campaign service under conflicting decisions', (databa
     await db.dispose();
   });
 
-  async function reviewer(client: number, figures: RaceFigures): Promise<void> {
-    const applicationId = applications[client % applications.length]!;
+  async function reviewer(
+    base: string,
+    applicationId: string,
+    client: number,
+    figures: RaceFigures,
+  ): Promise<void> {
     for (let decision = 0; decision < decisionsPerClient; decision++) {
       for (let attempt = 1; ; attempt++) {
         if (attempt > maxAttemptsPerDecision) {
@@ -92,7 +96,11 @@ describeEachDatabase('the campaign service under conflicting decisions', (databa
     }
   }
 
-  it('loses and duplicates nothing: the folded state is a sequential replay of the accepted events', async () => {
+  /** Races the reviewers, each on one of `bases` in turn; checks the outcome through `bases[0]`; prints figures. */
+  async function race(label: string, bases: readonly string[]): Promise<void> {
+    // Applications of their own, so that each race starts from the opening events.
+    const raced = applications.map((estate) => `${label.replaceAll(' ', '-')}-${estate}`);
+    for (const applicationId of raced) await db.store.appendEvents(applicationId, 0, opening);
     const figures: RaceFigures = {
       attempts: 0,
       conflicts: 0,
@@ -101,10 +109,14 @@ describeEachDatabase('the campaign service under conflicting decisions', (databa
       accepted: [],
     };
     const started = performance.now();
-    await Promise.all(Array.from({ length: clients }, (_, client) => reviewer(client, figures)));
+    await Promise.all(
+      Array.from({ length: clients }, (_, client) =>
+        reviewer(bases[client % bases.length]!, raced[client % raced.length]!, client, figures),
+      ),
+    );
     const seconds = (performance.now() - started) / 1000;
     console.info(
-      `concurrency (${database.name}): ${clients} clients on ${applications.length} applications, ` +
+      `concurrency (${database.name}, ${label}): ${clients} clients on ${applications.length} applications, ` +
         `${clients * decisionsPerClient} decisions: ${figures.attempts} attempts, ${figures.accepted.length} accepted, ` +
         `${figures.conflicts} conflicts (409), ${figures.decisionsRetried} decisions retried ` +
         `(at most ${figures.mostRetriesOfOneDecision} retries for one), ${seconds.toFixed(2)} s`,
@@ -114,8 +126,8 @@ describeEachDatabase('the campaign service under conflicting decisions', (databa
     expect(figures.attempts).toBe(figures.accepted.length + figures.conflicts);
     expect(figures.conflicts).toBeGreaterThan(0); // the reviewers did race
 
-    for (const applicationId of applications) {
-      const { events } = (await (await fetch(`${base}/applications/${applicationId}/events`)).json()) as {
+    for (const applicationId of raced) {
+      const { events } = (await (await fetch(`${bases[0]}/applications/${applicationId}/events`)).json()) as {
         events: { version: number; event: ApplicationEvent }[];
       };
       const accepted = figures.accepted
@@ -132,12 +144,28 @@ describeEachDatabase('the campaign service under conflicting decisions', (databa
         ...opening,
         ...accepted.map(({ event }) => event),
       ]);
-      const current = (await (await fetch(`${base}/applications/${applicationId}`)).json()) as object;
+      const current = (await (await fetch(`${bases[0]}/applications/${applicationId}`)).json()) as object;
       expect(current).toEqual({ applicationId, version: events.length, state: replayed });
       const asked = accepted.filter(({ event }) => event.type === 'rectification-required').length;
       expect(replayed.rectifications).toBe(asked);
     }
     const notes = figures.accepted.map(({ event }) => event.note);
     expect(new Set(notes).size).toBe(clients * decisionsPerClient);
+  }
+
+  it('loses and duplicates nothing: the folded state is a sequential replay of the accepted events', async () => {
+    await race('one service', [base]);
   }, 120_000);
+
+  it('loses and duplicates nothing with two service processes on the one database', async () => {
+    const services = [await startServiceProcess(db.location), await startServiceProcess(db.location)];
+    try {
+      await race(
+        'two processes',
+        services.map(({ url }) => url),
+      );
+    } finally {
+      await Promise.all(services.map((service) => service.stop()));
+    }
+  }, 180_000);
 });

@@ -10,6 +10,8 @@ import { openSqliteEventLog } from '../src/sqlite-event-log.js';
 
 /** A fresh, empty log and store in one database, and how to throw it away. */
 export interface TestDatabase {
+  /** Where it is, as `openEventStore` and the service's DATABASE_URL or CAMPAIGN_DB take it. */
+  readonly location: string;
   readonly log: EventLog;
   readonly store: EventStore;
   dispose(): Promise<void>;
@@ -28,8 +30,10 @@ const sqlite: DatabaseUnderTest = {
   name: 'sqlite',
   async open(options) {
     const folder = mkdtempSync(join(tmpdir(), 'campaign-sqlite-'));
-    const log = openSqliteEventLog(join(folder, 'campaign.db'));
+    const location = join(folder, 'campaign.db');
+    const log = openSqliteEventLog(location);
     return {
+      location,
       log,
       store: createEventStore(log, options),
       async dispose() {
@@ -53,6 +57,7 @@ const postgresql: DatabaseUnderTest = {
     const url = `${postgresUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     const log = await openPostgresEventLog(url);
     return {
+      location: url,
       log,
       store: createEventStore(log, options),
       async dispose() {
