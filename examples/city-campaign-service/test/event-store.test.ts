@@ -1,5 +1,6 @@
 import { type ApplicationEvent, foldApplication, RubricError } from '@sunshine-rubric/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createEventStore } from '../src/event-store.js';
 import { describeEachDatabase, type TestDatabase } from './databases.js';
 import { applied, at, selfCheck } from './events.js';
 
@@ -108,6 +109,18 @@ describeEachDatabase('the event store', (database) => {
     } finally {
       await withPlan.dispose();
     }
+  });
+
+  it('says so, never folds around it, when the stored history no longer passes the checks', async () => {
+    await db.store.appendEvents('qinnan-1', 0, [selfCheck('2021-08-20'), at('applied', '2021-10-08')]);
+    const plan = { total: 26, milestones: [{ year: 2024, share: 1 }], applicationDeadline: '09-30' };
+    const stricter = createEventStore(db.log, { plan });
+    await expect(stricter.readApplication('qinnan-1')).rejects.toThrow(
+      /stored events of application "qinnan-1" no longer fold: .*deadline was 2021-09-30/,
+    );
+    await expect(
+      stricter.appendEvents('qinnan-1', 2, [at('city-review-passed', '2021-10-10')]),
+    ).rejects.toThrow(/no longer fold/);
   });
 
   it('lists a year’s round: every application that applied for it, folded, by id', async () => {
