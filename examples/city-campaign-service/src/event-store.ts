@@ -1,11 +1,9 @@
 import {
   type ApplicationState,
-  defineTargetPlan,
+  type FoldApplicationOptions,
   type IssueOf,
   RubricError,
   safeFoldApplication,
-  type TargetPlan,
-  type TargetPlanInput,
 } from '@sunshine-rubric/core';
 import type { EventLog, StoredEvent } from './event-log.js';
 
@@ -74,17 +72,15 @@ export interface EventStore {
 }
 
 /**
- * Options of {@link createEventStore}.
+ * Options of {@link createEventStore}: the fold's own (`foldApplication`'s), used for every check and every
+ * view, so that an option the workflow gains reaches the store with no change here.
  *
  * @example
  * ```ts
  * const options: EventStoreOptions = { plan: { total: 26, milestones: [{ year: 2024, share: 1 }], applicationDeadline: '09-30' } };
  * ```
  */
-export interface EventStoreOptions {
-  /** The target plan whose application deadline (and whether late applications are allowed) applies. */
-  readonly plan?: TargetPlan | TargetPlanInput;
-}
+export type EventStoreOptions = FoldApplicationOptions;
 
 /**
  * The event store over a database's log. Each append folds the application's history with the new events
@@ -93,20 +89,21 @@ export interface EventStoreOptions {
  * (application, version) is what settles a race, so that of two writers who read the same version, one
  * stores and the other gets a conflict.
  *
- * @throws {RubricError} `INVALID_PLAN` when the plan is invalid.
+ * @throws {RubricError} the fold's error for invalid options, e.g. `INVALID_PLAN` for an invalid plan.
  * @example
  * ```ts
  * const store = createEventStore(await openPostgresEventLog(process.env.DATABASE_URL!));
  * ```
  */
 export function createEventStore(log: EventLog, options: EventStoreOptions = {}): EventStore {
-  const plan = options.plan === undefined ? undefined : defineTargetPlan(options.plan);
-  const foldOptions = plan === undefined ? {} : { plan };
+  // Checked once, here, so that invalid options stop the service at start rather than fail every request.
+  const checked = safeFoldApplication([], options);
+  if (!checked.ok) throw checked.error;
 
   function view(applicationId: string, stored: readonly StoredEvent[]): ApplicationView {
     const folded = safeFoldApplication(
       stored.map(({ event }) => event),
-      foldOptions,
+      options,
     );
     if (!folded.ok) throw storedHistoryRefused(applicationId, folded.error);
     const { history: _history, ...state } = folded.value;
@@ -126,7 +123,7 @@ export function createEventStore(log: EventLog, options: EventStoreOptions = {})
       // state that is gone: a conflict, whether the caller is behind or ahead.
       if (stored.length !== expectedVersion)
         return { ok: false, conflict: { currentVersion: stored.length } };
-      const folded = safeFoldApplication([...stored.map(({ event }) => event), ...events], foldOptions);
+      const folded = safeFoldApplication([...stored.map(({ event }) => event), ...events], options);
       if (!folded.ok) throw refusal(folded.error, stored.length, applicationId);
       const year = folded.value.year;
       const outcome = await log.insert(

@@ -123,6 +123,13 @@ describeEachDatabase('the event store', (database) => {
     ).rejects.toThrow(/no longer fold/);
   });
 
+  it('refuses invalid fold options when it is made, not at the first request', () => {
+    const plan = { total: 26, milestones: [{ year: 2024, share: 1 }], applicationDeadline: '02-30' };
+    expect(() => createEventStore(db.log, { plan })).toThrow(
+      expect.objectContaining({ code: 'INVALID_PLAN' }),
+    );
+  });
+
   it('lists a year’s round: every application that applied for it, folded, by id', async () => {
     await db.store.appendEvents('b-estate', 0, applied);
     await db.store.appendEvents('a-estate', 0, [...applied, at('city-review-passed', '2021-10-10')]);
