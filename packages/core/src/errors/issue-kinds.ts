@@ -134,6 +134,7 @@ export const issueKinds = {
     range: 'a calendar range whose end comes before its start',
     'no-meeting': 'a date on which no joint meeting falls',
     'missing-pass-mark': 'a points table imported without a pass mark',
+    'self-check-mismatch': "a result that is not the application's latest self-check",
   },
   INVALID_PLAN: {
     ...shapeKinds,

@@ -27,5 +27,11 @@ export {
 } from './fold-application.js';
 export type { ReviewDecision, ReviewTier } from './review-events.js';
 export { reinspectionResults, reviewDecisions, reviewedOutcomes, reviewTiers } from './review-events.js';
+export type {
+  ReviewedResult,
+  StandardDifference,
+  TierVerdict,
+} from './reviewed-result.js';
+export { reviewedResult } from './reviewed-result.js';
 export type { DeadlineStep, TierDeadline, WorkflowPolicy } from './workflow-policy.js';
 export { deadlineSteps } from './workflow-policy.js';
