@@ -36,7 +36,7 @@ export interface FoldApplicationOptions {
   /** The standard ids decisions are checked against, when the rule set itself is not at hand. */
   readonly standardIds?: readonly string[];
   /** The workflow rules of the rule set's or the city's plugin (`plugin.workflow`): revocation, deadlines. */
-  readonly workflow?: WorkflowPolicy;
+  readonly workflow?: WorkflowPolicy | undefined;
 }
 
 /**
