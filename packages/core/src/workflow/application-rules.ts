@@ -38,6 +38,24 @@ export type ApplicationStatus =
   | 'reinspection-rectified'
   | 'revoked';
 
+/** Every status, in route order. */
+export const applicationStatuses: readonly ApplicationStatus[] = [
+  'not-started',
+  'self-checked',
+  'applied',
+  'received',
+  'returned',
+  'city-review-passed',
+  'submitted-to-region',
+  'rectification-required',
+  'rectified',
+  'recheck-passed',
+  'certified',
+  'reinspection-rectification-required',
+  'reinspection-rectified',
+  'revoked',
+];
+
 /** Statuses of a certified estate, while its title holds (re-inspection may follow). */
 export const titleHeld: readonly ApplicationStatus[] = [
   'certified',

@@ -10,6 +10,13 @@
 
 export type { ApplicationStatus } from './application-rules.js';
 export type {
+  CampaignApplication,
+  CampaignYear,
+  CampaignYearOptions,
+  LateApplication,
+} from './campaign-year.js';
+export { foldCampaignYear } from './campaign-year.js';
+export type {
   ApplicationEvent,
   ApplicationEventType,
   ReinspectedEvent,
