@@ -63,8 +63,11 @@ export interface EventLog {
     years: readonly number[],
     recordedAt: string,
   ): Promise<InsertOutcome>;
-  /** The events of every application filed under `year`, by application id and then version. */
-  readYear(year: number): Promise<ReadonlyMap<string, readonly StoredEvent[]>>;
+  /**
+   * The events of every application filed under a round up to `year` (those that may count towards that
+   * year's progress), by application id and then version.
+   */
+  readRoundsUpTo(year: number): Promise<ReadonlyMap<string, readonly StoredEvent[]>>;
   /** Closes the connections; the log is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import {
   RubricError,
   safeFoldApplication,
 } from '@sunshine-rubric/core';
+import { type CampaignYear, foldCampaignYear } from '@sunshine-rubric/core/workflow';
 import type { EventLog, StoredEvent } from './event-log.js';
 
 /**
@@ -65,10 +66,35 @@ export interface EventStore {
   readApplication(applicationId: string): Promise<ApplicationView | undefined>;
   /** Every event recorded for the application, by version (empty when nothing is). */
   readEvents(applicationId: string): Promise<readonly StoredEvent[]>;
-  /** Every application that applied for the round of `year`, folded, by application id. */
-  readCampaignYear(year: number): Promise<readonly ApplicationView[]>;
+  /**
+   * The round of `year`: every application that applied for it, folded (its current state), by id; and the
+   * city's view of the round (core's `foldCampaignYear`: how many stand at each step, which are late on
+   * `asOf`, returned, certified, and progress against the plan).
+   */
+  readCampaignYear(year: number, asOf?: string): Promise<CampaignYearView>;
   /** Closes the database. */
   close(): Promise<void>;
+}
+
+/**
+ * A year's round as the store gives it. In `summary`, a log that does not fold is listed in `refused` with
+ * its error's code, message and issues.
+ *
+ * @example
+ * ```ts
+ * const { applications, summary } = await store.readCampaignYear(2021, '2021-11-20');
+ * summary.byStatus.certified; summary.late.length;
+ * ```
+ */
+export interface CampaignYearView {
+  readonly year: number;
+  readonly applications: readonly ApplicationView[];
+  readonly summary: Omit<CampaignYear, 'refused'> & {
+    readonly refused: readonly {
+      readonly id: string;
+      readonly error: Pick<RubricError, 'code' | 'message' | 'issues'>;
+    }[];
+  };
 }
 
 /**
@@ -146,10 +172,39 @@ export function createEventStore(log: EventLog, options: EventStoreOptions = {})
       requireApplicationId(applicationId);
       return log.read(applicationId);
     },
-    async readCampaignYear(year) {
-      const applications = await log.readYear(year);
+    async readCampaignYear(year, asOf) {
+      const logs = await log.readRoundsUpTo(year);
       // Sorted here, by code point, so that both databases list a year alike whatever their collation.
-      return [...applications.keys()].sort(byCodePoint).map((id) => view(id, applications.get(id)!));
+      const ids = [...logs.keys()].sort(byCodePoint);
+      const applications = ids.map((id) => ({ id, events: logs.get(id)!.map(({ event }) => event) }));
+      const { refused, ...summary } = foldCampaignYear(applications, {
+        ...options,
+        year,
+        ...(asOf === undefined ? {} : { asOf }),
+      });
+      const unfolded = new Set(refused.map(({ id }) => id));
+      // In the round: an application whose log has an `applied` for that year, as the city-year view counts.
+      const inRound = ids.filter(
+        (id) =>
+          !unfolded.has(id) &&
+          logs
+            .get(id)!
+            .some(
+              ({ event }) =>
+                event.type === 'applied' && (event.year ?? Number(event.date.slice(0, 4))) === year,
+            ),
+      );
+      return {
+        year,
+        applications: inRound.map((id) => view(id, logs.get(id)!)),
+        summary: {
+          ...summary,
+          refused: refused.map(({ id, error }) => ({
+            id,
+            error: { code: error.code, message: error.message, issues: error.issues },
+          })),
+        },
+      };
     },
     close: () => log.close(),
   };

@@ -99,11 +99,12 @@ export async function openPostgresEventLog(
         return { ok: false, currentVersion: rows[0]?.version ?? 0 };
       }
     },
-    async readYear(year) {
+    async readRoundsUpTo(year) {
       const { rows } = await pool.query<EventRow>(
         `SELECT e.application_id, e.version, e.event, e.recorded_at
-           FROM application_years y JOIN application_events e ON e.application_id = y.application_id
-          WHERE y.year = $1 ORDER BY e.application_id, e.version`,
+           FROM application_events e
+          WHERE e.application_id IN (SELECT application_id FROM application_years WHERE year <= $1)
+          ORDER BY e.application_id, e.version`,
         [year],
       );
       return groupByApplication(

@@ -45,8 +45,8 @@ export interface ConflictBody {
  * - `GET /applications/:id` → `{ applicationId, version, state }`: the folded state; 404 when nothing is
  *   recorded.
  * - `GET /applications/:id/events` → `{ applicationId, version, events: [{ version, recordedAt, event }] }`.
- * - `GET /campaign/:year` → `{ year, applications: [{ applicationId, version, state }] }`: every
- *   application of that year's round.
+ * - `GET /campaign/:year[?asOf=YYYY-MM-DD]` → `{ year, applications: [{ applicationId, version, state }],
+ *   summary }`: every application of that year's round, and the city's view of it (`foldCampaignYear`).
  *
  * Errors are `{ error: { code, message, issues? } }`, small whatever was posted.
  *
@@ -80,7 +80,7 @@ export function createCampaignService(options: CampaignServiceOptions): RequestL
     if (!URL.canParse(request.url ?? '/', base)) {
       throw new HttpError(400, 'INVALID_URL', 'the request URL cannot be parsed');
     }
-    const { pathname } = new URL(request.url ?? '/', base);
+    const { pathname, searchParams } = new URL(request.url ?? '/', base);
     const [resource, rawId, tail, ...rest] = pathname.split('/').slice(1);
     if (resource === 'applications' && rawId !== undefined && rest.length === 0) {
       const applicationId = decodeApplicationId(rawId);
@@ -103,8 +103,8 @@ export function createCampaignService(options: CampaignServiceOptions): RequestL
       if (request.method !== 'GET') throw notAllowed(request, pathname, 'GET');
       if (!/^\d{4}$/.test(rawId))
         throw new HttpError(400, 'INVALID_YEAR', 'the year has four digits, e.g. 2021');
-      const year = Number(rawId);
-      return { status: 200, body: { year, applications: await store.readCampaignYear(year) } };
+      const asOf = searchParams.get('asOf') ?? undefined;
+      return { status: 200, body: await store.readCampaignYear(Number(rawId), asOf) };
     }
     throw new HttpError(
       404,

@@ -57,10 +57,11 @@ export function openSqliteEventLog(file: string, { busyTimeoutMs = 5_000 } = {})
   const selectApplication = database.prepare<[string], EventRow>(
     'SELECT application_id, version, event, recorded_at FROM application_events WHERE application_id = ? ORDER BY version',
   );
-  const selectYear = database.prepare<[number], EventRow>(
+  const selectRoundsUpTo = database.prepare<[number], EventRow>(
     `SELECT e.application_id, e.version, e.event, e.recorded_at
-       FROM application_years y JOIN application_events e ON e.application_id = y.application_id
-      WHERE y.year = ? ORDER BY e.application_id, e.version`,
+       FROM application_events e
+      WHERE e.application_id IN (SELECT application_id FROM application_years WHERE year <= ?)
+      ORDER BY e.application_id, e.version`,
   );
   const selectVersion = database.prepare<[string], { version: number }>(
     'SELECT coalesce(max(version), 0) AS version FROM application_events WHERE application_id = ?',
@@ -109,9 +110,9 @@ export function openSqliteEventLog(file: string, { busyTimeoutMs = 5_000 } = {})
         return { ok: false, currentVersion: selectVersion.get(applicationId)?.version ?? 0 };
       }
     },
-    async readYear(year) {
+    async readRoundsUpTo(year) {
       return groupByApplication(
-        selectYear
+        selectRoundsUpTo
           .all(year)
           .map((row) => ({ applicationId: row.application_id, stored: toStoredEvent(row) })),
       );

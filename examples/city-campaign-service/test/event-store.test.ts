@@ -136,11 +136,15 @@ describeEachDatabase('the event store', (database) => {
     await db.store.appendEvents('self-checked-only', 0, [selfCheck('2021-08-20')]);
     await db.store.appendEvents('next-year', 0, [selfCheck('2022-03-01'), at('applied', '2022-03-02')]);
     const round = await db.store.readCampaignYear(2021);
-    expect(round.map(({ applicationId, version, state }) => [applicationId, version, state.status])).toEqual([
+    expect(
+      round.applications.map(({ applicationId, version, state }) => [applicationId, version, state.status]),
+    ).toEqual([
       ['a-estate', 3, 'city-review-passed'],
       ['b-estate', 2, 'applied'],
     ]);
-    expect(await db.store.readCampaignYear(2020)).toEqual([]);
+    expect(round.summary).toMatchObject({ year: 2021, applications: 2, refused: [] });
+    expect(round.summary.byStatus).toMatchObject({ applied: 1, 'city-review-passed': 1 });
+    expect((await db.store.readCampaignYear(2020)).applications).toEqual([]);
   });
 
   it('holds the history’s shape in the database itself: no second writer of a version, no gap', async () => {
