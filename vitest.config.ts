@@ -16,6 +16,10 @@ if (!process.env.FC_SEED_SHOWN) {
 
 const sourceCondition = '@sunshine-rubric/source';
 const conditions = [sourceCondition, 'module', 'node', 'import', 'default'];
+// Vitest hands the SSR conditions to Node itself (`--conditions`), where they apply to `require()` too: with
+// `import` among them, a CommonJS package that requires a dual package (pg requires pg-pool) gets its ES
+// module's namespace instead of its class. Vite adds `import` for ES imports on its own.
+const ssrConditions = conditions.filter((condition) => condition !== 'import');
 // The guides' code runs from a temporary folder outside the workspace: it reaches the packages by name.
 const guideAliases = Object.entries(sourceEntryPoints(fileURLToPath(new URL('.', import.meta.url)))).map(
   ([specifier, file]) => ({
@@ -26,7 +30,7 @@ const guideAliases = Object.entries(sourceEntryPoints(fileURLToPath(new URL('.',
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: [sourceCondition] } },
+  ssr: { resolve: { conditions: ssrConditions, externalConditions: [sourceCondition] } },
   test: {
     setupFiles: ['./vitest.setup.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],

@@ -14,6 +14,7 @@ export default defineConfig({
       internal: 'src/internal/index.ts',
       lint: 'src/lint/index.ts',
       standalone: 'src/standalone/index.ts',
+      workflow: 'src/workflow/index.ts',
     },
   },
   platform: 'neutral',

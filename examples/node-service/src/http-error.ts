@@ -56,6 +56,7 @@ const maxEchoedChars = 200;
 const rubricErrorStatus: Partial<Record<RubricErrorCode, number>> = {
   INVALID_ASSESSMENT: 422, // the caller sent JSON that is not a valid assessment
   INVALID_OPTIONS: 422, // e.g. the assessment names no rule set the registry can use
+  INVALID_WORKFLOW_STEP: 422, // application events that are malformed or not legal where they come
   RULE_SET_NOT_FOUND: 404,
   PLUGIN_FAILED: 502, // a fact resolver's source (a city's register) failed
 };

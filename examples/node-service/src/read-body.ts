@@ -41,7 +41,7 @@ export function readJsonBody(
   const contentType = request.headers['content-type'] ?? '';
   if (!/^application\/json\s*(?:;|$)/i.test(contentType)) {
     return Promise.reject(
-      new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the assessment as application/json'),
+      new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON (content-type: application/json)'),
     );
   }
   const declared = Number(request.headers['content-length']);

@@ -128,12 +128,22 @@ export type { ExtendRuleSetOptions } from './variants/extend-rule-set.js';
 export { extendRuleSet, safeExtendRuleSet } from './variants/extend-rule-set.js';
 export type { Immutable, RuleSetPatch } from './variants/patch-schema.js';
 export type { ApplicationStatus } from './workflow/application-rules.js';
-export type { ApplicationEvent, ApplicationEventType, SelfCheckSummary } from './workflow/events.js';
+// The workflow's own surface lives on `@sunshine-rubric/core/workflow`; the root keeps what it has exported
+// from the start, and the types its exports' signatures name (a plugin's `workflow`, a state's fields).
+export type {
+  ApplicationEvent,
+  ApplicationEventType,
+  ReinspectedEvent,
+  SelfCheckSummary,
+  StandardReviewedEvent,
+} from './workflow/events.js';
 export { summariseSelfCheck } from './workflow/events.js';
-export type { ApplicationState, FoldApplicationOptions } from './workflow/fold-application.js';
+export type { ApplicationState, FoldApplicationOptions, LateStep } from './workflow/fold-application.js';
 export {
   advanceApplication,
   foldApplication,
   nextSteps,
   safeFoldApplication,
 } from './workflow/fold-application.js';
+export type { ReviewTier } from './workflow/review-events.js';
+export type { DeadlineStep, TierDeadline, WorkflowPolicy } from './workflow/workflow-policy.js';

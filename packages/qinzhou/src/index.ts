@@ -26,3 +26,4 @@ export { qinzhouPlanSources } from './plan/plan-sources.js';
 export type { CohortEstate } from './plan/qinzhou-plan.js';
 export { qinzhou2021Cohort, qinzhouPlan } from './plan/qinzhou-plan.js';
 export { createQinzhouRegistry, qinzhouPlugin, qinzhouRuleSetReference } from './plugin/qinzhou-plugin.js';
+export { qinzhouWorkflow } from './plugin/qinzhou-workflow.js';

@@ -1,5 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { evaluate, summariseSelfCheck } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
@@ -269,5 +271,68 @@ describe('template', () => {
       '85',
     );
     expect(badThreshold.code).toBe(2);
+  });
+});
+
+describe('report --application', () => {
+  const eligibleResult = evaluate(guangxi2021, guangxiSamples.eligible);
+  const events = [
+    {
+      type: 'self-check-completed',
+      date: '2021-08-20',
+      actor: '物业',
+      evaluation: summariseSelfCheck(eligibleResult),
+    },
+    { type: 'applied', date: '2021-09-01', actor: '物业' },
+    {
+      type: 'standard-reviewed',
+      date: '2021-10-08',
+      actor: '市领导小组',
+      tier: 'city',
+      standard: 'S01',
+      decision: 'disagree',
+      outcome: 'unmet',
+      reason: '<b>佐证材料</b>不足',
+    },
+    { type: 'city-review-passed', date: '2021-10-10', actor: '市领导小组', tier: 'city' },
+  ];
+
+  test('shows the self-check’s and each tier’s verdict, and every disagreement with its reason', async () => {
+    await writeFile(join(folder.path, 'events.json'), JSON.stringify(events));
+    const outcome = await cli(
+      'report',
+      'eligible.json',
+      '--application',
+      'events.json',
+      '--out',
+      'reviewed.html',
+    );
+    expect(outcome.code).toBe(0);
+    const html = await readFile(join(folder.path, 'reviewed.html'), 'utf8');
+    expect(html).toContain('审核情况');
+    expect(html).toContain('市级初审');
+    expect(html).toContain('&lt;b&gt;佐证材料&lt;/b&gt;不足');
+    expect(html).toContain('S01');
+    const plain = await cli('report', 'eligible.json', '--out', 'plain.html');
+    expect(plain.code).toBe(0);
+    expect(await readFile(join(folder.path, 'plain.html'), 'utf8')).not.toContain('审核情况');
+  });
+
+  test('a log that does not fold is bad input with its path', async () => {
+    const [selfCheck, applied] = events;
+    const unknown = [selfCheck, applied, { ...events[2], standard: 'S99' }];
+    await writeFile(join(folder.path, 'bad-events.json'), JSON.stringify(unknown));
+    const outcome = await cli(
+      'report',
+      'eligible.json',
+      '--application',
+      'bad-events.json',
+      '--out',
+      'x.html',
+    );
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain(
+      'bad-events.json $[2].standard: standard-reviewed: the rule set has no standard "S99"',
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { planRemediation, type RemediationOptions } from '@sunshine-rubric/core';
+import type { ReviewedResult } from '@sunshine-rubric/core/workflow';
 import type { Command } from 'commander';
+import { readApplicationReview } from '../input/application-log.js';
 import { type EvaluatedFile, evaluateFile } from '../input/assessments.js';
 import { parseDefaultCost, readCosts } from '../input/costs.js';
 import type { RunContext } from '../io/run-context.js';
@@ -14,6 +16,7 @@ interface ReportOptions {
   readonly lang: Language;
   readonly costs?: string;
   readonly defaultCost?: number;
+  readonly application?: string;
 }
 
 /** `report`: one estate's self-contained HTML report. */
@@ -30,12 +33,17 @@ export function registerReportCommand(program: Command, context: RunContext): vo
       'cost of a standard the costs file does not list (default 1)',
       parseDefaultCost,
     )
+    .option(
+      '--application <events.json>',
+      'the application’s event log: shows each tier’s verdict and every disagreement 申报审核记录',
+    )
     .addOption(languageOption())
     .addHelpText(
       'after',
       examples(
         'report estate.json --out report.html',
         'report estate.json --costs costs.json --lang en --out report-en.html',
+        'report estate.json --application events.json --out report.html',
       ),
     )
     .action(async (file: string, options: ReportOptions) => {
@@ -46,6 +54,10 @@ export function registerReportCommand(program: Command, context: RunContext): vo
             ? {}
             : { defaultCost: options.defaultCost }
           : await readCosts(context, options.costs, evaluated.ruleSet, options.defaultCost);
+      const review =
+        options.application === undefined
+          ? undefined
+          : await readApplicationReview(context, options.application, evaluated.ruleSet, evaluated.result);
       const written = await writeEstateReport(
         context,
         evaluated,
@@ -53,6 +65,7 @@ export function registerReportCommand(program: Command, context: RunContext): vo
         options.lang,
         remediation,
         options.costs !== undefined,
+        review,
       );
       reportWritten(context, written);
     });
@@ -66,8 +79,9 @@ export async function writeEstateReport(
   language: Language,
   remediation: RemediationOptions = {},
   costsGiven = false,
+  review?: ReviewedResult,
 ): Promise<string> {
-  const html = renderEstateReport(evaluated, language, remediation, costsGiven);
+  const html = renderEstateReport(evaluated, language, remediation, costsGiven, review);
   return writeOutputFile(context, out, html);
 }
 
@@ -77,7 +91,14 @@ export function renderEstateReport(
   language: Language,
   remediation: RemediationOptions = {},
   costsGiven = false,
+  review?: ReviewedResult,
 ): string {
   const plan = planRemediation(evaluated.ruleSet, evaluated.result, remediation);
-  return estateReport({ ...evaluated, plan, language, costsGiven });
+  return estateReport({
+    ...evaluated,
+    plan,
+    language,
+    costsGiven,
+    ...(review === undefined ? {} : { review }),
+  });
 }

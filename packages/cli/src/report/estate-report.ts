@@ -1,5 +1,6 @@
 import type { Assessment, EvaluationResult, RemediationPlan, RuleSet } from '@sunshine-rubric/core';
 import { focusInWords, percentInWords, resultMark, verdictInWords } from '@sunshine-rubric/core/words';
+import type { ReviewedResult } from '@sunshine-rubric/core/workflow';
 import { scoreLine } from '../text/evaluation-text.js';
 import { type Language, say } from '../words/language.js';
 import { indexRuleSet, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
@@ -11,6 +12,7 @@ import {
   unmetSection,
 } from './estate-sections.js';
 import { escapeHtml, page } from './html.js';
+import { reviewSection } from './review-section.js';
 
 /** What the report on one estate is made of. */
 export interface EstateReportInput {
@@ -22,6 +24,8 @@ export interface EstateReportInput {
   readonly language: Language;
   /** Whether the plan's costs are the user's (from `--costs`) or the default of one per standard. */
   readonly costsGiven?: boolean;
+  /** The application's review (from its event log), shown beside the self-check when given. */
+  readonly review?: ReviewedResult;
 }
 
 /**
@@ -29,7 +33,8 @@ export interface EstateReportInput {
  * against the threshold, a radar of the aspects' rates, each requirement's coverage, the standards not met
  * with their explanation in words (drafted values marked) and their responsible departments, the cheapest
  * remediation plan, whether the estate is in the rule set's focus, and a notice on a provisional rule set with
- * what its standards rest on. Every text from data is escaped.
+ * what its standards rest on; given the application's review, the verdict of the self-check and of each tier
+ * and every disagreement. Every text from data is escaped.
  */
 export function estateReport(input: EstateReportInput): string {
   const { ruleSet, assessment, result, language } = input;
@@ -64,6 +69,7 @@ export function estateReport(input: EstateReportInput): string {
 ${focusBlock(result, language)}<div><div class="muted">${escapeHtml(say2('得分', 'Score'))}</div><div>${escapeHtml(scoreLine(ruleSet, result, language))}</div></div>
 <div style="flex-basis:100%"><div class="muted">${escapeHtml(say2('原因', 'Reasons'))}</div>${reasons}</div>
 </section>
+${input.review === undefined ? '' : reviewSection(input.review, language, index)}
 <h2>${escapeHtml(say2('符合率与门槛', 'Compliance against the threshold'))}</h2>
 ${chartsSection(input, index)}
 ${requirementsSection(ruleSet, result, language, index)}

@@ -162,4 +162,44 @@ describe('definePlugin', () => {
       /\$\.name: a plugin has a non-empty name/,
     );
   });
+
+  it('keeps a workflow policy, frozen: revocation and deadlines per tier', () => {
+    const plugin = definePlugin({
+      name: 'city',
+      apiVersion: 1,
+      workflow: {
+        revocation: true,
+        deadlines: [
+          {
+            step: 'applied',
+            tier: 'estate',
+            monthDay: '09-30',
+            basis: { kind: 'plan-clause', clause: '五（二）' },
+          },
+        ],
+      },
+    });
+    expect(plugin.workflow?.deadlines?.[0]?.monthDay).toBe('09-30');
+    expect(Object.isFrozen(plugin.workflow?.deadlines?.[0])).toBe(true);
+    expect(definePlugin({ name: 'plain', apiVersion: 1 }).workflow).toBeUndefined();
+  });
+
+  it('rejects a malformed workflow policy with paths into it', () => {
+    const result = safeDefinePlugin({
+      name: 'city',
+      apiVersion: 1,
+      workflow: {
+        revocation: 'yes',
+        deadlines: [
+          { step: 'applied', tier: 'estate', monthDay: '02-29', basis: { kind: 'drafted', note: 'x' } },
+        ],
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues.map((issue) => issue.path)).toEqual([
+      ['workflow', 'revocation'],
+      ['workflow', 'deadlines', 0, 'monthDay'],
+    ]);
+  });
 });

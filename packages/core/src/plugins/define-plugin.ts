@@ -5,9 +5,13 @@ import { builtInOperators, type OperatorDefinition } from '../rule-set/operators
 import { FactIdSchema } from '../rule-set/schema.js';
 import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { FactType, RuleSet } from '../rule-set/types.js';
+import { toRubricIssues } from '../timeline/define-plan.js';
 import { deepEqual } from '../util/deep-equal.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
+import { safeParseDocument } from '../util/zod.js';
+import { type WorkflowPolicy, WorkflowPolicySchema } from '../workflow/workflow-policy.js';
 import {
   type FactResolver,
   INVALID_PLUGIN_CODE,
@@ -17,7 +21,15 @@ import {
 
 type Path = (string | number)[];
 
-const pluginFields = new Set(['name', 'apiVersion', 'description', 'ruleSets', 'operators', 'factResolvers']);
+const pluginFields = new Set([
+  'name',
+  'apiVersion',
+  'description',
+  'ruleSets',
+  'operators',
+  'factResolvers',
+  'workflow',
+]);
 const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);
 const builtInNames = new Set(builtInOperators.map((operator) => operator.name));
 
@@ -29,7 +41,7 @@ const builtInNames = new Set(builtInOperators.map((operator) => operator.name));
  * @throws {RubricError} code `INVALID_REGISTRY` (there is no plugin-specific code yet) with one issue per
  * problem, paths into the plugin: an empty name, an `apiVersion` other than 1, an operator that is malformed,
  * repeats a name or takes a built-in operator's name, a malformed fact resolver, an invalid rule set
- * (`['ruleSets', 0, …rule-set path]`), or an unknown field.
+ * (`['ruleSets', 0, …rule-set path]`), a malformed `workflow` policy, or an unknown field.
  * @example
  * ```ts
  * export const qinzhouPlugin = definePlugin({
@@ -109,6 +121,7 @@ function checkPluginFields(input: unknown): { plugin?: Plugin; issues: IssueOf<'
   const operators = checkOperators(input.operators, fail);
   const factResolvers = checkFactResolvers(input.factResolvers, fail);
   const ruleSets = checkRuleSets(input.ruleSets, operators, issues);
+  const workflow = checkWorkflow(input.workflow, issues);
   if (issues.length > 0) return { issues };
   const plugin: Plugin = {
     name: input.name as string,
@@ -117,8 +130,18 @@ function checkPluginFields(input: unknown): { plugin?: Plugin; issues: IssueOf<'
     ruleSets: Object.freeze(ruleSets),
     operators: Object.freeze(operators.map((operator) => Object.freeze({ ...operator }))),
     factResolvers: Object.freeze(factResolvers.map((resolver) => Object.freeze({ ...resolver }))),
+    ...(workflow === undefined ? {} : { workflow: deepFreeze(workflow) }),
   };
   return { plugin: Object.freeze(plugin), issues };
+}
+
+/** The plugin's workflow policy (revocation, deadlines per tier), checked against its schema. */
+function checkWorkflow(value: unknown, issues: IssueOf<'INVALID_PLUGIN'>[]): WorkflowPolicy | undefined {
+  if (value === undefined) return undefined;
+  const parsed = safeParseDocument(WorkflowPolicySchema, value);
+  if (parsed.success) return parsed.data as WorkflowPolicy;
+  issues.push(...toRubricIssues(parsed.error.issues, ['workflow']));
+  return undefined;
 }
 
 type Fail = (path: Path, message: string, kind: IssueKind<'INVALID_PLUGIN'>) => void;

@@ -3,6 +3,7 @@ import type { RubricErrorCode } from '../errors/rubric-error.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { FactDefinition, FactValue, RuleSet } from '../rule-set/types.js';
+import type { WorkflowPolicy } from '../workflow/workflow-policy.js';
 
 /**
  * The error code of an invalid plugin. The library has no `INVALID_PLUGIN` code yet; a plugin is what a
@@ -67,6 +68,11 @@ export interface PluginDefinition {
   readonly operators?: readonly OperatorDefinition[];
   /** Asynchronous suppliers of facts an assessment lacks, run before evaluation. */
   readonly factResolvers?: readonly FactResolver[];
+  /**
+   * Workflow rules: whether re-inspection may revoke a title (a rule set's plugin decides), and the
+   * deadline of each step of a year's round (a city's plugin declares them). Pass it to `foldApplication`.
+   */
+  readonly workflow?: WorkflowPolicy;
 }
 
 /**
@@ -86,4 +92,6 @@ export interface Plugin {
   readonly ruleSets: readonly RuleSet[];
   readonly operators: readonly OperatorDefinition[];
   readonly factResolvers: readonly FactResolver[];
+  /** The workflow rules, when the plugin declares any. */
+  readonly workflow?: WorkflowPolicy;
 }

@@ -31,7 +31,7 @@ const YearKeySchema = z
 const CountSchema = z.int().min(0, 'a count is a whole number, 0 or more');
 
 /** Month-day of a real calendar day in every year (so no 02-29). Written as a pattern to stay in JSON Schema. */
-const MonthDaySchema = z
+export const MonthDaySchema = z
   .string()
   .regex(
     /^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)$/,

@@ -1,13 +1,15 @@
 import * as z from 'zod';
 import type { EvaluationResult } from '../result/types.js';
-import { IsoDateSchema } from '../rule-set/schema.js';
 import { suspendJit } from '../util/zod.js';
+import { eventBase, routeShapes, tierOf } from './review-events.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
 const restoreJit = suspendJit();
 
 /**
- * Every kind of application event, in the order they normally come (see {@link ApplicationEventSchema}).
+ * Every kind of application event (see {@link ApplicationEventSchema}): the eight of the first release, in
+ * the order they normally come, then the route's tiers, reviewers' decisions and re-inspection, added later
+ * at the end so that the list only grows.
  *
  * @example
  * ```ts
@@ -23,6 +25,10 @@ export const applicationEventTypes = Object.freeze([
   'rectification-required',
   'rectified',
   'certified',
+  'application-received',
+  'standard-reviewed',
+  'submitted-to-region',
+  'reinspected',
 ] as const);
 
 /**
@@ -35,15 +41,7 @@ export const applicationEventTypes = Object.freeze([
  */
 export type ApplicationEventType = (typeof applicationEventTypes)[number];
 
-const base = {
-  date: IsoDateSchema.meta({
-    description: 'The day it happened, YYYY-MM-DD. Events are recorded in date order.',
-  }),
-  actor: z.string().min(1, 'actor names who recorded the event').meta({
-    description: 'Who did it or recorded it: a person, a department or a system.',
-  }),
-  note: z.string().optional().meta({ description: 'Free text for the record.' }),
-};
+const base = eventBase;
 
 /** The parts of an evaluation result a self-check event keeps. A whole `EvaluationResult` fits too. */
 const SelfCheckSchema = z
@@ -83,12 +81,23 @@ const event = <Type extends string, Shape extends z.core.$ZodLooseShape>(
  * - `self-check-completed`: the estate was scored against the rule set (`evaluation`: the result's verdict);
  * - `applied`: the estate applied for a year's round (`year`, by default the year of `date`), which needs an
  *   eligible self-check and, when the plan sets one, comes by the year's application deadline;
- * - `city-review-passed` / `city-review-returned`: the city reviewed the application and sent it on to the
- *   region, or returned it (the estate may self-check again and re-apply);
- * - `region-recheck-passed`: the region's re-check passed;
+ * - `application-received` (optional): the county or district housing bureau (`tier: 'county'`), or the
+ *   city's for an estate it manages itself (`tier: 'city'`), received the application with its evidence;
+ * - `standard-reviewed`: a reviewer's decision about one standard, by the tier at that step (`tier: 'city'`
+ *   while the city reviews, `'region'` while the region re-checks or re-inspects): `agree`, `disagree`
+ *   (`outcome` and a required `reason`) or `rectification-required` (`what`, `by`);
+ * - `city-review-passed` / `city-review-returned`: the city's leading group reviewed the application (初审)
+ *   and passed it, or returned it (the estate may self-check again and re-apply);
+ * - `submitted-to-region` (optional): the city submitted the year's list, with this estate, to the region;
+ * - `region-recheck-passed`: the region's re-check (复核认定) passed;
  * - `rectification-required` / `rectified`: the re-check asked for fixes (`standards`: which), and the estate
- *   made them; the region re-checks again;
- * - `certified`: the estate was certified. Nothing follows.
+ *   made them (整改); the region re-checks again;
+ * - `certified`: the estate was certified;
+ * - `reinspected`: a later re-inspection (复查) `confirmed` the title, required rectification (`what`, `by`;
+ *   then `rectified`), or `revoked` it (with a `reason`, where the rule set's plugin allows revocation).
+ *
+ * The route events the first release had take an optional `tier` too (`'city'` or `'region'`), so logs
+ * stored without it stay valid.
  *
  * @example
  * ```ts
@@ -111,12 +120,18 @@ export const ApplicationEventSchema = z
           .optional()
           .meta({ description: 'The round’s year; by default the year of date.' }),
       }),
-      event('city-review-passed', 'The city reviewed the application and sent it on to the region.', {}),
+      event(
+        'city-review-passed',
+        'The city’s leading group reviewed the application (初审) and sent it on to the region.',
+        tierOf('city'),
+      ),
       event('city-review-returned', 'The city returned the application to the estate.', {
+        ...tierOf('city'),
         reasons: z.array(z.string().min(1)).optional().meta({ description: 'Why it was returned' }),
       }),
-      event('region-recheck-passed', 'The region’s re-check passed.', {}),
+      event('region-recheck-passed', 'The region’s re-check (复核认定) passed.', tierOf('region')),
       event('rectification-required', 'The region’s re-check asked for fixes.', {
+        ...tierOf('region'),
         standards: z
           .array(z.string().min(1))
           .optional()
@@ -124,12 +139,25 @@ export const ApplicationEventSchema = z
       }),
       event('rectified', 'The estate made the fixes; the region re-checks again.', {}),
       event('certified', 'The estate was certified.', {
+        ...tierOf('region'),
         certificate: z
           .string()
           .min(1)
           .optional()
           .meta({ description: 'The certificate’s number or reference.' }),
       }),
+      event(
+        'application-received',
+        'A housing bureau received the application with its evidence.',
+        routeShapes['application-received'],
+      ),
+      event('standard-reviewed', 'A reviewer decided about one standard.', routeShapes['standard-reviewed']),
+      event(
+        'submitted-to-region',
+        'The city submitted the year’s list, with this estate, to the region.',
+        routeShapes['submitted-to-region'],
+      ),
+      event('reinspected', 'A certified estate was re-inspected.', routeShapes.reinspected),
     ],
     {
       error: (issue) =>
@@ -147,6 +175,29 @@ export const ApplicationEventSchema = z
  * ```
  */
 export type ApplicationEvent = z.output<typeof ApplicationEventSchema>;
+
+/**
+ * A reviewer's decision about one standard, as an event (`type: 'standard-reviewed'`).
+ *
+ * @example
+ * ```ts
+ * const decision: StandardReviewedEvent = {
+ *   type: 'standard-reviewed', date: '2021-10-08', actor: '市领导小组', tier: 'city',
+ *   standard: 'S12', decision: 'disagree', outcome: 'unmet', reason: '监控未覆盖出入口',
+ * };
+ * ```
+ */
+export type StandardReviewedEvent = Extract<ApplicationEvent, { type: 'standard-reviewed' }>;
+
+/**
+ * A re-inspection of a certified estate, as an event (`type: 'reinspected'`).
+ *
+ * @example
+ * ```ts
+ * const reinspection: ReinspectedEvent = { type: 'reinspected', date: '2023-05-10', actor: '自治区住建厅', result: 'confirmed' };
+ * ```
+ */
+export type ReinspectedEvent = Extract<ApplicationEvent, { type: 'reinspected' }>;
 
 /**
  * The verdict of a self-check as an event keeps it.

@@ -50,10 +50,10 @@ describe('foldApplication', () => {
     ];
     const expectedNext = [
       ['self-check-completed', 'applied'],
-      ['city-review-passed', 'city-review-returned'],
-      ['region-recheck-passed', 'rectification-required'],
-      ['certified'],
-      [],
+      ['city-review-passed', 'city-review-returned', 'application-received', 'standard-reviewed'],
+      ['region-recheck-passed', 'rectification-required', 'standard-reviewed', 'submitted-to-region'],
+      ['certified', 'standard-reviewed'],
+      ['standard-reviewed', 'reinspected'],
     ];
     events.forEach((_event, index) => {
       expect(nextSteps(foldApplication(events.slice(0, index + 1), { plan }))).toEqual(expectedNext[index]);

@@ -1,16 +1,20 @@
-import type { IssueKind } from '../errors/issue-kinds.js';
 import { type IssueOf, type Result, RubricError } from '../errors/rubric-error.js';
+import type { RuleSet } from '../rule-set/types.js';
 import { safeDefineTargetPlan, toRubricIssues } from '../timeline/define-plan.js';
 import type { TargetPlan, TargetPlanInput } from '../timeline/plan-schema.js';
-import { deepFreeze } from '../util/deep-freeze.js';
 import { safeParseDocument } from '../util/zod.js';
-import { type ApplicationStatus, legalAfter, statusAfter, whyIllegal } from './application-rules.js';
+import { type ApplicationStatus, decidingTier, legalAfter } from './application-rules.js';
 import {
   type ApplicationEvent,
   ApplicationEventSchema,
   type ApplicationEventType,
   applicationEventTypes,
+  type ReinspectedEvent,
+  type StandardReviewedEvent,
 } from './events.js';
+import { type FoldContext, invalid, step } from './fold-step.js';
+import type { DeadlineStep, WorkflowPolicy } from './workflow-policy.js';
+import { WorkflowPolicySchema } from './workflow-policy.js';
 
 /**
  * Options of {@link foldApplication}.
@@ -23,6 +27,39 @@ import {
 export interface FoldApplicationOptions {
   /** The target plan whose `applicationDeadline` and `allowLateApplications` govern applications. */
   readonly plan?: TargetPlan | TargetPlanInput;
+  /**
+   * The rule set reviewers decide on: a decision about a standard it does not have is refused, and so is
+   * one on an application whose self-check scored another rule set. Needed as soon as the log holds a
+   * decision (`standard-reviewed`); `standardIds` does instead where only the ids are at hand.
+   */
+  readonly ruleSet?: RuleSet;
+  /** The standard ids decisions are checked against, when the rule set itself is not at hand. */
+  readonly standardIds?: readonly string[];
+  /** The workflow rules of the rule set's or the city's plugin (`plugin.workflow`): revocation, deadlines. */
+  readonly workflow?: WorkflowPolicy | undefined;
+}
+
+/**
+ * A step taken after its deadline (from the `workflow` option's deadlines): recorded, never refused.
+ *
+ * @example
+ * ```ts
+ * const late: LateStep = {
+ *   step: 'city-review', index: 3, date: '2021-11-02', deadline: '2021-10-31', drafted: true,
+ *   message: 'reviewed by the city on 2021-11-02, after the 2021 round’s deadline 2021-10-31 (drafted)',
+ * };
+ * ```
+ */
+export interface LateStep {
+  readonly step: DeadlineStep;
+  /** The event's index in the log. */
+  readonly index: number;
+  readonly date: string;
+  /** The deadline it missed, `YYYY-MM-DD` in the round's year. */
+  readonly deadline: string;
+  /** True when the deadline is the plugin author's drafting, not a clause of the plan. */
+  readonly drafted: boolean;
+  readonly message: string;
 }
 
 /**
@@ -47,6 +84,21 @@ export interface ApplicationState {
   readonly certifiedOn?: string;
   /** How many times the region asked for rectification. */
   readonly rectifications: number;
+  /** The bureau that received the latest application (absent when no receipt is recorded). */
+  readonly receivedBy?: 'county' | 'city';
+  /** When the city submitted the latest application on its year's list to the region. */
+  readonly submittedOn?: string;
+  /**
+   * Reviewers' decisions about standards, in order, since the latest application (re-inspection's
+   * included); absent when there are none. A later decision of a tier on a standard replaces its earlier one.
+   */
+  readonly decisions?: readonly StandardReviewedEvent[];
+  /** Steps of the latest application taken after their deadline; absent when none is late. */
+  readonly lateSteps?: readonly LateStep[];
+  /** Re-inspections since certification, in order; absent when there are none. */
+  readonly reinspections?: readonly ReinspectedEvent[];
+  /** When a re-inspection revoked the title (the estate may apply again; the history keeps it all). */
+  readonly revokedOn?: string;
   /** Every event so far, validated, in order. */
   readonly history: readonly ApplicationEvent[];
 }
@@ -67,8 +119,13 @@ const initialState: ApplicationState = Object.freeze({
  * self-check or with an ineligible one, applying after the round's deadline (unless the plan allows late
  * applications: then the state says `late: true`), a review of something not applied for, a region re-check
  * before the city review passed, rectified without rectification required, certifying what never applied or
- * never passed the region re-check, anything after certification.
- * @throws {RubricError} `INVALID_PLAN` when the plan is invalid.
+ * never passed the region re-check, anything after certification but re-inspection and the region's
+ * decisions; a decision about a standard (`standard-reviewed`) by a tier that is not at that step
+ * (`wrong-tier`), on a standard the rule set does not have (`unknown-standard`), without the rule set to
+ * check it (`missing-rule-set`), or without its reason (a malformed event, at `[index, 'reason']`); a
+ * revocation where the workflow does not allow one (`revocation-not-allowed`). Steps after the workflow's
+ * deadlines are not refused: `lateSteps` lists them.
+ * @throws {RubricError} `INVALID_PLAN` when the plan is invalid; `INVALID_OPTIONS` when the workflow policy is.
  * @example
  * ```ts
  * const state = foldApplication(
@@ -104,8 +161,8 @@ export function safeFoldApplication(
   events: unknown,
   options: FoldApplicationOptions = {},
 ): Result<ApplicationState> {
-  const plan = planOf(options);
-  if (!plan.ok) return plan;
+  const context = contextOf(options);
+  if (!context.ok) return context;
   if (!Array.isArray(events))
     return invalid([{ path: [], message: 'events are a list', kind: 'invalid-type' }]);
   const parsed: ApplicationEvent[] = [];
@@ -118,7 +175,7 @@ export function safeFoldApplication(
   if (issues.length > 0) return invalid(issues);
   let state = initialState;
   for (const [index, event] of parsed.entries()) {
-    const next = step(state, event, index, plan.value);
+    const next = step(state, event, index, context.value);
     if (!next.ok) return next;
     state = next.value;
   }
@@ -159,88 +216,59 @@ export function nextSteps(state: ApplicationState): ApplicationEventType[] {
   });
 }
 
-function step(
-  state: ApplicationState,
-  event: ApplicationEvent,
-  index: number,
-  plan: DeadlinePlan,
-): Result<ApplicationState> {
-  const refuse = (message: string, kind: IssueKind<'INVALID_WORKFLOW_STEP'>) =>
-    invalid([{ path: [index], message: `${event.type}: ${message}`, kind }]);
-  const previous = state.history.at(-1);
-  if (previous && event.date < previous.date) {
-    return refuse(
-      `dated ${event.date}, before the event before it (${previous.date}); events are recorded in date order`,
-      'out-of-order',
-    );
-  }
-  if (state.status === 'certified') {
-    return refuse(
-      `the estate was certified on ${state.certifiedOn}; nothing follows certification`,
-      'after-certified',
-    );
-  }
-  if (!legalAfter[event.type].includes(state.status)) {
-    return refuse(whyIllegal(event.type, state.status, state.appliedOn !== undefined), 'illegal-step');
-  }
-  const history = [...state.history, event];
-  const status = statusAfter(event, state.status);
-  const rest = { ...state, status, history };
-  switch (event.type) {
-    case 'self-check-completed':
-      return accept({ ...rest, selfCheck: event.evaluation });
-    case 'applied': {
-      const selfCheck = state.selfCheck!;
-      if (!selfCheck.eligible) {
-        const { met, applicable } = selfCheck.compliance;
-        const of = `${selfCheck.ruleSet.id}@${selfCheck.ruleSet.version}`;
-        return refuse(
-          `the latest self-check (${of}, ${met} of ${applicable} standards met) is not eligible`,
-          'not-eligible',
-        );
-      }
-      const year = event.year ?? Number(event.date.slice(0, 4));
-      const late = lateness(event.date, year, plan);
-      if (late.refusal) return refuse(late.refusal, 'after-deadline');
-      const { late: _late, ...withoutLate } = rest;
-      return accept({ ...withoutLate, year, appliedOn: event.date, ...(late.late ? { late: true } : {}) });
-    }
-    case 'rectification-required':
-      return accept({ ...rest, rectifications: state.rectifications + 1 });
-    case 'certified':
-      return accept({ ...rest, certifiedOn: event.date });
-    default:
-      return accept(rest);
-  }
+/**
+ * The tier whose step it is to decide about standards now (`standard-reviewed`): the city while it reviews,
+ * the region while it re-checks and once the estate is certified; `undefined` when no one decides.
+ *
+ * @example
+ * ```ts
+ * decidingTierOf(foldApplication(events)); // 'city' after `applied`
+ * ```
+ */
+export function decidingTierOf(state: ApplicationState): 'city' | 'region' | undefined {
+  if (decidingTier.city.includes(state.status)) return 'city';
+  if (decidingTier.region.includes(state.status)) return 'region';
+  return undefined;
 }
 
-type DeadlinePlan = Pick<TargetPlan, 'applicationDeadline' | 'allowLateApplications'> | undefined;
-
-/** A round closes with its year; within the year, at the plan's deadline, unless the plan accepts late ones. */
-function lateness(date: string, year: number, plan: DeadlinePlan): { late?: boolean; refusal?: string } {
-  if (year < Number(date.slice(0, 4)))
-    return { refusal: `the ${year} round is over; this application is dated ${date}` };
-  if (plan?.applicationDeadline === undefined) return {};
-  const deadline = `${year}-${plan.applicationDeadline}`;
-  if (date <= deadline) return {};
-  if (plan.allowLateApplications) return { late: true };
+function contextOf(options: FoldApplicationOptions): Result<FoldContext> {
+  let plan: FoldContext['plan'];
+  if (options.plan !== undefined) {
+    const defined = safeDefineTargetPlan(options.plan);
+    if (!defined.ok) return defined;
+    plan = defined.value;
+  }
+  const workflow = safeParseDocument(WorkflowPolicySchema, options.workflow ?? {});
+  if (!workflow.success) {
+    return optionsError(toRubricIssues(workflow.error.issues, ['workflow']));
+  }
+  const { ruleSet, standardIds } = options;
+  const checked: FoldContext['ruleSet'] =
+    ruleSet !== undefined
+      ? {
+          id: ruleSet.id,
+          version: ruleSet.version,
+          standardIds: new Set(
+            ruleSet.aspects.flatMap((aspect) =>
+              aspect.requirements.flatMap((requirement) =>
+                requirement.standards.map((standard) => standard.id),
+              ),
+            ),
+          ),
+        }
+      : standardIds !== undefined
+        ? { standardIds: new Set(standardIds) }
+        : undefined;
   return {
-    refusal: `the ${year} round’s application deadline was ${deadline}, and this application is dated ${date} (the plan does not allow late applications)`,
+    ok: true,
+    value: {
+      plan,
+      workflow: workflow.data as WorkflowPolicy,
+      ...(checked === undefined ? {} : { ruleSet: checked }),
+    },
   };
 }
 
-function planOf(options: FoldApplicationOptions): Result<DeadlinePlan> {
-  if (options.plan === undefined) return { ok: true, value: undefined };
-  return safeDefineTargetPlan(options.plan);
-}
-
-function accept(state: ApplicationState): Result<ApplicationState> {
-  return { ok: true, value: deepFreeze(state) };
-}
-
-function invalid(issues: IssueOf<'INVALID_WORKFLOW_STEP'>[]): {
-  ok: false;
-  error: RubricError<'INVALID_WORKFLOW_STEP'>;
-} {
-  return { ok: false, error: new RubricError('INVALID_WORKFLOW_STEP', issues) };
+function optionsError(issues: IssueOf<'INVALID_OPTIONS'>[]): Result<never> {
+  return { ok: false, error: new RubricError('INVALID_OPTIONS', issues) };
 }

@@ -6,6 +6,7 @@ import {
   type Registry,
 } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiPlugin } from '@sunshine-rubric/guangxi';
+import { qinzhouWorkflow } from './qinzhou-workflow.js';
 
 /**
  * The reference that names the rule set Qinzhou applies: the Guangxi 2021 rule set, as is (the plan adopts
@@ -25,7 +26,8 @@ export const qinzhouRuleSetReference: string = `${guangxi2021.id}@${guangxi2021.
  * It contributes **no rule set**. Qinzhou applies the Guangxi 2021 rule set unchanged, and a registry rejects
  * an `id@version` that two plugins contribute: if this plugin contributed `guangxi-2021`, it could not be
  * registered beside a Guangxi plugin that does. Nor does it contribute operators or fact resolvers: the
- * plan defines none. What Qinzhou adds is data, exported beside the plugin (a plugin object takes no other
+ * plan defines none. Its `workflow` holds the deadline of each step of a year's round
+ * ({@link qinzhouWorkflow}: applications by 30 September from the plan, the later tiers' dates drafted). What Qinzhou adds is data, exported beside the plugin (a plugin object takes no other
  * fields): {@link qinzhouPlan}, {@link qinzhouDepartments}, {@link qinzhouResponsibilityTable},
  * {@link qinzhouCostModel}. For a registry that also holds `guangxi-2021`, use
  * {@link createQinzhouRegistry}.
@@ -41,6 +43,7 @@ export const qinzhouPlugin: Plugin = definePlugin({
   apiVersion: 1,
   description:
     'Qinzhou city (钦州市): applies the Guangxi 2021 rule set as is; its target plan, departments, responsibility table and cost model are exported beside this plugin.',
+  workflow: qinzhouWorkflow,
 });
 
 /**
