@@ -3,6 +3,7 @@ import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { checkOptions } from '../util/check-options.js';
 import { conditionCompiler } from './runtime/conditions-runtime.js';
+import { lazyDetails } from './runtime/details-runtime.js';
 import { standaloneEvaluator } from './runtime/evaluator-runtime.js';
 import { assessmentReader } from './runtime/read-assessment-runtime.js';
 import { reasonsWriter } from './runtime/reasons-runtime.js';
@@ -66,10 +67,11 @@ export function generateStandaloneEvaluator(ruleSet: RuleSet, options?: Standalo
     part('assessmentReader', assessmentReader),
     part('conditionCompiler', conditionCompiler),
     part('reasonsWriter', reasonsWriter),
+    part('lazyDetails', lazyDetails),
     part('standaloneEvaluator', standaloneEvaluator),
     `const data = JSON.parse(${jsonStringLiteral(JSON.stringify(data))});`,
     'export const RubricError = standaloneErrorClass();',
-    'const run = standaloneEvaluator(data, { RubricError, assessmentReader, conditionCompiler, reasonsWriter });',
+    'const run = standaloneEvaluator(data, { RubricError, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });',
     'export const ruleSet = Object.freeze({ id: data.ruleSet.id, version: data.ruleSet.version });',
     '/** Scores one assessment against the rule set; throws RubricError INVALID_ASSESSMENT on a bad one. */',
     'export function evaluate(assessment, options) {',
