@@ -81,13 +81,17 @@ function commentText(text: string): string {
 /** What does not depend on the rule set: the assessment envelope, the result and the error, as core has them. */
 const fixedDeclarations = `/** One estate's self-check, as \`evaluate\` reads it. */
 export interface Assessment {
-  readonly $schema?: string;
+  readonly $schema?: string | undefined;
   readonly id: string;
-  readonly ruleSet?: string;
-  readonly community: { readonly name: string; readonly district?: string; readonly [field: string]: unknown };
+  readonly ruleSet?: string | undefined;
+  readonly community: {
+    readonly name: string;
+    readonly district?: string | undefined;
+    readonly [field: string]: unknown;
+  };
   readonly facts: Facts;
   /** A date (YYYY-MM-DD) or an ISO date-time with seconds and an offset. */
-  readonly assessedAt?: string;
+  readonly assessedAt?: string | undefined;
 }
 
 export interface EvaluateOptions {
