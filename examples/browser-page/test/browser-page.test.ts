@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { evaluate } from '@sunshine-rubric/core';
+import { compileRuleSet, evaluate } from '@sunshine-rubric/core';
+import { generateStandaloneEvaluator } from '@sunshine-rubric/core/standalone';
 import { focusInWords, verdictInWords } from '@sunshine-rubric/core/words';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { exportSelfCheckWorkbook, importSelfCheckWorkbook } from '@sunshine-rubric/workbook';
@@ -20,6 +21,7 @@ const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.map': 'application/json',
 };
 
@@ -30,6 +32,7 @@ let page: Page;
 let base: string;
 const problems: string[] = [];
 const foreignRequests: string[] = [];
+const requested: string[] = [];
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'sunshine-rubric-page-'));
@@ -56,7 +59,10 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
   const context = await browser.newContext({ acceptDownloads: true });
   await context.route('**/*', (route) => {
-    if (route.request().url().startsWith(`${base}/`)) return route.continue();
+    if (route.request().url().startsWith(`${base}/`)) {
+      requested.push(new URL(route.request().url()).pathname);
+      return route.continue();
+    }
     foreignRequests.push(route.request().url());
     return route.abort('blockedbyclient');
   });
@@ -147,6 +153,44 @@ describe.skipIf(skipChromium)('the browser page, in Chromium under a strict Cont
     expect(back.facts).toEqual(guangxiSamples.missingData.facts);
     expect(evaluate(guangxi2021, back).reasons).toEqual(
       evaluate(guangxi2021, guangxiSamples.missingData).reasons,
+    );
+  });
+});
+
+describe.skipIf(skipChromium)('the standalone page, in Chromium under the same strict policy', () => {
+  it('scores every sample with the generated evaluator.mjs alone, as the compiled evaluator does', async () => {
+    requested.length = 0;
+    await page.goto(`${base}/standalone.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await text('#rule-set')).toBe(`${guangxi2021.id}@${guangxi2021.version}`);
+    const evaluator = compileRuleSet(guangxi2021);
+    for (const [key, sample] of Object.entries(guangxiSamples)) {
+      await page.selectOption('#sample', key);
+      await page.click('#evaluate-sample');
+      const expected = evaluator.evaluate(sample);
+      expect(JSON.parse(await text('#result-json'))).toEqual(JSON.parse(JSON.stringify(expected)));
+      expect(await text('#verdict')).toBe(verdictInWords(expected).zh);
+      expect(await page.locator('#reasons li').allTextContents()).toEqual(
+        expected.reasons.map((reason) => reason.message.zh),
+      );
+    }
+    // The module is the file the build wrote, loaded as itself (the page's script does not carry it).
+    expect(requested).toContain('/evaluator.mjs');
+    const pageScript = await readFile(join(folder, 'site', 'standalone.js'), 'utf8');
+    expect(pageScript).toContain('./evaluator.mjs');
+    expect(pageScript).not.toContain('reasonsWriter');
+  });
+});
+
+describe('the standalone page', () => {
+  it("types its import of evaluator.mjs with the generator's declarations, kept up to date", async () => {
+    const declarations = await readFile(new URL('../src/evaluator.d.mts', import.meta.url), 'utf8');
+    expect(declarations).toBe(generateStandaloneEvaluator(guangxi2021, { declarations: true }).declarations);
+  });
+
+  it('ships the module the generator writes for guangxi-2021', async () => {
+    expect(await readFile(join(folder, 'site', 'evaluator.mjs'), 'utf8')).toBe(
+      generateStandaloneEvaluator(guangxi2021),
     );
   });
 });

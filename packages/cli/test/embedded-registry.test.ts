@@ -1,6 +1,6 @@
 // A program that embeds the command composes its registry: the built-in plugins and one of its own, with a
 // custom operator and a rule set. The command then knows both; a run without it knows neither.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createRegistry,
@@ -126,6 +126,15 @@ describe('run with a registry of the embedding program', () => {
     expect(outcome.code).toBe(2);
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).toMatch(/--jobs: .*cannot rebuild; run with --jobs 1/);
+  });
+
+  test('batch --jobs auto evaluates on the main thread, as --jobs 1 does, instead of being refused', async () => {
+    const one = await cli(['batch', 'estate.json', '--jobs', '1', '--out', 'one.ndjson'], { registry });
+    const auto = await cli(['batch', 'estate.json', '--jobs', 'auto', '--out', 'auto.ndjson'], { registry });
+    expect(auto.stderr).not.toContain('--jobs');
+    expect(auto.code).toBe(one.code);
+    const written = (name: string) => readFile(join(folder.path, name), 'utf8');
+    expect(await written('auto.ndjson')).toBe(await written('one.ndjson'));
   });
 
   test('a run without it has only the built-in plugins: nothing of the embedding program’s stays behind', async () => {

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RuleSet } from '@sunshine-rubric/core';
 import type { RunContext } from '../io/run-context.js';
@@ -33,16 +33,28 @@ const here = import.meta.url;
 const defaultWorkerUrl = new URL(`./batch-worker${here.slice(here.lastIndexOf('.'))}`, here);
 
 /**
- * `--jobs auto`: one worker per core but one, left to the main thread that reads, orders and writes; at
- * least one.
+ * `--jobs auto`: one worker per core while the machine is not saturated (its 1-minute load average below
+ * the number of cores), else one. Measured on 2 cores (bench/README.md, `batch.bench.mjs`): idle, two
+ * workers (beside the main thread that reads, orders and writes) gave 1.32× one worker; at load 17 they
+ * gave 0.57×, their hand-offs waiting for a turn on a busy core. Where the system has no load average
+ * (Windows reports 0), the machine counts as idle.
  *
  * @example
  * ```ts
- * autoJobs(); // 7 on an 8-core machine, 1 on a 2-core one
+ * autoJobs(); // on this machine, now
+ * autoJobs({ cores: 2, load: 0.3 }); // 2
+ * autoJobs({ cores: 2, load: 15 }); // 1
  * ```
  */
-export function autoJobs(): number {
-  return Math.max(1, availableParallelism() - 1);
+export function autoJobs({
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0,
+}: {
+  readonly cores?: number;
+  readonly load?: number;
+} = {}): number {
+  if (!(load < cores)) return 1;
+  return Math.max(1, cores);
 }
 
 /**

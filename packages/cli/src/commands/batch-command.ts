@@ -68,7 +68,13 @@ is written in input order, the same bytes as with --jobs 1; a worker that fails 
 ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.ndjson --rule-set guangxi-2021 --out verdicts.ndjson --lang en', 'batch - --out - < self-checks.ndjson > verdicts.ndjson', 'batch self-checks.ndjson --jobs auto --out verdicts.ndjson')}`,
     )
     .action(async (file: string, options: BatchCommandOptions) => {
-      const jobs = options.jobs === 'auto' ? autoJobs() : options.jobs;
+      // auto never asks for what this run cannot do: workers need a registry they can rebuild.
+      const jobs =
+        options.jobs === 'auto'
+          ? workerRegistryProblem(context) === undefined
+            ? Math.min(autoJobs(), maxJobs)
+            : 1
+          : options.jobs;
       const registryProblem = jobs > 1 ? workerRegistryProblem(context) : undefined;
       if (registryProblem) throw new CliError(registryProblem);
       const fromStdin = file === standardStream;

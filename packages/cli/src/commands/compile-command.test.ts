@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileRuleSet } from '@sunshine-rubric/core';
+import { generateStandaloneEvaluator } from '@sunshine-rubric/core/standalone';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
 import { runInProcess } from '../../test/run-in-process.js';
+import { declarationsFileFor } from './compile-command.js';
 
 let folder: { path: string; remove: () => Promise<void> };
 const cli = (...args: string[]) => runInProcess(args, { cwd: folder.path });
@@ -26,6 +28,24 @@ describe('compile', () => {
     const evaluator = compileRuleSet(guangxi2021);
     for (const sample of Object.values(guangxiSamples))
       expect(module.evaluate(sample)).toEqual(evaluator.evaluate(sample));
+  });
+
+  test('--out evaluator.mjs writes its TypeScript declarations beside it, as evaluator.d.mts', async () => {
+    const outcome = await cli('compile', 'guangxi-2021', '--out', 'typed.mjs');
+    expect(outcome).toMatchObject({ code: 0, stderr: '' });
+    const declarations = await readFile(join(folder.path, 'typed.d.mts'), 'utf8');
+    expect(declarations).toBe(generateStandaloneEvaluator(guangxi2021, { declarations: true }).declarations);
+    expect(declarations).toContain('export declare function evaluate(assessment: Assessment');
+  });
+
+  test('declarations go beside a .js module as .d.ts, and nowhere for other names', async () => {
+    expect(declarationsFileFor('public/evaluator.js')).toBe('public/evaluator.d.ts');
+    expect(declarationsFileFor('evaluator.mjs')).toBe('evaluator.d.mts');
+    expect(declarationsFileFor('-')).toBeUndefined();
+    expect(declarationsFileFor('evaluator.txt')).toBeUndefined();
+    const outcome = await cli('compile', 'guangxi-2021', '--out', 'plain.txt');
+    expect(outcome.code).toBe(0);
+    await expect(readdir(folder.path)).resolves.not.toContain('plain.d.ts');
   });
 
   test('without --out, the module goes to stdout; a rule-set file works as an id does', async () => {

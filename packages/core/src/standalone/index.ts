@@ -5,4 +5,8 @@
  * @packageDocumentation
  */
 
-export { generateStandaloneEvaluator, type StandaloneOptions } from './generate-standalone-evaluator.js';
+export {
+  generateStandaloneEvaluator,
+  type StandaloneOptions,
+  type StandaloneSources,
+} from './generate-standalone-evaluator.js';

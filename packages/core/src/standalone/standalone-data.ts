@@ -2,9 +2,13 @@ import { layoutRuleSet } from '../evaluate/layout.js';
 import { isConditionReference, isFactReference, isLeaf } from '../rule-set/conditions.js';
 import { builtInOperators } from '../rule-set/operators.js';
 import type { Condition, RuleSet } from '../rule-set/types.js';
-import { exactShare } from '../util/fraction.js';
 import { percentInWords } from '../words/percent-words.js';
-import type { StandaloneCondition, StandaloneData } from './runtime/types.js';
+import {
+  factTypes,
+  type StandaloneCondition,
+  type StandaloneData,
+  type StandaloneFactTuple,
+} from './runtime/types.js';
 
 /**
  * A defined rule set as the plain data the standalone runtime reads: facts by catalog position, shared
@@ -42,14 +46,24 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   };
   const { scoring } = ruleSet;
   const threshold = scoring.mode === 'compliance-rate' ? scoring.threshold : 0;
-  const fraction = exactShare(threshold);
   const scale = layout.pointsScale;
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
-    // Only what the checks and the reasons read (a unit, say, never shows in a result), as tuples.
+    // Only what the checks and the reasons read (a unit, say, never shows in a result), as tuples
+    // without their trailing nulls (most facts have no values, min or max).
     facts: layout.facts.ids.map((id, position) => {
       const { type, title, values, min, max } = layout.facts.definitions[position]!;
-      return [id, type, title.zh, title.en ?? null, values ?? null, min ?? null, max ?? null];
+      const tuple = [
+        id,
+        factTypes.indexOf(type),
+        title.zh,
+        title.en ?? null,
+        values ?? null,
+        min ?? null,
+        max ?? null,
+      ];
+      while (tuple.at(-1) === null) tuple.pop();
+      return tuple as unknown as StandaloneFactTuple;
     }),
     unknownFacts,
     conditions: sharedNames.map((name) => convert(ruleSet.conditions![name]!)),
@@ -77,8 +91,12 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
       mode: scoring.mode,
       minMetPerRequirement: scoring.minMetPerRequirement,
       threshold,
-      numerator: String(fraction.numerator),
-      denominator: String(fraction.denominator),
+      required:
+        scoring.mode === 'compliance-rate'
+          ? Array.from({ length: layout.standards.length + 1 }, (_, applicable) =>
+              layout.requiredCount(applicable),
+            )
+          : [],
       thresholdInWords: percentInWords(threshold),
       passMark: scoring.mode === 'points' ? scoring.passMark : 0,
       scaledPassMark: layout.scaledPassMark,

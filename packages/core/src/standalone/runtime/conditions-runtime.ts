@@ -30,29 +30,6 @@ export function conditionCompiler(
 ): (condition: StandaloneCondition) => StandaloneCompiled {
   type Values = readonly (FactValue | undefined)[];
   type Scalar = FactValue;
-  const compare = (operator: string, actual: Scalar, expected: unknown): boolean => {
-    switch (operator) {
-      case 'equal':
-        return actual === expected;
-      case 'notEqual':
-        return actual !== expected;
-      case 'lessThan':
-        return actual < (expected as Scalar);
-      case 'lessThanInclusive':
-        return actual <= (expected as Scalar);
-      case 'greaterThan':
-        return actual > (expected as Scalar);
-      case 'greaterThanInclusive':
-        return actual >= (expected as Scalar);
-      case 'in':
-        return Array.isArray(expected) && expected.indexOf(actual) > -1;
-      case 'notIn':
-        return Array.isArray(expected) && expected.indexOf(actual) === -1;
-      default:
-        // contains / doesNotContain apply to list facts only, which format version 1 does not have.
-        return false;
-    }
-  };
   // A test per operator, so that each leaf's closure compares directly instead of switching per call.
   const literalTest = (
     operator: string,
@@ -82,6 +59,10 @@ export function conditionCompiler(
         return () => false;
     }
   };
+  // Comparing two facts (rare) goes through a literal test made for the call: one switch over the
+  // operators in the module rather than two.
+  const compare = (operator: string, actual: Scalar, expected: unknown): boolean =>
+    literalTest(operator, 0, expected)([actual]);
   const compiledShared: (StandaloneCompiled | undefined)[] = new Array(shared.length);
   const positionsOf = (condition: StandaloneCondition, into: Set<number>): Set<number> => {
     const [head] = condition;
@@ -140,21 +121,15 @@ export function conditionCompiler(
         };
       }
       const value = expected as FactValue | readonly FactValue[];
+      const test = literalTest(operator, position, expected);
       return {
         positions,
-        test: literalTest(operator, position, expected),
+        test,
         explain: (values) => {
           const actual = values[position];
           return actual === undefined
             ? { kind: 'leaf', fact, operator, expected: value, actual: null, result: null }
-            : {
-                kind: 'leaf',
-                fact,
-                operator,
-                expected: value,
-                actual,
-                result: compare(operator, actual, value),
-              };
+            : { kind: 'leaf', fact, operator, expected: value, actual, result: test(values) };
         },
       };
     }

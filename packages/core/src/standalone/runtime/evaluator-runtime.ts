@@ -1,6 +1,7 @@
-import type { EvaluationResult, ExplanationNode, StandardResult } from '../../result/types.js';
+import type { EvaluationResult, ExplanationNode } from '../../result/types.js';
 import type { FactValue } from '../../rule-set/types.js';
 import type { conditionCompiler, StandaloneCompiled } from './conditions-runtime.js';
+import type { lazyDetails } from './details-runtime.js';
 import type { assessmentReader } from './read-assessment-runtime.js';
 import type { reasonsWriter } from './reasons-runtime.js';
 import type { StandaloneErrorClass } from './rubric-error-runtime.js';
@@ -12,90 +13,208 @@ export interface StandaloneParts {
   readonly assessmentReader: typeof assessmentReader;
   readonly conditionCompiler: typeof conditionCompiler;
   readonly reasonsWriter: typeof reasonsWriter;
+  readonly lazyDetails: typeof lazyDetails;
 }
 
 /**
- * The standalone module's `evaluate`: scope, every standard's outcome, the counts, the exact threshold or
- * pass-mark comparison and the result, built as core's compiled evaluator builds it (deep-equal to it).
- * Self-contained: the generator embeds its source text in the module.
+ * The standalone module's `evaluate`, built as core's compiled evaluator is (deep-equal results): the
+ * assessment read once into catalog slots, every standard decided by its short-circuiting tests alone
+ * when every fact a condition reads is answered, the outcomes counted into counters reused between calls,
+ * and the result's `standards` (with explanations), `requirements`, `aspects` and `reasons` built when
+ * first read. Self-contained: the generator embeds its source text in the module.
  *
  * @example
  * ```ts
- * const evaluate = standaloneEvaluator(data, { RubricError, assessmentReader, conditionCompiler, reasonsWriter });
+ * const evaluate = standaloneEvaluator(data, { RubricError, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
  * evaluate(assessment).eligible;
  * ```
  */
 export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts) {
   type Values = readonly (FactValue | undefined)[];
+  type Counts = ReturnType<typeof newCounts>;
+  /** What a result keeps to build its details from. */
+  type Kept = {
+    values: Values;
+    outcomes: number[];
+    inScope: boolean | null;
+    missingFacts: string[];
+    explain: boolean;
+  };
   const { RubricError } = parts;
-  const text = (zh: string, en: string | null) => (en === null ? { zh } : { zh, en });
+  const text = (zh: string, en?: string | null) => (en == null ? { zh } : { zh, en });
+  // In the order of the generator's factTypes.
+  const types = ['boolean', 'string', 'number', 'integer', 'date', 'enum'] as const;
   const facts = data.facts.map(([id, type, zh, en, values, min, max]) => ({
     id,
-    type,
+    type: types[type]!,
     title: text(zh, en),
-    ...(values !== null && { values }),
-    ...(min !== null && { min }),
-    ...(max !== null && { max }),
+    values: values ?? undefined,
+    min: min ?? undefined,
+    max: max ?? undefined,
   }));
   const requirementList = data.requirements.map(([id, aspect, zh, en]) => ({
     id,
-    aspect,
+    aspectId: data.aspects[aspect]!.id,
     title: text(zh, en),
   }));
   const read = parts.assessmentReader(facts, data.unknownFacts, RubricError);
   const compile = parts.conditionCompiler(facts, data.conditions, data.operators);
   const reasonsFor = parts.reasonsWriter(data, facts, requirementList);
-  const { scoring } = data;
+  const { scoring, aspects } = data;
+  const { minMetPerRequirement: minimum, pointsScale: scale } = scoring;
   const isPoints = scoring.mode === 'points';
   const scope = data.scope === null ? undefined : compile(data.scope);
   const focus = data.focus === null ? undefined : compile(data.focus);
-  const standards = data.standards.map(([id, requirement, scaledPoints, condition, applicableWhen]) => {
-    const aspect = requirementList[requirement]!.aspect;
-    return {
-      id,
-      requirementId: requirementList[requirement]!.id,
-      aspectId: data.aspects[aspect]!.id,
-      requirement,
-      aspect,
-      scaledPoints,
-      applicableWhen: applicableWhen === undefined ? undefined : compile(applicableWhen),
-      condition: compile(condition),
-    };
-  });
+  const standards = data.standards.map(([id, requirement, scaledPoints, condition, applicableWhen]) => ({
+    id,
+    requirement,
+    aspect: data.requirements[requirement]![1],
+    scaledPoints,
+    applicableWhen: applicableWhen === undefined ? undefined : compile(applicableWhen),
+    condition: compile(condition),
+  }));
+  const standardCount = standards.length;
+  // The decision loop's tests in arrays of their own: the loop reads nothing else of a standard.
+  const applicableTests = standards.map((standard) => standard.applicableWhen?.test);
+  const conditionTests = standards.map((standard) => standard.condition.test);
   const scopeFacts = new Set(scope === undefined ? [] : scope.positions.map((at) => facts[at]!.id));
   const needed = new Set<number>();
-  for (const condition of [
-    scope,
-    ...standards.flatMap((standard) => [standard.applicableWhen, standard.condition]),
-  ])
+  for (const condition of [scope, ...standards.flatMap((each) => [each.applicableWhen, each.condition])])
     for (const position of condition?.positions ?? []) needed.add(position);
-  const numerator = Number(scoring.numerator);
-  const denominator = Number(scoring.denominator);
-  // Exact in integers while the threshold has at most 6 decimal places and counts stay below a billion.
-  const smallFraction = BigInt(scoring.denominator) <= BigInt(1_000_000);
-  const meetsThreshold = (met: number, of: number): boolean =>
-    smallFraction
-      ? met * denominator >= numerator * of
-      : BigInt(met) * BigInt(scoring.denominator) >= BigInt(scoring.numerator) * BigInt(of);
+  const neededPositions = [...needed];
   const outcomeNames = ['met', 'unmet', 'not-applicable', 'missing-data'] as const;
+  const rate = (count: number, of: number) => (of === 0 ? 0 : count / of);
+
+  const newCounts = () => ({
+    met: 0,
+    applicable: 0,
+    points: 0,
+    maxPoints: 0,
+    requirementMet: new Int32Array(requirementList.length),
+    requirementApplicable: new Int32Array(requirementList.length),
+    aspectMet: new Int32Array(aspects.length),
+    aspectApplicable: new Int32Array(aspects.length),
+    aspectPoints: new Float64Array(aspects.length),
+    aspectMaxPoints: new Float64Array(aspects.length),
+  });
+  const countInto = (counts: Counts, outcomes: readonly number[]): Counts => {
+    counts.met = counts.applicable = counts.points = counts.maxPoints = 0;
+    counts.requirementMet.fill(0);
+    counts.requirementApplicable.fill(0);
+    counts.aspectMet.fill(0);
+    counts.aspectApplicable.fill(0);
+    counts.aspectPoints.fill(0);
+    counts.aspectMaxPoints.fill(0);
+    for (let position = 0; position < standardCount; position++) {
+      const outcome = outcomes[position];
+      if (outcome === 2) continue;
+      const { requirement, aspect, scaledPoints } = standards[position]!;
+      counts.applicable++;
+      counts.requirementApplicable[requirement]!++;
+      counts.aspectApplicable[aspect]!++;
+      counts.maxPoints += scaledPoints;
+      counts.aspectMaxPoints[aspect]! += scaledPoints;
+      if (outcome !== 0) continue;
+      counts.met++;
+      counts.requirementMet[requirement]!++;
+      counts.aspectMet[aspect]!++;
+      counts.points += scaledPoints;
+      counts.aspectPoints[aspect]! += scaledPoints;
+    }
+    return counts;
+  };
+  const passes = (counts: Counts): boolean => {
+    if (isPoints) {
+      if (counts.points < scoring.scaledPassMark) return false;
+      for (let position = 0; position < aspects.length; position++)
+        if (counts.aspectPoints[position]! < aspects[position]!.scaledMinimum) return false;
+    } else if (counts.applicable === 0 || counts.met < scoring.required[counts.applicable]!) return false;
+    for (let position = 0; position < requirementList.length; position++)
+      if (counts.requirementApplicable[position] !== 0 && counts.requirementMet[position]! < minimum)
+        return false;
+    return true;
+  };
+  const requirementsOf = (counts: Counts) =>
+    requirementList.map(({ id, aspectId }, position) => {
+      const met = counts.requirementMet[position]!;
+      const applicable = counts.requirementApplicable[position]!;
+      return { id, aspectId, met, applicable, satisfied: applicable === 0 || met >= minimum };
+    });
+  const failedLeafFacts = (node: ExplanationNode): string[] => {
+    const found = new Set<string>();
+    const visit = (current: ExplanationNode): void => {
+      if (current.kind === 'leaf') {
+        if (current.result === false) found.add(current.fact);
+      } else if (current.kind === 'not' || current.kind === 'reference') visit(current.child);
+      else current.children.forEach(visit);
+    };
+    visit(node);
+    return [...found];
+  };
+  const place = parts.lazyDetails<Kept>({
+    standards: ({ values, outcomes, explain }) =>
+      standards.map(({ id, requirement, applicableWhen, condition }, position) => {
+        const { id: requirementId, aspectId } = requirementList[requirement]!;
+        const outcome = outcomeNames[outcomes[position]!]!;
+        if (!explain) return { id, requirementId, aspectId, outcome };
+        const applicable = applicableWhen?.explain(values);
+        const explained = condition.explain(values);
+        const explanation = applicable ? { applicable, condition: explained } : { condition: explained };
+        return { id, requirementId, aspectId, outcome, explanation };
+      }),
+    requirements: ({ outcomes }) => requirementsOf(countInto(newCounts(), outcomes)),
+    aspects: ({ outcomes }) => {
+      const counts = countInto(newCounts(), outcomes);
+      return aspects.map(({ id }, position) => {
+        const met = counts.aspectMet[position]!;
+        const applicable = counts.aspectApplicable[position]!;
+        const counted = { id, met, applicable, rate: rate(met, applicable) };
+        if (!isPoints) return counted;
+        const points = counts.aspectPoints[position]! / scale;
+        return { ...counted, points, maxPoints: counts.aspectMaxPoints[position]! / scale };
+      });
+    },
+    reasons: ({ values, outcomes, inScope, missingFacts }) => {
+      const counts = countInto(newCounts(), outcomes);
+      if (inScope === true && passes(counts)) return [];
+      return reasonsFor({
+        inScope,
+        failedFacts: inScope === false ? failedLeafFacts(scope!.explain(values)) : [],
+        met: counts.met,
+        applicable: counts.applicable,
+        scaledPoints: counts.points,
+        aspectPoints: [...counts.aspectPoints],
+        // Its own requirement results: the reasons follow the outcomes even if `requirements` was reassigned.
+        requirements: requirementsOf(counts),
+        outcomes,
+        missingFacts,
+        scopeFacts,
+      });
+    },
+  });
 
   const hasMissing = (condition: StandaloneCompiled, values: Values): boolean => {
     for (const position of condition.positions) if (values[position] === undefined) return true;
     return false;
   };
-  const flagMissing = (condition: StandaloneCompiled, values: Values, missing: number[]): void => {
-    for (const position of condition.positions) if (values[position] === undefined) missing[position] = 1;
+  // Whether a fact the condition reads is missing, each such fact flagged as missing.
+  const undecided = (condition: StandaloneCompiled, values: Values, missing: number[]): boolean => {
+    let found = false;
+    for (const position of condition.positions)
+      if (values[position] === undefined) {
+        missing[position] = 1;
+        found = true;
+      }
+    return found;
   };
-  const failedLeafFacts = (node: ExplanationNode): string[] => {
-    const facts = new Set<string>();
-    const visit = (current: ExplanationNode): void => {
-      if (current.kind === 'leaf') {
-        if (current.result === false) facts.add(current.fact);
-      } else if (current.kind === 'not' || current.kind === 'reference') visit(current.child);
-      else current.children.forEach(visit);
-    };
-    visit(node);
-    return [...facts];
+  const decideWithMissing = (position: number, values: Values, missing: number[]): number => {
+    const { applicableWhen, condition } = standards[position]!;
+    if (applicableWhen !== undefined) {
+      if (undecided(applicableWhen, values, missing)) return 3;
+      if (!applicableWhen.test(values)) return 2;
+    }
+    if (undecided(condition, values, missing)) return 3;
+    return condition.test(values) ? 0 : 1;
   };
   // As core's evaluate: options absent or a plain object (anything else is INVALID_OPTIONS); only
   // `explain: false` turns explanations off.
@@ -107,147 +226,60 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       ]);
     return (options as { explain?: unknown }).explain !== false;
   };
+  const counts = newCounts();
 
   return (input: unknown, options?: { readonly explain?: boolean }): EvaluationResult => {
     const explain = explainOf(options);
     const { assessmentId, values } = read(input);
-    let complete = true;
-    for (const position of needed) if (values[position] === undefined) complete = false;
-    const missing: number[] | undefined = complete ? undefined : new Array(values.length).fill(0);
-
-    let inScope: boolean | null = true;
-    let failedFacts: string[] = [];
-    if (scope !== undefined) {
-      if (missing !== undefined && hasMissing(scope, values)) {
-        flagMissing(scope, values, missing);
-        inScope = null;
-      } else if (!scope.test(values)) {
-        inScope = false;
-        failedFacts = failedLeafFacts(scope.explain(values));
+    let missing: number[] | undefined;
+    for (const position of neededPositions)
+      if (values[position] === undefined) {
+        missing = new Array(values.length).fill(0);
+        break;
       }
+    let inScope: boolean | null = true;
+    if (scope !== undefined) {
+      inScope = missing !== undefined && undecided(scope, values, missing) ? null : scope.test(values);
     }
     const inFocus = focus === undefined ? undefined : hasMissing(focus, values) ? null : focus.test(values);
-
-    const outcomes = standards.map(({ applicableWhen, condition }) => {
-      if (applicableWhen !== undefined) {
-        if (missing !== undefined && hasMissing(applicableWhen, values)) {
-          flagMissing(applicableWhen, values, missing);
-          return 3;
-        }
-        if (!applicableWhen.test(values)) return 2;
+    // A plain array, not a typed one: V8 allocates a small array inline, a typed array several times slower.
+    const outcomes: number[] = new Array(standardCount);
+    if (missing === undefined)
+      for (let position = 0; position < standardCount; position++) {
+        const applicableTest = applicableTests[position];
+        outcomes[position] =
+          applicableTest !== undefined && !applicableTest(values)
+            ? 2
+            : conditionTests[position]!(values)
+              ? 0
+              : 1;
       }
-      if (missing !== undefined && hasMissing(condition, values)) {
-        flagMissing(condition, values, missing);
-        return 3;
-      }
-      return condition.test(values) ? 0 : 1;
-    });
-
-    const requirementMet = requirementList.map(() => 0);
-    const requirementApplicable = requirementList.map(() => 0);
-    const aspectMet = data.aspects.map(() => 0);
-    const aspectApplicable = data.aspects.map(() => 0);
-    const aspectPoints = data.aspects.map(() => 0);
-    const aspectMaxPoints = data.aspects.map(() => 0);
-    let met = 0;
-    let applicable = 0;
-    let points = 0;
-    let maxPoints = 0;
-    outcomes.forEach((outcome, position) => {
-      if (outcome === 2) return;
-      const standard = standards[position]!;
-      applicable++;
-      requirementApplicable[standard.requirement]!++;
-      aspectApplicable[standard.aspect]!++;
-      maxPoints += standard.scaledPoints;
-      aspectMaxPoints[standard.aspect]! += standard.scaledPoints;
-      if (outcome !== 0) return;
-      met++;
-      requirementMet[standard.requirement]!++;
-      aspectMet[standard.aspect]!++;
-      points += standard.scaledPoints;
-      aspectPoints[standard.aspect]! += standard.scaledPoints;
-    });
-    const minimum = scoring.minMetPerRequirement;
-    const requirements = requirementList.map((requirement, position) => ({
-      id: requirement.id,
-      aspectId: data.aspects[requirement.aspect]!.id,
-      met: requirementMet[position]!,
-      applicable: requirementApplicable[position]!,
-      satisfied: requirementApplicable[position] === 0 || requirementMet[position]! >= minimum,
-    }));
-    const passesScoring = isPoints
-      ? points >= scoring.scaledPassMark &&
-        data.aspects.every((aspect, position) => aspectPoints[position]! >= aspect.scaledMinimum)
-      : applicable !== 0 && meetsThreshold(met, applicable);
-    const eligible =
-      inScope === true && passesScoring && requirements.every((requirement) => requirement.satisfied);
-    const rate = (count: number, of: number) => (of === 0 ? 0 : count / of);
+    else
+      for (let position = 0; position < standardCount; position++)
+        outcomes[position] = decideWithMissing(position, values, missing);
+    countInto(counts, outcomes);
+    const eligible = inScope === true && passes(counts);
     const missingFacts: string[] = [];
     if (missing !== undefined)
-      missing.forEach((flag, position) => {
-        if (flag === 1) missingFacts.push(facts[position]!.id);
-      });
+      for (let position = 0; position < missing.length; position++)
+        if (missing[position] === 1) missingFacts.push(facts[position]!.id);
 
+    const { met, applicable } = counts;
     const result: Record<string, unknown> = {
-      ruleSet: { id: data.ruleSet.id, version: data.ruleSet.version, provenance: data.ruleSet.provenance },
+      ruleSet: { ...data.ruleSet },
       assessmentId,
       inScope: inScope === true,
     };
     if (inFocus !== undefined) result.inFocus = inFocus;
     result.eligible = eligible;
-    result.compliance = { met, applicable, total: outcomes.length, rate: rate(met, applicable) };
+    result.compliance = { met, applicable, total: standardCount, rate: rate(met, applicable) };
     if (isPoints)
       result.score = {
-        points: points / scoring.pointsScale,
-        max: maxPoints / scoring.pointsScale,
+        points: counts.points / scale,
+        max: counts.maxPoints / scale,
         passMark: scoring.passMark,
       };
-    result.standards = standards.map((standard, position): StandardResult => {
-      const outcome = outcomeNames[outcomes[position]!]!;
-      const { id, requirementId, aspectId } = standard;
-      if (!explain) return { id, requirementId, aspectId, outcome };
-      const applicableNode = standard.applicableWhen?.explain(values);
-      const condition = standard.condition.explain(values);
-      return {
-        id,
-        requirementId,
-        aspectId,
-        outcome,
-        explanation: applicableNode ? { applicable: applicableNode, condition } : { condition },
-      };
-    });
-    result.requirements = requirements;
-    result.aspects = data.aspects.map((aspect, position) => {
-      const shareMet = rate(aspectMet[position]!, aspectApplicable[position]!);
-      const counted = {
-        id: aspect.id,
-        met: aspectMet[position]!,
-        applicable: aspectApplicable[position]!,
-        rate: shareMet,
-      };
-      return isPoints
-        ? {
-            ...counted,
-            points: aspectPoints[position]! / scoring.pointsScale,
-            maxPoints: aspectMaxPoints[position]! / scoring.pointsScale,
-          }
-        : counted;
-    });
-    result.reasons = eligible
-      ? []
-      : reasonsFor({
-          inScope,
-          failedFacts,
-          met,
-          applicable,
-          scaledPoints: points,
-          aspectPoints,
-          requirements,
-          outcomes,
-          missingFacts,
-          scopeFacts,
-        });
+    place(result, { values, outcomes, inScope, missingFacts, explain });
     result.missingFacts = missingFacts;
     return result as unknown as EvaluationResult;
   };

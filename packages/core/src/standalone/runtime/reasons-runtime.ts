@@ -8,7 +8,7 @@ export interface StandaloneVerdict {
   readonly met: number;
   readonly applicable: number;
   readonly scaledPoints: number;
-  readonly aspectPoints: readonly number[];
+  readonly aspectPoints: ArrayLike<number>;
   readonly requirements: readonly RequirementResult[];
   readonly outcomes: readonly number[];
   readonly missingFacts: readonly string[];
@@ -35,23 +35,10 @@ export function reasonsWriter(
   const scale = scoring.pointsScale;
   const titleOf = new Map(facts.map((fact) => [fact.id, fact.title]));
   const english = (text: { zh: string; en?: string }) => text.en ?? text.zh;
-  const floorDivide = (dividend: bigint, divisor: bigint): bigint => {
-    const quotient = dividend / divisor;
-    return dividend % divisor !== BigInt(0) && dividend < BigInt(0) !== divisor < BigInt(0)
-      ? quotient - BigInt(1)
-      : quotient;
-  };
-  // A share rounded as written in decimal, half up, to one decimal of a percent (core's percentInWords).
-  const percentInWords = (share: number): string => {
-    if (!Number.isFinite(share)) return `${share}%`;
-    const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(share))!;
-    const [, sign = '', whole = '0', fractionDigits = '', exponentText = '0'] = match;
-    const exponent = Number(exponentText) - fractionDigits.length;
-    const digits = BigInt(`${sign}${whole}${fractionDigits}`);
-    const ten = BigInt(10);
-    const numerator = exponent >= 0 ? digits * ten ** BigInt(exponent) : digits;
-    const denominator = exponent >= 0 ? BigInt(1) : ten ** BigInt(-exponent);
-    const tenths = Number(floorDivide(BigInt(2000) * numerator + denominator, BigInt(2) * denominator));
+  // met ÷ applicable in percent, rounded half up to one decimal, as core's percentInWords words the share:
+  // exact in integers (a tie is a fraction whose decimal the share's shortest form writes exactly).
+  const percentOf = (met: number, applicable: number): string => {
+    const tenths = Math.floor((2000 * met + applicable) / (2 * applicable));
     return `${(tenths / 10).toFixed(1).replace(/\.0$/, '')}%`;
   };
   const factNames = (factIds: readonly string[]) => {
@@ -68,18 +55,6 @@ export function reasonsWriter(
       en: named.map((name) => name.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
     };
   };
-  const numerator = BigInt(scoring.numerator);
-  const denominator = BigInt(scoring.denominator);
-  // Integers while the threshold has at most 6 decimal places and counts stay below a billion (as core).
-  const smallNumerator = Number(scoring.numerator);
-  const smallDenominator = denominator <= BigInt(1_000_000) ? Number(scoring.denominator) : 0;
-  const requiredCount = (of: number): number => {
-    if (smallDenominator !== 0 && of <= 1_000_000_000)
-      return Math.ceil((smallNumerator * of) / smallDenominator);
-    const scaled = numerator * BigInt(of);
-    return Number(-floorDivide(-scaled, denominator));
-  };
-
   return (verdict) => {
     const reasons: Reason[] = [];
     if (verdict.inScope === false) {
@@ -114,11 +89,11 @@ export function reasonsWriter(
           },
         });
       } else {
-        const required = requiredCount(applicable);
+        const required = scoring.required[applicable]!;
         if (met < required) {
           const shortfall = required - met;
           const threshold = scoring.thresholdInWords;
-          const share = percentInWords(met / applicable);
+          const share = percentOf(met, applicable);
           reasons.push({
             code: 'BELOW_THRESHOLD',
             met,

@@ -25,17 +25,28 @@ export type StandaloneCondition =
   | readonly ['reference', string, number];
 
 /**
- * A fact as the module holds it, compactly: `[id, type, zh, en, values, min, max]`, `null` for what the
- * catalog leaves out. The runtime reads it as a {@link StandaloneFact}.
+ * The fact types by index, as a {@link StandaloneFactTuple} names them.
+ *
+ * @example
+ * ```ts
+ * factTypes[0]; // 'boolean'
+ * ```
+ */
+export const factTypes: readonly FactType[] = ['boolean', 'string', 'number', 'integer', 'date', 'enum'];
+
+/**
+ * A fact as the module holds it, compactly: `[id, type, zh, en, values, min, max]`, `type` an index into
+ * {@link factTypes}, `null` for what the catalog leaves out, trailing nulls dropped. The runtime reads it
+ * as a {@link StandaloneFact}.
  */
 export type StandaloneFactTuple = readonly [
   string,
-  FactType,
+  number,
   string,
-  string | null,
-  readonly FactValue[] | null,
-  number | null,
-  number | null,
+  (string | null)?,
+  (readonly FactValue[] | null)?,
+  (number | null)?,
+  (number | null)?,
 ];
 
 /** One fact of the catalog, in catalog order. */
@@ -43,9 +54,9 @@ export interface StandaloneFact {
   readonly id: string;
   readonly type: FactType;
   readonly title: Text;
-  readonly values?: readonly FactValue[];
-  readonly min?: number;
-  readonly max?: number;
+  readonly values?: readonly FactValue[] | undefined;
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
 }
 
 /**
@@ -78,10 +89,13 @@ export interface StandaloneData {
   readonly scoring: {
     readonly mode: 'compliance-rate' | 'points';
     readonly minMetPerRequirement: number;
-    /** Compliance-rate mode: the threshold as written, as an exact fraction (decimal strings), and in words. */
+    /** Compliance-rate mode: the threshold as written, and in words. */
     readonly threshold: number;
-    readonly numerator: string;
-    readonly denominator: string;
+    /**
+     * Compliance-rate mode: by the number of applicable standards, how many must be met to reach the
+     * threshold, computed exactly (not in floating point) by the generator.
+     */
+    readonly required: readonly number[];
     readonly thresholdInWords: string;
     /** Points mode. */
     readonly passMark: number;
