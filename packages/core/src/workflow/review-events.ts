@@ -1,5 +1,5 @@
-import { IsoDateSchema } from '../rule-set/schema.js';
 import * as z from 'zod';
+import { IsoDateSchema } from '../rule-set/schema.js';
 import { suspendJit } from '../util/zod.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).

@@ -1,5 +1,5 @@
-import { MonthDaySchema } from '../timeline/plan-schema.js';
 import * as z from 'zod';
+import { MonthDaySchema } from '../timeline/plan-schema.js';
 import { suspendJit } from '../util/zod.js';
 import type { ReviewTier } from './review-events.js';
 
