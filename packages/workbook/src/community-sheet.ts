@@ -1,4 +1,5 @@
 import type { Assessment, RuleSet } from '@sunshine-rubric/core';
+import { ruleSetLabel, say } from '@sunshine-rubric/core/words';
 import type { Cell, Workbook } from 'exceljs';
 import { exportedText, setText } from './cells.js';
 import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
@@ -11,7 +12,7 @@ import {
   startSheet,
   styleDataRow,
 } from './styles.js';
-import { ruleSetLabel, say, type WorkbookLanguage } from './wording.js';
+import type { WorkbookLanguage } from './wording.js';
 
 /** A field of the estate, as on the application form (申报表). */
 export interface CommunityField {
@@ -146,7 +147,7 @@ export function writeCommunitySheet(
       key: assessmentRowKeys.provenance,
       label: say({ zh: '标准状态', en: 'Provenance' }, language),
       write: (cell) =>
-        setText(cell, ruleSet.provenance.status === 'official' ? '官方文本' : '暂定：项目草拟，不是官方文本'),
+        setText(cell, ruleSet.provenance.status === 'official' ? '官方文本' : '暂定：不是官方文本'),
     },
   );
   rows.forEach((entry, index) => {

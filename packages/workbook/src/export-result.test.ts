@@ -37,13 +37,21 @@ describe('exportResultWorkbook', () => {
   it('gives the verdict, the compliance rate against the threshold, and the reasons in Chinese', async () => {
     const { workbook, result } = await resultWorkbook();
     expect(summaryValue(workbook, '结论')).toBe('暂不符合申报条件 ✗');
-    expect(summaryValue(workbook, '符合率')).toBe('81.25%（适用的 64 项标准中符合 52 项；共 65 项）');
+    expect(summaryValue(workbook, '符合率')).toBe('81.3%（适用的 64 项标准中符合 52 项；共 65 项）');
     expect(summaryValue(workbook, '申报条件')).toBe('符合率 ≥ 85%，且每项要求至少 1 项标准符合');
     expect(summaryValue(workbook, '原因 1')).toBe(result.reasons[0]!.message.zh);
     expect(summaryValue(workbook, '整改方案')).toBe('至少整改 3 项标准（费用合计 3），见「整改方案」表');
     const eligible = await resultWorkbook(guangxi2021, guangxiSamples.eligible);
     expect(summaryValue(eligible.workbook, '结论')).toBe('符合申报条件 ✓');
     expect(summaryValue(eligible.workbook, '整改方案')).toBe('无需整改');
+  });
+
+  it('names the missing facts by their questions, then their ids', async () => {
+    const { workbook, result } = await resultWorkbook(guangxi2021, guangxiSamples.missingData);
+    const [first] = result.missingFacts;
+    const listed = String(summaryValue(workbook, '缺少数据的事实')).split('、');
+    expect(listed).toHaveLength(result.missingFacts.length);
+    expect(listed[0]).toBe(`「${guangxi2021.facts[first!]!.title.zh}」(${first})`);
   });
 
   it('says whether the estate is in the focus, only for a rule set with one, and never as the verdict', async () => {

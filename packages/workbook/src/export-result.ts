@@ -7,7 +7,7 @@ import {
   RubricError,
   type RuleSet,
 } from '@sunshine-rubric/core';
-import { outcomeNames } from '@sunshine-rubric/core/words';
+import { outcomeNames, ruleSetLabel } from '@sunshine-rubric/core/words';
 import type { Workbook } from 'exceljs';
 import {
   outcomeFills,
@@ -19,7 +19,7 @@ import {
 } from './result-sheets.js';
 import { resultSheetNames } from './sheet-names.js';
 import { headerRowNumber, startSheet } from './styles.js';
-import { responsibleTitle, ruleSetLabel, type WorkbookLanguage } from './wording.js';
+import { responsibleTitle, type WorkbookLanguage } from './wording.js';
 import { createWorkbook, saveWorkbook } from './workbook-io.js';
 
 /**

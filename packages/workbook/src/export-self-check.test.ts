@@ -1,4 +1,5 @@
 import { defineRuleSet } from '@sunshine-rubric/core';
+import { provisionalNotice } from '@sunshine-rubric/core/words';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
 import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../test/workbook-fixtures.js';
@@ -40,6 +41,19 @@ describe('exportSelfCheckWorkbook: sheets and layout', () => {
     });
     const notice = (await open(official)).getWorksheet('小区信息')!.getCell('A2');
     expect(String(notice.value)).toBe('标准来源（官方文本）：附件1');
+  });
+
+  it("credits a city's own provisional rule set to the city, in core's one notice, never to this project", async () => {
+    const cityDraft = defineRuleSet({
+      ...structuredClone(guangxi2021),
+      provenance: { status: 'provisional', source: '某市住房城乡建设局草拟（2024）' },
+    });
+    const workbook = await open(cityDraft);
+    const notice = String(workbook.getWorksheet('事实')!.getCell('A2').value);
+    expect(notice).toBe(provisionalNotice(cityDraft, 'zh-en'));
+    expect(notice).toContain('来源（Source）：某市住房城乡建设局草拟（2024）');
+    expect(notice).not.toMatch(/项目草拟|sunshine-rubric/);
+    expect(workbook.getWorksheet('小区信息')!.getCell('B18').value).toBe('暂定：不是官方文本');
   });
 
   it('freezes bold header rows, wraps text, sets column widths and prints landscape on one page wide', async () => {
@@ -138,7 +152,7 @@ describe('exportSelfCheckWorkbook: 小区信息 and 标准', () => {
       '标准状态',
     ]);
     expect(sheet.getCell('B17').value).toBe('guangxi-2021@0.2.0');
-    expect(sheet.getCell('B18').value).toBe('暂定：项目草拟，不是官方文本');
+    expect(sheet.getCell('B18').value).toBe('暂定：不是官方文本');
   });
 
   it('shows a form field that the rule set asks as a fact through a formula, so it is answered once', async () => {

@@ -1,10 +1,11 @@
 import { type Assessment, type IssueOf, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import { AssessmentSchema } from '@sunshine-rubric/core/internal';
+import { ruleSetLabel } from '@sunshine-rubric/core/words';
 import { writeCommunitySheet } from './community-sheet.js';
 import { valueProblem } from './fact-answers.js';
 import { answerColumnLetter, factRowNumbers, writeFactsSheet } from './facts-sheet.js';
 import { writeStandardsSheet } from './standards-sheet.js';
-import { ruleSetLabel, type WorkbookLanguage } from './wording.js';
+import type { WorkbookLanguage } from './wording.js';
 import { createWorkbook, saveWorkbook } from './workbook-io.js';
 
 /**

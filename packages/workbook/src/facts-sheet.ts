@@ -1,4 +1,5 @@
 import type { Assessment, FactValue, RuleSet } from '@sunshine-rubric/core';
+import { say } from '@sunshine-rubric/core/words';
 import type { Workbook, Worksheet } from 'exceljs';
 import { cellText, readCell, setText } from './cells.js';
 import {
@@ -11,7 +12,7 @@ import {
 import { findHeaderRow } from './headers.js';
 import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
 import { type Column, font, headerRowNumber, inputFill, startSheet, styleDataRow } from './styles.js';
-import { factTypeNames, say, unitText, type WorkbookLanguage } from './wording.js';
+import { factTypeNames, unitText, type WorkbookLanguage } from './wording.js';
 import type { WorkbookIssues } from './workbook-io.js';
 
 const sheetName = selfCheckSheetNames.facts;

@@ -1,11 +1,11 @@
 import type { RuleSet } from '@sunshine-rubric/core';
 import { isAssessmentTimestamp } from '@sunshine-rubric/core/internal';
+import { ruleSetLabel } from '@sunshine-rubric/core/words';
 import type { Worksheet } from 'exceljs';
 import { type CellContent, cellContent, cellText, contentText, isFormula, showContent } from './cells.js';
 import { assessmentRowKeys, communityFields, jsonSuffix } from './community-sheet.js';
 import { findHeaderRow, normaliseHeader } from './headers.js';
 import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
-import { ruleSetLabel } from './wording.js';
 import type { WorkbookIssues } from './workbook-io.js';
 
 /** What the 小区信息 sheet says: the assessment's envelope, without its facts. */

@@ -6,10 +6,14 @@ import type {
   StandardResult,
 } from '@sunshine-rubric/core';
 import {
+  factInWords,
   factValueInWords,
   focusInWords,
   outcomeNames,
+  percentInWords,
   resultMark,
+  ruleSetLabel,
+  say,
   verdictInWords,
 } from '@sunshine-rubric/core/words';
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
@@ -27,7 +31,7 @@ import {
   styleDataRow,
   unmetFill,
 } from './styles.js';
-import { percentText, ruleSetLabel, say, type WorkbookLanguage } from './wording.js';
+import type { WorkbookLanguage } from './wording.js';
 
 export const outcomeFills: Readonly<Record<StandardResult['outcome'], Fill>> = {
   met: metFill,
@@ -95,13 +99,13 @@ export function writeSummarySheet(
   }
   rows.push([
     '符合率',
-    `${percentText(rate)}（适用的 ${applicable} 项标准中符合 ${met} 项；共 ${total} 项）`,
+    `${percentInWords(rate)}（适用的 ${applicable} 项标准中符合 ${met} 项；共 ${total} 项）`,
   ]);
   if (ruleSet.scoring.mode === 'compliance-rate') {
     const { threshold, minMetPerRequirement } = ruleSet.scoring;
     rows.push([
       '申报条件',
-      `符合率 ≥ ${percentText(threshold)}，且每项要求至少 ${minMetPerRequirement} 项标准符合`,
+      `符合率 ≥ ${percentInWords(threshold)}，且每项要求至少 ${minMetPerRequirement} 项标准符合`,
     ]);
   } else if (ruleSet.scoring.minMetPerRequirement > 0) {
     rows.push([
@@ -109,7 +113,12 @@ export function writeSummarySheet(
       `得分达到及格线，且每项要求至少 ${ruleSet.scoring.minMetPerRequirement} 项标准符合`,
     ]);
   }
-  rows.push(['缺少数据的事实', result.missingFacts.length > 0 ? result.missingFacts.join('、') : '无']);
+  rows.push([
+    '缺少数据的事实',
+    result.missingFacts.length > 0
+      ? result.missingFacts.map((fact) => factInWords(ruleSet, fact).zh).join('、')
+      : '无',
+  ]);
   for (const [index, reason] of result.reasons.entries())
     rows.push([`原因 ${index + 1}`, say(reason.message, language)]);
   rows.push(['整改方案', remediationSummary(plan)]);

@@ -1,11 +1,12 @@
 import type { RuleSet, Standard } from '@sunshine-rubric/core';
 import { factsReadBy } from '@sunshine-rubric/core/internal';
+import { say } from '@sunshine-rubric/core/words';
 import type { Workbook } from 'exceljs';
 import { setText } from './cells.js';
 import { draftedText, groundsText } from './grounds-text.js';
 import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
 import { type Column, headerRowNumber, startSheet, styleDataRow } from './styles.js';
-import { responsibleTitle, say, type WorkbookLanguage } from './wording.js';
+import { responsibleTitle, type WorkbookLanguage } from './wording.js';
 
 /**
  * The facts a standard reads, in its applicability condition and its condition (through the rule set's

@@ -1,7 +1,7 @@
 import type { RuleSet } from '@sunshine-rubric/core';
+import { provisionalNotice } from '@sunshine-rubric/core/words';
 import type { Borders, Cell, Fill, Font, Row, Worksheet } from 'exceljs';
 import { setText } from './cells.js';
-import { provenanceLine, provisionalNotice } from './wording.js';
 
 /** A column of a sheet: its header and width in characters (a Chinese character takes about two). */
 export interface Column {
@@ -91,8 +91,9 @@ export function startSheet(
 
   sheet.mergeCells(2, 1, 2, lastColumn);
   const noticeCell = sheet.getCell(2, 1);
-  const notice = provisionalNotice(ruleSet);
-  const noticeText = notice ? `${notice}\n${provenanceLine(ruleSet)}` : provenanceLine(ruleSet);
+  // The notice is in both languages whatever the workbook's language: whoever reads the sheet must see it.
+  const notice = provisionalNotice(ruleSet, 'zh-en');
+  const noticeText = notice ?? `标准来源（官方文本）：${ruleSet.provenance.source}`;
   setText(noticeCell, noticeText);
   noticeCell.alignment = { vertical: 'top', wrapText: true };
   if (notice) {

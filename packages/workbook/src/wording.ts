@@ -1,5 +1,5 @@
-import type { FactType, RuleSet, Text } from '@sunshine-rubric/core';
-import { provisionalNotice as coreProvisionalNotice, unitInWords } from '@sunshine-rubric/core/words';
+import type { FactType, Text } from '@sunshine-rubric/core';
+import { unitInWords } from '@sunshine-rubric/core/words';
 import { departmentById } from '@sunshine-rubric/guangxi';
 
 /**
@@ -14,11 +14,6 @@ import { departmentById } from '@sunshine-rubric/guangxi';
  * ```
  */
 export type WorkbookLanguage = 'zh' | 'zh-en';
-
-/** Chinese, and in `'zh-en'` the English on a second line when there is one. */
-export function say(text: Text, language: WorkbookLanguage): string {
-  return language === 'zh-en' && text.en ? `${text.zh}\n${text.en}` : text.zh;
-}
 
 export const factTypeNames: Readonly<Record<FactType, Text>> = {
   boolean: { zh: '是/否', en: 'yes/no' },
@@ -38,28 +33,4 @@ export function unitText(unit: string | undefined): string {
 export function responsibleTitle(id: string): string {
   if (id === 'unassigned') return '未指定';
   return departmentById(id)?.title.zh ?? id;
-}
-
-/** A share as a percentage with up to two decimals: 0.85 → `85%`, 17/19 → `89.47%`. */
-export function percentText(share: number): string {
-  return `${Number((share * 100).toFixed(2))}%`;
-}
-
-/**
- * The notice every output built from a provisional rule set carries, or undefined for an official one.
- */
-export function provisionalNotice(ruleSet: RuleSet): string | undefined {
-  const notice = coreProvisionalNotice(ruleSet);
-  return notice && `${notice.zh}${notice.en}`;
-}
-
-/** One line on where the rule set's wording comes from. */
-export function provenanceLine(ruleSet: RuleSet): string {
-  const status = ruleSet.provenance.status === 'official' ? '官方文本' : '暂定（项目草拟）';
-  return `标准来源（${status}）：${ruleSet.provenance.source}`;
-}
-
-/** `id@version` of a rule set. */
-export function ruleSetLabel(ruleSet: RuleSet): string {
-  return `${ruleSet.id}@${ruleSet.version}`;
 }

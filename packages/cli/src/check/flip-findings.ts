@@ -1,5 +1,6 @@
 import type { Assessment, RuleSetDiff } from '@sunshine-rubric/core';
 import type { Flip, FlipReport, StandardChange } from '@sunshine-rubric/core/fixtures';
+import { percentInWords } from '@sunshine-rubric/core/words';
 import { text } from '../words/wording.js';
 import type { CheckCase, Finding } from './findings.js';
 import type { JsonLocator, JsonPath } from './json-locator.js';
@@ -54,7 +55,7 @@ function flipFinding(flip: Flip, name: string, input: FlipInput): Finding {
   const path = causePath(flip, input);
   const became = flip.direction === 'became-eligible';
   const percent = (verdict: Flip['before']) =>
-    `${(verdict.rate * 100).toFixed(1)}% (${verdict.met}/${verdict.applicable})`;
+    `${percentInWords(verdict.rate)} (${verdict.met}/${verdict.applicable})`;
   const standards = flip.why.standards.map((change) => `${change.id}: ${change.before} → ${change.after}`);
   const reasonsZh = flip.why.reasons.map((reason) => reason.zh);
   const reasonsEn = flip.why.reasons.map((reason) => reason.en ?? reason.zh);
