@@ -7,7 +7,7 @@ import {
   openWorkbook,
   rejection,
   sampleAssessment,
-} from '../test/workbook-fixtures.js';
+} from '../../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
 

@@ -17,10 +17,9 @@ import {
   verdictInWords,
 } from '@sunshine-rubric/core/words';
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
-import { setText } from './cells.js';
-import { explanationText } from './explanation-text.js';
-import { resultSheetNames } from './sheet-names.js';
-import { hasPoints, responsibleText } from './standards-sheet.js';
+import { setText } from '../cells/cells.js';
+import { resultSheetNames } from '../cells/sheet-names.js';
+import { hasPoints, responsibleText } from '../cells/standard-columns.js';
 import {
   font,
   headerRowNumber,
@@ -30,8 +29,9 @@ import {
   startSheet,
   styleDataRow,
   unmetFill,
-} from './styles.js';
-import type { WorkbookLanguage } from './wording.js';
+} from '../cells/styles.js';
+import type { WorkbookLanguage } from '../cells/wording.js';
+import { explanationText } from './explanation-text.js';
 
 export const outcomeFills: Readonly<Record<StandardResult['outcome'], Fill>> = {
   met: metFill,

@@ -1,9 +1,9 @@
 import { type Assessment, RubricError, type RuleSet } from '@sunshine-rubric/core';
+import { selfCheckSheetNames } from '../cells/sheet-names.js';
+import { loadWorkbook, requireSheet, type WorkbookBytes, WorkbookIssues } from '../file/workbook-io.js';
+import type { WorkbookLimits } from '../file/workbook-limits.js';
+import { readCommunitySheet } from './community-sheet.js';
 import { readFactsSheet } from './facts-sheet.js';
-import { readCommunitySheet } from './read-community-sheet.js';
-import { selfCheckSheetNames } from './sheet-names.js';
-import { loadWorkbook, requireSheet, type WorkbookBytes, WorkbookIssues } from './workbook-io.js';
-import type { WorkbookLimits } from './workbook-limits.js';
 
 /**
  * Options of {@link importSelfCheckWorkbook}: the limits of {@link WorkbookLimits}.

@@ -1,9 +1,9 @@
 import { evaluate } from '@sunshine-rubric/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, rejection } from '../test/workbook-fixtures.js';
-import { exportSelfCheckWorkbook } from './export-self-check.js';
-import { importSelfCheckWorkbook } from './import-self-check.js';
+import { bytesOf, rejection } from '../../test/workbook-fixtures.js';
+import { exportSelfCheckWorkbook } from '../self-check/export-self-check.js';
+import { importSelfCheckWorkbook } from '../self-check/import-self-check.js';
 import { importStandardTable } from './import-standard-table.js';
 
 const options = { id: 'guangxi-official', version: '1.0.0', source: '附件1（测试表）' };

@@ -1,7 +1,7 @@
 import { type IssueKind, type IssueOf, RubricError } from '@sunshine-rubric/core';
 import type { Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
-import { markMisreadCells } from './cells.js';
+import { markMisreadCells } from '../cells/cells.js';
 import { checkWorkbookSize } from './workbook-guard.js';
 import { resolveLimits, type WorkbookLimits } from './workbook-limits.js';
 

@@ -9,6 +9,10 @@ import {
 } from '@sunshine-rubric/core';
 import { outcomeNames, ruleSetLabel } from '@sunshine-rubric/core/words';
 import type { Workbook } from 'exceljs';
+import { resultSheetNames } from '../cells/sheet-names.js';
+import { headerRowNumber, startSheet } from '../cells/styles.js';
+import { responsibleTitle, type WorkbookLanguage } from '../cells/wording.js';
+import { createWorkbook, saveWorkbook } from '../file/workbook-io.js';
 import {
   outcomeFills,
   unmetByDepartment,
@@ -17,10 +21,6 @@ import {
   writeStandardResultsSheet,
   writeSummarySheet,
 } from './result-sheets.js';
-import { resultSheetNames } from './sheet-names.js';
-import { headerRowNumber, startSheet } from './styles.js';
-import { responsibleTitle, type WorkbookLanguage } from './wording.js';
-import { createWorkbook, saveWorkbook } from './workbook-io.js';
 
 /**
  * Options of {@link exportResultWorkbook}.

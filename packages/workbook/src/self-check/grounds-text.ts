@@ -1,6 +1,6 @@
 import type { Ground, RuleSet, Standard } from '@sunshine-rubric/core';
 import { factValueInWords, say } from '@sunshine-rubric/core/words';
-import type { WorkbookLanguage } from './wording.js';
+import type { WorkbookLanguage } from '../cells/wording.js';
 
 const kindNames = {
   'plan-clause': { zh: '方案条款', en: 'plan clause' },

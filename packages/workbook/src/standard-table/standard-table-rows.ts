@@ -1,8 +1,8 @@
 import type { IssueKind } from '@sunshine-rubric/core';
 import type { Cell, Worksheet } from 'exceljs';
-import { cellText, readCell, showContent } from './cells.js';
-import { readAnswer } from './fact-answers.js';
-import { type ColumnSpec, findHeaderRow, type HeaderRow } from './headers.js';
+import { cellText, readCell, showContent } from '../cells/cells.js';
+import { readAnswer } from '../cells/fact-answers.js';
+import { type ColumnSpec, findHeaderRow, type HeaderRow } from '../cells/headers.js';
 
 /** The columns of an official standard table, by the header texts that name them. */
 export const standardTableColumns = {

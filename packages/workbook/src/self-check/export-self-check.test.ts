@@ -2,9 +2,9 @@ import { defineRuleSet } from '@sunshine-rubric/core';
 import { provisionalNotice } from '@sunshine-rubric/core/words';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
-import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../test/workbook-fixtures.js';
+import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../../test/workbook-fixtures.js';
+import { selfCheckSheetNames } from '../cells/sheet-names.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
-import { selfCheckSheetNames } from './sheet-names.js';
 
 const open = async (...args: Parameters<typeof exportSelfCheckWorkbook>) =>
   openWorkbook(await exportSelfCheckWorkbook(...args));

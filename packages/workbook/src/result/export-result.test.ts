@@ -1,9 +1,9 @@
 import { defineRuleSet, evaluate, planRemediation } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
-import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../test/workbook-fixtures.js';
+import { allTypesRuleSet, openWorkbook, rejection, sampleAssessment } from '../../test/workbook-fixtures.js';
+import { resultSheetNames } from '../cells/sheet-names.js';
 import { exportResultWorkbook } from './export-result.js';
-import { resultSheetNames } from './sheet-names.js';
 
 async function resultWorkbook(
   ruleSet = guangxi2021,

@@ -1,9 +1,9 @@
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook } from '../test/workbook-fixtures.js';
+import { openWorkbook } from '../../test/workbook-fixtures.js';
+import { selfCheckHeaders } from '../cells/sheet-names.js';
+import { importStandardTable } from '../standard-table/import-standard-table.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
-import { importStandardTable } from './import-standard-table.js';
-import { selfCheckHeaders } from './sheet-names.js';
 
 // The title is given: removing columns with exceljs unmerges the title row the importer would read it from.
 const options = {

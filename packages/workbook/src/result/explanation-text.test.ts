@@ -1,6 +1,6 @@
 import { evaluate } from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
-import { allTypesRuleSet, sampleAssessment } from '../test/workbook-fixtures.js';
+import { allTypesRuleSet, sampleAssessment } from '../../test/workbook-fixtures.js';
 import { explanationText } from './explanation-text.js';
 
 describe('explanationText', () => {

@@ -3,17 +3,17 @@
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { editSheetXml, sheetPart } from '../test/workbook-bombs.js';
+import { editSheetXml, sheetPart } from '../../test/workbook-bombs.js';
 import {
   allTypesRuleSet,
   bytesOf,
   openWorkbook,
   rejection,
   sampleAssessment,
-} from '../test/workbook-fixtures.js';
-import { exportSelfCheckWorkbook } from './export-self-check.js';
-import { importSelfCheckWorkbook } from './import-self-check.js';
-import { importStandardTable } from './import-standard-table.js';
+} from '../../test/workbook-fixtures.js';
+import { exportSelfCheckWorkbook } from '../self-check/export-self-check.js';
+import { importSelfCheckWorkbook } from '../self-check/import-self-check.js';
+import { importStandardTable } from '../standard-table/import-standard-table.js';
 
 type Workbook = Awaited<ReturnType<typeof openWorkbook>>;
 const factRow = (factId: string) => 4 + Object.keys(allTypesRuleSet.facts).indexOf(factId);

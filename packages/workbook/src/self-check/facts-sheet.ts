@@ -1,19 +1,19 @@
 import type { Assessment, FactValue, RuleSet } from '@sunshine-rubric/core';
 import { say } from '@sunshine-rubric/core/words';
 import type { Workbook, Worksheet } from 'exceljs';
-import { cellText, readCell, setText } from './cells.js';
+import { cellText, readCell, setText } from '../cells/cells.js';
 import {
   answerValidation,
   inlineListOrUndefined,
   rangeText,
   readAnswer,
   writeAnswer,
-} from './fact-answers.js';
-import { findHeaderRow } from './headers.js';
-import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
-import { type Column, font, headerRowNumber, inputFill, startSheet, styleDataRow } from './styles.js';
-import { factTypeNames, unitText, type WorkbookLanguage } from './wording.js';
-import type { WorkbookIssues } from './workbook-io.js';
+} from '../cells/fact-answers.js';
+import { findHeaderRow } from '../cells/headers.js';
+import { selfCheckHeaders, selfCheckSheetNames } from '../cells/sheet-names.js';
+import { type Column, font, headerRowNumber, inputFill, startSheet, styleDataRow } from '../cells/styles.js';
+import { factTypeNames, unitText, type WorkbookLanguage } from '../cells/wording.js';
+import type { WorkbookIssues } from '../file/workbook-io.js';
 
 const sheetName = selfCheckSheetNames.facts;
 

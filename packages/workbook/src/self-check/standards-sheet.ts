@@ -2,11 +2,12 @@ import type { RuleSet, Standard } from '@sunshine-rubric/core';
 import { factsReadBy } from '@sunshine-rubric/core/internal';
 import { say } from '@sunshine-rubric/core/words';
 import type { Workbook } from 'exceljs';
-import { setText } from './cells.js';
+import { setText } from '../cells/cells.js';
+import { selfCheckHeaders, selfCheckSheetNames } from '../cells/sheet-names.js';
+import { hasPoints, responsibleText } from '../cells/standard-columns.js';
+import { type Column, headerRowNumber, startSheet, styleDataRow } from '../cells/styles.js';
+import type { WorkbookLanguage } from '../cells/wording.js';
 import { draftedText, groundsText } from './grounds-text.js';
-import { selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
-import { type Column, headerRowNumber, startSheet, styleDataRow } from './styles.js';
-import { responsibleTitle, type WorkbookLanguage } from './wording.js';
 
 /**
  * The facts a standard reads, in its applicability condition and its condition (through the rule set's
@@ -19,23 +20,6 @@ export function factsOfStandard(standard: Standard, conditions?: RuleSet['condit
       ...factsReadBy(standard.condition, conditions),
     ]),
   ];
-}
-
-/** A standard's responsible bodies by name: Guangxi departments by title, others by id. */
-export function responsibleText(standard: Standard): string {
-  return (standard.responsible ?? []).map(responsibleTitle).join('、');
-}
-
-/** True when the standards carry points (a points rule set, or points given anyway). */
-export function hasPoints(ruleSet: RuleSet): boolean {
-  return (
-    ruleSet.scoring.mode === 'points' ||
-    ruleSet.aspects.some((aspect) =>
-      aspect.requirements.some((requirement) =>
-        requirement.standards.some((standard) => standard.points !== undefined),
-      ),
-    )
-  );
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   formulaLikeText,
   ruleSetWithFacts,
   sampleAssessment,
-} from '../test/workbook-fixtures.js';
+} from '../../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
 

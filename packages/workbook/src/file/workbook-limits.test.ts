@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { insertInSheet, lieAboutSizes, sheetPart, whitespaceBomb } from '../test/workbook-bombs.js';
-import { allTypesRuleSet, rejection, sampleAssessment } from '../test/workbook-fixtures.js';
-import { exportSelfCheckWorkbook } from './export-self-check.js';
-import { importSelfCheckWorkbook } from './import-self-check.js';
-import { importStandardTable } from './import-standard-table.js';
+import { insertInSheet, lieAboutSizes, sheetPart, whitespaceBomb } from '../../test/workbook-bombs.js';
+import { allTypesRuleSet, rejection, sampleAssessment } from '../../test/workbook-fixtures.js';
+import { exportSelfCheckWorkbook } from '../self-check/export-self-check.js';
+import { importSelfCheckWorkbook } from '../self-check/import-self-check.js';
+import { importStandardTable } from '../standard-table/import-standard-table.js';
 import { checkWorkbookSize } from './workbook-guard.js';
 import { defaultWorkbookLimits } from './workbook-limits.js';
 

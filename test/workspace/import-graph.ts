@@ -1,12 +1,13 @@
-// The package's own import graph, read from the source text, for the test that keeps it free of cycles.
+// A package's own import graph, read from the source text, for the tests that keep each package's imports
+// free of cycles and running one way between its folders (packages/cli, packages/workbook).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 /**
  * Each source file (relative to `root`) with the files of `root` it imports, type-only imports included.
- * Tests are left out: nothing imports a test, so it closes no cycle, and an end-to-end test may drive the
- * whole command from any folder.
+ * Tests are left out: nothing imports a test, so it closes no cycle, and a test may drive the package from
+ * any folder.
  */
 export function importGraph(root: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();

@@ -1,5 +1,7 @@
 import { defineRuleSet, type IssueOf, RubricError, type RuleSet, type Text } from '@sunshine-rubric/core';
 import type { Worksheet } from 'exceljs';
+import { loadWorkbook, type WorkbookBytes } from '../file/workbook-io.js';
+import type { WorkbookLimits } from '../file/workbook-limits.js';
 import { buildStandardTableDocument } from './standard-table-document.js';
 import {
   findStandardTableHeader,
@@ -8,8 +10,6 @@ import {
   type TableRow,
   titleAbove,
 } from './standard-table-rows.js';
-import { loadWorkbook, type WorkbookBytes } from './workbook-io.js';
-import type { WorkbookLimits } from './workbook-limits.js';
 
 /**
  * Options of {@link importStandardTable}: who the rule set is, how it scores, and the limits of

@@ -1,6 +1,6 @@
 import type { Outcome, RuleSet, Standard, StandardExplanation } from '@sunshine-rubric/core';
 import { explanationInWords, outcomeNames, resultMark } from '@sunshine-rubric/core/words';
-import type { WorkbookLanguage } from './wording.js';
+import type { WorkbookLanguage } from '../cells/wording.js';
 
 /**
  * A standard's explanation for one cell of the result workbook: core's `explanationInWords` in Chinese, one

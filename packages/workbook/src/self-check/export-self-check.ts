@@ -1,12 +1,12 @@
 import { type Assessment, type IssueOf, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import { AssessmentSchema } from '@sunshine-rubric/core/internal';
 import { ruleSetLabel } from '@sunshine-rubric/core/words';
+import { valueProblem } from '../cells/fact-answers.js';
+import type { WorkbookLanguage } from '../cells/wording.js';
+import { createWorkbook, saveWorkbook } from '../file/workbook-io.js';
 import { writeCommunitySheet } from './community-sheet.js';
-import { valueProblem } from './fact-answers.js';
 import { answerColumnLetter, factRowNumbers, writeFactsSheet } from './facts-sheet.js';
 import { writeStandardsSheet } from './standards-sheet.js';
-import type { WorkbookLanguage } from './wording.js';
-import { createWorkbook, saveWorkbook } from './workbook-io.js';
 
 /**
  * Options of {@link exportSelfCheckWorkbook}.

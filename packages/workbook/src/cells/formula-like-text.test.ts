@@ -3,11 +3,11 @@
 import { evaluate } from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { allTypesRuleSet, sampleAssessment } from '../test/workbook-fixtures.js';
+import { allTypesRuleSet, sampleAssessment } from '../../test/workbook-fixtures.js';
+import { exportResultWorkbook } from '../result/export-result.js';
+import { exportSelfCheckWorkbook } from '../self-check/export-self-check.js';
+import { importSelfCheckWorkbook } from '../self-check/import-self-check.js';
 import { neutraliseFormulaLike, restoreFormulaLike } from './cells.js';
-import { exportResultWorkbook } from './export-result.js';
-import { exportSelfCheckWorkbook } from './export-self-check.js';
-import { importSelfCheckWorkbook } from './import-self-check.js';
 
 const attack = "=cmd|' /C calc'!A0";
 const assessment = {
