@@ -13,7 +13,13 @@ export { type ExplanationLine, explanationInWords, resultMark } from './explanat
 export { factInWords } from './fact-words.js';
 export { type GroundsSummary, groundsInWords, groundsSummary } from './grounds-words.js';
 export { type Language, say } from './language.js';
-export { focusInWords, outcomeNames, verdictInWords, type Wording } from './outcome-names.js';
+export {
+  eligibilityInWords,
+  focusInWords,
+  outcomeNames,
+  verdictInWords,
+  type Wording,
+} from './outcome-names.js';
 export { percentInWords } from './percent-words.js';
 export { provisionalNotice, ruleSetLabel } from './rule-set-words.js';
 export { factValueInWords, unitInWords } from './value-words.js';
