@@ -7,7 +7,6 @@ import {
   cellContent,
   cellText,
   contentText,
-  exportedText,
   isFormula,
   setText,
   showContent,
@@ -25,7 +24,15 @@ import {
 } from '../cells/styles.js';
 import type { WorkbookLanguage } from '../cells/wording.js';
 import type { WorkbookIssues } from '../file/workbook-io.js';
-import { assessmentRowKeys, communityFields, jsonSuffix } from './application-form.js';
+import {
+  assessmentRowKeys,
+  communityFields,
+  formulaResult,
+  isScalar,
+  jsonSuffix,
+  readCommunityValue,
+  writeValue,
+} from './application-form.js';
 
 // The 小区信息 sheet, both ways: the writer lays out the application form (application-form.ts) and the
 // reader finds its rows again by their key or label, so a change to the form is made here once.
@@ -145,24 +152,6 @@ export function writeCommunitySheet(
   });
 }
 
-function isScalar(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-function writeValue(cell: Cell, value: unknown): void {
-  if (typeof value === 'string') setText(cell, value);
-  else if (typeof value === 'number' || typeof value === 'boolean') cell.value = value;
-  else if (value !== null) setText(cell, JSON.stringify(value));
-}
-
-function formulaResult(assessment: Assessment | undefined, factId: string): string | number {
-  const value = assessment?.facts[factId];
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  // The saved result shows what the answer cell shows, quote included, until the formula is recalculated.
-  return typeof value === 'string' ? exportedText(value) : value;
-}
-
 /** What the 小区信息 sheet says: the assessment's envelope, without its facts. */
 export interface CommunityPart {
   readonly id: string | undefined;
@@ -183,7 +172,6 @@ const labelKeys = new Map<string, string>([
     `community.${field.key}`,
   ]),
 ]);
-const textFields = new Set(communityFields.filter((field) => field.text).map((field) => field.key));
 
 /**
  * Reads 小区信息: rows are found by the key in the 字段 column, or by their label when that is blank, so
@@ -273,36 +261,6 @@ export function readCommunitySheet(
     );
   }
   return { id, assessedAt, community, otherRuleSet };
-}
-
-function readCommunityValue(
-  community: Record<string, unknown>,
-  fieldKey: string,
-  content: CellContent,
-  at: string,
-  issues: WorkbookIssues,
-): void {
-  if (content === null) return;
-  if (typeof content === 'object' && !(content instanceof Date)) {
-    issues.cell(sheetName, at, `expected a value, got ${showContent(content)}`, 'invalid-cell');
-    return;
-  }
-  if (fieldKey.endsWith(jsonSuffix)) {
-    const key = fieldKey.slice(0, -jsonSuffix.length);
-    try {
-      community[key] = JSON.parse(contentText(content));
-    } catch {
-      issues.cell(
-        sheetName,
-        at,
-        `expected JSON for field "${key}", got ${showContent(content)}`,
-        'invalid-cell',
-      );
-    }
-    return;
-  }
-  if (content instanceof Date) community[fieldKey] = contentText(content);
-  else community[fieldKey] = textFields.has(fieldKey) ? String(content) : content;
 }
 
 function readAssessedAt(content: CellContent, at: string, issues: WorkbookIssues): string | undefined {
