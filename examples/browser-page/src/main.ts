@@ -25,10 +25,10 @@ const sampleSelect = byId('sample') as HTMLSelectElement;
 const workbookInput = byId('workbook') as HTMLInputElement;
 
 // Every output built from a provisional rule set says so.
-const provisional = provisionalNotice(ruleSet);
+const provisional = provisionalNotice(ruleSet, 'zh');
 if (provisional) {
   const notice = byId('notice');
-  notice.textContent = `${provisional.zh}（${ruleSet.id}）来源：${ruleSet.provenance.source}`;
+  notice.textContent = provisional;
   notice.hidden = false;
 }
 

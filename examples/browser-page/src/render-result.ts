@@ -3,6 +3,7 @@ import {
   explanationInWords,
   focusInWords,
   outcomeNames,
+  percentInWords,
   resultMark,
   verdictInWords,
 } from '@sunshine-rubric/core/words';
@@ -40,7 +41,7 @@ export function showResult(
   const { met, applicable, rate } = result.compliance;
   // The focus is said beside the verdict, never in it: it does not change eligibility.
   const focus = focusInWords(result);
-  view.compliance.textContent = `适用的 ${applicable} 项标准中符合 ${met} 项（${(rate * 100).toFixed(1)}%）${focus ? `；${focus.zh}` : ''}`;
+  view.compliance.textContent = `适用的 ${applicable} 项标准中符合 ${met} 项（${percentInWords(rate)}）${focus ? `；${focus.zh}` : ''}`;
   view.reasons.replaceChildren(...result.reasons.map((reason) => element('li', reason.message.zh)));
   const standardsById = new Map(
     ruleSet.aspects.flatMap((aspect) =>

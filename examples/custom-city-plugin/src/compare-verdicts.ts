@@ -1,4 +1,5 @@
 import type { Assessment, EvaluationResult, Registry } from '@sunshine-rubric/core';
+import { percentInWords } from '@sunshine-rubric/core/words';
 
 /**
  * One estate's verdict under one rule set, in short.
@@ -94,5 +95,5 @@ export function formatComparison(rows: readonly VerdictComparison[]): string {
 }
 
 function percent(met: number, applicable: number): string {
-  return applicable === 0 ? '–' : `${(Math.round((met / applicable) * 1000) / 10).toFixed(1)}%`;
+  return applicable === 0 ? '–' : percentInWords(met / applicable);
 }

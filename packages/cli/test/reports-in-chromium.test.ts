@@ -44,15 +44,11 @@ afterAll(() => folder?.remove());
 
 describe.skipIf(skipChromium)(`reports in headless Chromium (${chromiumPath})`, () => {
   test('render without console errors and without any network request', { timeout: 60_000 }, async () => {
-    const started = performance.now();
     const [estate, english, timeline] = await checkInChromium([
       { file: join(folder.path, 'estate.html') },
       { file: join(folder.path, 'estate-en.html') },
       { file: join(folder.path, 'timeline.html') },
     ]);
-    console.info(
-      `reports-in-chromium: 3 pages checked in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
     for (const page of [estate!, english!, timeline!]) {
       expect(page.errors, page.file).toEqual([]);
       expect(page.requests, page.file).toEqual([]);

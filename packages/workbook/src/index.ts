@@ -7,18 +7,18 @@
  * @packageDocumentation
  */
 
-export { explanationText } from './explanation-text.js';
-export type { ResultExportOptions } from './export-result.js';
-export { exportResultWorkbook } from './export-result.js';
-export type { SelfCheckExportOptions } from './export-self-check.js';
-export { exportSelfCheckWorkbook } from './export-self-check.js';
-export type { SelfCheckImportOptions } from './import-self-check.js';
-export { importSelfCheckWorkbook } from './import-self-check.js';
-export type { StandardTableOptions } from './import-standard-table.js';
-export { importStandardTable } from './import-standard-table.js';
-export { departmentIdOf } from './responsible-departments.js';
-export { resultSheetNames, selfCheckHeaders, selfCheckSheetNames } from './sheet-names.js';
-export type { WorkbookLanguage } from './wording.js';
-export type { WorkbookBytes } from './workbook-io.js';
-export type { WorkbookLimits } from './workbook-limits.js';
-export { defaultWorkbookLimits } from './workbook-limits.js';
+export { resultSheetNames, selfCheckHeaders, selfCheckSheetNames } from './cells/sheet-names.js';
+export type { WorkbookLanguage } from './cells/wording.js';
+export type { WorkbookBytes } from './file/workbook-io.js';
+export type { WorkbookLimits } from './file/workbook-limits.js';
+export { defaultWorkbookLimits } from './file/workbook-limits.js';
+export { explanationText } from './result/explanation-text.js';
+export type { ResultExportOptions } from './result/export-result.js';
+export { exportResultWorkbook } from './result/export-result.js';
+export type { SelfCheckExportOptions } from './self-check/export-self-check.js';
+export { exportSelfCheckWorkbook } from './self-check/export-self-check.js';
+export type { SelfCheckImportOptions } from './self-check/import-self-check.js';
+export { importSelfCheckWorkbook } from './self-check/import-self-check.js';
+export type { StandardTableOptions } from './standard-table/import-standard-table.js';
+export { importStandardTable } from './standard-table/import-standard-table.js';
+export { departmentIdOf } from './standard-table/responsible-departments.js';

@@ -5,8 +5,8 @@ import { RubricError } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkWorkbookSize } from '../src/file/workbook-guard.js';
 import { exportSelfCheckWorkbook, importSelfCheckWorkbook, importStandardTable } from '../src/index.js';
-import { checkWorkbookSize } from '../src/workbook-guard.js';
 import { insertInSheet, sheetPart, whitespaceBomb } from './workbook-bombs.js';
 
 const numRuns = Math.max(1, Math.round(Number(process.env.FUZZ_RUNS ?? 200) / 5));

@@ -1,8 +1,8 @@
 import type { RuleSetDiff } from '@sunshine-rubric/core';
-import { formatPath } from '@sunshine-rubric/core/words';
+import { formatPath, percentInWords, ruleSetLabel, say } from '@sunshine-rubric/core/words';
 import type { Palette } from '../io/colour.js';
-import { type Language, say } from '../words/language.js';
-import { ruleSetLabel, text } from '../words/wording.js';
+import type { Language } from '../words/language.js';
+import { text } from '../words/wording.js';
 import { countBySeverity, fails, type Severity } from './findings.js';
 import { findingLine } from './junit-xml.js';
 import type { CheckReport } from './run-check.js';
@@ -47,11 +47,10 @@ export function checkText(
     );
   }
   if (report.coverage) {
-    const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
     lines.push(
-      `  ${mark(!report.coverage.passes)} ${say2('覆盖率', 'coverage')}: ${percent(report.coverage.ratio)}${say2(
-        `（要求 ≥ ${percent(report.coverage.threshold ?? 0)}；标准 ${percent(report.coverage.standardRatio)}）`,
-        ` (required ≥ ${percent(report.coverage.threshold ?? 0)}; standards ${percent(report.coverage.standardRatio)})`,
+      `  ${mark(!report.coverage.passes)} ${say2('覆盖率', 'coverage')}: ${percentInWords(report.coverage.ratio)}${say2(
+        `（要求 ≥ ${percentInWords(report.coverage.threshold ?? 0)}；标准 ${percentInWords(report.coverage.standardRatio)}）`,
+        ` (required ≥ ${percentInWords(report.coverage.threshold ?? 0)}; standards ${percentInWords(report.coverage.standardRatio)})`,
       )}`,
     );
   }

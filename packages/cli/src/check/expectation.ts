@@ -1,4 +1,5 @@
 import type { EvaluationResult } from '@sunshine-rubric/core';
+import { eligibilityInWords } from '@sunshine-rubric/core/words';
 import { text } from '../words/wording.js';
 import type { Finding } from './findings.js';
 import type { Fixture } from './fixtures.js';
@@ -95,8 +96,7 @@ export function expectationFindings(
   const eligibleMatches = expectation.eligible === result.eligible;
   const reasonsMatch = expectation.reasons === undefined || sameCodes(expectation.reasons, actualCodes);
   if (eligibleMatches && reasonsMatch) return [];
-  const verdict = (eligible: boolean) =>
-    text(eligible ? '符合申报条件' : '不符合申报条件', eligible ? 'eligible' : 'ineligible');
+  const verdict = eligibilityInWords;
   const why = result.reasons.map((reason) => ({
     zh: reason.message.zh,
     en: reason.message.en ?? reason.message.zh,

@@ -1,5 +1,6 @@
 import type { Assessment, RuleSetDiff } from '@sunshine-rubric/core';
 import type { Flip, FlipReport, StandardChange } from '@sunshine-rubric/core/fixtures';
+import { eligibilityInWords, percentInWords } from '@sunshine-rubric/core/words';
 import { text } from '../words/wording.js';
 import type { CheckCase, Finding } from './findings.js';
 import type { JsonLocator, JsonPath } from './json-locator.js';
@@ -53,18 +54,20 @@ export function flipCases(input: FlipInput): CheckCase[] {
 function flipFinding(flip: Flip, name: string, input: FlipInput): Finding {
   const path = causePath(flip, input);
   const became = flip.direction === 'became-eligible';
+  const before = eligibilityInWords(!became);
+  const after = eligibilityInWords(became);
   const percent = (verdict: Flip['before']) =>
-    `${(verdict.rate * 100).toFixed(1)}% (${verdict.met}/${verdict.applicable})`;
+    `${percentInWords(verdict.rate)} (${verdict.met}/${verdict.applicable})`;
   const standards = flip.why.standards.map((change) => `${change.id}: ${change.before} → ${change.after}`);
   const reasonsZh = flip.why.reasons.map((reason) => reason.zh);
   const reasonsEn = flip.why.reasons.map((reason) => reason.en ?? reason.zh);
   const zh = [
-    `${name}（${flip.community}）：${became ? '不符合 → 符合申报条件' : '符合 → 不符合申报条件'}，${percent(flip.before)} → ${percent(flip.after)}`,
+    `${name}（${flip.community}）：${before.zh} → ${after.zh}，${percent(flip.before)} → ${percent(flip.after)}`,
     ...(standards.length > 0 ? [`标准变化：${standards.join('，')}`] : []),
     ...(reasonsZh.length > 0 ? [`原因：${reasonsZh.join('；')}`] : []),
   ].join('；');
   const en = [
-    `${name} (${flip.community}): ${became ? 'ineligible → eligible' : 'eligible → ineligible'}, ${percent(flip.before)} → ${percent(flip.after)}`,
+    `${name} (${flip.community}): ${before.en} → ${after.en}, ${percent(flip.before)} → ${percent(flip.after)}`,
     ...(standards.length > 0 ? [`standards changed: ${standards.join(', ')}`] : []),
     ...(reasonsEn.length > 0 ? [`reasons: ${reasonsEn.join('; ')}`] : []),
   ].join('; ');

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { type Language, say } from '../words/language.js';
+import { say } from '@sunshine-rubric/core/words';
+import type { Language } from '../words/language.js';
 import { countBySeverity, type Finding, type Severity } from './findings.js';
 import type { CheckReport } from './run-check.js';
 

@@ -1,4 +1,5 @@
-import { type Language, say } from '../words/language.js';
+import { say } from '@sunshine-rubric/core/words';
+import type { Language } from '../words/language.js';
 import { type CheckCase, type Finding, fails, findingSources, type Severity } from './findings.js';
 import type { CheckReport } from './run-check.js';
 

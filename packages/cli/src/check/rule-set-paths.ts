@@ -1,4 +1,5 @@
 import type { CoverageReport, LeafCoverage } from '@sunshine-rubric/core/fixtures';
+import { percentInWords } from '@sunshine-rubric/core/words';
 import { text } from '../words/wording.js';
 import type { CheckCase, Finding } from './findings.js';
 import type { JsonLocator, JsonPath } from './json-locator.js';
@@ -47,8 +48,7 @@ export function coverageCase(
   locator: JsonLocator,
   paths: ReadonlyMap<string, JsonPath>,
 ): CheckCase {
-  const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
-  const name = `coverage ≥ ${percent(report.threshold ?? 0)}`;
+  const name = `coverage ≥ ${percentInWords(report.threshold ?? 0)}`;
   if (report.passes) return { source: 'coverage', name, file, findings: [] };
   const findings: Finding[] = [
     {
@@ -56,8 +56,8 @@ export function coverageCase(
       code: 'COVERAGE_BELOW_THRESHOLD',
       severity: 'error',
       message: text(
-        `夹具覆盖率 ${percent(report.ratio)}，低于要求的 ${percent(report.threshold ?? 0)}`,
-        `fixtures cover ${percent(report.ratio)} of leaf outcomes, below the required ${percent(report.threshold ?? 0)}`,
+        `夹具覆盖率 ${percentInWords(report.ratio)}，低于要求的 ${percentInWords(report.threshold ?? 0)}`,
+        `fixtures cover ${percentInWords(report.ratio)} of leaf outcomes, below the required ${percentInWords(report.threshold ?? 0)}`,
       ),
       file,
       path: [],

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { say } from '@sunshine-rubric/core/words';
 import { type Command, Option } from 'commander';
 import { autoJobs, workerRegistryProblem } from '../batch/batch-workers.js';
 import { progressBar } from '../batch/progress-bar.js';
@@ -11,7 +12,7 @@ import { inputPath, type RunContext, reportFailures } from '../io/run-context.js
 import { CliError } from '../io/run-io.js';
 import { shownInput } from '../io/terminal-safe.js';
 import { checkOutputTarget, openTarget, standardStream } from '../output/output-file.js';
-import { type Language, say } from '../words/language.js';
+import type { Language } from '../words/language.js';
 import { text } from '../words/wording.js';
 import { examples, formatOption, languageOption, ruleSetOption } from './options.js';
 

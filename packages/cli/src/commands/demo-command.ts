@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { type Assessment, planRemediation } from '@sunshine-rubric/core';
-import { percentInWords, resultMark, verdictInWords } from '@sunshine-rubric/core/words';
+import {
+  percentInWords,
+  provisionalNotice,
+  resultMark,
+  ruleSetLabel,
+  say,
+  verdictInWords,
+} from '@sunshine-rubric/core/words';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import type { Command } from 'commander';
 import type { EvaluatedFile } from '../input/assessments.js';
@@ -10,8 +17,8 @@ import { ensureOutputFolder, writeOutputFile } from '../output/output-file.js';
 import { timelineReport } from '../report/timeline-report.js';
 import { formatTable } from '../text/table.js';
 import { timelineText } from '../text/timeline-text.js';
-import { type Language, say } from '../words/language.js';
-import { departmentTitle, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
+import type { Language } from '../words/language.js';
+import { departmentTitle, text } from '../words/wording.js';
 import { examples, languageOption } from './options.js';
 import { renderEstateReport } from './report-command.js';
 import { timelineData } from './timeline-command.js';

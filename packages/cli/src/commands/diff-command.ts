@@ -6,12 +6,13 @@ import {
   type SharedConditionChange,
   type SharedConditionChanges,
 } from '@sunshine-rubric/core';
+import { ruleSetLabel, say } from '@sunshine-rubric/core/words';
 import type { Command } from 'commander';
 import { loadRuleSet } from '../input/rule-sets.js';
 import type { RunContext } from '../io/run-context.js';
 import { emit } from '../output/output-file.js';
-import { type Language, say } from '../words/language.js';
-import { ruleSetLabel, text } from '../words/wording.js';
+import type { Language } from '../words/language.js';
+import { text } from '../words/wording.js';
 import { examples, formatOption, languageOption } from './options.js';
 
 interface DiffOptions {

@@ -46,8 +46,9 @@ describe('evaluate', () => {
     expect(below.stdout).toContain('“公共区域视频监控覆盖率是多少（0–1）？”应不低于90%（草拟值），实际为72%');
     // S34's "yes" is the plan's own requirement, not a value the project chose.
     expect(below.stdout).toContain('“是否设置了电动自行车集中停放和充电场所？”应为是，实际为否\n');
+    expect(below.stdout).toContain('评估结果仅供参考。\n来源：结构依据《钦州市保障性住房小区');
     expect(below.stdout).toContain(
-      '评估结果仅供参考。\n依据：46 项引用方案条款，3 项依据其他公开来源，16 项为项目起草；2 项只依据鼓励性内容；草拟取值 30 处（其中数字 24 个）\n',
+      'is not available.\n依据：46 项引用方案条款，3 项依据其他公开来源，16 项为项目起草；2 项只依据鼓励性内容；草拟取值 30 处（其中数字 24 个）\n',
     );
     expect(below.stdout).toContain('\n重点: ✓ 属于重点范围\n');
     await writeFile(

@@ -1,7 +1,7 @@
 import type { LintResult } from '@sunshine-rubric/core/lint';
-import { formatPath } from '@sunshine-rubric/core/words';
+import { formatPath, say } from '@sunshine-rubric/core/words';
 import type { Palette } from '../io/colour.js';
-import { type Language, say } from '../words/language.js';
+import type { Language } from '../words/language.js';
 
 const severityWords = {
   error: { zh: '错误', en: 'error' },

@@ -1,5 +1,5 @@
 import { planRemediation, type RemediationPlan } from '@sunshine-rubric/core';
-import { verdictInWords } from '@sunshine-rubric/core/words';
+import { provisionalNotice, say, verdictInWords } from '@sunshine-rubric/core/words';
 import type { Command } from 'commander';
 import { evaluateFile } from '../input/assessments.js';
 import { parseDefaultCost, readCosts } from '../input/costs.js';
@@ -7,8 +7,8 @@ import type { RunContext } from '../io/run-context.js';
 import { emit } from '../output/output-file.js';
 import { scoreLine } from '../text/evaluation-text.js';
 import { formatTable } from '../text/table.js';
-import { type Language, say } from '../words/language.js';
-import { departmentTitle, indexRuleSet, provisionalNotice, text } from '../words/wording.js';
+import type { Language } from '../words/language.js';
+import { departmentTitle, indexRuleSet, text } from '../words/wording.js';
 import { examples, formatOption, languageOption, ruleSetOption } from './options.js';
 
 interface RemediateOptions {

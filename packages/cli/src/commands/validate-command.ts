@@ -1,12 +1,18 @@
 import { safeDefineRuleSet } from '@sunshine-rubric/core';
 import { lintRuleSet } from '@sunshine-rubric/core/lint';
-import { formatPath, groundsSummary } from '@sunshine-rubric/core/words';
+import {
+  formatPath,
+  groundsSummary,
+  provisionalNotice,
+  ruleSetLabel,
+  say,
+} from '@sunshine-rubric/core/words';
 import type { Command } from 'commander';
 import { oneLine } from '../input/describe-error.js';
 import { readJsonFile } from '../input/read-json.js';
 import { inputPath, type RunContext, reportFailures } from '../io/run-context.js';
-import { type Language, say } from '../words/language.js';
-import { provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
+import type { Language } from '../words/language.js';
+import { text } from '../words/wording.js';
 import { lintCounts, lintJson, lintLines } from './lint-findings.js';
 import { examples, formatOption, languageOption } from './options.js';
 

@@ -71,12 +71,23 @@ describe('estate report', () => {
     expect(html).toContain('需整改 3 项标准');
   });
 
+  test('names the missing facts by their questions, then their ids', () => {
+    const result = compileRuleSet(guangxi2021).evaluate(guangxiSamples.missingData);
+    const [first] = result.missingFacts;
+    const title = guangxi2021.facts[first!]!.title;
+    expect(report(guangxiSamples.missingData)).toContain(`<li>「${title.zh}」(${first})</li>`);
+    expect(report(guangxiSamples.missingData, guangxi2021, 'en')).toContain(
+      `<li>“${title.en}” (${first})</li>`,
+    );
+  });
+
   test('the provisional notice on a provisional rule set with its grounds counts, none on an official one', () => {
     const notice = '注意：暂定规则集';
     const provisional = report(guangxiSamples.eligible);
     expect(provisional).toContain(`<aside class="notice" role="note"><strong>⚠</strong> ${notice}`);
+    expect(provisional).toContain('评估结果仅供参考。<br>来源：结构依据《钦州市保障性住房小区');
     expect(provisional).toContain(
-      '评估结果仅供参考。<br>依据：46 项引用方案条款，3 项依据其他公开来源，16 项为项目起草；2 项只依据鼓励性内容；草拟取值 30 处（其中数字 24 个）</aside>',
+      'is not available.<br>依据：46 项引用方案条款，3 项依据其他公开来源，16 项为项目起草；2 项只依据鼓励性内容；草拟取值 30 处（其中数字 24 个）</aside>',
     );
     const official = defineRuleSet({ ...guangxi2021, provenance: { status: 'official', source: '附件1' } });
     const html = report(guangxiSamples.eligible, official);
@@ -108,7 +119,7 @@ describe('estate report', () => {
     const missing = report(guangxiSamples.missingData, guangxi2021, 'en');
     expect(missing).toContain('<html lang="en">');
     expect(missing).toContain('Notice: provisional rule set.');
-    expect(missing).toContain('<code>cctvCoverage</code>');
+    expect(missing).toContain('(cctvCoverage)</li>');
     expect(missing).toContain('not answered');
     const outOfScope = report(guangxiSamples.outOfScope, guangxi2021, 'en');
     expect(outOfScope).toContain('out of scope');

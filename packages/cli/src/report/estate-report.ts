@@ -1,9 +1,17 @@
 import type { Assessment, EvaluationResult, RemediationPlan, RuleSet } from '@sunshine-rubric/core';
-import { focusInWords, percentInWords, resultMark, verdictInWords } from '@sunshine-rubric/core/words';
+import {
+  focusInWords,
+  percentInWords,
+  provisionalNotice,
+  resultMark,
+  ruleSetLabel,
+  say,
+  verdictInWords,
+} from '@sunshine-rubric/core/words';
 import type { ReviewedResult } from '@sunshine-rubric/core/workflow';
 import { scoreLine } from '../text/evaluation-text.js';
-import { type Language, say } from '../words/language.js';
-import { indexRuleSet, provisionalNotice, ruleSetLabel, text } from '../words/wording.js';
+import type { Language } from '../words/language.js';
+import { indexRuleSet, text } from '../words/wording.js';
 import { aspectRadarOption, renderChart, thresholdBarsOption } from './charts.js';
 import {
   missingFactsSection,

@@ -1,6 +1,6 @@
 import type { EvaluationResult, RemediationPlan, RuleSet, Standard } from '@sunshine-rubric/core';
-import { explanationInWords, outcomeNames, resultMark } from '@sunshine-rubric/core/words';
-import { type Language, say } from '../words/language.js';
+import { explanationInWords, factInWords, outcomeNames, resultMark, say } from '@sunshine-rubric/core/words';
+import type { Language } from '../words/language.js';
 import { departmentTitle, type RuleSetIndex, text } from '../words/wording.js';
 import { escapeHtml, shareBar, table } from './html.js';
 
@@ -165,10 +165,9 @@ ${table([say2('责任部门', 'Responsible'), say2('需整改的标准', 'Standa
 export function missingFactsSection(ruleSet: RuleSet, result: EvaluationResult, language: Language): string {
   if (result.missingFacts.length === 0) return '';
   const say2 = (zh: string, en: string) => say(text(zh, en), language);
-  const items = result.missingFacts.map((fact) => {
-    const definition = ruleSet.facts[fact];
-    return `<li><code>${escapeHtml(fact)}</code> ${definition ? escapeHtml(say(definition.title, language)) : ''}</li>`;
-  });
+  const items = result.missingFacts.map(
+    (fact) => `<li>${escapeHtml(say(factInWords(ruleSet, fact), language))}</li>`,
+  );
   return `<h2>${escapeHtml(say2('缺少的数据', 'Missing data'))}</h2>
 <p class="muted">${escapeHtml(say2('以下事实未填写，相关标准按不符合计。', 'These facts are not answered; the standards that need them count as not met.'))}</p>
 <ul>${items.join('')}</ul>`;

@@ -1,4 +1,4 @@
-import { formatPath } from '@sunshine-rubric/core/words';
+import { formatPath, say } from '@sunshine-rubric/core/words';
 import {
   planTitle,
   severityNames,
@@ -7,7 +7,7 @@ import {
   targetsFromText,
   timelineTable,
 } from '../text/timeline-text.js';
-import { type Language, say } from '../words/language.js';
+import type { Language } from '../words/language.js';
 import { text } from '../words/wording.js';
 import { renderChart, timelineOption } from './charts.js';
 import { escapeHtml, page, table } from './html.js';

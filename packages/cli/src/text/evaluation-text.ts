@@ -1,21 +1,18 @@
 import type { EvaluationResult, RuleSet } from '@sunshine-rubric/core';
 import {
   explanationInWords,
+  factInWords,
   outcomeNames,
   percentInWords,
+  provisionalNotice,
   resultMark,
+  ruleSetLabel,
+  say,
   verdictInWords,
 } from '@sunshine-rubric/core/words';
 import type { Palette } from '../io/colour.js';
-import { type Language, say } from '../words/language.js';
-import {
-  departmentTitle,
-  focusLine,
-  indexRuleSet,
-  provisionalNotice,
-  ruleSetLabel,
-  text,
-} from '../words/wording.js';
+import type { Language } from '../words/language.js';
+import { departmentTitle, focusLine, indexRuleSet, text } from '../words/wording.js';
 import { formatTable } from './table.js';
 
 /** What the text of one evaluation needs besides the result. */
@@ -79,10 +76,7 @@ export function evaluationText(input: EvaluationTextInput): string {
     }
   }
   if (result.missingFacts.length > 0) {
-    const titles = result.missingFacts.map((fact) => {
-      const definition = ruleSet.facts[fact];
-      return definition ? `${fact}（${say(definition.title, language)}）` : fact;
-    });
+    const titles = result.missingFacts.map((fact) => say(factInWords(ruleSet, fact), language));
     lines.push(`${label('缺少的事实', 'Missing facts')}: ${titles.join(language === 'en' ? '; ' : '；')}`);
   }
   return `${lines.join('\n')}\n`;

@@ -6,9 +6,9 @@ import type {
   TimelineCheck,
   TimelineIssue,
 } from '@sunshine-rubric/core';
-import { formatPath, percentInWords } from '@sunshine-rubric/core/words';
+import { formatPath, percentInWords, say } from '@sunshine-rubric/core/words';
 import type { Palette } from '../io/colour.js';
-import { type Language, say } from '../words/language.js';
+import type { Language } from '../words/language.js';
 import { text } from '../words/wording.js';
 import { formatTable } from './table.js';
 

@@ -1,12 +1,5 @@
-import type { Text } from '@sunshine-rubric/core';
-
-/** The language of text output and reports: Chinese (the default, authoritative) or English. */
+/**
+ * The language of the CLI's text output and reports (`--lang`): Chinese (the default, authoritative) or
+ * English. The words themselves, and `say`, are core's (`@sunshine-rubric/core/words`).
+ */
 export type Language = 'zh' | 'en';
-
-/** Text in the reader's language; English falls back to the Chinese when a text has no English. */
-export function say(
-  text: Text | { readonly zh: string; readonly en?: string | undefined },
-  language: Language,
-): string {
-  return language === 'en' ? (text.en ?? text.zh) : text.zh;
-}

@@ -1,13 +1,7 @@
 import type { EvaluationResult, RuleSet, Text } from '@sunshine-rubric/core';
-import {
-  provisionalNotice as coreProvisionalNotice,
-  focusInWords,
-  groundsInWords,
-  groundsSummary,
-  resultMark,
-} from '@sunshine-rubric/core/words';
+import { focusInWords, resultMark, say } from '@sunshine-rubric/core/words';
 import { departmentById } from '@sunshine-rubric/guangxi';
-import { type Language, say } from './language.js';
+import type { Language } from './language.js';
 
 /** Bilingual text, written inline: `text('符合', 'met')`. */
 export function text(zh: string, en: string): Text {
@@ -19,25 +13,6 @@ export function departmentTitle(id: string, language: Language): string {
   if (id === 'unassigned') return say(text('未指定', 'unassigned'), language);
   const department = departmentById(id);
   return department ? say(department.title, language) : id;
-}
-
-/** `guangxi-2021@1.0.0`. */
-export function ruleSetLabel(ruleSet: { readonly id: string; readonly version: string }): string {
-  return `${ruleSet.id}@${ruleSet.version}`;
-}
-
-/**
- * The notice that every output built from a provisional rule set carries, two lines: that it is
- * provisional, then what its standards rest on and how many values were drafted (core's `groundsInWords`),
- * so that no output claims more than the rule set has. Undefined for an official one.
- */
-export function provisionalNotice(
-  ruleSet: Pick<RuleSet, 'provenance' | 'aspects'>,
-  language: Language,
-): string | undefined {
-  const notice = coreProvisionalNotice(ruleSet);
-  if (notice === undefined) return undefined;
-  return `${say(notice, language)}\n${say(groundsInWords(groundsSummary(ruleSet)), language)}`;
 }
 
 /** The line on whether the estate is in the rule set's focus, or undefined for a rule set without one. */

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { defineTargetPlan } from './define-plan.js';
-import { cumulativeQuotas, yearSteps } from './year-steps.js';
+import { cumulativeQuotas, type YearStep, yearSteps } from './year-steps.js';
 
 describe('yearSteps', () => {
   test('is 0 before the first step, then the value of the last step at or before the year', () => {
@@ -23,6 +23,33 @@ describe('yearSteps', () => {
     let scanned = 0;
     for (const step of steps) if (step.year <= year) scanned = step.value;
     expect(yearSteps(steps)(year)).toBe(scanned);
+  });
+});
+
+describe('yearSteps and lastStepBy: bounded work', () => {
+  /** Steps that count how many of them a lookup reads. */
+  function countedSteps(length: number): { steps: YearStep[]; reads: () => number } {
+    const steps = Array.from({ length }, (_, index) => ({ year: 1000 + index, value: index + 1 }));
+    let reads = 0;
+    const counted = new Proxy(steps, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    return { steps: counted, reads: () => reads };
+  }
+
+  // BUG-13 was a scan of every quota year for every milestone: a lookup must read log2(steps) steps, not all.
+  test('a lookup among 9,000 steps reads at most 15 of them, wherever the year falls', () => {
+    const { steps, reads } = countedSteps(9000);
+    const valueBy = yearSteps(steps);
+    for (const year of [999, 1000, 5500, 9999, 10_000, 20_000]) {
+      const before = reads();
+      valueBy(year);
+      expect(reads() - before, `year ${year}`).toBeLessThanOrEqual(15);
+    }
+    expect(valueBy(5500)).toBe(4501);
   });
 });
 

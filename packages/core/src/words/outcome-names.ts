@@ -54,6 +54,25 @@ const verdicts = deepFreeze({
 });
 
 /**
+ * Eligible or not, in two words each, for where only the yes or no is at stake (a fixture's expectation, an
+ * estate whose verdict a rubric change turns around). {@link verdictInWords} says more when there is a result.
+ *
+ * @example
+ * ```ts
+ * eligibilityInWords(false).zh; // '不符合申报条件'
+ * `${eligibilityInWords(true).en} → ${eligibilityInWords(false).en}`; // 'eligible → ineligible'
+ * ```
+ */
+export function eligibilityInWords(eligible: boolean): Wording {
+  return eligible ? eligibility.eligible : eligibility.ineligible;
+}
+
+const eligibility = deepFreeze({
+  eligible: { zh: '符合申报条件', en: 'eligible' },
+  ineligible: { zh: '不符合申报条件', en: 'ineligible' },
+});
+
+/**
  * Whether the estate is in the rule set's focus, in a few words: in the focus (属于重点范围), outside it
  * (不属于重点范围), or unknown because a fact the focus reads is missing. Undefined for a result of a rule
  * set without a focus. The focus never changes the verdict, so this is said beside it, not in it.

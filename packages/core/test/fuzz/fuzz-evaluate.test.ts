@@ -220,12 +220,10 @@ describe('evaluate on huge assessments', () => {
     ],
   ];
   for (const [name, run, accepted] of cases) {
-    it(`stays within the budget on ${name}`, { timeout: 20_000 }, () => {
+    it(`answers ${name}`, { timeout: 20_000 }, () => {
       const outcome = expectRubricErrorOrValue(run, { entryPoint: 'evaluate (huge)' });
       expect(outcome?.ok).toBe(accepted);
       if (outcome?.ok) expectValidResult(outcome.value);
-      if (process.env.FUZZ_REPORT === '1')
-        console.info(`evaluate, ${name}: ${outcome?.milliseconds.toFixed(0)} ms`);
     });
   }
 });

@@ -172,7 +172,7 @@ describe('defineRuleSet on 20,000-deep nesting', () => {
 });
 
 describe('defineRuleSet on huge documents', () => {
-  it('accepts a 10 MB title and rejects a 100,000-fact catalog within the budget', {
+  it('accepts a 10 MB title and rejects a 100,000-fact catalog', {
     timeout: 30_000,
   }, () => {
     const tenMegabytes = 'x'.repeat(10 << 20);
@@ -199,11 +199,6 @@ describe('defineRuleSet on huge documents', () => {
       entryPoint: 'defineRuleSet (huge)',
     });
     expect(rejected?.ok).toBe(false);
-    if (process.env.FUZZ_REPORT === '1') {
-      console.info(
-        `defineRuleSet: 10 MB title ${longTitle?.milliseconds.toFixed(0)} ms, 100k facts ${manyFacts?.milliseconds.toFixed(0)} ms, 10 MB id/version ${rejected?.milliseconds.toFixed(0)} ms`,
-      );
-    }
   });
 });
 

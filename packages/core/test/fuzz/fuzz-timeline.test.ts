@@ -253,14 +253,13 @@ describe('target plans: deep and huge', () => {
 
   // Sizes a hostile 1–4 MB JSON plan reaches. checkTimeline is linear in milestones but not cheap (~25 µs
   // each when each one is a finding: 100,000 take ~2.6 s); see BUG-12 and BUG-13 for the worse cases.
-  it('checks 20,000 milestones and 100,000 cohort estates within the budget', { timeout: 30_000 }, () => {
+  it('checks 20,000 milestones and 100,000 cohort estates', { timeout: 30_000 }, () => {
     const milestones = Array.from({ length: 20_000 }, (_, index) => ({
       year: 2021 + (index % 4),
       count: index,
     }));
     const cohort = Array.from({ length: 100_000 }, (_, index) => ({ name: `estate ${index % 50_000}` }));
     const plan = { total: 100_000, milestones, cohorts: { 2021: cohort } };
-    const timings: string[] = [];
     for (const [name, call] of [
       ['checkTimeline', () => checkTimeline(plan)],
       ['planTimeline', () => planTimeline(plan)],
@@ -268,11 +267,8 @@ describe('target plans: deep and huge', () => {
       ['timelineCalendar', () => timelineCalendar({ ...plan, applicationDeadline: '09-30' })],
     ] as const) {
       const outcome = expectRubricErrorOrValue<unknown>(call, { entryPoint: 'timeline (huge)' });
-      expect(outcome?.ok).toBe(true);
-      timings.push(`${name} ${outcome?.milliseconds.toFixed(0)} ms`);
+      expect(outcome?.ok, name).toBe(true);
     }
-    if (process.env.FUZZ_REPORT === '1')
-      console.info(`timeline, 20k milestones/100k estates: ${timings.join(', ')}`);
   });
 });
 
@@ -290,8 +286,10 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
   // BUG-13 (fixed): checkTimeline was O(milestones × quota years), filtering every quota year for every
   // milestone: 30,000 milestones over 9,000 years with 9,000 quota years (a 1.3 MB JSON plan) took several
   // seconds, 10 times the plan without quotas. trackProgress was O(reported years × milestones) the same way.
-  // Cumulative quotas and targets are now step functions looked up by binary search (year-steps.ts).
-  it('BUG-13: checkTimeline of 30,000 milestones costs about the same with 9,000 quota years as without', {
+  // Cumulative quotas and targets are now step functions looked up by binary search (year-steps.ts), whose
+  // test bounds the steps one lookup reads; bench/huge-inputs.bench.mjs times this plan with and without
+  // its quotas.
+  it('BUG-13: checkTimeline of 30,000 milestones with 9,000 quota years gives a result', {
     timeout: 60_000,
   }, () => {
     const milestones = Array.from({ length: 30_000 }, (_, index) => ({
@@ -299,14 +297,7 @@ describe('bugs this suite found, now fixed', { timeout: FUZZ_TIMEOUT }, () => {
       share: 0.5,
     }));
     const quotas = Object.fromEntries(Array.from({ length: 9000 }, (_, index) => [String(1000 + index), 1]));
-    // Compared with the same plan without quotas rather than with a fixed time, so that the test does not
-    // depend on the machine.
-    // The fastest of three runs of each, so that a burst of load on a shared machine does not decide it.
-    const fastest = (call: () => unknown) =>
-      Math.min(...[1, 2, 3].map(() => expectRubricErrorOrValue(call)!.milliseconds));
-    const without = fastest(() => checkTimeline({ total: 9000, milestones }));
-    const withQuotas = fastest(() => checkTimeline({ total: 9000, milestones, quotas }));
-    expect(withQuotas).toBeLessThan(4 * without + 100);
+    expect(expectRubricErrorOrValue(() => checkTimeline({ total: 9000, milestones, quotas }))?.ok).toBe(true);
   });
 
   // BUG-3 (in shareOfTotal): the messages interpolate the rejected share or total (`got ${total}`), which

@@ -356,7 +356,7 @@ function deepFreeze<T>(value: T): T {
 /**
  * Big values, made once, frozen and shared. The pools hold 20,000-element arrays, not 100,000: a 100,000
  * element array where a schema expects something else takes ~0.5–2.3 s to reject (BUG-14), which would make
- * the per-call budget flaky; the 100,000-sized inputs have their own tests.
+ * every property slow; the 100,000-sized inputs have their own tests.
  */
 export const huge = {
   string1MB: 'x'.repeat(1 << 20),

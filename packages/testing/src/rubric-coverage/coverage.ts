@@ -1,5 +1,6 @@
 import type { Assessment, RuleSet } from '@sunshine-rubric/core';
 import { type CoverageReport, coverage as coverageOf } from '@sunshine-rubric/core/fixtures';
+import { percentInWords } from '@sunshine-rubric/core/words';
 import { type KitOptions, kitOperators } from '../options/kit-options.js';
 
 export type { CoverageReport, LeafCoverage, StandardCoverage } from '@sunshine-rubric/core/fixtures';
@@ -14,7 +15,7 @@ export type { CoverageReport, LeafCoverage, StandardCoverage } from '@sunshine-r
  * @example
  * ```ts
  * const report = coverage(ruleSet, fixtures, { threshold: 0.8 });
- * console.log(`${(report.ratio * 100).toFixed(1)}% of leaf outcomes covered`);
+ * console.log(`${percentInWords(report.ratio)} of leaf outcomes covered`);
  * ```
  */
 export function coverage(
@@ -46,6 +47,6 @@ export function assertCoverage(report: CoverageReport): void {
         `  ${leaf.standardId} ${leaf.in} ${leaf.path}: ${leaf.fact} ${leaf.operator} never ${leaf.sawTrue ? 'false' : leaf.sawFalse ? 'true' : 'decided'}`,
     );
   throw new Error(
-    `rubric coverage ${(report.ratio * 100).toFixed(1)}% is below the threshold ${((report.threshold ?? 0) * 100).toFixed(1)}%:\n${gaps.join('\n')}`,
+    `rubric coverage ${percentInWords(report.ratio)} is below the threshold ${percentInWords(report.threshold ?? 0)}:\n${gaps.join('\n')}`,
   );
 }
