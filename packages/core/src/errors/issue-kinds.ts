@@ -134,6 +134,9 @@ export const issueKinds = {
     range: 'a calendar range whose end comes before its start',
     'no-meeting': 'a date on which no joint meeting falls',
     'missing-pass-mark': 'a points table imported without a pass mark',
+    'unknown-estate': 'an estate id that no estate of the portfolio has',
+    'duplicate-estate': 'two estates of a portfolio with the same assessment id',
+    'year-outside-plan': 'a year the target plan does not cover',
   },
   INVALID_PLAN: {
     ...shapeKinds,
