@@ -77,7 +77,7 @@ function quotaChart(plan: PortfolioPlan, data: PortfolioData, language: Language
     cumulative: say2('累计申报', 'put forward, cumulative'),
     total: say2('小区总数', 'estates'),
   };
-  return renderChart(quotaPerYearOption(years, data.estateCount, labels), 500, 340);
+  return renderChart(quotaPerYearOption(years, data.estateCount, labels), 470, 330);
 }
 
 function costChart(plan: PortfolioPlan, language: Language): string {
@@ -87,7 +87,7 @@ function costChart(plan: PortfolioPlan, language: Language): string {
     cost: year.cost,
     budget: year.budget ?? undefined,
   }));
-  return renderChart(costPerYearOption(years, labels), 500, 340);
+  return renderChart(costPerYearOption(years, labels), 470, 330);
 }
 
 function yearTable(plan: PortfolioPlan, language: Language): string {
