@@ -34,7 +34,7 @@ writeFileSync('estates.ndjson', qinzhouFictionalEstates.map((estate) => JSON.str
   run('node', ['write-estates.mjs'], folder);
 });
 
-describe('sunshine-rubric plan, from the installed packages', () => {
+describe('sunshine-rubric plan, from the installed packages', { timeout: 60_000 }, () => {
   it('plans the 26 fictional estates over 2021–2024 with the named 2021 cohort fixed (JSON: the planner’s result)', () => {
     const budget = '2021=600000,2022=600000,2023=400000,2024=300000';
     const outcome = sunshineRubric(
