@@ -13,6 +13,7 @@ export type {
   PortfolioSolver,
   SolverOutcome,
 } from './model/linear-model.js';
+export { type CohortYears, cohortYears } from './portfolio/cohort-years.js';
 export { type PlanPortfolioOptions, planPortfolio } from './portfolio/plan-portfolio.js';
 export type {
   PortfolioConstraints,

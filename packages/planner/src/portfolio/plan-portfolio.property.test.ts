@@ -135,6 +135,7 @@ describe('planPortfolio against brute force over small random cities', () => {
         for (const [e, t] of city.fixedYears)
           expect(outcome.years[t]!.estates.map((estate) => estate.estateId)).toContain(`e${e}`);
       },
+      60_000,
     );
   }
 
@@ -150,5 +151,6 @@ describe('planPortfolio against brute force over small random cities', () => {
       expect(highs.feasible).toBe(brute.feasible);
       if (highs.feasible && brute.feasible) expect(highs.totalCost).toBe(brute.totalCost);
     },
+    60_000,
   );
 });

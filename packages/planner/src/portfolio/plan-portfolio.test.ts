@@ -67,6 +67,19 @@ describe('planPortfolio', () => {
     expect(outcome.notice).toBeUndefined();
   });
 
+  it('puts estates forward no earlier than the targets need, among plans of the least cost', async () => {
+    const outcome = await feasible(input);
+    expect(outcome.years.map((year) => year.quota)).toEqual([1, 2]);
+    // With 2022's budget too small for b and c together, one estate more goes forward early: c, since
+    // then only one is early (a and b would be two), at the same total cost.
+    const tight = await feasible({ ...input, budgets: { 2022: 106 } });
+    expect(tight.years.map((year) => year.estates.map((estate) => estate.estateId).sort())).toEqual([
+      ['c'],
+      ['a', 'b'],
+    ]);
+    expect(tight.totalCost).toBe(112);
+  });
+
   it('carries the provisional notice of the rule set', async () => {
     const outcome = await planPortfolio({ ...input, ruleSet: smallRuleSet([2, 2], 0.75, true) });
     expect(outcome.notice?.en).toMatch(/provisional rule set/);

@@ -4,7 +4,8 @@ import { provisionalNotice } from '@sunshine-rubric/core/words';
 import { checkCostModelIds } from '../estates/estate-costs.js';
 import { type Candidate, portfolioEstates } from '../estates/portfolio-estates.js';
 import { buildPortfolioModel, type ModelConstraints } from '../model/build-model.js';
-import type { LinearModel, PortfolioSolver } from '../model/linear-model.js';
+import type { LinearModel, PortfolioSolver, SolverOutcome } from '../model/linear-model.js';
+import { preferLaterModel } from '../model/prefer-later.js';
 import { highsSolver } from '../solver/highs-solver.js';
 import { checkPortfolioInput, checkTimeLimit, fixedYearIndexes } from './check-input.js';
 import { conflictReason, precheckFeasibility } from './explain-infeasible.js';
@@ -38,6 +39,9 @@ const DEFAULT_TIME_LIMIT_SECONDS = 60;
  * Which estates to put forward each year, and what each must fix first, so that every year's cumulative
  * target is met at the least total cost within each year's budget — exact: a 0/1 program solved by HiGHS,
  * proven optimal, or (when the time limit stops it) the best plan found with its proven gap.
+ *
+ * Among plans of the least cost, it returns one that puts estates forward (and makes fixes) as late as the
+ * targets and budgets allow: a second solve, capped at that cost, so money is spent when it is needed.
  *
  * Targets are the plan's, year by year, as `trackProgress` reads them (its quotas when it names them, else
  * its milestones). With `progress`, the plan covers the remaining years only and leaves certified estates
@@ -130,8 +134,21 @@ export async function planPortfolio(
       ],
     });
   }
-  const read = readSolution(ruleSet, candidates, years, outcome.values, spreadFixes);
+  let read = readSolution(ruleSet, candidates, years, outcome.values, spreadFixes);
   checkPlan(input, candidates, read.years, years);
+  if (outcome.status === 'optimal' && years.length > 1) {
+    const later = await solveModel(
+      solver,
+      preferLaterModel(model, years.length, read.totalCost),
+      timeLimitSeconds,
+    );
+    const laterRead = later.values && readSolution(ruleSet, candidates, years, later.values, spreadFixes);
+    // Only a plan that costs no more replaces the first one (a solver's tolerance must not raise the cost).
+    if (laterRead && laterRead.totalCost <= read.totalCost) {
+      checkPlan(input, candidates, laterRead.years, years);
+      read = laterRead;
+    }
+  }
   const bound = Math.min(read.totalCost, outcome.bound ?? read.totalCost);
   const optimal = outcome.status === 'optimal';
   const plan: PortfolioPlan = {
@@ -147,7 +164,11 @@ export async function planPortfolio(
   return deepFreeze(plan);
 }
 
-async function solveModel(solver: PortfolioSolver, model: LinearModel, timeLimitSeconds: number) {
+async function solveModel(
+  solver: PortfolioSolver,
+  model: LinearModel,
+  timeLimitSeconds: number,
+): Promise<SolverOutcome> {
   if (model.variables.length === 0) {
     const impossible = model.constraints.some((row) => row.sense !== '<=' && row.bound > 0);
     return impossible
