@@ -11,6 +11,7 @@ export type {
   ModelConstraint,
   ModelVariable,
   PortfolioSolver,
+  SolveOptions,
   SolverOutcome,
 } from './model/linear-model.js';
 export { type CohortYears, cohortYears } from './portfolio/cohort-years.js';

@@ -2,6 +2,7 @@ import { RubricError, trackProgress } from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import { selfCheck, smallRuleSet } from '../../test/small-city.js';
 import type { PortfolioSolver } from '../model/linear-model.js';
+import { highsSolver } from '../solver/highs-solver.js';
 import { planPortfolio } from './plan-portfolio.js';
 import type { PortfolioInput } from './portfolio-input.js';
 import type { PortfolioInfeasible, PortfolioPlan } from './portfolio-plan.js';
@@ -198,6 +199,32 @@ describe('planPortfolio: the solver stopped by its time limit', () => {
     const outcome = await planPortfolio(input, { solver: stopped(values, 100) });
     expect(outcome).toMatchObject({ feasible: true, status: 'time-limit', totalCost: 112, bound: 100 });
     if (outcome.feasible) expect(outcome.gap).toBeCloseTo(12 / 112, 12);
+  });
+
+  it('with spread fixes, starts from the plan that pays every fix in its estate’s year, and keeps it when stopped', async () => {
+    const held = await feasible(input);
+    const starts: (Readonly<Record<string, number>> | undefined)[] = [];
+    const highs = highsSolver();
+    const solver: PortfolioSolver = {
+      solve: async (model, options) => {
+        if (!model.variables.some((variable) => variable.name.startsWith('fix_')))
+          return highs.solve(model, options);
+        starts.push(options.start);
+        return { status: 'time-limit', bound: Number.NEGATIVE_INFINITY };
+      },
+    };
+    const outcome = await planPortfolio({ ...input, constraints: { spreadFixes: true } }, { solver });
+    expect(starts).toHaveLength(1);
+    // b's cheapest fixes (s1, s2) made in the year the start puts b forward.
+    const bYear = [0, 1].find((t) => starts[0]?.[`put_1_${t}`] === 1);
+    expect(starts[0]).toMatchObject({ [`fix_1_1_${bYear}`]: 1, [`fix_1_2_${bYear}`]: 1 });
+    expect(outcome).toMatchObject({
+      feasible: true,
+      status: 'time-limit',
+      totalCost: held.totalCost,
+      bound: 0,
+      gap: 1,
+    });
   });
 
   it('says no plan was found in the time limit, never that none exists', async () => {

@@ -13,6 +13,7 @@ import { type PlanningYear, planningYears } from './planning-years.js';
 import type { PortfolioInput } from './portfolio-input.js';
 import type { PortfolioOutcome, PortfolioPlan } from './portfolio-plan.js';
 import { readSolution } from './read-solution.js';
+import { spreadStart } from './spread-start.js';
 
 /**
  * How the planner solves.
@@ -111,7 +112,20 @@ export async function planPortfolio(
 
   const constraints: ModelConstraints = { fixedYears, everyAreaEachYear, spreadFixes };
   const model = buildPortfolioModel(candidates, years, constraints);
-  const outcome = await solveModel(solver, model, timeLimitSeconds);
+  // With spread fixes, the held program (small) gives a feasible start to the larger one.
+  const held = spreadFixes
+    ? await solveModel(
+        solver,
+        buildPortfolioModel(candidates, years, { ...constraints, spreadFixes: false }),
+        secondsLeft(),
+      )
+    : undefined;
+  const start = held?.values && spreadStart(candidates, years.length, held.values);
+  const solved = await solveModel(solver, model, Math.max(secondsLeft(), MIN_STAGE_SECONDS), start);
+  const outcome =
+    solved.status === 'time-limit' && solved.values === undefined && start
+      ? { ...solved, values: start }
+      : solved;
   if (outcome.status === 'infeasible') {
     // Which part conflicts: the program without budgets, solved in the time left (if any).
     const relaxed =
@@ -149,7 +163,8 @@ export async function planPortfolio(
   );
   const read = readSolution(ruleSet, candidates, years, delayed, spreadFixes);
   checkPlan(input, candidates, read.years, years);
-  const bound = Math.min(read.totalCost, outcome.bound ?? read.totalCost);
+  // Costs are at least 0, so 0 bounds the least cost even when the solver proved nothing (−∞).
+  const bound = Math.max(0, Math.min(read.totalCost, outcome.bound ?? read.totalCost));
   const optimal = outcome.status === 'optimal';
   const plan: PortfolioPlan = {
     ...base,
@@ -168,6 +183,7 @@ async function solveModel(
   solver: PortfolioSolver,
   model: LinearModel,
   timeLimitSeconds: number,
+  start?: Readonly<Record<string, number>>,
 ): Promise<SolverOutcome> {
   if (model.variables.length === 0) {
     const impossible = model.constraints.some((row) => row.sense !== '<=' && row.bound > 0);
@@ -175,7 +191,7 @@ async function solveModel(
       ? { status: 'infeasible' as const }
       : { status: 'optimal' as const, values: {}, objective: 0, bound: 0 };
   }
-  return solver.solve(model, { timeLimitSeconds });
+  return solver.solve(model, start === undefined ? { timeLimitSeconds } : { timeLimitSeconds, start });
 }
 
 function withoutBudgets(years: readonly PlanningYear[]): PlanningYear[] {
