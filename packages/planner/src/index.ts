@@ -11,8 +11,10 @@ export type {
   ModelConstraint,
   ModelVariable,
   PortfolioSolver,
+  SolveOptions,
   SolverOutcome,
 } from './model/linear-model.js';
+export { type CohortYears, cohortYears } from './portfolio/cohort-years.js';
 export { type PlanPortfolioOptions, planPortfolio } from './portfolio/plan-portfolio.js';
 export type {
   PortfolioConstraints,

@@ -70,5 +70,19 @@ export interface SolverOutcome {
  * ```
  */
 export interface PortfolioSolver {
-  solve(model: LinearModel, options: { readonly timeLimitSeconds: number }): Promise<SolverOutcome>;
+  solve(model: LinearModel, options: SolveOptions): Promise<SolverOutcome>;
+}
+
+/**
+ * What a solve is given beside the model.
+ *
+ * @example
+ * ```ts
+ * const options: SolveOptions = { timeLimitSeconds: 60, start: { x0: 1, x1: 0 } };
+ * ```
+ */
+export interface SolveOptions {
+  readonly timeLimitSeconds: number;
+  /** A feasible solution to start from (variables not listed are 0); a solver may ignore it. */
+  readonly start?: Readonly<Record<string, number>>;
 }

@@ -130,14 +130,23 @@ export function precheckFeasibility(facts: FeasibilityFacts): InfeasibilityReaso
 
 /**
  * The reason when no pre-check explains the solver's "infeasible": the program's parts conflict together.
- * `withoutBudgets` says whether the program is feasible once budgets are dropped.
+ * `feasibleWithoutBudgets` says whether the program is feasible once budgets are dropped (undefined when
+ * there was no time left to find out).
  *
  * @example
  * ```ts
  * conflictReason(true).code; // 'CONSTRAINTS_CONFLICT'
  * ```
  */
-export function conflictReason(feasibleWithoutBudgets: boolean): InfeasibilityReason {
+export function conflictReason(feasibleWithoutBudgets: boolean | undefined): InfeasibilityReason {
+  if (feasibleWithoutBudgets === undefined)
+    return {
+      code: 'CONSTRAINTS_CONFLICT',
+      message: {
+        zh: '各年的目标、预算和约束不能同时满足（时间不足，未能判断预算是否为原因）。',
+        en: 'The yearly targets, budgets and constraints cannot all be met together (no time was left to tell whether the budgets are the cause).',
+      },
+    };
   return feasibleWithoutBudgets
     ? {
         code: 'CONSTRAINTS_CONFLICT',

@@ -132,9 +132,15 @@ describe('planPortfolio against brute force over small random cities', () => {
             for (const fix of estate.fixes) expect(fix.year).toBeLessThanOrEqual(estate.year);
           }
         });
+        if (city.everyAreaEachYear)
+          for (const year of outcome.years)
+            expect(new Set(year.estates.map((estate) => estate.area))).toEqual(
+              new Set(city.estates.map((estate) => estate.area)),
+            );
         for (const [e, t] of city.fixedYears)
           expect(outcome.years[t]!.estates.map((estate) => estate.estateId)).toContain(`e${e}`);
       },
+      60_000,
     );
   }
 
@@ -150,5 +156,6 @@ describe('planPortfolio against brute force over small random cities', () => {
       expect(highs.feasible).toBe(brute.feasible);
       if (highs.feasible && brute.feasible) expect(highs.totalCost).toBe(brute.totalCost);
     },
+    60_000,
   );
 });

@@ -1,17 +1,19 @@
-import { whatIf } from '@sunshine-rubric/core';
 import { deepFreeze } from '@sunshine-rubric/core/internal';
 import { provisionalNotice } from '@sunshine-rubric/core/words';
 import { checkCostModelIds } from '../estates/estate-costs.js';
 import { type Candidate, portfolioEstates } from '../estates/portfolio-estates.js';
 import { buildPortfolioModel, type ModelConstraints } from '../model/build-model.js';
-import type { LinearModel, PortfolioSolver } from '../model/linear-model.js';
+import type { LinearModel, PortfolioSolver, SolverOutcome } from '../model/linear-model.js';
 import { highsSolver } from '../solver/highs-solver.js';
 import { checkPortfolioInput, checkTimeLimit, fixedYearIndexes } from './check-input.js';
+import { checkPlan } from './check-plan.js';
+import { delayEstates } from './delay-estates.js';
 import { conflictReason, precheckFeasibility } from './explain-infeasible.js';
 import { type PlanningYear, planningYears } from './planning-years.js';
 import type { PortfolioInput } from './portfolio-input.js';
 import type { PortfolioOutcome, PortfolioPlan } from './portfolio-plan.js';
 import { readSolution } from './read-solution.js';
+import { spreadStart } from './spread-start.js';
 
 /**
  * How the planner solves.
@@ -23,8 +25,8 @@ import { readSolution } from './read-solution.js';
  */
 export interface PlanPortfolioOptions {
   /**
-   * Seconds the solver may take (default 60). When it stops there, the plan is the best one found, with
-   * `status: 'time-limit'` and its proven `gap`.
+   * Seconds the solver may take in all (default 60). When it stops there, the plan is the best one found,
+   * with `status: 'time-limit'` and its proven `gap`.
    */
   readonly timeLimitSeconds?: number;
   /** The solver (default: HiGHS, {@link highsSolver}). */
@@ -33,11 +35,16 @@ export interface PlanPortfolioOptions {
 
 /** The default time limit, in seconds. */
 const DEFAULT_TIME_LIMIT_SECONDS = 60;
+/** Below this many seconds left, the relaxation that explains an infeasible program is not started. */
+const MIN_STAGE_SECONDS = 0.05;
 
 /**
  * Which estates to put forward each year, and what each must fix first, so that every year's cumulative
  * target is met at the least total cost within each year's budget — exact: a 0/1 program solved by HiGHS,
  * proven optimal, or (when the time limit stops it) the best plan found with its proven gap.
+ *
+ * Being ahead of the targets costs no less, so the least-cost plan found is then moved later wherever
+ * that keeps every target, budget and constraint: estates go forward no earlier than needed, at the same cost.
  *
  * Targets are the plan's, year by year, as `trackProgress` reads them (its quotas when it names them, else
  * its milestones). With `progress`, the plan covers the remaining years only and leaves certified estates
@@ -66,6 +73,9 @@ export async function planPortfolio(
 ): Promise<PortfolioOutcome> {
   checkPortfolioInput(input);
   const timeLimitSeconds = checkTimeLimit(options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS);
+  // One time limit for the whole call: each later solve gets what the earlier ones left.
+  const started = Date.now();
+  const secondsLeft = () => timeLimitSeconds - (Date.now() - started) / 1000;
   const solver = options.solver ?? highsSolver();
   const { ruleSet } = input;
   checkCostModelIds(ruleSet, input.cost);
@@ -102,18 +112,35 @@ export async function planPortfolio(
 
   const constraints: ModelConstraints = { fixedYears, everyAreaEachYear, spreadFixes };
   const model = buildPortfolioModel(candidates, years, constraints);
-  const outcome = await solveModel(solver, model, timeLimitSeconds);
+  // With spread fixes, the held program (small) gives a feasible start to the larger one.
+  const held = spreadFixes
+    ? await solveModel(
+        solver,
+        buildPortfolioModel(candidates, years, { ...constraints, spreadFixes: false }),
+        secondsLeft(),
+      )
+    : undefined;
+  const start = held?.values && spreadStart(candidates, years.length, held.values);
+  const solved = await solveModel(solver, model, Math.max(secondsLeft(), MIN_STAGE_SECONDS), start);
+  const outcome =
+    solved.status === 'time-limit' && solved.values === undefined && start
+      ? { ...solved, values: start }
+      : solved;
   if (outcome.status === 'infeasible') {
-    const relaxed = await solveModel(
-      solver,
-      buildPortfolioModel(candidates, withoutBudgets(years), constraints),
-      timeLimitSeconds,
-    );
-    return deepFreeze({
-      ...base,
-      feasible: false,
-      reasons: [conflictReason(relaxed.status !== 'infeasible')],
-    });
+    // Which part conflicts: the program without budgets, solved in the time left (if any).
+    const relaxed =
+      secondsLeft() > MIN_STAGE_SECONDS
+        ? await solveModel(
+            solver,
+            buildPortfolioModel(candidates, withoutBudgets(years), constraints),
+            secondsLeft(),
+          )
+        : undefined;
+    const feasibleWithoutBudgets =
+      relaxed === undefined || (relaxed.status === 'time-limit' && relaxed.values === undefined)
+        ? undefined
+        : relaxed.status !== 'infeasible';
+    return deepFreeze({ ...base, feasible: false, reasons: [conflictReason(feasibleWithoutBudgets)] });
   }
   if (outcome.values === undefined) {
     return deepFreeze({
@@ -130,9 +157,14 @@ export async function planPortfolio(
       ],
     });
   }
-  const read = readSolution(ruleSet, candidates, years, outcome.values, spreadFixes);
+  const delayed = delayEstates(
+    { candidates, years, fixedYears, everyAreaEachYear, spreadFixes },
+    outcome.values,
+  );
+  const read = readSolution(ruleSet, candidates, years, delayed, spreadFixes);
   checkPlan(input, candidates, read.years, years);
-  const bound = Math.min(read.totalCost, outcome.bound ?? read.totalCost);
+  // Costs are at least 0, so 0 bounds the least cost even when the solver proved nothing (−∞).
+  const bound = Math.max(0, Math.min(read.totalCost, outcome.bound ?? read.totalCost));
   const optimal = outcome.status === 'optimal';
   const plan: PortfolioPlan = {
     ...base,
@@ -147,14 +179,19 @@ export async function planPortfolio(
   return deepFreeze(plan);
 }
 
-async function solveModel(solver: PortfolioSolver, model: LinearModel, timeLimitSeconds: number) {
+async function solveModel(
+  solver: PortfolioSolver,
+  model: LinearModel,
+  timeLimitSeconds: number,
+  start?: Readonly<Record<string, number>>,
+): Promise<SolverOutcome> {
   if (model.variables.length === 0) {
     const impossible = model.constraints.some((row) => row.sense !== '<=' && row.bound > 0);
     return impossible
       ? { status: 'infeasible' as const }
       : { status: 'optimal' as const, values: {}, objective: 0, bound: 0 };
   }
-  return solver.solve(model, { timeLimitSeconds });
+  return solver.solve(model, start === undefined ? { timeLimitSeconds } : { timeLimitSeconds, start });
 }
 
 function withoutBudgets(years: readonly PlanningYear[]): PlanningYear[] {
@@ -174,32 +211,4 @@ function areasOf(
   for (const candidate of candidates)
     if (candidate.area !== null) counts.set(candidate.area, (counts.get(candidate.area) ?? 0) + 1);
   return [...counts].map(([area, plannable]) => ({ area, plannable }));
-}
-
-/**
- * The solver's answer, checked against the rules it was meant to keep: a wrong plan from a tolerance or a
- * bug in the model must never reach a city as a plan. Every estate put forward is eligible after its fixes
- * (re-evaluated by core's `whatIf`), every year reaches its need, and no year spends more than its budget.
- */
-function checkPlan(
-  input: PortfolioInput,
-  candidates: readonly Candidate[],
-  planned: PortfolioPlan['years'],
-  years: readonly PlanningYear[],
-): void {
-  const byId = new Map(candidates.map((candidate) => [candidate.estateId, candidate]));
-  let putForward = 0;
-  planned.forEach((year, t) => {
-    for (const estate of year.estates) {
-      const candidate = byId.get(estate.estateId)!;
-      const fixed = Object.fromEntries(estate.fixes.map((fix) => [fix.standardId, 'met' as const]));
-      if (!whatIf(input.ruleSet, candidate.result, fixed).eligible)
-        throw new Error(`planner: estate ${estate.estateId} would not be eligible after its planned fixes`);
-    }
-    putForward += year.estates.length;
-    if (putForward < years[t]!.needed)
-      throw new Error(`planner: ${year.year} reaches ${putForward} of the ${years[t]!.needed} needed`);
-    if (year.budget !== null && year.cost > year.budget)
-      throw new Error(`planner: ${year.year} spends ${year.cost}, over its budget of ${year.budget}`);
-  });
 }

@@ -43,14 +43,19 @@ export function highsSolver(
     return own;
   };
   return {
-    async solve(model, { timeLimitSeconds }) {
+    async solve(model, { timeLimitSeconds, start }) {
       const highs = await load();
-      return solveWith(highs, model, timeLimitSeconds);
+      return solveWith(highs, model, timeLimitSeconds, start);
     },
   };
 }
 
-function solveWith(highs: HighsModule, model: LinearModel, timeLimitSeconds: number): SolverOutcome {
+function solveWith(
+  highs: HighsModule,
+  model: LinearModel,
+  timeLimitSeconds: number,
+  start: Readonly<Record<string, number>> | undefined,
+): SolverOutcome {
   const statuses = highs.constants.modelStatus;
   return highs.withModel<SolverOutcome>({ format: 'lp', data: lpText(model) }, (solved) => {
     solved.options.set({
@@ -59,6 +64,12 @@ function solveWith(highs: HighsModule, model: LinearModel, timeLimitSeconds: num
       mip_abs_gap: 1e-6,
       time_limit: timeLimitSeconds,
     });
+    if (start !== undefined) {
+      const columns = model.variables.length;
+      const colValue = new Float64Array(columns);
+      for (let index = 0; index < columns; index += 1) colValue[index] = start[solved.getColName(index)] ?? 0;
+      solved.setSolution({ colValue });
+    }
     solved.run();
     const status = solved.getModelStatus();
     if (status === statuses.infeasible) return { status: 'infeasible' } satisfies SolverOutcome;
