@@ -13,7 +13,7 @@ import document from '../data/fictional-estates.json' with { type: 'json' };
  * estate.community.level; // 'city'
  * ```
  */
-export interface FictionalEstate extends Assessment {
+export type FictionalEstate = Assessment & {
   readonly community: Assessment['community'] & {
     readonly name: string;
     readonly district: string;
@@ -21,7 +21,7 @@ export interface FictionalEstate extends Assessment {
     readonly level: 'city' | 'county';
     readonly fictional: true;
   };
-}
+};
 
 interface EstateEntry {
   readonly id: string;
