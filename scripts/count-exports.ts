@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 const root = new URL('../', import.meta.url).pathname;
-const packages = ['core', 'guangxi', 'qinzhou', 'testing', 'cli'];
+const packages = ['core', 'guangxi', 'qinzhou', 'planner', 'testing', 'cli'];
 
 interface EntryPoint {
   specifier: string;

@@ -7,6 +7,7 @@ const shared = {
   external: [
     '@sunshine-rubric/core',
     '@sunshine-rubric/guangxi',
+    '@sunshine-rubric/planner',
     '@sunshine-rubric/qinzhou',
     '@sunshine-rubric/workbook',
   ],

@@ -31,6 +31,7 @@ describe.concurrent('sunshine-rubric, spawned', { timeout: 60_000 }, () => {
       'report',
       'remediate',
       'timeline',
+      'plan',
       'validate',
       'check',
       'diff',
@@ -228,5 +229,19 @@ describe.concurrent('sunshine-rubric, spawned', { timeout: 60_000 }, () => {
     ]) {
       expect(await readFile(join(folder.path, 'demo', `${name}.html`), 'utf8')).toContain('<svg');
     }
+    // Qinzhou's 26 fictional estates planned over 2021–2024, the 2021 cohort fixed, drafted costs marked.
+    expect(outcome.stdout).toContain(
+      '钦州 26 个小区（自查数据为虚构）2021–2024 年创建规划，2021 年名单指定；费用和预算为草拟值',
+    );
+    const years = [...outcome.stdout.matchAll(/^ {2}(\d{4}) 年：申报 (\d+) 个（累计 (\d+)，目标 (\d+)）/gm)];
+    expect(years.map((match) => match[1])).toEqual(['2021', '2022', '2023', '2024']);
+    for (const [, , , cumulative, target] of years)
+      expect(Number(cumulative)).toBeGreaterThanOrEqual(Number(target));
+    expect(outcome.stdout).toMatch(/总费用 [\d,]+ 元，已证明最省。/);
+    const plan = await readFile(join(folder.path, 'demo', 'plan-qinzhou-2021.html'), 'utf8');
+    expect(plan.match(/<svg/g)).toHaveLength(2);
+    expect(plan).toContain('整改费用为草拟值');
+    const estates = await readFile(join(folder.path, 'demo', 'qinzhou-estates.ndjson'), 'utf8');
+    expect(estates.trimEnd().split('\n')).toHaveLength(26);
   });
 });

@@ -13,7 +13,7 @@ const layers: readonly (readonly string[])[] = [
   ['input'], // reading assessments, rule sets, plans, costs
   ['output', 'text'], // writing --out files; text for people
   ['report', 'batch'], // HTML reports; streaming NDJSON
-  ['check'], // a rule set's CI
+  ['check', 'plan'], // a rule set's CI; the portfolio planner's input
   ['commands'], // each subcommand
   ['program'], // argument parsing and the composition root (`run`, the built-in plugins)
   ['.'], // the package's barrel and the binary

@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guangxiSamples } from '@sunshine-rubric/guangxi';
+import { qinzhouFictionalEstates } from '@sunshine-rubric/qinzhou';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkInChromium, chromiumPath, skipChromium } from './chromium.js';
 import { temporaryFolder } from './run-cli.js';
@@ -38,18 +39,30 @@ beforeAll(async () => {
     'timeline.html',
   );
   expect(timeline.code).toBe(0);
+  const estates = qinzhouFictionalEstates.map((estate) => JSON.stringify(estate)).join('\n');
+  await writeFile(join(folder.path, 'estates.ndjson'), `${estates}\n`);
+  const budget = '2021=600000,2022=600000,2023=400000,2024=300000';
+  for (const [out, ...language] of [['plan.html'], ['plan-en.html', '--lang', 'en']]) {
+    const plan = await cli(
+      ...['plan', '--estates', 'estates.ndjson', '--plan', 'qinzhou-2021', '--cohorts'],
+      ...['--budget', budget, '--format', 'html', '--out', out!, ...language],
+    );
+    expect(plan.code).toBe(0);
+  }
 });
 
 afterAll(() => folder?.remove());
 
 describe.skipIf(skipChromium)(`reports in headless Chromium (${chromiumPath})`, () => {
   test('render without console errors and without any network request', { timeout: 60_000 }, async () => {
-    const [estate, english, timeline] = await checkInChromium([
+    const [estate, english, timeline, plan, planEnglish] = await checkInChromium([
       { file: join(folder.path, 'estate.html') },
       { file: join(folder.path, 'estate-en.html') },
       { file: join(folder.path, 'timeline.html') },
+      { file: join(folder.path, 'plan.html') },
+      { file: join(folder.path, 'plan-en.html') },
     ]);
-    for (const page of [estate!, english!, timeline!]) {
+    for (const page of [estate!, english!, timeline!, plan!, planEnglish!]) {
       expect(page.errors, page.file).toEqual([]);
       expect(page.requests, page.file).toEqual([]);
       expect(page.chartsVisible, page.file).toBe(true);
@@ -60,5 +73,14 @@ describe.skipIf(skipChromium)(`reports in headless Chromium (${chromiumPath})`, 
     expect(estate!.text).toContain('<script>alert("x")</script>小区');
     expect(english!.text).toContain('Notice: provisional rule set.');
     expect(timeline!.text).toContain('BREAKDOWN_SUM_MISMATCH');
+    // The portfolio plan: two charts, the notices, the cohort fixed to 2021, the workload and the total.
+    expect(plan!.charts).toBe(2);
+    expect(plan!.text).toContain('注意：暂定规则集');
+    expect(plan!.text).toContain('虚构数据：26 个小区');
+    expect(plan!.text).toContain('家兴苑一区 （指定年份）');
+    expect(plan!.text).toContain('各部门整改任务（项）');
+    expect(plan!.text).toMatch(/总费用\d[\d,]* 项标准/);
+    expect(planEnglish!.text).toContain('Department workload (fixes)');
+    expect(planEnglish!.text).toContain('Fictional data: 26 estates');
   });
 });

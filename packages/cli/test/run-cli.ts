@@ -4,6 +4,7 @@
 // never tested, and each process starts in a third of a second (tsx would take a second).
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,6 +43,19 @@ export function bundleCli(): Promise<string> {
       target: 'node20',
       conditions: ['@sunshine-rubric/source'],
       logLevel: 'error',
+      // HiGHS loads highs.wasm from beside its own module: it stays a module of its own, where it is installed.
+      plugins: [
+        {
+          name: 'highs-in-place',
+          setup(bundler) {
+            const highs = createRequire(join(packageRoot, '../planner/package.json')).resolve('highs');
+            bundler.onResolve({ filter: /^highs$/ }, () => ({
+              path: pathToFileURL(highs).href,
+              external: true,
+            }));
+          },
+        },
+      ],
       // Bundled CommonJS dependencies (exceljs) call require() for Node's built-ins.
       banner: {
         js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",

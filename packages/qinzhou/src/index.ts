@@ -1,8 +1,8 @@
 /**
  * `@sunshine-rubric/qinzhou`: the Qinzhou (钦州市) city plugin — the 2021 target plan (26 estates,
  * 2021–2024) with the 2021 cohort and every value's clause, the city's leading-group departments and their
- * responsibility for the Guangxi 2021 standards, and the cost model. Qinzhou applies the Guangxi 2021 rule
- * set as is.
+ * responsibility for the Guangxi 2021 standards, the cost model, and 26 fictional self-checks of its estates
+ * for demos and tests. Qinzhou applies the Guangxi 2021 rule set as is.
  *
  * @packageDocumentation
  */
@@ -27,3 +27,5 @@ export type { CohortEstate } from './plan/qinzhou-plan.js';
 export { qinzhou2021Cohort, qinzhouPlan } from './plan/qinzhou-plan.js';
 export { createQinzhouRegistry, qinzhouPlugin, qinzhouRuleSetReference } from './plugin/qinzhou-plugin.js';
 export { qinzhouWorkflow } from './plugin/qinzhou-workflow.js';
+export type { FictionalEstate } from './samples/fictional-estates.js';
+export { qinzhouFictionalEstates, qinzhouFictionalEstatesNotice } from './samples/fictional-estates.js';

@@ -19,6 +19,7 @@ import { formatTable } from '../text/table.js';
 import { timelineText } from '../text/timeline-text.js';
 import type { Language } from '../words/language.js';
 import { departmentTitle, text } from '../words/wording.js';
+import { demoPlan } from './demo-plan.js';
 import { examples, languageOption } from './options.js';
 import { renderEstateReport } from './report-command.js';
 import { timelineData } from './timeline-command.js';
@@ -28,7 +29,7 @@ export function registerDemoCommand(program: Command, context: RunContext): void
   program
     .command('demo')
     .description(
-      '用内置示例数据演示：评估、整改、钦州进度、HTML 报告 — run the main job on bundled sample data',
+      '用内置示例数据演示：评估、整改、钦州进度与创建规划、HTML 报告 — run the main job on bundled sample data',
     )
     .option(
       '-o, --out <folder>',
@@ -104,6 +105,8 @@ async function runDemo(context: RunContext, folder: string, language: Language):
   write(timelineText(timeline, language, palette).trimEnd());
 
   await ensureOutputFolder(context, folder);
+  write();
+  const planned = await demoPlan(context, folder, language);
   const written: string[] = [];
   for (const [name, entry] of evaluated) {
     written.push(
@@ -116,9 +119,10 @@ async function runDemo(context: RunContext, folder: string, language: Language):
       join(folder, `timeline-${defaultPlanId}.html`),
       timelineReport(timeline, language),
     ),
+    ...planned,
   );
   write();
-  write(palette.strong(say2(`HTML 报告已写入 ${folder}/：`, `HTML reports written to ${folder}/:`)));
+  write(palette.strong(say2(`报告和数据已写入 ${folder}/：`, `Reports and data written to ${folder}/:`)));
   for (const path of written) write(`  ${path}`);
   write();
   write(

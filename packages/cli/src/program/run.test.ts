@@ -23,6 +23,7 @@ describe('run', () => {
     'report',
     'remediate',
     'timeline',
+    'plan',
     'validate',
     'diff',
     'template',

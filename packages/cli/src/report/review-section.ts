@@ -1,7 +1,7 @@
 import type { EvaluationResult } from '@sunshine-rubric/core';
-import { outcomeNames, verdictInWords } from '@sunshine-rubric/core/words';
+import { outcomeNames, say, verdictInWords } from '@sunshine-rubric/core/words';
 import type { ReviewedResult, TierVerdict } from '@sunshine-rubric/core/workflow';
-import { type Language, say } from '../words/language.js';
+import type { Language } from '../words/language.js';
 import { type RuleSetIndex, text } from '../words/wording.js';
 import { escapeHtml, table } from './html.js';
 

@@ -135,6 +135,9 @@ export const issueKinds = {
     'no-meeting': 'a date on which no joint meeting falls',
     'missing-pass-mark': 'a points table imported without a pass mark',
     'self-check-mismatch': "a result that is not the application's latest self-check",
+    'unknown-estate': 'an estate id that no estate of the portfolio has',
+    'duplicate-estate': 'two estates of a portfolio with the same assessment id',
+    'year-outside-plan': 'a year the target plan does not cover',
   },
   INVALID_PLAN: {
     ...shapeKinds,

@@ -1,6 +1,6 @@
 /**
  * `@sunshine-rubric/core/internal`: what the sibling packages of this repository (guangxi, qinzhou, testing,
- * the workbook adapter) share with core and nobody else should rely on. Not public API: it changes in any
+ * the workbook adapter, the planner) share with core and nobody else should rely on. Not public API: it changes in any
  * release, without a changeset, and the API reference and the READMEs do not list it.
  *
  * @internal
@@ -9,6 +9,13 @@
 
 export { describeFactValue } from '../assessment/read-facts.js';
 export { AssessmentSchema } from '../assessment/schema.js';
+export { layoutFor } from '../evaluate/layout-cache.js';
+export { cheapestFixes } from '../remediation/plan-remediation.js';
+export {
+  type FixableStandard,
+  type RemediationInstance,
+  remediationInstance,
+} from '../remediation/remediation-instance.js';
 export {
   expandReference,
   factsReadBy,
