@@ -1,3 +1,4 @@
+import type { RuleSet } from '@sunshine-rubric/core';
 import { deepFreeze } from '@sunshine-rubric/core/internal';
 import { provisionalNotice } from '@sunshine-rubric/core/words';
 import { checkCostModelIds } from '../estates/estate-costs.js';
@@ -92,7 +93,7 @@ export async function planPortfolio(
   });
   const base = {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
-    ...(provisionalNotice(ruleSet) ? { notice: provisionalNotice(ruleSet)! } : {}),
+    ...noticeOf(ruleSet),
     unplannable,
   };
   const reasons = precheckFeasibility({
@@ -211,4 +212,11 @@ function areasOf(
   for (const candidate of candidates)
     if (candidate.area !== null) counts.set(candidate.area, (counts.get(candidate.area) ?? 0) + 1);
   return [...counts].map(([area, plannable]) => ({ area, plannable }));
+}
+
+/** The provisional rule set's notice in both languages, as every output built from it carries; none when official. */
+function noticeOf(ruleSet: RuleSet): { notice?: { zh: string; en: string } } {
+  const zh = provisionalNotice(ruleSet, 'zh');
+  const en = provisionalNotice(ruleSet, 'en');
+  return zh !== undefined && en !== undefined ? { notice: { zh, en } } : {};
 }
