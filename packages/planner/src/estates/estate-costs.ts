@@ -1,4 +1,4 @@
-import { RubricError, type RuleSet, type Standard } from '@sunshine-rubric/core';
+import { RubricError, type RuleSet } from '@sunshine-rubric/core';
 import type { PortfolioCost, PortfolioEstate } from '../portfolio/portfolio-input.js';
 
 /** What one estate's fixes and its being put forward cost, read once and checked. */
@@ -29,7 +29,7 @@ export function estateCosts(
   );
   if (typeof cost === 'function') {
     const standardCosts = standards.map((standard) =>
-      checkCost(callCost(cost, standard, estate), ['estates', estatePosition, 'cost', standard.id]),
+      checkCost(cost(standard, estate), ['estates', estatePosition, 'cost', standard.id]),
     );
     return { standardCosts, fixedCost: 0 };
   }
@@ -88,14 +88,6 @@ export function checkCostModelIds(ruleSet: RuleSet, cost: PortfolioCost | undefi
   check(cost.perStandard, ['cost', 'perStandard']);
   for (const [level, map] of Object.entries(cost.perLevel ?? {})) check(map, ['cost', 'perLevel', level]);
   if (issues.length > 0) throw new RubricError('INVALID_OPTIONS', issues);
-}
-
-function callCost(
-  cost: (standard: Standard, estate: PortfolioEstate) => number,
-  standard: Standard,
-  estate: PortfolioEstate,
-): unknown {
-  return cost(standard, estate);
 }
 
 function checkCost(value: unknown, path: (string | number)[]): number {

@@ -66,14 +66,7 @@ export function precheckFeasibility(facts: FeasibilityFacts): InfeasibilityReaso
       });
       return;
     }
-    const rest = open
-      .map((candidate) => candidate.cheapestCost)
-      .sort((left, right) => left - right)
-      .slice(0, Math.max(0, year.needed - mandatory.length));
-    const cost = [...mandatory.map((candidate) => candidate.cheapestCost), ...rest].reduce(
-      (sum, value) => sum + value,
-      0,
-    );
+    const cost = leastCostBy(facts, t);
     if (budgetSoFar !== null && cost > budgetSoFar) {
       reasons.push({
         code: 'QUOTA_OVER_BUDGET',
@@ -126,6 +119,34 @@ export function precheckFeasibility(facts: FeasibilityFacts): InfeasibilityReaso
     });
   }
   return reasons;
+}
+
+/**
+ * The least any plan can spend by the end of year index `t`: the estates fixed to that year or earlier, then
+ * the cheapest others up to the year's need, each at its cheapest fixes (no set of fixes that makes it
+ * eligible costs less, spread or not). A relaxation: a proven lower bound on the cost to then.
+ *
+ * @example
+ * ```ts
+ * leastCostBy(facts, facts.years.length - 1); // a lower bound on the plan's total cost
+ * ```
+ */
+export function leastCostBy(
+  facts: Pick<FeasibilityFacts, 'candidates' | 'years' | 'fixedYears'>,
+  t: number,
+): number {
+  const mandatory = facts.candidates.filter(
+    (_, c) => (facts.fixedYears.get(c) ?? Number.POSITIVE_INFINITY) <= t,
+  );
+  const rest = facts.candidates
+    .filter((_, c) => !facts.fixedYears.has(c))
+    .map((candidate) => candidate.cheapestCost)
+    .sort((left, right) => left - right)
+    .slice(0, Math.max(0, facts.years[t]!.needed - mandatory.length));
+  return [...mandatory.map((candidate) => candidate.cheapestCost), ...rest].reduce(
+    (sum, value) => sum + value,
+    0,
+  );
 }
 
 /**

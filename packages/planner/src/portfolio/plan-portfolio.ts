@@ -9,7 +9,7 @@ import { highsSolver } from '../solver/highs-solver.js';
 import { checkPortfolioInput, checkTimeLimit, fixedYearIndexes } from './check-input.js';
 import { checkPlan } from './check-plan.js';
 import { delayEstates } from './delay-estates.js';
-import { conflictReason, precheckFeasibility } from './explain-infeasible.js';
+import { conflictReason, leastCostBy, precheckFeasibility } from './explain-infeasible.js';
 import { type PlanningYear, planningYears } from './planning-years.js';
 import type { PortfolioInput } from './portfolio-input.js';
 import type { PortfolioOutcome, PortfolioPlan } from './portfolio-plan.js';
@@ -164,9 +164,13 @@ export async function planPortfolio(
   );
   const read = readSolution(ruleSet, candidates, years, delayed, spreadFixes);
   checkPlan(input, candidates, read.years, years);
-  // Costs are at least 0, so 0 bounds the least cost even when the solver proved nothing (−∞).
-  const bound = Math.max(0, Math.min(read.totalCost, outcome.bound ?? read.totalCost));
-  const optimal = outcome.status === 'optimal';
+  // A proven lower bound: the solver's, or the relaxation's (every estate at its cheapest fixes, as many as
+  // the last year needs), whichever is higher; at least 0, since costs are. When it meets the plan's cost,
+  // the plan is proven least even if the solver stopped first.
+  const relaxationBound =
+    years.length === 0 ? 0 : leastCostBy({ candidates, years, fixedYears }, years.length - 1);
+  const bound = Math.max(0, Math.min(read.totalCost, Math.max(outcome.bound ?? 0, relaxationBound)));
+  const optimal = outcome.status === 'optimal' || bound >= read.totalCost;
   const plan: PortfolioPlan = {
     ...base,
     feasible: true,

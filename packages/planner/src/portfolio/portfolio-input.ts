@@ -43,7 +43,8 @@ export interface PortfolioCostModel {
 }
 
 /**
- * What fixing a standard costs: a {@link PortfolioCostModel}, or a function of the standard and the estate.
+ * What fixing a standard costs: a {@link PortfolioCostModel}, or a function of the standard and the estate
+ * (which gives no per-estate cost: use the model's `perEstate` for that).
  *
  * @example
  * ```ts
