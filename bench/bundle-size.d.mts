@@ -1,4 +1,4 @@
-/** The release target for the browser bundle of an app that only scores estates, in bytes, minified. */
+/** The release target for the library's code in the browser bundle of an app that only scores estates, in bytes, minified. */
 export declare const BUNDLE_TARGET_BYTES: number;
 
 /** Bytes of the bundle that came from one input file, package or folder. */
@@ -21,6 +21,12 @@ export interface BrowserBundle {
 
 /** The source of an app that calls `compileRuleSet` / `evaluate` on guangxi-2021 (the default consumer). */
 export declare const scoringConsumer: string;
+
+/**
+ * The source of an app that defines a rule set fetched as JSON at run time and scores with it: sets
+ * `globalThis.scorerFor(document)`, which returns `{ scoreEstate, scoreOnce }`.
+ */
+export declare const fetchedRuleSetConsumer: string;
 
 /** The source of an app that calls `defineTargetPlan` / `planTimeline` (core parses plans with zod). */
 export declare const timelineConsumer: string;

@@ -1,7 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserBundle, bundleBrowserConsumer, timelineConsumer } from '../../bench/bundle-size.mjs';
+import {
+  type BrowserBundle,
+  BUNDLE_TARGET_BYTES,
+  bundleBrowserConsumer,
+  fetchedRuleSetConsumer,
+  timelineConsumer,
+} from '../../bench/bundle-size.mjs';
 import { run } from './consumer-project.js';
 
 // The browser bundle of an app that only scores estates, built by esbuild from the installed tarballs as a
@@ -9,9 +15,9 @@ import { run } from './consumer-project.js';
 // this guards what holds today.
 const project = inject('consumerProject');
 
-// Today's bundle is 144.7 KiB (bench/README.md): 93.6 KiB of it is guangxi-2021's own text, 51.1 KiB core.
-// The release target, 60 KiB, is out of reach while the app embeds that rule set. These ceilings only stop
-// growth: lower them as the bundle shrinks.
+// With guangxi-2021 bundled, the bundle is 147.7 KiB (bench/README.md): 93.6 KiB of it is the rule set's own
+// text, 54.0 KiB core. The release target, 60 KiB, is for the library's code: an app that fetches its rule
+// set as JSON (below). These ceilings only stop growth: lower them as the bundle shrinks.
 const CEILING_BYTES = 150 * 1024;
 const CORE_CEILING_BYTES = 55 * 1024;
 
@@ -50,6 +56,35 @@ const sample = JSON.parse((await import('node:fs')).readFileSync(new URL(import.
 console.log(JSON.stringify([globalThis.scoreEstate(sample).eligible, globalThis.scoreOnce(sample).eligible]));`;
     writeFileSync(join(project, 'browser-bundle-check.mjs'), check);
     expect(JSON.parse(run('node', ['browser-bundle-check.mjs'], project))).toEqual([true, true]);
+  });
+});
+
+describe('the browser bundle of an app that fetches its rule set as JSON at run time', () => {
+  let fetched: BrowserBundle;
+  beforeAll(async () => {
+    fetched = await bundleBrowserConsumer(project, fetchedRuleSetConsumer);
+  });
+
+  it(`is the library's code alone, within the release target of ${BUNDLE_TARGET_BYTES / 1024} KiB minified`, () => {
+    expect(fetched.nodeImports).toEqual([]);
+    expect(fetched.warnings).toEqual([]);
+    expect(fetched.byPackage.map((share) => share.name).sort()).toEqual([
+      '@sunshine-rubric/core',
+      'consumer.mjs',
+    ]);
+    expect(fetched.bytes).toBeLessThanOrEqual(BUNDLE_TARGET_BYTES);
+  });
+
+  it('defines the fetched guangxi-2021 document and scores the eligible and ineligible samples', () => {
+    writeFileSync(join(project, 'fetched-bundle.mjs'), fetched.code);
+    const check = `await import('./fetched-bundle.mjs');
+const read = async (path) => JSON.parse((await import('node:fs')).readFileSync(new URL(import.meta.resolve(path)), 'utf8'));
+const scorer = globalThis.scorerFor(await read('@sunshine-rubric/guangxi/data/guangxi-2021.json'));
+const eligible = await read('@sunshine-rubric/guangxi/data/samples/eligible.json');
+const ineligible = await read('@sunshine-rubric/guangxi/data/samples/below-threshold.json');
+console.log(JSON.stringify([scorer.scoreEstate(eligible).eligible, scorer.scoreOnce(eligible).eligible, scorer.scoreEstate(ineligible).eligible]));`;
+    writeFileSync(join(project, 'fetched-bundle-check.mjs'), check);
+    expect(JSON.parse(run('node', ['fetched-bundle-check.mjs'], project))).toEqual([true, true, false]);
   });
 });
 
