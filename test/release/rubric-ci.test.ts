@@ -155,7 +155,9 @@ describe('a change that flips a fixture, checked by the installed `sunshine-rubr
       expect.objectContaining({
         command: 'warning',
         properties: expect.objectContaining({ file: 'stricter.json', title: 'flip VERDICT_FLIPPED' }),
-        message: expect.stringMatching(/^e2（e2 小区）：符合申报条件 → 不符合申报条件，.*；原因：还需 1 项标准符合/),
+        message: expect.stringMatching(
+          /^e2（e2 小区）：符合申报条件 → 不符合申报条件，.*；原因：还需 1 项标准符合/,
+        ),
       }),
     ]);
     const junit = parseXml(readFileSync(join(folder, 'check.xml'), 'utf8'));
