@@ -30,6 +30,7 @@ export type {
   PlannedEstate,
   PlannedFix,
   PlannedYear,
+  PortfolioAmounts,
   PortfolioInfeasible,
   PortfolioOutcome,
   PortfolioOutcomeBase,
