@@ -31,7 +31,6 @@ beforeAll(async () => {
     planTitle: text(qinzhouPlan.title!.zh, qinzhouPlan.title!.en ?? ''),
     estateCount: estates.length,
     fixed: new Set(['qinzhou-fictional-01']),
-    unit: text('元', 'CNY'),
     notices: [text('虚构数据：测试', 'Fictional data: test')],
   };
 });

@@ -17,7 +17,7 @@ export function portfolioReport(data: PortfolioData, language: Language): string
   const say2 = (zh: string, en: string) => say(text(zh, en), language);
   const { outcome } = data;
   const title = say(data.planTitle, language);
-  const unit = say(data.unit, language);
+  const unit = say(data.outcome.amounts.unit, language);
   const header = `
 <header>
 <p class="subtitle">${escapeHtml(say2('城市创建组合规划', 'City portfolio plan'))}</p>

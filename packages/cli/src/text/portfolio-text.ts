@@ -15,9 +15,7 @@ export interface PortfolioData {
   readonly estateCount: number;
   /** Estates the user put in a year (`--fix`, `--cohorts`), by assessment id. */
   readonly fixed: ReadonlySet<string>;
-  /** What the amounts are in: yuan, or standards when every fix costs 1. */
-  readonly unit: Text;
-  /** Notices beside the rule set's: fictional estates, drafted costs or budgets. */
+  /** Notices beside the rule set's: fictional estates, drafted costs or budgets. The amounts' unit is the planner's (`outcome.amounts`). */
   readonly notices: readonly Text[];
 }
 
@@ -31,10 +29,11 @@ export function portfolioNotices(data: PortfolioData, language: Language): strin
 export function optimalityWords(plan: PortfolioPlan, data: PortfolioData): Text {
   if (plan.status === 'optimal') return text('已证明为总费用最省的方案。', 'Proven the least total cost.');
   const gap = `${(plan.gap * 100).toFixed(2)}%`;
-  const bound = `${amount(plan.bound)} ${data.unit.zh}`;
+  const { unit } = data.outcome.amounts;
+  const bound = `${amount(plan.bound)} ${unit.zh}`;
   return text(
     `求解在时间限制内停止：这是找到的最好方案，最多比最省方案贵 ${gap}（下界 ${bound}）。`,
-    `The solver stopped at its time limit: this is the best plan found, at most ${gap} above the least cost (bound ${amount(plan.bound)} ${data.unit.en ?? data.unit.zh}).`,
+    `The solver stopped at its time limit: this is the best plan found, at most ${gap} above the least cost (bound ${amount(plan.bound)} ${unit.en}).`,
   );
 }
 
@@ -42,7 +41,7 @@ export function optimalityWords(plan: PortfolioPlan, data: PortfolioData): Text 
 export function portfolioText(data: PortfolioData, language: Language, palette: Palette): string {
   const say2 = (zh: string, en: string) => say(text(zh, en), language);
   const { outcome } = data;
-  const unit = say(data.unit, language);
+  const unit = say(outcome.amounts.unit, language);
   const lines = [
     palette.strong(`${say(data.planTitle, language)} (${data.planId}) — ${ruleSetLabel(data.ruleSet)}`),
   ];
