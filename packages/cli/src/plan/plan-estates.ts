@@ -12,6 +12,7 @@ import { CliError } from '../io/run-io.js';
 import { shownInput } from '../io/terminal-safe.js';
 import type { PortfolioData } from '../text/portfolio-text.js';
 import { text } from '../words/wording.js';
+import { cityUnitsFor } from './city-departments.js';
 import type { FixedEstate } from './plan-arguments.js';
 import { readPortfolioCosts } from './portfolio-costs.js';
 import type { EstatesInput } from './read-estates.js';
@@ -83,10 +84,12 @@ export async function planEstates(context: RunContext, request: PlanRequest): Pr
       ),
     );
   notices.push(...(request.notices ?? []));
+  const planId = request.plan.id ?? request.planReference;
   return {
     outcome,
     ruleSet,
-    planId: request.plan.id ?? request.planReference,
+    planId,
+    cityUnits: cityUnitsFor(planId),
     planTitle: titleOf(request),
     estateCount: estates.length,
     fixed: new Set(Object.keys(fixedYears)),

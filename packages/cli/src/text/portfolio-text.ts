@@ -15,6 +15,8 @@ export interface PortfolioData {
   readonly estateCount: number;
   /** Estates the user put in a year (`--fix`, `--cohorts`), by assessment id. */
   readonly fixed: ReadonlySet<string>;
+  /** The city's unit for each of the rule set's department ids (Qinzhou's, under its plan), shown beside them. */
+  readonly cityUnits?: ReadonlyMap<string, Text>;
   /** Notices beside the rule set's: fictional estates, drafted costs or budgets. The amounts' unit is the planner's (`outcome.amounts`). */
   readonly notices: readonly Text[];
 }
@@ -23,6 +25,17 @@ export interface PortfolioData {
 export function portfolioNotices(data: PortfolioData, language: Language): string[] {
   const provisional = provisionalNotice(data.ruleSet, language);
   return [...(provisional ? [provisional] : []), ...data.notices.map((notice) => say(notice, language))];
+}
+
+/**
+ * A department of `byDepartment` or of a fix's `responsible` as the plan's outputs name it: the rule set's
+ * department, with the city's own unit beside it where the city maps it (`住房城乡建设部门（市住房城乡建设局）`).
+ */
+export function departmentLabel(departmentId: string, data: PortfolioData, language: Language): string {
+  const title = departmentTitle(departmentId, language);
+  const unit = data.cityUnits?.get(departmentId);
+  if (unit === undefined) return title;
+  return language === 'en' ? `${title} (${say(unit, language)})` : `${title}（${say(unit, language)}）`;
 }
 
 /** How sure the solver is of the plan: proven least cost, or the best found within the time limit and its gap. */
@@ -89,7 +102,7 @@ export function portfolioText(data: PortfolioData, language: Language, palette: 
     const workload = Object.entries(year.byDepartment);
     if (workload.length > 0) {
       const parts = workload.map(
-        ([department, work]) => `${departmentTitle(department, language)} ${work.fixes}`,
+        ([department, work]) => `${departmentLabel(department, data, language)} ${work.fixes}`,
       );
       lines.push(
         `  ${say2('各部门整改（项）', 'Fixes by department')}: ${parts.join(language === 'en' ? ', ' : '，')}`,
