@@ -2,7 +2,7 @@ import { RubricError } from '@sunshine-rubric/core';
 import { describe, expect, it } from 'vitest';
 import { selfCheck, smallRuleSet } from '../../test/small-city.js';
 import { planPortfolio } from './plan-portfolio.js';
-import type { PortfolioInput } from './portfolio-input.js';
+import type { PortfolioCost, PortfolioInput } from './portfolio-input.js';
 
 // a is eligible; b must fix s1 + s2 (30 + 20).
 const input: PortfolioInput = {
@@ -48,7 +48,7 @@ describe('planPortfolio: what the amounts are in', () => {
   it('refuses a unit or drafted mark that is not text, with its path', async () => {
     const issuesOf = async (cost: unknown) => {
       try {
-        await planPortfolio({ ...input, cost: cost as PortfolioInput['cost'] });
+        await planPortfolio({ ...input, cost: cost as PortfolioCost });
       } catch (error) {
         if (RubricError.isInstance(error)) return error.issues.map((issue) => [issue.path, issue.kind]);
       }
