@@ -30,11 +30,16 @@ export type {
   PlannedEstate,
   PlannedFix,
   PlannedYear,
+  PortfolioAmounts,
   PortfolioInfeasible,
   PortfolioOutcome,
   PortfolioOutcomeBase,
   PortfolioPlan,
   UnplannableEstate,
 } from './portfolio/portfolio-plan.js';
+export {
+  type PlanPortfolioErrorCode,
+  safePlanPortfolio,
+} from './portfolio/safe-plan-portfolio.js';
 export { bruteForceSolver } from './solver/brute-force-solver.js';
 export { highsSolver } from './solver/highs-solver.js';

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { say } from '@sunshine-rubric/core/words';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
+import type { PortfolioCostModel } from '@sunshine-rubric/planner';
 import { qinzhouFictionalEstates, qinzhouPlan } from '@sunshine-rubric/qinzhou';
 import type { RunContext } from '../io/run-context.js';
 import { writeOutputFile } from '../output/output-file.js';
 import { planEstates } from '../plan/plan-estates.js';
-import type { CostsInput } from '../plan/portfolio-costs.js';
 import { portfolioReport } from '../report/portfolio-report.js';
 import { amount } from '../text/portfolio-text.js';
 import type { Language } from '../words/language.js';
@@ -15,21 +15,24 @@ import { text } from '../words/wording.js';
  * The demo's costs and budgets: drafted by the project to show the planner at work, not figures from the
  * plan (which gives only 2,000,000 / at least 200,000 yuan per estate, 六（二）). Every output says so.
  */
-const draftedCosts: CostsInput = {
-  model: {
-    defaultCost: 30_000,
-    perStandard: {
-      S01: 50_000,
-      S02: 50_000,
-      S03: 50_000,
-      S28: 120_000,
-      S54: 300_000,
-      S56: 80_000,
-      S58: 150_000,
-    },
+const draftedCosts: PortfolioCostModel = {
+  defaultCost: 30_000,
+  perStandard: {
+    S01: 50_000,
+    S02: 50_000,
+    S03: 50_000,
+    S28: 120_000,
+    S54: 300_000,
+    S56: 80_000,
+    S58: 150_000,
   },
   unit: text('元', 'CNY'),
-  drafted: true,
+  drafted: {
+    basis: text(
+      '项目为演示规划器而设；计划只给出每个小区的费用（六（二））',
+      'set by the project to show the planner at work; the plan gives only per-estate figures (六（二）)',
+    ),
+  },
 };
 const draftedBudgets = { 2021: 600_000, 2022: 600_000, 2023: 400_000, 2024: 300_000 };
 

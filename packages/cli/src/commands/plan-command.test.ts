@@ -52,7 +52,8 @@ describe('plan', () => {
     }
     const in2021 = stdout.slice(stdout.indexOf('2021 年'), stdout.indexOf('2022 年'));
     for (const estate of qinzhou2021Cohort) expect(in2021).toContain(`${estate.name}（指定）`);
-    expect(stdout).toMatch(/各部门整改（项）: .*住房城乡建设部门 \d+/);
+    // The rule set's departments, with Qinzhou's own units beside them under its plan.
+    expect(stdout).toMatch(/各部门整改（项）: .*住房城乡建设部门（市住房城乡建设局） \d+/);
     expect(stdout).toMatch(/总费用：[\d,]+ 元/);
   });
 

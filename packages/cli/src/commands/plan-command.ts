@@ -42,7 +42,7 @@ export function registerPlanCommand(program: Command, context: RunContext): void
     .addOption(ruleSetOption('rule set (default: the first estate’s ruleSet, else guangxi-2021)'))
     .option(
       '--costs <file>',
-      'cost model JSON: { "perStandard": { "S28": 120000 }, "perLevel": { "city": {…} }, "defaultCost": 30000, "perEstate": { "city": 2000000 }, "unit": "元", "drafted": true } 整改成本',
+      'cost model JSON: { "perStandard": { "S28": 120000 }, "perLevel": { "city": {…} }, "defaultCost": 30000, "perEstate": { "city": 2000000 }, "unit": "元", "drafted": { "basis": "…" } }, or remediate’s { "S28": 120000 } 整改成本',
     )
     .option(
       '--budget <year=amount,…|file>',

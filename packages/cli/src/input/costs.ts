@@ -21,11 +21,20 @@ export async function readCosts(
       `${shownInput(file)} $: expected an object from standard id to cost, e.g. { "S28": 120000 }`,
     );
   }
-  const standardIds = new Set(
-    ruleSet.aspects.flatMap((aspect) =>
-      aspect.requirements.flatMap((requirement) => requirement.standards.map((standard) => standard.id)),
-    ),
-  );
+  const cost = standardCosts(json as Record<string, unknown>, file, ruleSet);
+  return defaultCost === undefined ? { cost } : { cost, defaultCost };
+}
+
+/**
+ * A costs file's flat form, `{ "S28": 120000 }`, checked: every key a standard of the rule set, every value a
+ * cost 0 or more. Shared by `remediate --costs` and `plan --costs`, so that the form means the same in both.
+ */
+export function standardCosts(
+  json: Readonly<Record<string, unknown>>,
+  file: string,
+  ruleSet: RuleSet,
+): Record<string, number> {
+  const standardIds = standardIdsOf(ruleSet);
   const cost: Record<string, number> = {};
   const issues: CliIssue[] = [];
   for (const [standardId, value] of Object.entries(json)) {
@@ -45,7 +54,16 @@ export async function readCosts(
       file,
     });
   }
-  return defaultCost === undefined ? { cost } : { cost, defaultCost };
+  return cost;
+}
+
+/** The ids of every standard of a rule set. */
+export function standardIdsOf(ruleSet: RuleSet): Set<string> {
+  return new Set(
+    ruleSet.aspects.flatMap((aspect) =>
+      aspect.requirements.flatMap((requirement) => requirement.standards.map((standard) => standard.id)),
+    ),
+  );
 }
 
 /** Parses `--default-cost`: a number 0 or more. */

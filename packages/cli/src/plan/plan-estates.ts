@@ -1,14 +1,20 @@
 import { RubricError, type TargetPlan, type Text } from '@sunshine-rubric/core';
 import { formatPath } from '@sunshine-rubric/core/words';
-import { type PortfolioEstate, type PortfolioInput, planPortfolio } from '@sunshine-rubric/planner';
+import {
+  type PortfolioCostModel,
+  type PortfolioEstate,
+  type PortfolioInput,
+  planPortfolio,
+} from '@sunshine-rubric/planner';
 import { oneLine, rubricCliError } from '../input/describe-error.js';
 import type { RunContext } from '../io/run-context.js';
 import { CliError } from '../io/run-io.js';
 import { shownInput } from '../io/terminal-safe.js';
 import type { PortfolioData } from '../text/portfolio-text.js';
 import { text } from '../words/wording.js';
+import { cityUnitsFor } from './city-departments.js';
 import type { FixedEstate } from './plan-arguments.js';
-import { type CostsInput, readPortfolioCosts } from './portfolio-costs.js';
+import { readPortfolioCosts } from './portfolio-costs.js';
 import type { EstatesInput } from './read-estates.js';
 
 /** What `plan` was asked, read and checked. */
@@ -18,7 +24,7 @@ export interface PlanRequest {
   readonly planReference: string;
   readonly costsFile?: string | undefined;
   /** Costs given in-process (the demo's drafted ones); `costsFile` wins when both are given. */
-  readonly costs?: CostsInput | undefined;
+  readonly costs?: PortfolioCostModel | undefined;
   readonly budgets?: Readonly<Record<string, number>> | undefined;
   readonly fixed: readonly FixedEstate[];
   /** Put the estates the plan names for each year (`plan.cohorts`) forward in that year. */
@@ -32,7 +38,9 @@ export interface PlanRequest {
 export async function planEstates(context: RunContext, request: PlanRequest): Promise<PortfolioData> {
   const { estates, ruleSet } = { estates: request.estates.estates, ruleSet: request.estates.ruleSet };
   const costs =
-    request.costsFile === undefined ? request.costs : await readPortfolioCosts(context, request.costsFile);
+    request.costsFile === undefined
+      ? request.costs
+      : await readPortfolioCosts(context, request.costsFile, ruleSet);
   const fixedYears = fixedYearsOf(request);
   const portfolioEstates = estates.map(({ assessment }): PortfolioEstate => {
     const community = assessment.community as { area?: unknown; level?: unknown; district?: string };
@@ -44,7 +52,7 @@ export async function planEstates(context: RunContext, request: PlanRequest): Pr
     ruleSet,
     estates: portfolioEstates,
     plan: request.plan,
-    ...(costs === undefined ? {} : { cost: costs.model }),
+    ...(costs === undefined ? {} : { cost: costs }),
     ...(request.budgets === undefined ? {} : { budgets: request.budgets }),
     constraints: { fixedYears },
   };
@@ -67,19 +75,24 @@ export async function planEstates(context: RunContext, request: PlanRequest): Pr
         `Fictional data: ${fictional} estates' self-checks are marked fictional (community.fictional); they are not real self-checks.`,
       ),
     );
-  if (costs?.drafted)
+  const drafted = outcome.amounts.drafted;
+  if (drafted)
     notices.push(
-      text('整改费用为草拟值，不是官方测算。', 'The costs of fixes are drafted, not official figures.'),
+      text(
+        `整改费用为草拟值，不是官方测算（依据：${drafted.basis.zh}）。`,
+        `The costs of fixes are drafted, not official figures (basis: ${drafted.basis.en ?? drafted.basis.zh}).`,
+      ),
     );
   notices.push(...(request.notices ?? []));
+  const planId = request.plan.id ?? request.planReference;
   return {
     outcome,
     ruleSet,
-    planId: request.plan.id ?? request.planReference,
+    planId,
+    cityUnits: cityUnitsFor(planId),
     planTitle: titleOf(request),
     estateCount: estates.length,
     fixed: new Set(Object.keys(fixedYears)),
-    unit: costs === undefined ? text('项标准', 'standards') : (costs.unit ?? text('', '')),
     notices,
   };
 }

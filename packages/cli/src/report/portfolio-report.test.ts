@@ -2,6 +2,7 @@ import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { planPortfolio } from '@sunshine-rubric/planner';
 import { qinzhouFictionalEstates, qinzhouPlan } from '@sunshine-rubric/qinzhou';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { cityUnitsFor } from '../plan/city-departments.js';
 import type { PortfolioData } from '../text/portfolio-text.js';
 import { text } from '../words/wording.js';
 import { portfolioReport } from './portfolio-report.js';
@@ -31,7 +32,6 @@ beforeAll(async () => {
     planTitle: text(qinzhouPlan.title!.zh, qinzhouPlan.title!.en ?? ''),
     estateCount: estates.length,
     fixed: new Set(['qinzhou-fictional-01']),
-    unit: text('元', 'CNY'),
     notices: [text('虚构数据：测试', 'Fictional data: test')],
   };
 });
@@ -56,6 +56,20 @@ describe('portfolio report', () => {
     expect(html).toContain('家兴苑一区 <span class="muted">（指定年份）</span>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;苑');
     expect(html).not.toMatch(/<script|src=|href=/i);
+  });
+
+  test('names the city’s own units beside the rule set’s departments, where the plan’s city maps them', () => {
+    if (!data.outcome.feasible) throw new Error('expected a plan');
+    const city = { ...data, cityUnits: cityUnitsFor('qinzhou-2021') };
+    const zh = portfolioReport(city, 'zh');
+    expect(zh).toMatch(/<td>住房城乡建设部门（市住房城乡建设局）<\/td>(<td class="number">\d+<\/td>){5}/);
+    expect(zh).toMatch(/<span class="muted">[^<]*住房城乡建设部门（市住房城乡建设局）[^<]* · /);
+    expect(portfolioReport(city, 'en')).toContain(
+      '(Qinzhou Housing and Urban-Rural Development Bureau)</td>',
+    );
+    // A plan without a known city: the rule set's departments alone.
+    expect(cityUnitsFor('some-city-2030').size).toBe(0);
+    expect(portfolioReport(data, 'zh')).not.toContain('市住房城乡建设局');
   });
 
   test('no plan: the reasons, in English, and no chart', async () => {

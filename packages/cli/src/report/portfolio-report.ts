@@ -1,8 +1,14 @@
 import { ruleSetLabel, say } from '@sunshine-rubric/core/words';
 import type { PortfolioPlan } from '@sunshine-rubric/planner';
-import { amount, optimalityWords, type PortfolioData, portfolioNotices } from '../text/portfolio-text.js';
+import {
+  amount,
+  departmentLabel,
+  optimalityWords,
+  type PortfolioData,
+  portfolioNotices,
+} from '../text/portfolio-text.js';
 import type { Language } from '../words/language.js';
-import { departmentTitle, text } from '../words/wording.js';
+import { text } from '../words/wording.js';
 import { renderChart } from './charts.js';
 import { escapeHtml, page, table } from './html.js';
 import { costPerYearOption, quotaPerYearOption } from './portfolio-charts.js';
@@ -17,7 +23,7 @@ export function portfolioReport(data: PortfolioData, language: Language): string
   const say2 = (zh: string, en: string) => say(text(zh, en), language);
   const { outcome } = data;
   const title = say(data.planTitle, language);
-  const unit = say(data.unit, language);
+  const unit = say(data.outcome.amounts.unit, language);
   const header = `
 <header>
 <p class="subtitle">${escapeHtml(say2('城市创建组合规划', 'City portfolio plan'))}</p>
@@ -58,7 +64,7 @@ ${unplannable}
 </div>
 ${yearTable(outcome, language)}
 <h2>${escapeHtml(say2('各部门整改任务（项）', 'Department workload (fixes)'))}</h2>
-${workloadTable(outcome, language)}
+${workloadTable(outcome, data, language)}
 <h2>${escapeHtml(say2('各小区整改清单', 'Fixes per estate'))}</h2>
 ${estateTable(outcome, data, language)}
 ${footer}`;
@@ -120,7 +126,7 @@ function yearTable(plan: PortfolioPlan, language: Language): string {
   );
 }
 
-function workloadTable(plan: PortfolioPlan, language: Language): string {
+function workloadTable(plan: PortfolioPlan, data: PortfolioData, language: Language): string {
   const departments = [...new Set(plan.years.flatMap((year) => Object.keys(year.byDepartment)))];
   if (departments.length === 0)
     return `<p class="muted">${escapeHtml(say(text('无需整改。', 'Nothing to fix.'), language))}</p>`;
@@ -132,7 +138,7 @@ function workloadTable(plan: PortfolioPlan, language: Language): string {
   const rows = departments.map((department) => {
     const counts = plan.years.map((year) => year.byDepartment[department]?.fixes ?? 0);
     return [
-      escapeHtml(departmentTitle(department, language)),
+      escapeHtml(departmentLabel(department, data, language)),
       ...[...counts, counts.reduce((sum, count) => sum + count, 0)].map((count) => escapeHtml(count)),
     ];
   });
@@ -159,7 +165,7 @@ function estateTable(plan: PortfolioPlan, data: PortfolioData, language: Languag
             .map(
               (fix) =>
                 `<li><strong>${escapeHtml(fix.standardId)}</strong> ${escapeHtml(say(fix.title, language))}${fix.outcome === 'missing-data' ? escapeHtml(say2('（补充数据）', ' (answer the missing facts)')) : ''} <span class="muted">${escapeHtml(
-                  fix.responsible.map((department) => departmentTitle(department, language)).join('、'),
+                  fix.responsible.map((department) => departmentLabel(department, data, language)).join('、'),
                 )} · ${escapeHtml(amount(fix.cost))}</span></li>`,
             )
             .join('')}</ul>`,

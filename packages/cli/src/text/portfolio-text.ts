@@ -15,9 +15,9 @@ export interface PortfolioData {
   readonly estateCount: number;
   /** Estates the user put in a year (`--fix`, `--cohorts`), by assessment id. */
   readonly fixed: ReadonlySet<string>;
-  /** What the amounts are in: yuan, or standards when every fix costs 1. */
-  readonly unit: Text;
-  /** Notices beside the rule set's: fictional estates, drafted costs or budgets. */
+  /** The city's unit for each of the rule set's department ids (Qinzhou's, under its plan), shown beside them. */
+  readonly cityUnits?: ReadonlyMap<string, Text>;
+  /** Notices beside the rule set's: fictional estates, drafted costs or budgets. The amounts' unit is the planner's (`outcome.amounts`). */
   readonly notices: readonly Text[];
 }
 
@@ -27,14 +27,26 @@ export function portfolioNotices(data: PortfolioData, language: Language): strin
   return [...(provisional ? [provisional] : []), ...data.notices.map((notice) => say(notice, language))];
 }
 
+/**
+ * A department of `byDepartment` or of a fix's `responsible` as the plan's outputs name it: the rule set's
+ * department, with the city's own unit beside it where the city maps it (`住房城乡建设部门（市住房城乡建设局）`).
+ */
+export function departmentLabel(departmentId: string, data: PortfolioData, language: Language): string {
+  const title = departmentTitle(departmentId, language);
+  const unit = data.cityUnits?.get(departmentId);
+  if (unit === undefined) return title;
+  return language === 'en' ? `${title} (${say(unit, language)})` : `${title}（${say(unit, language)}）`;
+}
+
 /** How sure the solver is of the plan: proven least cost, or the best found within the time limit and its gap. */
 export function optimalityWords(plan: PortfolioPlan, data: PortfolioData): Text {
   if (plan.status === 'optimal') return text('已证明为总费用最省的方案。', 'Proven the least total cost.');
   const gap = `${(plan.gap * 100).toFixed(2)}%`;
-  const bound = `${amount(plan.bound)} ${data.unit.zh}`;
+  const { unit } = data.outcome.amounts;
+  const bound = `${amount(plan.bound)} ${unit.zh}`;
   return text(
     `求解在时间限制内停止：这是找到的最好方案，最多比最省方案贵 ${gap}（下界 ${bound}）。`,
-    `The solver stopped at its time limit: this is the best plan found, at most ${gap} above the least cost (bound ${amount(plan.bound)} ${data.unit.en ?? data.unit.zh}).`,
+    `The solver stopped at its time limit: this is the best plan found, at most ${gap} above the least cost (bound ${amount(plan.bound)} ${unit.en}).`,
   );
 }
 
@@ -42,7 +54,7 @@ export function optimalityWords(plan: PortfolioPlan, data: PortfolioData): Text 
 export function portfolioText(data: PortfolioData, language: Language, palette: Palette): string {
   const say2 = (zh: string, en: string) => say(text(zh, en), language);
   const { outcome } = data;
-  const unit = say(data.unit, language);
+  const unit = say(outcome.amounts.unit, language);
   const lines = [
     palette.strong(`${say(data.planTitle, language)} (${data.planId}) — ${ruleSetLabel(data.ruleSet)}`),
   ];
@@ -90,7 +102,7 @@ export function portfolioText(data: PortfolioData, language: Language, palette: 
     const workload = Object.entries(year.byDepartment);
     if (workload.length > 0) {
       const parts = workload.map(
-        ([department, work]) => `${departmentTitle(department, language)} ${work.fixes}`,
+        ([department, work]) => `${departmentLabel(department, data, language)} ${work.fixes}`,
       );
       lines.push(
         `  ${say2('各部门整改（项）', 'Fixes by department')}: ${parts.join(language === 'en' ? ', ' : '，')}`,

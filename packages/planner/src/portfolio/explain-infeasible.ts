@@ -1,6 +1,8 @@
+import { amountText } from '../estates/cost-amounts.js';
 import type { Candidate } from '../estates/portfolio-estates.js';
+import { estatesOverBudget } from './estate-over-budget.js';
 import type { PlanningYear } from './planning-years.js';
-import type { InfeasibilityReason, UnplannableEstate } from './portfolio-plan.js';
+import type { InfeasibilityReason, PortfolioAmounts, UnplannableEstate } from './portfolio-plan.js';
 
 /** What the pre-checks read. */
 export interface FeasibilityFacts {
@@ -14,15 +16,16 @@ export interface FeasibilityFacts {
   /** Areas of the estates still to certify, each with how many of them can be put forward (when required each year). */
   readonly areas: readonly { readonly area: string; readonly plannable: number }[];
   readonly spreadFixes: boolean;
+  /** What the amounts are in, for the messages. */
+  readonly unit: PortfolioAmounts['unit'];
 }
-
-const money = (amount: number) => amount.toLocaleString('en-US');
 
 /**
  * Reasons that prove no plan exists, each a relaxation of the program that is already impossible: by the
  * end of a year, fewer estates can be made eligible than the plan needs; reaching the need costs more than
  * the budgets up to then (the cheapest way: the estates fixed to those years, then the cheapest others);
- * the estates fixed to one year cost more than its budget; an area has fewer estates that can be put
+ * the estates fixed to one year cost more than its budget; an estate that must go forward costs more than
+ * any year it could go in has (see {@link estatesOverBudget}); an area has fewer estates that can be put
  * forward than there are years; an estate fixed to a year that no fix can make eligible. Empty when none
  * of these holds (the solver may still find the whole program infeasible).
  *
@@ -38,12 +41,14 @@ export function precheckFeasibility(facts: FeasibilityFacts): InfeasibilityReaso
     reasons.push({
       code: 'CONSTRAINTS_CONFLICT',
       year,
+      estateId,
       message: {
         zh: `小区${estateId}被指定在${year}年申报，但任何整改都不能使其达到申报条件。`,
         en: `Estate ${estateId} is fixed to ${year}, but no fixes can make it eligible.`,
       },
     });
   }
+  const money = (amount: number) => amountText(amount, facts.unit);
   let budgetSoFar: number | null = 0;
   facts.years.forEach((year, t) => {
     budgetSoFar = budgetSoFar === null || year.budget === null ? null : budgetSoFar + year.budget;
@@ -77,8 +82,8 @@ export function precheckFeasibility(facts: FeasibilityFacts): InfeasibilityReaso
         budget: budgetSoFar,
         shortBy: cost - budgetSoFar,
         message: {
-          zh: `截至${year.year}年底需申报${Math.max(year.needed, mandatory.length)}个小区，最少需${money(cost)}元，而截至当年的预算合计${money(budgetSoFar)}元，缺${money(cost - budgetSoFar)}元。`,
-          en: `By the end of ${year.year} the plan needs ${Math.max(year.needed, mandatory.length)} estates put forward; reaching that costs at least ${money(cost)}, the budgets to then total ${money(budgetSoFar)}: ${money(cost - budgetSoFar)} short.`,
+          zh: `截至${year.year}年底需申报${Math.max(year.needed, mandatory.length)}个小区，最少需${money(cost).zh}，而截至当年的预算合计${money(budgetSoFar).zh}，缺${money(cost - budgetSoFar).zh}。`,
+          en: `By the end of ${year.year} the plan needs ${Math.max(year.needed, mandatory.length)} estates put forward; reaching that costs at least ${money(cost).en}, the budgets to then total ${money(budgetSoFar).en}: ${money(cost - budgetSoFar).en} short.`,
         },
       });
     }
@@ -88,7 +93,8 @@ export function precheckFeasibility(facts: FeasibilityFacts): InfeasibilityReaso
         (sum, candidate) => sum + (facts.spreadFixes ? candidate.fixedCost : candidate.cheapestCost),
         0,
       );
-      if (fixedCost > year.budget) {
+      // One estate alone over the budget is the per-estate reason's, which names it.
+      if (fixedCost > year.budget && fixedHere.length > 1) {
         reasons.push({
           code: 'FIXED_OVER_BUDGET',
           year: year.year,
@@ -97,13 +103,14 @@ export function precheckFeasibility(facts: FeasibilityFacts): InfeasibilityReaso
           budget: year.budget,
           shortBy: fixedCost - year.budget,
           message: {
-            zh: `指定在${year.year}年申报的${fixedHere.length}个小区当年至少需${money(fixedCost)}元，超出当年预算${money(year.budget)}元${money(fixedCost - year.budget)}元。`,
-            en: `The ${fixedHere.length} estates fixed to ${year.year} cost at least ${money(fixedCost)} that year, ${money(fixedCost - year.budget)} over its budget of ${money(year.budget)}.`,
+            zh: `指定在${year.year}年申报的${fixedHere.length}个小区当年至少需${money(fixedCost).zh}，超出当年预算${money(year.budget).zh}${money(fixedCost - year.budget).zh}。`,
+            en: `The ${fixedHere.length} estates fixed to ${year.year} cost at least ${money(fixedCost).en} that year, ${money(fixedCost - year.budget).en} over its budget of ${money(year.budget).en}.`,
           },
         });
       }
     }
   });
+  reasons.push(...estatesOverBudget(facts));
   for (const { area, plannable } of facts.areas) {
     if (plannable >= facts.years.length) continue;
     reasons.push({

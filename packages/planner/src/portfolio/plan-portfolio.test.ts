@@ -106,7 +106,9 @@ describe('planPortfolio', () => {
       budgets: { 2021: 3, 2022: 3 },
     };
     const held = await infeasible(portfolio);
-    expect(held.reasons[0]?.code).toBe('CONSTRAINTS_CONFLICT');
+    expect(held.reasons.map((reason) => [reason.code, reason.estateId, reason.cost])).toEqual([
+      ['ESTATE_OVER_BUDGET', 'b', 5],
+    ]);
     const spread = await feasible({ ...portfolio, constraints: { spreadFixes: true } });
     const fixes = spread.years[1]!.estates[0]!.fixes;
     expect(fixes.map((fix) => fix.year).sort()).toEqual([2021, 2022]);
@@ -129,21 +131,22 @@ describe('planPortfolio', () => {
 
 describe('planPortfolio when no plan exists', () => {
   it('names the year whose need costs more than the budgets to then, and by how much', async () => {
-    const outcome = await infeasible({ ...input, budgets: { 2021: 0, 2022: 50 } });
+    const outcome = await infeasible({ ...input, budgets: { 2021: 0, 2022: 60 } });
     expect(outcome.reasons).toEqual([
       expect.objectContaining({
         code: 'QUOTA_OVER_BUDGET',
         year: 2022,
         needed: 3,
         cost: 112,
-        budget: 50,
-        shortBy: 62,
+        budget: 60,
+        shortBy: 52,
       }),
+      expect.objectContaining({ code: 'ESTATE_OVER_BUDGET', estateId: 'c' }),
     ]);
     expect(outcome.reasons[0]!.message.en).toBe(
-      'By the end of 2022 the plan needs 3 estates put forward; reaching that costs at least 112, the budgets to then total 50: 62 short.',
+      'By the end of 2022 the plan needs 3 estates put forward; reaching that costs at least 112 CNY, the budgets to then total 60 CNY: 52 CNY short.',
     );
-    expect(outcome.reasons[0]!.message.zh).toContain('缺62元');
+    expect(outcome.reasons[0]!.message.zh).toContain('缺52元');
   });
 
   it('names the year that needs more estates than can be made eligible', async () => {
@@ -162,15 +165,66 @@ describe('planPortfolio when no plan exists', () => {
     ]);
   });
 
-  it('names a year whose fixed estates alone are over its budget', async () => {
+  it('names a year whose fixed estates together are over its budget', async () => {
+    // b (5) and c (107) each fit 108, together they do not.
+    const outcome = await infeasible({
+      ...input,
+      budgets: { 2021: 108 },
+      constraints: { fixedYears: { b: 2021, c: 2021 } },
+    });
+    expect(outcome.reasons).toContainEqual(
+      expect.objectContaining({ code: 'FIXED_OVER_BUDGET', year: 2021, cost: 112, budget: 108, shortBy: 4 }),
+    );
+    expect(outcome.reasons.map((reason) => reason.code)).not.toContain('ESTATE_OVER_BUDGET');
+  });
+
+  it('names an estate fixed to a year whose budget it exceeds alone, with the amounts', async () => {
     const outcome = await infeasible({
       ...input,
       budgets: { 2021: 100 },
       constraints: { fixedYears: { c: 2021 } },
     });
-    expect(outcome.reasons).toContainEqual(
-      expect.objectContaining({ code: 'FIXED_OVER_BUDGET', year: 2021, cost: 107, budget: 100, shortBy: 7 }),
-    );
+    expect(outcome.reasons).toEqual([
+      expect.objectContaining({
+        code: 'QUOTA_OVER_BUDGET',
+        year: 2021,
+      }),
+      {
+        code: 'ESTATE_OVER_BUDGET',
+        estateId: 'c',
+        year: 2021,
+        cost: 107,
+        budget: 100,
+        shortBy: 7,
+        message: {
+          zh: '小区c（c）被指定在2021年申报，但申报当年至少需107元（最省整改及申报费用），超出当年预算100元，差7元。',
+          en: "小区c (c) is fixed to 2021, but putting it forward costs at least 107 CNY in that year (its cheapest fixes and per-estate cost), more than that year's budget of 100 CNY: 7 CNY short.",
+        },
+      },
+    ]);
+  });
+
+  it('names an estate the targets need that costs more than every year’s budget, not a conflict', async () => {
+    // Every estate is needed by 2022; c (107) fits neither 20 nor 100, though 20 + 100 would cover all 112.
+    const outcome = await infeasible({ ...input, budgets: { 2021: 20, 2022: 100 } });
+    expect(outcome.reasons).toEqual([
+      expect.objectContaining({
+        code: 'ESTATE_OVER_BUDGET',
+        estateId: 'c',
+        year: 2022,
+        cost: 107,
+        budget: 100,
+        shortBy: 7,
+      }),
+    ]);
+    expect(outcome.reasons[0]!.message.en).toMatch(/must be put forward by 2022 to reach the targets/);
+    // With fixes spread over earlier years, only c's per-estate cost (100) must fit one year: it does.
+    const spread = await feasible({
+      ...input,
+      budgets: { 2021: 20, 2022: 100 },
+      constraints: { spreadFixes: true },
+    });
+    expect(spread.totalCost).toBe(112);
   });
 
   it('names an area with fewer estates than years when every area must go forward each year', async () => {
@@ -181,9 +235,9 @@ describe('planPortfolio when no plan exists', () => {
   });
 
   it('says when budgets that each suffice alone conflict across years', async () => {
-    // a costs 0 (eligible), b 5, c 107: c fits no year's budget alone (107 > 20, 107 > 100), yet
-    // cumulatively 112 ≤ 20 + 100 fits: money cannot move from 2021 to 2022.
-    const outcome = await infeasible({ ...input, budgets: { 2021: 20, 2022: 100 } });
+    // a costs 0, b 5, c 107: each fits 2022's 110, b and c fit 2021's 4 neither, and 114 in all would cover
+    // 112 — but b and c together in 2022 cost 112 > 110: money cannot move from 2021 to 2022.
+    const outcome = await infeasible({ ...input, budgets: { 2021: 4, 2022: 110 } });
     expect(outcome.reasons.map((reason) => reason.code)).toEqual(['CONSTRAINTS_CONFLICT']);
     expect(outcome.reasons[0]!.message.en).toMatch(/No year alone is over budget/);
   });

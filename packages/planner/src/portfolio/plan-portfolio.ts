@@ -1,6 +1,7 @@
 import type { RuleSet } from '@sunshine-rubric/core';
 import { deepFreeze } from '@sunshine-rubric/core/internal';
 import { provisionalNotice } from '@sunshine-rubric/core/words';
+import { costAmounts } from '../estates/cost-amounts.js';
 import { checkCostModelIds } from '../estates/estate-costs.js';
 import { type Candidate, portfolioEstates } from '../estates/portfolio-estates.js';
 import { buildPortfolioModel, type ModelConstraints } from '../model/build-model.js';
@@ -51,7 +52,7 @@ const MIN_STAGE_SECONDS = 0.05;
  * its milestones). With `progress`, the plan covers the remaining years only and leaves certified estates
  * out. Every estate put forward is checked, before the plan is returned, to be eligible once its fixes are
  * made (core's `whatIf`). Where no plan exists, `feasible: false` and every reason found, with the year
- * and the amounts. Results are plain, deep-frozen data; a provisional rule set's notice is carried.
+ * and the amounts in the cost model's `unit` (the result's `amounts`, with its `drafted` mark). Results are plain, deep-frozen data; a provisional rule set's notice is carried.
  *
  * @throws {RubricError} `INVALID_OPTIONS` (duplicate or unknown estate ids, bad costs, budgets, years or time
  * limit), `INVALID_ASSESSMENT` (paths under `estates[i].assessment`), `INVALID_PLAN` (the target plan).
@@ -80,6 +81,7 @@ export async function planPortfolio(
   const solver = options.solver ?? highsSolver();
   const { ruleSet } = input;
   checkCostModelIds(ruleSet, input.cost);
+  const amounts = costAmounts(input.cost);
   const years = planningYears(input.plan, input.progress, input.budgets);
   const fixedById = fixedYearIndexes(input.constraints?.fixedYears, years);
   const certified = new Set(input.progress?.certifiedEstates ?? []);
@@ -95,6 +97,7 @@ export async function planPortfolio(
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
     ...noticeOf(ruleSet),
     unplannable,
+    amounts,
   };
   const reasons = precheckFeasibility({
     candidates,
@@ -108,6 +111,7 @@ export async function planPortfolio(
     ),
     areas: everyAreaEachYear ? areasOf(input, certified, candidates) : [],
     spreadFixes,
+    unit: amounts.unit,
   });
   if (reasons.length > 0) return deepFreeze({ ...base, feasible: false, reasons });
 

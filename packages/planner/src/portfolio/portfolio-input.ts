@@ -1,4 +1,11 @@
-import type { Assessment, CertifiedCounts, RuleSet, Standard, TargetPlanInput } from '@sunshine-rubric/core';
+import type {
+  Assessment,
+  CertifiedCounts,
+  RuleSet,
+  Standard,
+  TargetPlanInput,
+  Text,
+} from '@sunshine-rubric/core';
 
 /**
  * One estate of the city's portfolio: its self-check, and where it sits.
@@ -20,6 +27,7 @@ export interface PortfolioEstate {
 /**
  * What fixes cost, as data. A standard's cost for an estate is `perLevel[level][standardId]`, else
  * `perStandard[standardId]`, else `defaultCost` (1: the plan then fixes as few standards as possible).
+ * Amounts are in `unit` (yuan unless it says otherwise); `drafted` marks figures that are not official.
  *
  * @example
  * ```ts
@@ -28,6 +36,8 @@ export interface PortfolioEstate {
  *   perLevel: { county: { S28: 80_000 } },
  *   defaultCost: 20_000,
  *   perEstate: { city: 2_000_000, county: 200_000 },
+ *   unit: { zh: '元', en: 'CNY' },
+ *   drafted: { basis: { zh: '按2021年招标价估算', en: 'estimated from 2021 tender prices' } },
  * };
  * ```
  */
@@ -40,6 +50,13 @@ export interface PortfolioCostModel {
    * fixes (Qinzhou's 六（二）: 2,000,000 CNY per city-level estate). Levels not listed cost 0.
    */
   readonly perEstate?: Readonly<Record<string, number>>;
+  /** What the amounts are in (default `{ zh: '元', en: 'CNY' }`); the result and its messages carry it. */
+  readonly unit?: Text;
+  /**
+   * The figures are drafted, not official, and on what basis (e.g. "the project's estimate from 2021 tender
+   * prices"): the result carries the mark, so that every output built from it can say so.
+   */
+  readonly drafted?: { readonly basis: Text };
 }
 
 /**

@@ -126,6 +126,7 @@ export interface InfeasibilityReason {
     | 'TOO_FEW_ELIGIBLE_ESTATES'
     | 'QUOTA_OVER_BUDGET'
     | 'FIXED_OVER_BUDGET'
+    | 'ESTATE_OVER_BUDGET'
     | 'AREA_WITHOUT_ESTATES'
     | 'CONSTRAINTS_CONFLICT'
     | 'NO_PLAN_WITHIN_TIME_LIMIT';
@@ -137,14 +138,31 @@ export interface InfeasibilityReason {
   readonly available?: number;
   /** The least that reaching the need costs, by the end of `year`. */
   readonly cost?: number;
-  /** The budgets up to `year`, added up. */
+  /** The budgets up to `year`, added up (`ESTATE_OVER_BUDGET`: the largest budget of the years it could go in). */
   readonly budget?: number;
   /** How many estates, or how much money, is missing. */
   readonly shortBy?: number;
+  /** The estate the reason is about, by assessment id (`ESTATE_OVER_BUDGET`, a fixed estate no fix makes eligible). */
+  readonly estateId?: string;
   /** The area the reason is about (`AREA_WITHOUT_ESTATES`). */
   readonly area?: string;
   /** The reason in words, Chinese and English. */
   readonly message: Text & { readonly en: string };
+}
+
+/**
+ * What the outcome's amounts (costs, budgets, bounds) are in, and whether the cost figures are drafted.
+ *
+ * @example
+ * ```ts
+ * const amounts: PortfolioAmounts = { unit: { zh: '元', en: 'CNY' }, drafted: { basis: { zh: '草拟', en: 'drafted' } } };
+ * ```
+ */
+export interface PortfolioAmounts {
+  /** The cost model's `unit`: 元/CNY by default; 项标准/standards when no cost was given (every fix costs 1). */
+  readonly unit: { readonly zh: string; readonly en: string };
+  /** The cost model's `drafted` mark, when it has one: its figures are not official. */
+  readonly drafted?: { readonly basis: Text };
 }
 
 /**
@@ -162,6 +180,8 @@ export interface PortfolioOutcomeBase {
   readonly notice?: { readonly zh: string; readonly en: string };
   /** Estates no fix can make eligible. */
   readonly unplannable: readonly UnplannableEstate[];
+  /** What the amounts are in, and whether the costs are drafted (from the cost model). */
+  readonly amounts: PortfolioAmounts;
 }
 
 /**
