@@ -5,8 +5,8 @@
 //   pnpm bench:batch                                   (100,000 lines, 3 rounds, --jobs 1 and 2)
 //   BENCH_LINES=1000000 BENCH_BASELINE=0 node bench/batch.bench.mjs   (memory flat at a million lines)
 // Env: BENCH_LINES, BENCH_ROUNDS, BENCH_JOBS (default 1,2), BENCH_PEAK_MB (bound on a --jobs 1 run's peak
-// RSS), BENCH_PEAK_MB_PER_WORKER (added to it per worker thread of --jobs n > 1, default 70), BENCH_BASELINE_REF,
-// BENCH_BASELINE=0 (skip the baseline), BENCH_FULL=1 (--full). Every contender is bundled whole from its
+// RSS), BENCH_PEAK_MB_PER_WORKER (added to it per worker thread of --jobs n > 1, default 70), BENCH_BASELINE_REF
+// (git refs, comma-separated, oldest first; default 1f06b65,649960f), BENCH_BASELINE=0 (skip the baseline), BENCH_FULL=1 (--full). Every contender is bundled whole from its
 // own sources (the baseline's whole `packages/` tree at its ref, unpacked under the temp folder), so a
 // baseline from before a change of core's exports still builds. The input is written to a temp folder
 // and removed at the end. Needs the guangxi package built (`pnpm build`) for the samples.
@@ -14,9 +14,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir as makeFolder, mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises';
+import { mkdir as makeFolder, mkdir, mkdtemp, rename, rm, stat, symlink } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { median } from './harness.mjs';
 
@@ -27,7 +28,13 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? (lineCount >= 1_000_000 ? 1 : 
 const peakBoundMb = Number(process.env.BENCH_PEAK_MB ?? 160);
 const peakPerWorkerMb = Number(process.env.BENCH_PEAK_MB_PER_WORKER ?? 70);
 const jobCounts = (process.env.BENCH_JOBS ?? '1,2').split(',').map((jobs) => jobs.trim());
-const baselineRef = process.env.BENCH_BASELINE_REF ?? '649960f';
+// The baselines, oldest first: `1f06b65` is the command before chunked reads and batched writes (one
+// JSON.stringify and one write per line, readline), the issue's "today"; `649960f` has chunked reads and
+// batched writes, with the evaluator as it was then. Ratios are taken against the first.
+const baselineRefs = (process.env.BENCH_BASELINE_REF ?? '1f06b65,649960f')
+  .split(',')
+  .map((ref) => ref.trim())
+  .filter((ref) => ref.length > 0);
 const withBaseline = process.env.BENCH_BASELINE !== '0';
 const full = process.env.BENCH_FULL === '1';
 const gnuTime = ['/usr/bin/time'].find((path) => existsSync(path));
@@ -80,9 +87,9 @@ async function bundle(tree, name) {
   return join(outdir, 'bin.mjs');
 }
 
-/** The `packages/` tree at `ref`, unpacked into the temp folder. */
+/** The `packages/` tree at `ref`, unpacked into its own folder under the temp folder. */
 function treeAt(ref) {
-  const into = join(work, 'baseline');
+  const into = join(work, `baseline-${ref}`);
   execFileSync('mkdir', ['-p', into]);
   const archive = execFileSync('git', ['-C', root, 'archive', ref, 'packages', 'package.json'], {
     maxBuffer: 1 << 30,
@@ -163,13 +170,35 @@ async function sha256(file) {
   return hash.digest('hex');
 }
 
+/** The first line where two outputs differ, both versions cut short: what a mismatch is about. */
+async function firstDifference(expectedFile, actualFile) {
+  const lines = async function* (file) {
+    yield* createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  };
+  const actual = lines(actualFile);
+  let number = 0;
+  for await (const expected of lines(expectedFile)) {
+    number++;
+    const { value, done } = await actual.next();
+    if (done) return `ends at line ${number}`;
+    if (value !== expected) {
+      let at = 0;
+      while (value[at] === expected[at]) at++;
+      const around = (text) => JSON.stringify(text.slice(Math.max(0, at - 60), at + 120));
+      return `output line ${number} differs at column ${at + 1}: ${around(expected)} in the first, ${around(value)} here`;
+    }
+  }
+  return (await actual.next()).done ? 'same lines' : `has lines after line ${number}`;
+}
+
 const format = (value) => Math.round(value).toLocaleString('en-US');
 let failed = false;
 try {
   await mkdir(bundles, { recursive: true });
   const variants = [];
   if (withBaseline)
-    variants.push({ name: `baseline ${baselineRef}`, bin: await bundle(treeAt(baselineRef), 'baseline') });
+    for (const ref of baselineRefs)
+      variants.push({ name: `baseline ${ref}`, bin: await bundle(treeAt(ref), `baseline-${ref}`) });
   const current = await bundle(root, 'current');
   for (const jobs of jobCounts) {
     const workers = jobs === 'auto' ? Math.max(1, availableParallelism() - 1) : Number(jobs);
@@ -187,15 +216,28 @@ try {
     variants.map((variant) => [variant.name, { seconds: [], peakMb: [], cpuSeconds: [] }]),
   );
   const hashes = new Map();
+  // The working tree must write the newest baseline's bytes, so that one runs first in every round. An
+  // older baseline may word its reasons otherwise (1f06b65 names a scope's facts by id alone): where it
+  // differs, its first difference is shown.
+  const reference = withBaseline ? variants[baselineRefs.length - 1] : variants[0];
+  const runOrder = [reference, ...variants.filter((variant) => variant !== reference)];
   for (let round = 0; round < rounds; round++) {
-    for (const variant of variants) {
+    for (const variant of runOrder) {
       const output = `out-${variants.indexOf(variant)}.ndjson`;
       const { seconds, peakMb, cpuSeconds } = await runBatch(variant.bin, output, variant.jobs);
       results.get(variant.name).seconds.push(seconds);
       results.get(variant.name).cpuSeconds.push(cpuSeconds);
       results.get(variant.name).peakMb.push(peakMb);
-      if (round === 0) hashes.set(variant.name, await sha256(join(work, output)));
-      await rm(join(work, output));
+      if (round === 0) {
+        hashes.set(variant.name, await sha256(join(work, output)));
+        if (variant === reference) await rename(join(work, output), join(work, 'reference.ndjson'));
+        else if (hashes.get(variant.name) !== hashes.get(reference.name)) {
+          const difference = await firstDifference(join(work, 'reference.ndjson'), join(work, output));
+          console.log(`${variant.name} differs from ${reference.name}: ${difference}`);
+          if (variant.jobs !== undefined) failed = true;
+        }
+      }
+      await rm(join(work, output), { force: true });
     }
   }
   const rates = new Map();
@@ -224,15 +266,18 @@ try {
         `${median(paired).toFixed(2)}× median within a round (${paired.map((ratio) => ratio.toFixed(2)).join(', ')})`,
     );
   };
+  // Every contender against the oldest baseline, and each working-tree run against the newest baseline
+  // (or, without baselines, against --jobs 1).
   const [first, ...others] = variants.map((variant) => variant.name);
   for (const name of others) compare(name, first);
-  if (withBaseline && others.length > 1) for (const name of others.slice(1)) compare(name, others[0]);
-  const reference = hashes.get(first);
-  const same = [...hashes.values()].every((hash) => hash === reference);
+  const baselineCount = withBaseline ? baselineRefs.length : 1;
+  const newest = variants[baselineCount - 1]?.name;
+  if (newest !== undefined && newest !== first)
+    for (const name of others.slice(baselineCount - 1)) if (name !== newest) compare(name, newest);
+  const identical = variants.filter((variant) => hashes.get(variant.name) === hashes.get(reference.name));
   console.log(
-    `outputs ${same ? 'byte-identical' : `DIFFER (${[...hashes].map(([name, hash]) => `${name} ${hash.slice(0, 12)}`).join(', ')})`} (sha256 ${reference.slice(0, 16)}…)`,
+    `outputs byte-identical to ${reference.name} (sha256 ${hashes.get(reference.name).slice(0, 16)}…): ${identical.map((variant) => variant.name).join(', ')}`,
   );
-  if (!same) failed = true;
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, load average after ${loadavg()[0].toFixed(1)}`,
   );

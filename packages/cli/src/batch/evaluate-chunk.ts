@@ -12,6 +12,7 @@ import { issuesAsJson, oneLine } from '../input/describe-error.js';
 import { findJsonSyntaxProblem } from '../input/json-syntax.js';
 import type { CliIssue } from '../io/run-io.js';
 import { linesOfChunk, type NdjsonChunk } from './ndjson-lines.js';
+import { verdictLineJson } from './verdict-json.js';
 
 /** What one run of lines gave: its output lines (each ending in LF) and its counts. */
 export interface ChunkOutcome {
@@ -109,8 +110,8 @@ function evaluateLine(text: string, line: number, evaluatorFor: LineEvaluators, 
   try {
     // Parsed JSON, not yet checked: the evaluator checks the assessment itself (INVALID_ASSESSMENT).
     const result = evaluator.evaluate(json as Assessment, { explain: full });
-    const body = full ? { line, result } : { line, verdict: verdictOf(result) };
-    return { json: JSON.stringify(body), eligible: result.eligible };
+    const output = full ? JSON.stringify({ line, result }) : verdictLineJson(line, result);
+    return { json: output, eligible: result.eligible };
   } catch (error) {
     if (!RubricError.isInstance(error)) throw error;
     const issues = error.issues.length > 0 ? error.issues : [{ path: [], message: error.message }];
@@ -120,7 +121,8 @@ function evaluateLine(text: string, line: number, evaluatorFor: LineEvaluators, 
 
 /**
  * The verdict-only output of a line: everything but the per-standard outcomes and requirement counts.
- * `inFocus` is there exactly when the rule set has a focus (as in the full result).
+ * `inFocus` is there exactly when the rule set has a focus (as in the full result). Batch writes its
+ * JSON directly ({@link verdictLineJson}); this object is what those bytes are the JSON of.
  *
  * @example
  * ```ts
