@@ -2,9 +2,9 @@ import type { Reason, RequirementResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import type { Text } from '../rule-set/types.js';
 import { percentInWords } from '../words/percent-words.js';
-import type { ScopeVerdict } from './assemble-result.js';
 import type { RubricLayout } from './layout.js';
 import { OutcomeCode } from './outcome-codes.js';
+import type { ScopeVerdict } from './scope-verdict.js';
 
 interface Counts {
   readonly met: number;
