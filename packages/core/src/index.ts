@@ -20,19 +20,18 @@ export type {
   SharedConditionChanges,
 } from './diff/diff-rule-sets.js';
 export { diffRuleSets } from './diff/diff-rule-sets.js';
+export type { RubricErrorCode } from './errors/error-codes.js';
 export { type IssueKind, issueKinds, type KindsByCode } from './errors/issue-kinds.js';
 export type {
   AnyRubricError,
   IssueOf,
   Result,
-  RubricErrorCode,
   RubricErrorOf,
   RubricIssue,
 } from './errors/rubric-error.js';
 export { RubricError } from './errors/rubric-error.js';
 export type { CompileOptions, EvaluateOptions, Evaluator } from './evaluate/compile-rule-set.js';
 export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';
-export { whatIf } from './evaluate/what-if.js';
 export type {
   CreateRegistryOptions,
   RegisteredRuleSet,
@@ -42,6 +41,7 @@ export type {
 export { createRegistry } from './plugins/create-registry.js';
 export { definePlugin, safeDefinePlugin } from './plugins/define-plugin.js';
 export type { FactResolver, FactResolverContext, Plugin, PluginDefinition } from './plugins/plugin-types.js';
+export { MAX_STANDARDS } from './reading/structure-depth.js';
 export type {
   RemediationCost,
   RemediationOptions,
@@ -66,7 +66,6 @@ export type { DefineRuleSetOptions } from './rule-set/define-rule-set.js';
 export { defineRuleSet, safeDefineRuleSet } from './rule-set/define-rule-set.js';
 export type { OperatorDefinition } from './rule-set/operators.js';
 export type { RuleSetInput } from './rule-set/schema.js';
-export { MAX_STANDARDS } from './rule-set/structure-depth.js';
 export type {
   AllCondition,
   AnyCondition,
@@ -127,7 +126,9 @@ export { trackProgress } from './timeline/track-progress.js';
 export type { ExtendRuleSetOptions } from './variants/extend-rule-set.js';
 export { extendRuleSet, safeExtendRuleSet } from './variants/extend-rule-set.js';
 export type { Immutable, RuleSetPatch } from './variants/patch-schema.js';
+export { whatIf } from './what-if/what-if.js';
 export type { ApplicationStatus } from './workflow/application-rules.js';
+export type { ApplicationState, LateStep } from './workflow/application-state.js';
 // The workflow's own surface lives on `@sunshine-rubric/core/workflow`; the root keeps what it has exported
 // from the start, and the types its exports' signatures name (a plugin's `workflow`, a state's fields).
 export type {
@@ -138,7 +139,7 @@ export type {
   StandardReviewedEvent,
 } from './workflow/events.js';
 export { summariseSelfCheck } from './workflow/events.js';
-export type { ApplicationState, FoldApplicationOptions, LateStep } from './workflow/fold-application.js';
+export type { FoldApplicationOptions } from './workflow/fold-application.js';
 export {
   advanceApplication,
   foldApplication,

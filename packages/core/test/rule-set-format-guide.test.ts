@@ -13,15 +13,15 @@ import {
   type RuleSetPatch,
   safeDefineRuleSet,
 } from '../src/index.js';
-import { MAX_PLAN_CELLS, MAX_PLAN_TABLE_CELLS } from '../src/remediation/knapsack-cover.js';
-import { EvaluationResultSchema } from '../src/result/schema.js';
-import { builtInOperators } from '../src/rule-set/operators.js';
 import {
   MAX_DOCUMENT_DEPTH,
   MAX_DOCUMENT_ENTRIES,
   MAX_DOCUMENT_NODES,
   MAX_STANDARDS,
-} from '../src/rule-set/structure-depth.js';
+} from '../src/reading/structure-depth.js';
+import { MAX_PLAN_CELLS, MAX_PLAN_TABLE_CELLS } from '../src/remediation/knapsack-cover.js';
+import { EvaluationResultSchema } from '../src/result/schema.js';
+import { builtInOperators } from '../src/rule-set/operators.js';
 
 // docs/rule-set-format.md is the prose reference of the format. Its JSON blocks that are whole documents
 // carry a marker on the line before the fence; this test runs them, so the guide's examples stay true.
@@ -188,7 +188,7 @@ describe('docs/rule-set-format.md: its prose', () => {
       '../src/rule-set/check-semantics.ts',
       '../src/rule-set/check-fact-value.ts',
       '../src/rule-set/check-shared-conditions.ts',
-      '../src/rule-set/structure-depth.ts',
+      '../src/reading/structure-depth.ts',
       '../src/assessment/read-facts.ts',
       '../src/variants/extend-rule-set.ts',
       '../src/variants/patch-schema.ts',

@@ -9,7 +9,7 @@ import {
   safeDefineRuleSet,
   whatIf,
 } from '../src/index.js';
-import { MAX_DOCUMENT_NODES } from '../src/rule-set/structure-depth.js';
+import { MAX_DOCUMENT_NODES } from '../src/reading/structure-depth.js';
 
 /**
  * A rule set of `standards` standards, 100 to a requirement, 10 aspects, 100 boolean facts: as lean as a

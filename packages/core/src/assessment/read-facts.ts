@@ -1,6 +1,6 @@
 import { type IssueOf, RubricError } from '../errors/rubric-error.js';
+import { unreadableIssue } from '../reading/structure-depth.js';
 import { describeMismatch } from '../rule-set/check-semantics.js';
-import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
 import { isAssessmentTimestamp, isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';

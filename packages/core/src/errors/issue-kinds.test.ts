@@ -8,8 +8,10 @@ import { createRegistry } from '../plugins/create-registry.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { extendRuleSet } from '../variants/extend-rule-set.js';
 import { foldApplication } from '../workflow/fold-application.js';
-import { asIssueOf, type IssueKind, issueKinds, type ShapeKind } from './issue-kinds.js';
-import { type IssueOf, RubricError, type RubricErrorCode } from './rubric-error.js';
+import { asIssueOf } from './as-issue-of.js';
+import type { RubricErrorCode } from './error-codes.js';
+import { type IssueKind, issueKinds, type ShapeKind } from './issue-kinds.js';
+import { type IssueOf, RubricError } from './rubric-error.js';
 
 function thrown(run: () => unknown): RubricError {
   try {

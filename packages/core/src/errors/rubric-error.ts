@@ -1,21 +1,8 @@
 import { clipText, MAX_MESSAGE_CHARACTERS, quote } from '../util/show-value.js';
+import type { RubricErrorCode } from './error-codes.js';
 import type { IssueKind } from './issue-kinds.js';
 
 const marker = Symbol.for('@sunshine-rubric/core/RubricError');
-
-/** Every error code the library throws. Users switch on these; they are part of the public contract. */
-export type RubricErrorCode =
-  | 'INVALID_RULE_SET'
-  | 'INVALID_ASSESSMENT'
-  | 'INVALID_OPTIONS'
-  | 'INVALID_PLAN'
-  | 'INVALID_PATCH'
-  | 'INVALID_WORKFLOW_STEP'
-  | 'INVALID_WORKBOOK'
-  | 'INVALID_REGISTRY'
-  | 'INVALID_PLUGIN'
-  | 'RULE_SET_NOT_FOUND'
-  | 'PLUGIN_FAILED';
 
 /**
  * One problem, located by a JSON path into the input that caused it. `Kind` is the kinds it may have: by

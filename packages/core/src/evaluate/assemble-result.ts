@@ -11,15 +11,7 @@ import {
   requirementResults,
 } from './outcome-counts.js';
 import { reasonsFor } from './reasons.js';
-
-/** Whether the estate is in scope: `null` when a fact the scope reads is missing. */
-export interface ScopeVerdict {
-  readonly inScope: boolean | null;
-  /** Facts of failed scope leaves (out of scope), for the reason. */
-  readonly failedFacts: readonly string[];
-  /** Whether the estate is in the rule set's focus (`null`: a fact is missing); absent without a focus. */
-  readonly inFocus?: boolean | null;
-}
+import type { ScopeVerdict } from './scope-verdict.js';
 
 /**
  * Aggregates standard outcomes into the verdict: counts per requirement and aspect, the exact threshold

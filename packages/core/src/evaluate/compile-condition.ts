@@ -9,7 +9,7 @@ import {
   isLeaf,
 } from '../rule-set/conditions.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
-import type { Condition, ConditionReference, FactValue, SharedConditions } from '../rule-set/types.js';
+import type { Condition, ConditionReference, SharedConditions } from '../rule-set/types.js';
 import {
   type DecisionProgram,
   DecisionProgramBuilder,
@@ -19,11 +19,9 @@ import {
   operationOf,
   runDecision,
 } from './decision-program.js';
+import type { FactValues } from './fact-values.js';
 import { literalLeafTest } from './leaf-test.js';
 import { guardedEvaluate, isPluginOperator, type RuleSetPath } from './plugin-operator.js';
-
-/** An assessment's facts in catalog order; `undefined` where the assessment lacks one. */
-export type FactValues = readonly (FactValue | undefined)[];
 
 /** A condition compiled to closures over catalog positions: no `eval`, no `new Function`. */
 export interface CompiledCondition {

@@ -1,10 +1,10 @@
 import type { UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { Assessment } from '../assessment/schema.js';
+import { checkOptions } from '../reading/check-options.js';
 import type { EvaluationResult } from '../result/types.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { type OperatorDefinition, operatorTable } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { checkOptions } from '../util/check-options.js';
 import { type CompiledCondition, compileCondition } from './compile-condition.js';
 import { evaluationOf, explainOf } from './evaluate-compiled.js';
 import { layoutRuleSet } from './layout.js';

@@ -1,6 +1,8 @@
-import { failedLeafFacts, type ScopeVerdict } from './assemble-result.js';
-import type { CompiledCondition, FactValues } from './compile-condition.js';
+import { failedLeafFacts } from './assemble-result.js';
+import type { CompiledCondition } from './compile-condition.js';
 import { runDecision } from './decision-program.js';
+import type { FactValues } from './fact-values.js';
+import type { ScopeVerdict } from './scope-verdict.js';
 
 const noFacts: readonly string[] = Object.freeze([]);
 

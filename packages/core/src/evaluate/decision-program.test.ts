@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { indexFacts } from '../assessment/read-facts.js';
 import { operatorTable } from '../rule-set/operators.js';
 import type { Condition, FactDefinition, FactValue } from '../rule-set/types.js';
-import { compileCondition, type FactValues } from './compile-condition.js';
+import { compileCondition } from './compile-condition.js';
 import { fails, holds, Operation, runDecision } from './decision-program.js';
+import type { FactValues } from './fact-values.js';
 
 // A flat decision program must decide every condition as its explanation does (which evaluates every
 // node, without short circuits): the same verdict on the same facts, whatever the nesting.

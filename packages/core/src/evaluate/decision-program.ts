@@ -1,5 +1,5 @@
 import type { FactValue } from '../rule-set/types.js';
-import type { FactValues } from './compile-condition.js';
+import type { FactValues } from './fact-values.js';
 
 /**
  * A condition's short-circuiting test as a flat program of leaves: each leaf compares one fact slot with

@@ -1,11 +1,12 @@
 import { readFactSlots } from '../assessment/read-fact-slots.js';
 import type { UnknownFactPolicy } from '../assessment/read-facts.js';
+import { checkOptions } from '../reading/check-options.js';
 import type { EvaluationResult, StandardExplanation } from '../result/types.js';
-import { checkOptions } from '../util/check-options.js';
 import { resultOf } from './assemble-result.js';
-import type { CompiledCondition, FactValues } from './compile-condition.js';
+import type { CompiledCondition } from './compile-condition.js';
 import { decideScope, flagMissing, hasMissing } from './decide-scope.js';
 import { runDecision } from './decision-program.js';
+import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
 import { type ExplainableStandard, explanationOf, placeLazyDetails, ResultDetails } from './lazy-result.js';
 import { outcomeOf } from './outcome.js';

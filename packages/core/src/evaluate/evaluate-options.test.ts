@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOptions } from '../util/check-options.js';
+import { checkOptions } from '../reading/check-options.js';
 import { explainOf } from './evaluate-compiled.js';
 
 function decided(read: () => boolean) {

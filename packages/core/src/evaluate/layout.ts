@@ -1,6 +1,6 @@
 import { type FactIndex, indexFacts } from '../assessment/read-facts.js';
+import { decimalScale, requiredCountFor, thresholdTest, toScaledInteger } from '../numbers/exact.js';
 import type { Aspect, Requirement, RuleSet, Standard } from '../rule-set/types.js';
-import { decimalScale, requiredCountFor, thresholdTest, toScaledInteger } from './exact.js';
 
 /** A rule set flattened for aggregation: every standard with the positions of its requirement and aspect. */
 export interface RubricLayout {

@@ -6,8 +6,9 @@ import type {
   StandardExplanation,
   StandardResult,
 } from '../result/types.js';
-import type { Mutable, ScopeVerdict } from './assemble-result.js';
-import type { CompiledCondition, FactValues } from './compile-condition.js';
+import type { Mutable } from './assemble-result.js';
+import type { CompiledCondition } from './compile-condition.js';
+import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
 import { outcomeNames } from './outcome-codes.js';
 import {
@@ -18,6 +19,7 @@ import {
   requirementResults,
 } from './outcome-counts.js';
 import { reasonsFor } from './reasons.js';
+import type { ScopeVerdict } from './scope-verdict.js';
 
 /** What a standard needs to be explained again, from the facts, when its explanation is first read. */
 export interface ExplainableStandard {

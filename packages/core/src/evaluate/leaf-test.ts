@@ -1,6 +1,6 @@
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { FactValue } from '../rule-set/types.js';
-import type { FactValues } from './compile-condition.js';
+import type { FactValues } from './fact-values.js';
 import { isPluginOperator } from './plugin-operator.js';
 
 /**

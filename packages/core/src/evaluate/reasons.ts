@@ -1,10 +1,12 @@
 import type { Reason, RequirementResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import type { Text } from '../rule-set/types.js';
+import { factInWords } from '../words/fact-words.js';
+import type { Wording } from '../words/outcome-names.js';
 import { percentInWords } from '../words/percent-words.js';
-import type { ScopeVerdict } from './assemble-result.js';
 import type { RubricLayout } from './layout.js';
 import { OutcomeCode } from './outcome-codes.js';
+import type { ScopeVerdict } from './scope-verdict.js';
 
 interface Counts {
   readonly met: number;
@@ -156,14 +158,9 @@ const NAMED_FACTS = 10;
  * Facts as the self-check asks them: each by its question's title with its id, e.g.
  * `「幼儿园距离」(distanceToKindergarten)`; the first ten, then how many more. The reason's data keeps the ids.
  */
-function factNames(layout: RubricLayout, factIds: readonly string[]): Text & { readonly en: string } {
-  const named = factIds.slice(0, NAMED_FACTS).map((factId) => {
-    const title = layout.ruleSet.facts[factId]?.title;
-    return {
-      zh: title ? `「${title.zh}」(${factId})` : factId,
-      en: title ? `“${english(title)}” (${factId})` : factId,
-    };
-  });
+// Each fact worded as everywhere else (its question's title, then its id); a long list is cut short.
+function factNames(layout: RubricLayout, factIds: readonly string[]): Wording {
+  const named = factIds.slice(0, NAMED_FACTS).map((factId) => factInWords(layout.ruleSet, factId));
   const more = factIds.length - named.length;
   return {
     zh: named.map((name) => name.zh).join('、') + (more > 0 ? ` 等 ${factIds.length} 项` : ''),

@@ -13,8 +13,8 @@ import { toJsonRulesEngineRules } from '../json-rules-engine/to-rules.js';
 import { planRemediation } from '../remediation/plan-remediation.js';
 import { defineRuleSet, safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
+import { whatIf } from '../what-if/what-if.js';
 import { compileRuleSet, type Evaluator, evaluate } from './compile-rule-set.js';
-import { whatIf } from './what-if.js';
 
 const ruleSet = defineRuleSet(sampleRuleSet());
 const assessment = assessmentOf(perfectFacts());

@@ -1,7 +1,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { Assessment } from '../assessment/schema.js';
-import { assembleResult, failedLeafFacts, type ScopeVerdict } from '../evaluate/assemble-result.js';
+import { assembleResult, failedLeafFacts } from '../evaluate/assemble-result.js';
 import { layoutRuleSet } from '../evaluate/layout.js';
 import { outcomeOf } from '../evaluate/outcome.js';
 import {
@@ -11,6 +11,8 @@ import {
   type RuleSetPath,
   standardPaths,
 } from '../evaluate/plugin-operator.js';
+import type { ScopeVerdict } from '../evaluate/scope-verdict.js';
+import { checkOptions } from '../reading/check-options.js';
 import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
 import {
   expandReference,
@@ -21,7 +23,6 @@ import {
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { Condition, FactReference, FactValue, RuleSet, SharedConditions } from '../rule-set/types.js';
-import { checkOptions } from '../util/check-options.js';
 import { FOCUS_RULE, rulesOf, SCOPE_RULE, sharedConditionsOf } from './to-rules.js';
 
 /** Options of the json-rules-engine backend. */

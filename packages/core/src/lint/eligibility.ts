@@ -1,5 +1,5 @@
-import { decimalScale, toScaledInteger } from '../evaluate/exact.js';
-import { exactShare, formatPercent } from '../util/fraction.js';
+import { decimalScale, toScaledInteger } from '../numbers/exact.js';
+import { exactShare, formatPercent } from '../numbers/fraction.js';
 import { usesCustomOperator } from './condition-truth.js';
 import { witnessOf } from './decide.js';
 import { type Option, optionGroups } from './eligibility-options.js';

@@ -1,7 +1,7 @@
+import { checkOptions } from '../reading/check-options.js';
 import { defineRuleSet, isDefinedRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { checkOptions } from '../util/check-options.js';
 import { factsOf, forEachCondition } from './condition-truth.js';
 import type { ValueSpace } from './decide.js';
 import { checkEligibility } from './eligibility.js';

@@ -1,16 +1,17 @@
-import { asIssueOf, type IssueKind } from '../errors/issue-kinds.js';
+import { asIssueOf } from '../errors/as-issue-of.js';
+import type { IssueKind } from '../errors/issue-kinds.js';
 import { type IssueOf, type Result, RubricError } from '../errors/rubric-error.js';
+import { unreadableIssue } from '../reading/structure-depth.js';
+import { safeParseDocument } from '../reading/zod.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import { FactIdSchema } from '../rule-set/schema.js';
-import { unreadableIssue } from '../rule-set/structure-depth.js';
 import type { FactType, RuleSet } from '../rule-set/types.js';
 import { toRubricIssues } from '../timeline/define-plan.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
-import { safeParseDocument } from '../util/zod.js';
 import { type WorkflowPolicy, WorkflowPolicySchema } from '../workflow/workflow-policy.js';
 import {
   type FactResolver,

@@ -1,5 +1,5 @@
 import type { Assessment } from '../assessment/schema.js';
-import type { RubricErrorCode } from '../errors/rubric-error.js';
+import type { RubricErrorCode } from '../errors/error-codes.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { FactDefinition, FactValue, RuleSet } from '../rule-set/types.js';

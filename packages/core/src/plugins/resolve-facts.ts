@@ -2,7 +2,7 @@ import { checkAssessmentEnvelope, describeFactValue } from '../assessment/read-f
 import type { Assessment } from '../assessment/schema.js';
 import type { IssueKind } from '../errors/issue-kinds.js';
 import { type IssueOf, RubricError } from '../errors/rubric-error.js';
-import { unreadableIssue } from '../rule-set/structure-depth.js';
+import { unreadableIssue } from '../reading/structure-depth.js';
 import type { FactValue, RuleSet } from '../rule-set/types.js';
 import { describeThrown, quote } from '../util/show-value.js';
 import type { FactResolver, Plugin } from './plugin-types.js';

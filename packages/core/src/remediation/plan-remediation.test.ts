@@ -12,10 +12,10 @@ import { RubricError } from '../errors/rubric-error.js';
 import { assembleResult } from '../evaluate/assemble-result.js';
 import { compileRuleSet, evaluate } from '../evaluate/compile-rule-set.js';
 import { layoutFor } from '../evaluate/layout-cache.js';
-import { whatIf } from '../evaluate/what-if.js';
 import type { EvaluationResult } from '../result/types.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
+import { whatIf } from '../what-if/what-if.js';
 import { planRemediation } from './plan-remediation.js';
 
 /** The verdict after fixing the given standards, recomputed from scratch by the shared aggregation. */

@@ -1,10 +1,10 @@
 import { RubricError } from '../errors/rubric-error.js';
 import type { RubricLayout } from '../evaluate/layout.js';
 import { layoutFor } from '../evaluate/layout-cache.js';
-import { checkResultMatches } from '../evaluate/result-matches.js';
+import { checkOptions } from '../reading/check-options.js';
 import type { EvaluationResult } from '../result/types.js';
 import type { RuleSet, Standard, Text } from '../rule-set/types.js';
-import { checkOptions } from '../util/check-options.js';
+import { checkResultMatches } from '../stored-result/result-matches.js';
 import { showValue } from '../util/show-value.js';
 import { greedyCover, isUniformInstance } from './greedy-cover.js';
 import { knapsackCover } from './knapsack-cover.js';

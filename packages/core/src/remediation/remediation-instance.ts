@@ -1,5 +1,5 @@
-import { requiredCount } from '../evaluate/exact.js';
 import type { RubricLayout } from '../evaluate/layout.js';
+import { requiredCount } from '../numbers/exact.js';
 import type { EvaluationResult } from '../result/types.js';
 
 /** A standard that can be fixed (unmet or missing-data), with what fixing it gains and costs. */

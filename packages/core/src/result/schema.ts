@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { suspendJit } from '../reading/zod.js';
 import { FactReferenceSchema, FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
-import { suspendJit } from '../util/zod.js';
 import type { ExplanationNode } from './types.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).

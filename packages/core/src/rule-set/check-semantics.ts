@@ -1,6 +1,6 @@
 import type { IssueOf } from '../errors/rubric-error.js';
-import { decimalScale, toScaledInteger } from '../evaluate/exact.js';
-import { exactShare } from '../util/fraction.js';
+import { decimalScale, toScaledInteger } from '../numbers/exact.js';
+import { exactShare } from '../numbers/fraction.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
 import { quote, showValue } from '../util/show-value.js';
 import { checkDraftedValues } from './check-drafted.js';

@@ -1,8 +1,8 @@
 import { formatPath, type IssueOf } from '../errors/rubric-error.js';
+import { MAX_DOCUMENT_NODES } from '../reading/structure-depth.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
 import { MAX_CONDITION_DEPTH } from './conditions.js';
-import { MAX_DOCUMENT_NODES } from './structure-depth.js';
 
 type Path = readonly (string | number)[];
 

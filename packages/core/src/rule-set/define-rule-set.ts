@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type IssueOf, type Result, RubricError } from '../errors/rubric-error.js';
-import { checkOptions } from '../util/check-options.js';
+import { checkOptions } from '../reading/check-options.js';
+import { findTooManyStandards, snapshotDocument } from '../reading/structure-depth.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
 import { leavesOf } from './conditions.js';
@@ -8,7 +9,6 @@ import { formatVersionNeeded } from './format-version.js';
 import { builtInOperators, type OperatorDefinition, operatorTable } from './operators.js';
 import type { RuleSetSchema } from './schema.js';
 import { checkRuleSetShape } from './shape/rule-set-shape.js';
-import { findTooManyStandards, snapshotDocument } from './structure-depth.js';
 import type { RuleSet } from './types.js';
 
 /** Options of {@link defineRuleSet}. */

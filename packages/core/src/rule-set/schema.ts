@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { PolicyDocumentSchema } from '../provenance/policy-document.js';
+import { suspendJit } from '../reading/zod.js';
 import { quote } from '../util/show-value.js';
-import { suspendJit } from '../util/zod.js';
 import type { Condition } from './types.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { assessmentOf, perfectFacts, sampleRuleSet } from '../../test/fixtures.js';
 import { compileRuleSet, evaluate } from '../evaluate/compile-rule-set.js';
-import { whatIf } from '../evaluate/what-if.js';
 import { createJsonRulesEngineEvaluator } from '../json-rules-engine/evaluate-with-json-rules-engine.js';
 import { planRemediation } from '../remediation/plan-remediation.js';
 import { extendRuleSet } from '../variants/extend-rule-set.js';
+import { whatIf } from '../what-if/what-if.js';
 import { defineRuleSet } from './define-rule-set.js';
 import type { OperatorDefinition } from './operators.js';
 import type { RuleSet } from './types.js';

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { AssessmentSchema } from '../assessment/schema.js';
+import { withoutJit } from '../reading/zod.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import { RuleSetSchema } from '../rule-set/schema.js';
 import { TargetPlanSchema } from '../timeline/plan-schema.js';
-import { withoutJit } from '../util/zod.js';
 import { RuleSetPatchSchema } from '../variants/patch-schema.js';
 import { ApplicationEventSchema } from '../workflow/events.js';
 import { strictJsonSchema } from './strict-json-schema.js';

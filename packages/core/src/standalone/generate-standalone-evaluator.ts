@@ -1,7 +1,7 @@
 import { RubricError } from '../errors/rubric-error.js';
+import { checkOptions } from '../reading/check-options.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { checkOptions } from '../util/check-options.js';
 import { conditionCompiler } from './runtime/conditions-runtime.js';
 import { lazyDetails } from './runtime/details-runtime.js';
 import { standaloneEvaluator } from './runtime/evaluator-runtime.js';

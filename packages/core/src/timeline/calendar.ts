@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { RubricError } from '../errors/rubric-error.js';
-import { suspendJit } from '../util/zod.js';
+import { suspendJit } from '../reading/zod.js';
 import { defineTargetPlan, parseOrThrow } from './define-plan.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';
 import { planYears } from './plan-timeline.js';

@@ -1,4 +1,4 @@
-import { compareFractions } from '../util/fraction.js';
+import { compareFractions } from '../numbers/fraction.js';
 import { checkAreas, checkFloorsAndSteps, checkTotalStatements } from './consistency-checks.js';
 import { defineTargetPlan } from './define-plan.js';
 import { type RankedMilestone, rankMilestones } from './milestones.js';

@@ -1,16 +1,11 @@
 import type { z } from 'zod';
+import type { RubricErrorCode } from '../errors/error-codes.js';
 import { issueFromZod } from '../errors/from-zod.js';
 import type { ShapeKind } from '../errors/issue-kinds.js';
-import {
-  type IssueOf,
-  type Result,
-  RubricError,
-  type RubricErrorCode,
-  type RubricIssue,
-} from '../errors/rubric-error.js';
+import { type IssueOf, type Result, RubricError, type RubricIssue } from '../errors/rubric-error.js';
+import { safeParseDocument } from '../reading/zod.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { quote } from '../util/show-value.js';
-import { safeParseDocument } from '../util/zod.js';
 import { rankMilestones } from './milestones.js';
 import { type TargetPlan, type TargetPlanInput, TargetPlanSchema } from './plan-schema.js';
 

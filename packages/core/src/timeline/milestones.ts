@@ -1,4 +1,4 @@
-import { countShare, exactShare, type Fraction, fractionOfTotal } from '../util/fraction.js';
+import { countShare, exactShare, type Fraction, fractionOfTotal } from '../numbers/fraction.js';
 import type { Milestone, TargetPlan } from './plan-schema.js';
 
 /** A milestone with its position in the plan and its exact share of the total. */

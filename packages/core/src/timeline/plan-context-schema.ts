@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { suspendJit } from '../util/zod.js';
+import { suspendJit } from '../reading/zod.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
 const restoreJit = suspendJit();

@@ -1,4 +1,4 @@
-import { countShare, type Fraction, formatPercent } from '../util/fraction.js';
+import { countShare, type Fraction, formatPercent } from '../numbers/fraction.js';
 import { clipText } from '../util/show-value.js';
 import type { RankedMilestone } from './milestones.js';
 import type { PlanPath, TimelineIssueDraft } from './timeline-issue-codes.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { suspendJit } from '../util/zod.js';
+import { suspendJit } from '../reading/zod.js';
 import {
   DatedGoalSchema,
   FundingRouteSchema,

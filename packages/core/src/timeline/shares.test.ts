@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { RubricError } from '../errors/rubric-error.js';
-import { countShare, exactShare, formatPercent } from '../util/fraction.js';
+import { countShare, exactShare, formatPercent } from '../numbers/fraction.js';
 import { shareOfTotal } from './shares.js';
 
 describe('shareOfTotal', () => {

@@ -1,5 +1,5 @@
 import { RubricError } from '../errors/rubric-error.js';
-import { exactShare, fractionOfTotal } from '../util/fraction.js';
+import { exactShare, fractionOfTotal } from '../numbers/fraction.js';
 import { showValue } from '../util/show-value.js';
 import type { Rounding } from './plan-schema.js';
 

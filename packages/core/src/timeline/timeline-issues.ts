@@ -1,4 +1,4 @@
-import { countShare, exactShare, formatPercent } from '../util/fraction.js';
+import { countShare, exactShare, formatPercent } from '../numbers/fraction.js';
 import { clipText } from '../util/show-value.js';
 import type { RankedMilestone } from './milestones.js';
 import type { TimelineIssueDraft } from './timeline-issue-codes.js';

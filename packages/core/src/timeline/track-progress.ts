@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type IssueOf, RubricError } from '../errors/rubric-error.js';
-import { safeParseDocument, suspendJit } from '../util/zod.js';
+import { safeParseDocument, suspendJit } from '../reading/zod.js';
 import { safeDefineTargetPlan, toRubricIssues } from './define-plan.js';
 import { type RankedMilestone, rankMilestones } from './milestones.js';
 import type { TargetPlan, TargetPlanInput } from './plan-schema.js';

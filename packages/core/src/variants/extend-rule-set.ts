@@ -1,4 +1,4 @@
-import { asIssueOf } from '../errors/issue-kinds.js';
+import { asIssueOf } from '../errors/as-issue-of.js';
 import {
   formatPath,
   type IssueOf,
@@ -6,13 +6,13 @@ import {
   RubricError,
   type RubricIssue,
 } from '../errors/rubric-error.js';
+import { snapshotDocument } from '../reading/structure-depth.js';
+import { safeParseDocument } from '../reading/zod.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
-import { snapshotDocument } from '../rule-set/structure-depth.js';
 import type { Provenance, RuleSet, Scoring } from '../rule-set/types.js';
 import { isPlainObject } from '../util/guards.js';
-import { safeParseDocument } from '../util/zod.js';
 import { type EditedItems, editItems } from './edit-items.js';
 import {
   type ParsedPatch,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { issueFromZod } from '../errors/from-zod.js';
 import type { IssueOf } from '../errors/rubric-error.js';
+import { suspendJit } from '../reading/zod.js';
 import {
   AspectSchema,
   ConditionNameSchema,
@@ -14,7 +15,6 @@ import {
   TextSchema,
 } from '../rule-set/schema.js';
 import { isPlainObject } from '../util/guards.js';
-import { suspendJit } from '../util/zod.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
 const restoreJit = suspendJit();

@@ -1,4 +1,4 @@
-import { exactShare, formatPercent } from '../util/fraction.js';
+import { exactShare, formatPercent } from '../numbers/fraction.js';
 
 /**
  * A share as a percentage for people to read, to at most one decimal: the one way the library shows a

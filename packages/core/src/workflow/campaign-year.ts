@@ -1,17 +1,12 @@
 import type { AnyRubricError } from '../errors/rubric-error.js';
 import { RubricError } from '../errors/rubric-error.js';
+import { safeParseDocument } from '../reading/zod.js';
 import { IsoDateSchema } from '../rule-set/schema.js';
 import { type Progress, trackProgress } from '../timeline/track-progress.js';
-import { safeParseDocument } from '../util/zod.js';
 import { type ApplicationStatus, applicationStatuses, titleHeld } from './application-rules.js';
+import type { ApplicationState, LateStep } from './application-state.js';
 import type { ApplicationEvent } from './events.js';
-import {
-  type ApplicationState,
-  type FoldApplicationOptions,
-  foldApplication,
-  type LateStep,
-  safeFoldApplication,
-} from './fold-application.js';
+import { type FoldApplicationOptions, foldApplication, safeFoldApplication } from './fold-application.js';
 import type { DeadlineStep } from './workflow-policy.js';
 
 /**

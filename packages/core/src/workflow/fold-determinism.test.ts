@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { at, reviewedRuleSet, selfCheck } from '../../test/workflow-logs.js';
+import type { ApplicationState } from './application-state.js';
 import type { ApplicationEventType } from './events.js';
 import {
-  type ApplicationState,
   advanceApplication,
   decidingTierOf,
   type FoldApplicationOptions,

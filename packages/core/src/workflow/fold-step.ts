@@ -4,8 +4,8 @@ import type { TargetPlan } from '../timeline/plan-schema.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { quote } from '../util/show-value.js';
 import { decidingTier, legalAfter, statusAfter, titleHeld, whyIllegal } from './application-rules.js';
+import type { ApplicationState, LateStep } from './application-state.js';
 import type { ApplicationEvent, ReinspectedEvent, StandardReviewedEvent } from './events.js';
-import type { ApplicationState, LateStep } from './fold-application.js';
 import type { DeadlineStep, WorkflowPolicy } from './workflow-policy.js';
 
 /** What every step is checked against, prepared once per fold. */

@@ -9,6 +9,7 @@
  */
 
 export type { ApplicationStatus } from './application-rules.js';
+export type { ApplicationState, LateStep } from './application-state.js';
 export type {
   CampaignApplication,
   CampaignYear,
@@ -24,7 +25,7 @@ export type {
   StandardReviewedEvent,
 } from './events.js';
 export { ApplicationEventSchema, applicationEventTypes, summariseSelfCheck } from './events.js';
-export type { ApplicationState, FoldApplicationOptions, LateStep } from './fold-application.js';
+export type { FoldApplicationOptions } from './fold-application.js';
 export {
   advanceApplication,
   decidingTierOf,

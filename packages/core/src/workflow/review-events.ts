@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { suspendJit } from '../reading/zod.js';
 import { IsoDateSchema } from '../rule-set/schema.js';
-import { suspendJit } from '../util/zod.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
 const restoreJit = suspendJit();

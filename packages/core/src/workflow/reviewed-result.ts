@@ -1,10 +1,10 @@
 import { RubricError } from '../errors/rubric-error.js';
-import { whatIf } from '../evaluate/what-if.js';
 import type { EvaluationResult, Outcome } from '../result/types.js';
 import type { RuleSet } from '../rule-set/types.js';
+import { whatIf } from '../what-if/what-if.js';
 import type { ApplicationStatus } from './application-rules.js';
+import type { ApplicationState } from './application-state.js';
 import type { StandardReviewedEvent } from './events.js';
-import type { ApplicationState } from './fold-application.js';
 
 /**
  * One standard on which a tier's decision stands apart from the outcome before it: a disagreement, or a

@@ -505,7 +505,8 @@ const factories: Factory[] = [
 
 /**
  * Values that once made some entry point throw a TypeError or RangeError instead of a RubricError (each
- * fixed; see the "bugs this suite found" repros in the fuzz files). Drawn unless `FUZZ_QUARANTINE=1`.
+ * fixed; see the "bugs this suite found" repros, each in a `.regressions.test.ts` file beside what it
+ * guards). Drawn unless `FUZZ_QUARANTINE=1`.
  */
 export const quarantined: Readonly<Record<string, Factory>> = {
   /** BUG-1: a sparse array (`[ , 1]`) makes safeDefineRuleSet / safeExtendRuleSet throw a TypeError. */

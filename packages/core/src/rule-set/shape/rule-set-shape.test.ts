@@ -3,9 +3,9 @@ import { fc, test } from '@fast-check/vitest';
 import { ruleSetArbitrary } from '@sunshine-rubric/testing';
 import { describe, expect, it } from 'vitest';
 import { issuesFromZod } from '../../errors/from-zod.js';
-import { safeParseDocument } from '../../util/zod.js';
+import { snapshotDocument } from '../../reading/structure-depth.js';
+import { safeParseDocument } from '../../reading/zod.js';
 import { RuleSetSchema } from '../schema.js';
-import { snapshotDocument } from '../structure-depth.js';
 import { checkRuleSetShape } from './rule-set-shape.js';
 
 // The hand-written structure check and the zod schema must be one format: on every document, valid or

@@ -1,7 +1,7 @@
 import type { ShapeKind } from '../../errors/issue-kinds.js';
 import type { RubricIssue } from '../../errors/rubric-error.js';
+import { unreadableIssue } from '../../reading/structure-depth.js';
 import { clipText, describeThrown, MAX_MESSAGE_CHARACTERS, quote } from '../../util/show-value.js';
-import { unreadableIssue } from '../structure-depth.js';
 import {
   boolean,
   isoDate,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { unreadableIssue } from '../rule-set/structure-depth.js';
-import { describeThrown } from './show-value.js';
+import { describeThrown } from '../util/show-value.js';
+import { unreadableIssue } from './structure-depth.js';
 
 // The library runs no generated code, and leaves the application's zod as it found it. zod compiles an
 // object parser with `new Function` unless `jitless` is set when the schema is built, and probes once whether

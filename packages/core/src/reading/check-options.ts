@@ -1,6 +1,6 @@
 import { RubricError } from '../errors/rubric-error.js';
-import { snapshotDocument } from '../rule-set/structure-depth.js';
-import { isPlainObject } from './guards.js';
+import { isPlainObject } from '../util/guards.js';
+import { snapshotDocument } from './structure-depth.js';
 
 /** Options are absent or a plain object; anything else (`null`, a number) is `INVALID_OPTIONS`, not a TypeError. */
 export function checkOptions<Options extends object>(

@@ -6,8 +6,8 @@ import {
   perfectFacts,
   sampleRuleSet,
 } from '../../test/fixtures.js';
+import { evaluate } from '../evaluate/compile-rule-set.js';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
-import { evaluate } from './compile-rule-set.js';
 import { whatIf } from './what-if.js';
 
 describe('whatIf', () => {

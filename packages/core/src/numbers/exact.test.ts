@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { exactShare, fractionOfTotal } from '../util/fraction.js';
 import { decimalScale, reachesShare, requiredCount, requiredCountFor } from './exact.js';
+import { exactShare, fractionOfTotal } from './fraction.js';
 
 describe('exact threshold arithmetic', () => {
   it('compares decimal thresholds exactly', () => {

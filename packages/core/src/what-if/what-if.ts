@@ -1,10 +1,10 @@
 import { RubricError } from '../errors/rubric-error.js';
+import { assembleResult } from '../evaluate/assemble-result.js';
+import { layoutFor } from '../evaluate/layout-cache.js';
 import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { assembleResult } from './assemble-result.js';
-import { layoutFor } from './layout-cache.js';
-import { checkOutcomes, checkResultMatches, scopeOf } from './result-matches.js';
+import { checkOutcomes, checkResultMatches, scopeOf } from '../stored-result/result-matches.js';
 
 /**
  * The result an estate would get if some standards had other outcomes — "what if these were fixed?" —

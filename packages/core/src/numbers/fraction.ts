@@ -1,4 +1,13 @@
-import type { Rounding } from '../timeline/plan-schema.js';
+/**
+ * How a share of a total becomes a whole count: up, to the nearest, or down. A target plan's `rounding`
+ * takes these values; they are spelled here so that exact arithmetic needs nothing above it.
+ *
+ * @example
+ * ```ts
+ * const rounding: Rounding = 'ceil'; // 35% of 26 = 9.1 → 10
+ * ```
+ */
+export type Rounding = 'ceil' | 'round' | 'floor';
 
 /**
  * An exact rational number, `numerator / denominator` with a positive denominator. Shares are computed on

@@ -1,4 +1,4 @@
-import { compareFractions, countShare, exactShare, fractionOfTotal } from '../util/fraction.js';
+import { compareFractions, countShare, exactShare, fractionOfTotal } from './fraction.js';
 
 /** Whether `count / of` reaches `threshold`, exactly: 17 of 20 reaches 0.85. `of` must be positive. */
 export function reachesShare(count: number, of: number, threshold: number): boolean {

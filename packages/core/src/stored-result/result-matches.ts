@@ -1,12 +1,13 @@
 import { issuesFromZod } from '../errors/from-zod.js';
 import { RubricError } from '../errors/rubric-error.js';
+import { assembleResult } from '../evaluate/assemble-result.js';
+import type { RubricLayout } from '../evaluate/layout.js';
+import type { ScopeVerdict } from '../evaluate/scope-verdict.js';
+import { MAX_DOCUMENT_DEPTH, resultLimits, snapshotDocument } from '../reading/structure-depth.js';
+import { safeParseDocument } from '../reading/zod.js';
 import { EvaluationResultSchema } from '../result/schema.js';
 import type { EvaluationResult, Outcome } from '../result/types.js';
-import { MAX_DOCUMENT_DEPTH, resultLimits, snapshotDocument } from '../rule-set/structure-depth.js';
 import { quote } from '../util/show-value.js';
-import { safeParseDocument } from '../util/zod.js';
-import { assembleResult, type ScopeVerdict } from './assemble-result.js';
-import type { RubricLayout } from './layout.js';
 
 /**
  * Returns the result read once into plain data (see `snapshotDocument`), for the caller to use instead of
