@@ -173,7 +173,7 @@ export const defaultSummaryTableLayout: SummaryTableLayout = Object.freeze<Summa
     { label: { zh: '所在县（市、区）', en: 'District' }, field: 'community.district', width: 14 },
     { label: { zh: '受理层级', en: 'Received by' }, field: 'application.receivedBy', width: 12 },
     { label: { zh: '自查结论', en: 'Self-check' }, field: 'selfCheck.verdict', width: 14 },
-    { label: { zh: '达标率', en: 'Share met' }, field: 'selfCheck.share', width: 10 },
+    { label: { zh: '达标率', en: 'Share met' }, field: 'selfCheck.share', width: 16 },
     { label: { zh: '当前环节', en: 'Status' }, field: 'application.status', width: 16 },
     { label: { zh: '市级初审', en: 'City review' }, field: 'review.city', width: 12 },
     { label: { zh: '自治区复核', en: 'Region re-check' }, field: 'review.region', width: 12 },
