@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Proof with real programs: exports the self-check and result workbooks of a Guangxi sample, converts
-# both to PDF with LibreOffice (headless), checks that the conversion succeeded, and renders the first
+# Proof with real programs: exports the self-check and result workbooks and the forms (application form,
+# summary table) of a Guangxi sample, converts them to PDF with LibreOffice (headless), checks that the conversion succeeded, and renders the first
 # page of the 事实 sheet to docs/images/self-check-workbook.png.
 #
 # Needs LibreOffice Calc and poppler (pdftoppm, pdftotext, pdfinfo), and a CJK font:
@@ -25,13 +25,14 @@ out="$(cd "$out" && pwd)"
 # A profile of its own, so that a running LibreOffice (or a first-run dialog) does not get in the way.
 started=$(date +%s%N)
 soffice --headless --norestore -env:UserInstallation="file://$out/libreoffice-profile" \
-  --convert-to pdf --outdir "$out" "$out/self-check.xlsx" "$out/result.xlsx" >"$out/soffice.log" 2>&1 || {
+  --convert-to pdf --outdir "$out" "$out/self-check.xlsx" "$out/result.xlsx" \
+  "$out/application-form.xlsx" "$out/summary-table.xlsx" >"$out/soffice.log" 2>&1 || {
   cat "$out/soffice.log" >&2
   exit 1
 }
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
-for name in self-check result; do
+for name in self-check result application-form summary-table; do
   pdf="$out/$name.pdf"
   [[ -s "$pdf" ]] || { echo "LibreOffice did not write $pdf" >&2; cat "$out/soffice.log" >&2; exit 1; }
   pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
@@ -45,6 +46,13 @@ for expected in '事实（自查问题）' '不是官方文本' 'cctvCoverage'; 
   grep -q "$expected" <<<"$text" || { echo "self-check.pdf lacks \"$expected\"" >&2; exit 1; }
 done
 grep -q '不符合申报条件' <(pdftotext -layout "$out/result.pdf" -) || { echo 'result.pdf lacks the verdict' >&2; exit 1; }
+# The forms carry their drafted-layout notice beside the rule set's notice.
+for name in application-form summary-table; do
+  form_text="$(pdftotext -layout "$out/$name.pdf" -)"
+  for expected in '官方表式未能取得' '不是官方文本'; do
+    grep -q "$expected" <<<"$form_text" || { echo "$name.pdf lacks \"$expected\"" >&2; exit 1; }
+  done
+done
 
 if [[ "$png" != none ]]; then
   pages=$(pdfinfo "$out/self-check.pdf" | awk '/^Pages:/ { print $2 }')
@@ -60,4 +68,4 @@ if [[ "$png" != none ]]; then
   echo "rendered page $page of self-check.pdf to $png"
 fi
 
-echo "LibreOffice converted both workbooks in ${elapsed_ms} ms; files in $out"
+echo "LibreOffice converted the four workbooks in ${elapsed_ms} ms; files in $out"

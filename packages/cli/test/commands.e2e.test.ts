@@ -36,6 +36,7 @@ describe.concurrent('sunshine-rubric, spawned', { timeout: 60_000 }, () => {
       'check',
       'diff',
       'template',
+      'forms',
       'demo',
     ]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));

@@ -5,13 +5,13 @@ import { folderImports, importCycles, importGraph } from '../../../test/workspac
 const source = fileURLToPath(new URL('../src', import.meta.url));
 
 /**
- * The folders of `src`, lowest first: a folder imports only from folders of earlier rows. The three jobs
+ * The folders of `src`, lowest first: a folder imports only from folders of earlier rows. The jobs
  * share a row, so none of them imports another: what two jobs share lives in `cells` or `file`.
  */
 const layers: readonly (readonly string[])[] = [
   ['cells'], // cell content and answers, headers, styles, sheet names, the workbook's wording
   ['file'], // loading and saving .xlsx bytes, the limits and the zip guard, issues of an import
-  ['self-check', 'standard-table', 'result'], // the jobs: one module per sheet, writing and reading it
+  ['self-check', 'standard-table', 'result', 'forms'], // the jobs: one module per sheet, writing and reading it
   ['.'], // the package's barrel
 ];
 const layerOf = new Map(layers.flatMap((row, index) => row.map((folder) => [folder, index] as const)));

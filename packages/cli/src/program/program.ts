@@ -7,6 +7,7 @@ import { registerCompileCommand } from '../commands/compile-command.js';
 import { registerDemoCommand } from '../commands/demo-command.js';
 import { registerDiffCommand } from '../commands/diff-command.js';
 import { registerEvaluateCommand } from '../commands/evaluate-command.js';
+import { registerFormsCommand } from '../commands/forms-command.js';
 import { registerPlanCommand } from '../commands/plan-command.js';
 import { registerRemediateCommand } from '../commands/remediate-command.js';
 import { registerReportCommand } from '../commands/report-command.js';
@@ -47,6 +48,7 @@ Run \`sunshine-rubric demo\` to see it work on the bundled sample estates. ËøêË°
   registerEvaluateCommand(program, context);
   registerBatchCommand(program, context);
   registerReportCommand(program, context);
+  registerFormsCommand(program, context);
   registerRemediateCommand(program, context);
   registerTimelineCommand(program, context);
   registerPlanCommand(program, context);

@@ -30,6 +30,9 @@ describe('run', () => {
     'template export',
     'template import',
     'template import-standard',
+    'forms',
+    'forms application',
+    'forms summary',
     'demo',
   ])('%s --help shows usage and a runnable example', async (command) => {
     const outcome = await cli([...command.split(' '), '--help']);

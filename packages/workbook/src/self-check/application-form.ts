@@ -1,35 +1,14 @@
 import type { Assessment } from '@sunshine-rubric/core';
 import type { Cell } from 'exceljs';
 import { type CellContent, contentText, exportedText, setText, showContent } from '../cells/cells.js';
+import { communityFields } from '../cells/community-fields.js';
 import { selfCheckSheetNames } from '../cells/sheet-names.js';
 import type { WorkbookIssues } from '../file/workbook-io.js';
 
+export { type CommunityField, communityFields } from '../cells/community-fields.js';
+
 // The application form (申报表) as the 小区信息 sheet holds it: its fields, and how a field's value is written
 // to its cell and read back, in one place so that the sheet's writer and reader cannot drift apart.
-
-/** A field of the estate, as on the application form (申报表). */
-export interface CommunityField {
-  readonly key: string;
-  readonly label: string;
-  readonly en: string;
-  /** Always text (a number typed in is read as text), e.g. the name. */
-  readonly text: boolean;
-}
-
-/** The application form's fields, in the form's order. They are kept in the assessment's `community`. */
-export const communityFields: readonly CommunityField[] = [
-  { key: 'name', label: '小区名称', en: 'Estate name', text: true },
-  { key: 'district', label: '所在县（市、区）', en: 'District', text: true },
-  { key: 'address', label: '详细地址', en: 'Address', text: true },
-  { key: 'housingType', label: '房源类型', en: 'Housing type', text: true },
-  { key: 'operator', label: '运营管理单位', en: 'Operator', text: true },
-  { key: 'contact', label: '联系人及电话', en: 'Contact and phone', text: true },
-  { key: 'yearBuilt', label: '建成年份', en: 'Year built', text: false },
-  { key: 'yearOccupied', label: '入住年份', en: 'Year occupied', text: false },
-  { key: 'units', label: '总套数', en: 'Housing units', text: false },
-  { key: 'rentalHouseholds', label: '租赁户数', en: 'Rental households', text: false },
-  { key: 'occupancyRate', label: '入住率', en: 'Occupancy rate', text: false },
-];
 
 /** Keys of the rows that are not estate fields: the 字段 column holds these. */
 export const assessmentRowKeys = Object.freeze({

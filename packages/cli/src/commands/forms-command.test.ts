@@ -1,0 +1,137 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { evaluate, summariseSelfCheck } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeFixtures } from '../../test/fixtures.js';
+import { temporaryFolder } from '../../test/run-cli.js';
+import { runInProcess } from '../../test/run-in-process.js';
+
+let folder: { path: string; remove: () => Promise<void> };
+const cli = (...args: string[]) => runInProcess(args, { cwd: folder.path });
+
+const events = [
+  {
+    type: 'self-check-completed',
+    date: '2021-08-20',
+    actor: '物业',
+    evaluation: summariseSelfCheck(evaluate(guangxi2021, guangxiSamples.eligible)),
+  },
+  { type: 'applied', date: '2021-09-01', actor: '物业' },
+  {
+    type: 'standard-reviewed',
+    date: '2021-10-08',
+    actor: '市领导小组',
+    tier: 'city',
+    standard: 'S01',
+    decision: 'disagree',
+    outcome: 'unmet',
+    reason: '<b>监控</b>未覆盖',
+  },
+  { type: 'city-review-passed', date: '2021-10-10', actor: '市领导小组', tier: 'city' },
+];
+
+beforeAll(async () => {
+  folder = await temporaryFolder('forms');
+  await writeFixtures(folder.path);
+  await writeFile(join(folder.path, 'events.json'), JSON.stringify(events));
+  await writeFile(
+    join(folder.path, 'applications.json'),
+    JSON.stringify([{ id: 'qingshan', events, community: { name: '青山小区', district: '钦南区' } }]),
+  );
+});
+afterAll(() => folder.remove());
+
+async function sheetTexts(file: string): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(folder.path, file));
+  const texts: string[] = [];
+  workbook.worksheets[0]?.eachRow((row) => {
+    row.eachCell((cell) => {
+      texts.push(String(cell.value));
+    });
+  });
+  return texts;
+}
+
+describe('forms', () => {
+  test('application writes the estate’s form as xlsx, with the city’s disagreement and its reason', async () => {
+    const outcome = await cli(
+      'forms',
+      'application',
+      'eligible.json',
+      '--application',
+      'events.json',
+      '--out',
+      'form.xlsx',
+    );
+    expect(outcome.code).toBe(0);
+    const texts = await sheetTexts('form.xlsx');
+    expect(texts.some((text) => text.includes('<b>监控</b>未覆盖'))).toBe(true);
+    expect(texts.some((text) => text.includes('官方表式未能取得'))).toBe(true);
+  });
+
+  test('application writes HTML with English beside the Chinese', async () => {
+    const outcome = await cli(
+      'forms',
+      'application',
+      'eligible.json',
+      '--application',
+      'events.json',
+      '--format',
+      'html',
+      '--lang',
+      'en',
+      '--out',
+      'form.html',
+    );
+    expect(outcome.code).toBe(0);
+    const html = await readFile(join(folder.path, 'form.html'), 'utf8');
+    expect(html).toContain('&lt;b&gt;监控&lt;/b&gt;未覆盖');
+    expect(html).toContain('city initial review');
+  });
+
+  test('summary writes the year’s applicants', async () => {
+    const outcome = await cli(
+      'forms',
+      'summary',
+      'applications.json',
+      '--year',
+      '2021',
+      '--out',
+      'summary.xlsx',
+    );
+    expect(outcome.code).toBe(0);
+    const texts = await sheetTexts('summary.xlsx');
+    expect(texts).toContain('青山小区');
+    expect(texts).toContain('钦南区');
+    expect(texts).toContain('市级初审通过');
+  });
+
+  test('a layout with an unknown field is bad input naming the file and the path', async () => {
+    await writeFile(
+      join(folder.path, 'layout.json'),
+      JSON.stringify({
+        title: { zh: '表' },
+        provisional: false,
+        columns: [{ label: { zh: '面积' }, field: 'area' }],
+      }),
+    );
+    const outcome = await cli(
+      'forms',
+      'summary',
+      'applications.json',
+      '--year',
+      '2021',
+      '--layout',
+      'layout.json',
+      '--out',
+      'bad.xlsx',
+    );
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr).toContain('layout.json');
+    expect(outcome.stderr).toMatch(/columns.*0.*field/);
+    expect(outcome.stderr).toContain('unknown field "area"');
+  });
+});

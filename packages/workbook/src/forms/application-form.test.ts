@@ -1,0 +1,122 @@
+import { RubricError } from '@sunshine-rubric/core';
+import { foldApplication } from '@sunshine-rubric/core/workflow';
+import { guangxi2021 } from '@sunshine-rubric/guangxi';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import {
+  estate,
+  estateResult,
+  firstStandard,
+  reviewedLog,
+  reviewedState,
+} from '../../test/forms-fixtures.js';
+import { openWorkbook } from '../../test/workbook-fixtures.js';
+import { applicationFormHtml, applicationFormWorkbook } from './application-form.js';
+import { defaultApplicationFormLayout } from './form-layout.js';
+
+/** Every text of the one sheet, as exceljs reads it back. */
+async function sheetTexts(bytes: Uint8Array): Promise<string[]> {
+  const workbook = await openWorkbook(bytes);
+  const texts: string[] = [];
+  workbook.worksheets[0]!.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string') texts.push(cell.value);
+    });
+  });
+  return texts;
+}
+
+describe('the application form', () => {
+  it('shows the estate, the self-check, each requirement and the city’s disagreement with its reason', async () => {
+    const bytes = await applicationFormWorkbook(guangxi2021, estate, estateResult, reviewedState);
+    const workbook = await openWorkbook(bytes);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['申报表']);
+    const texts = await sheetTexts(bytes);
+    expect(texts).toContain(estate.community.name);
+    expect(texts).toContain('符合申报条件');
+    const requirement = guangxi2021.aspects[0]!.requirements[0]!;
+    expect(texts).toContain(requirement.title.zh);
+    const cityRow = texts.find((text) => text.includes(`${firstStandard} 符合→不符合`));
+    expect(cityRow).toContain('监控未覆盖出入口');
+    expect(texts).toContain('市住建局 2021-10-08');
+    expect(texts).toContain('市级初审通过');
+  });
+
+  it('carries the drafted-layout notice, which says the evidence list is left out, and the rule set’s notice', async () => {
+    const texts = await sheetTexts(await applicationFormWorkbook(guangxi2021, estate, estateResult));
+    expect(texts.some((text) => text.includes('官方表式未能取得') && text.includes('佐证材料'))).toBe(true);
+    expect(texts.some((text) => text.includes('不是官方文本'))).toBe(true);
+    const page = applicationFormHtml(guangxi2021, estate, estateResult);
+    expect(page).toContain('官方表式未能取得');
+    expect(page).toContain('不是官方文本');
+  });
+
+  it('keeps formula-like text as text', async () => {
+    const attack = "=cmd|' /C calc'!A0";
+    const hostile = { ...estate, community: { ...estate.community, address: attack, operator: '@SUM(1+1)' } };
+    const state = foldApplication(reviewedLog('+86 138 0000 0000'), { ruleSet: guangxi2021 });
+    const bytes = await applicationFormWorkbook(guangxi2021, hostile, estateResult, state);
+    const workbook = XLSX.read(bytes, { type: 'array' });
+    const sheet = workbook.Sheets[workbook.SheetNames[0]!]!;
+    const cells = Object.entries(sheet)
+      .filter(([address]) => !address.startsWith('!'))
+      .map(([, cell]) => cell as XLSX.CellObject);
+    expect(cells.filter((cell) => cell.f !== undefined)).toEqual([]);
+    const texts = cells.map((cell) => String(cell.v));
+    expect(texts).toContain(`'${attack}`);
+    expect(texts).toContain("'@SUM(1+1)");
+    expect(texts.filter((text) => /^[=+\-@\t\r]/.test(text))).toEqual([]);
+  });
+
+  it('follows a city’s own layout, and refuses an unknown field with its path', async () => {
+    const layout = {
+      ...defaultApplicationFormLayout,
+      title: { zh: '钦州市申报表' },
+      sections: [
+        { title: { zh: '小区' }, rows: [{ label: { zh: '地址（城市表式）' }, field: 'community.address' }] },
+      ],
+    };
+    const texts = await sheetTexts(
+      await applicationFormWorkbook(guangxi2021, estate, estateResult, undefined, { layout }),
+    );
+    expect(texts).toContain('地址（城市表式）');
+    expect(texts.some((text) => text.startsWith('钦州市申报表'))).toBe(true);
+    expect(texts).not.toContain('小区名称');
+
+    const wrong = {
+      ...layout,
+      sections: [{ title: { zh: '小区' }, rows: [{ label: { zh: '面积' }, field: 'community.area' }] }],
+    };
+    let error: unknown;
+    try {
+      applicationFormHtml(guangxi2021, estate, estateResult, undefined, { layout: wrong });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(RubricError.isInstance(error)).toBe(true);
+    const rubricError = error as RubricError;
+    expect(rubricError.code).toBe('INVALID_OPTIONS');
+    expect(rubricError.issues[0]).toMatchObject({
+      path: ['layout', 'sections', 0, 'rows', 0, 'field'],
+      kind: 'invalid_value',
+    });
+    expect(rubricError.issues[0]?.message).toContain('unknown field "community.area"');
+  });
+
+  it('refuses a result of another assessment', () => {
+    expect(() => applicationFormHtml(guangxi2021, { ...estate, id: 'other' }, estateResult)).toThrow(
+      /the result is of assessment/,
+    );
+  });
+
+  it('is a self-contained HTML page: escaped text, no script, no external request', () => {
+    const hostile = { ...estate, community: { ...estate.community, name: '<script>alert(1)</script>' } };
+    const result = { ...estateResult };
+    const page = applicationFormHtml(guangxi2021, hostile, result, reviewedState, { language: 'zh-en' });
+    expect(page).not.toContain('<script');
+    expect(page).toContain('&lt;script&gt;');
+    expect(page).not.toMatch(/(src|href)=|url\(|@import/);
+    expect(page).toContain("default-src 'none'");
+    expect(page).toContain('city initial review');
+  });
+});
