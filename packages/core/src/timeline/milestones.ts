@@ -22,8 +22,9 @@ export interface RankedMilestone {
 export function rankMilestones(plan: TargetPlan): RankedMilestone[] {
   const ranked = plan.milestones.map((milestone, index) => {
     const fraction = milestoneFraction(milestone, plan.total);
+    // A count written -0 (`JSON.parse('-0')` gives it) is 0: no target or quota shows "-0".
     const cumulativeTarget =
-      'count' in milestone ? milestone.count : fractionOfTotal(fraction, plan.total, plan.rounding);
+      'count' in milestone ? milestone.count + 0 : fractionOfTotal(fraction, plan.total, plan.rounding);
     return { index, year: milestone.year, milestone, fraction, cumulativeTarget };
   });
   return ranked.sort((left, right) => left.year - right.year || left.index - right.index);

@@ -35,6 +35,15 @@ describe('planTimeline', () => {
     expect(floor.years.map((year) => year.cumulativeTarget)).toEqual([9, 18, 23, 25]);
   });
 
+  test('reads a count written -0 (as JSON.parse gives it) as 0, so no target or quota is -0', () => {
+    const plan = JSON.parse(
+      '{ "total": 1, "milestones": [{ "year": 2000, "count": -0 }] }',
+    ) as TargetPlanInput;
+    const [year] = planTimeline(plan).years;
+    expect(Object.is(year?.cumulativeTarget, 0)).toBe(true);
+    expect(Object.is(year?.quota, 0)).toBe(true);
+  });
+
   test('keeps a share that lands on a whole number exactly', () => {
     const { years } = planTimeline({ total: 26, milestones: [{ year: 2021, share: 0.5 }] });
     expect(years[0]?.cumulativeTarget).toBe(13);
