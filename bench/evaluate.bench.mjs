@@ -14,7 +14,7 @@ import { compileRuleSet } from '../packages/core/dist/index.js';
 import {
   createJsonRulesEngineEvaluator,
   toJsonRulesEngineRules,
-} from '../packages/core/dist/json-rules-engine.js';
+} from '../packages/core/dist/json-rules-engine/index.js';
 import { generatedRubric } from './generated-rubric.mjs';
 import { formatNs, formatRatio, measureAsync, measureSync, median, sinkValue } from './harness.mjs';
 import { buildInputs, loadRuleSetJson, loadSamples } from './inputs.mjs';

@@ -1,6 +1,6 @@
 // Lint benchmark: lintRuleSet on guangxi-2021 (first call, then the median of 20), and on seeded large rule
 // sets. Run with `pnpm bench:lint` (builds packages/core and guangxi first). See bench/README.md.
-import { lintRuleSet } from '../packages/core/dist/lint.js';
+import { lintRuleSet } from '../packages/core/dist/lint/index.js';
 import { guangxi2021 } from '../packages/guangxi/dist/index.js';
 import { median } from './harness.mjs';
 import { largeRuleSet } from './remediation-inputs.mjs';

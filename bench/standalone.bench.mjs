@@ -12,7 +12,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { transform } from 'esbuild';
 import { LogicEngine } from 'json-logic-engine';
 import { compileRuleSet } from '../packages/core/dist/index.js';
-import { generateStandaloneEvaluator } from '../packages/core/dist/standalone.js';
+import { generateStandaloneEvaluator } from '../packages/core/dist/standalone/index.js';
 import { formatNs, measureSync, median, sinkValue } from './harness.mjs';
 import { buildInputs, loadRuleSetJson, loadSamples } from './inputs.mjs';
 import { expectedVerdicts, ruleSetToJsonLogic } from './json-logic.mjs';
