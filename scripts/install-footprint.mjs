@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isPackedTestFile } from './packed-test-files.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const typescript = 'typescript@5.9.3';
@@ -87,9 +88,7 @@ function contentsOf(tarball) {
     unpackedBytes: files.reduce((sum, file) => sum + file.size, 0),
     packedBytes: Number(run('stat', ['-c', '%s', tarball], work).trim()),
     license: files.some((file) => /^LICENSE/i.test(file.path)),
-    tests: files
-      .filter((file) => /\.test\.|(^|\/)(test|fixtures?)\//.test(file.path))
-      .map((file) => file.path),
+    tests: files.map((file) => file.path).filter(isPackedTestFile),
     maps: maps.length,
     mapsWithSources: mapsWithSources.length,
     sources: files.filter((file) => file.path.startsWith('src/')).length,

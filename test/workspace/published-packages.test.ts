@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isPackedTestFile } from '../../scripts/packed-test-files.mjs';
 
 // What a user sees of each published package on the registry, checked without building or installing
 // (test/release installs the packed tarballs): the files `npm pack` would put in it, its manifest, its README.
@@ -34,11 +35,7 @@ describe.each(published)('the tarball of packages/$folder', ({ folder, manifest 
       readFileSync(join(root, 'LICENSE'), 'utf8'),
     );
     expect(manifest.license).toBe('MIT');
-    // Test fixtures, not `src/fixtures/` (core's `@sunshine-rubric/core/fixtures` entry point is source).
-    const testFiles = files.filter(
-      (path) => /\.test\.|(^|\/)(test|tests|__fixtures__)\//.test(path) || /^fixtures?\//.test(path),
-    );
-    expect(testFiles).toEqual([]);
+    expect(files.filter(isPackedTestFile)).toEqual([]);
   }, 60_000); // npm pack reads every file of the package: slow on a busy machine
 
   it('names its repository folder, homepage and issue tracker', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import storedLogs from '../../test/stored-logs-2026-11.json' with { type: 'json' };
 import { at, certifiedLog, decision, reviewedRuleSet, selfCheck } from '../../test/workflow-logs.js';
 import { RubricError } from '../errors/rubric-error.js';
-import storedLogs from './fixtures/stored-logs-2026-11.json' with { type: 'json' };
 import {
   decidingTierOf,
   type FoldApplicationOptions,

@@ -1,0 +1,1 @@
+export function isPackedTestFile(path: string): boolean;
