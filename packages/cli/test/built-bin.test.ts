@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
 import { runCli, samplesFolder } from './run-cli.js';
 
 const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
@@ -15,7 +16,7 @@ describe.skipIf(!built)('dist/bin.js', () => {
   test('is a Node executable that evaluates an assessment', { timeout: 30_000 }, async () => {
     expect((await readFile(bin, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
     const version = await runCli(['--version'], { cwd: samplesFolder, bin });
-    expect(version).toEqual({ code: 0, stdout: '0.0.0\n', stderr: '' });
+    expect(version).toEqual({ code: 0, stdout: `${packageJson.version}\n`, stderr: '' });
     const outcome = await runCli(['evaluate', join(samplesFolder, 'eligible.json'), '--format', 'json'], {
       cwd: samplesFolder,
       bin,

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
 import { runInProcess } from '../../test/run-in-process.js';
@@ -42,7 +43,7 @@ describe('run', () => {
   });
 
   test('--version prints the package version', async () => {
-    expect(await cli(['--version'])).toEqual({ code: 0, stdout: '0.0.0\n', stderr: '' });
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${packageJson.version}\n`, stderr: '' });
   });
 
   test('usage errors exit 2 with commander’s message and a hint', async () => {
