@@ -1,6 +1,7 @@
 // Input files shared by the end-to-end and in-process tests, written into a temporary folder.
 import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { evaluate, summariseSelfCheck } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import ExcelJS from 'exceljs';
 import { samplesFolder } from './run-cli.js';
@@ -55,4 +56,31 @@ async function standardTable(): Promise<Uint8Array> {
   sheet.addRow(['', '环境卫生', '生活垃圾分类投放', '住房城乡建设部门']);
   sheet.addRow(['服务管理', '便民服务', '设有社区卫生服务站点', '卫生健康部门']);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The application log of the eligible sample under city review: its self-check, the application, the city's
+ * disagreement on S01 with `reason` (text that reports must escape), and the city passing it on.
+ */
+export function cityReviewedLog(reason: string): Record<string, unknown>[] {
+  return [
+    {
+      type: 'self-check-completed',
+      date: '2021-08-20',
+      actor: '物业',
+      evaluation: summariseSelfCheck(evaluate(guangxi2021, guangxiSamples.eligible)),
+    },
+    { type: 'applied', date: '2021-09-01', actor: '物业' },
+    {
+      type: 'standard-reviewed',
+      date: '2021-10-08',
+      actor: '市领导小组',
+      tier: 'city',
+      standard: 'S01',
+      decision: 'disagree',
+      outcome: 'unmet',
+      reason,
+    },
+    { type: 'city-review-passed', date: '2021-10-10', actor: '市领导小组', tier: 'city' },
+  ];
 }

@@ -32,6 +32,7 @@ export type {
 export { RubricError } from './errors/rubric-error.js';
 export type { CompileOptions, EvaluateOptions, Evaluator } from './evaluate/compile-rule-set.js';
 export { compileRuleSet, evaluate } from './evaluate/compile-rule-set.js';
+export type { CityUnits, CityUnitsInput } from './plugins/city-units.js';
 export type {
   CreateRegistryOptions,
   RegisteredRuleSet,

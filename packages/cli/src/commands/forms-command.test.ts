@@ -1,51 +1,23 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { evaluate, summariseSelfCheck } from '@sunshine-rubric/core';
-import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeFixtures } from '../../test/fixtures.js';
-import { temporaryFolder } from '../../test/run-cli.js';
-import { runInProcess } from '../../test/run-in-process.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cityReviewedLog } from '../../test/fixtures.js';
+import { fixtureFolder } from '../../test/run-in-process.js';
 
-let folder: { path: string; remove: () => Promise<void> };
-const cli = (...args: string[]) => runInProcess(args, { cwd: folder.path });
-
-const events = [
-  {
-    type: 'self-check-completed',
-    date: '2021-08-20',
-    actor: '物业',
-    evaluation: summariseSelfCheck(evaluate(guangxi2021, guangxiSamples.eligible)),
-  },
-  { type: 'applied', date: '2021-09-01', actor: '物业' },
-  {
-    type: 'standard-reviewed',
-    date: '2021-10-08',
-    actor: '市领导小组',
-    tier: 'city',
-    standard: 'S01',
-    decision: 'disagree',
-    outcome: 'unmet',
-    reason: '<b>监控</b>未覆盖',
-  },
-  { type: 'city-review-passed', date: '2021-10-10', actor: '市领导小组', tier: 'city' },
-];
+const { cli, path } = fixtureFolder('forms');
+const events = cityReviewedLog('<b>监控</b>未覆盖');
 
 beforeAll(async () => {
-  folder = await temporaryFolder('forms');
-  await writeFixtures(folder.path);
-  await writeFile(join(folder.path, 'events.json'), JSON.stringify(events));
+  await writeFile(path('events.json'), JSON.stringify(events));
   await writeFile(
-    join(folder.path, 'applications.json'),
+    path('applications.json'),
     JSON.stringify([{ id: 'qingshan', events, community: { name: '青山小区', district: '钦南区' } }]),
   );
 });
-afterAll(() => folder.remove());
 
 async function sheetTexts(file: string): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(join(folder.path, file));
+  await workbook.xlsx.readFile(path(file));
   const texts: string[] = [];
   workbook.worksheets[0]?.eachRow((row) => {
     row.eachCell((cell) => {
@@ -87,7 +59,7 @@ describe('forms', () => {
       'form.html',
     );
     expect(outcome.code).toBe(0);
-    const html = await readFile(join(folder.path, 'form.html'), 'utf8');
+    const html = await readFile(path('form.html'), 'utf8');
     expect(html).toContain('&lt;b&gt;监控&lt;/b&gt;未覆盖');
     expect(html).toContain('city initial review');
   });
@@ -111,7 +83,7 @@ describe('forms', () => {
 
   test('a layout with an unknown field is bad input naming the file and the path', async () => {
     await writeFile(
-      join(folder.path, 'layout.json'),
+      path('layout.json'),
       JSON.stringify({
         title: { zh: '表' },
         provisional: false,

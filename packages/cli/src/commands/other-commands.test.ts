@@ -1,20 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { evaluate, summariseSelfCheck } from '@sunshine-rubric/core';
-import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeFixtures } from '../../test/fixtures.js';
-import { temporaryFolder } from '../../test/run-cli.js';
-import { runInProcess } from '../../test/run-in-process.js';
+import { describe, expect, test } from 'vitest';
+import { cityReviewedLog } from '../../test/fixtures.js';
+import { fixtureFolder } from '../../test/run-in-process.js';
 
-let folder: { path: string; remove: () => Promise<void> };
-const cli = (...args: string[]) => runInProcess(args, { cwd: folder.path });
-
-beforeAll(async () => {
-  folder = await temporaryFolder('commands');
-  await writeFixtures(folder.path);
-});
-afterAll(() => folder.remove());
+const { cli, path } = fixtureFolder('commands');
 
 describe('remediate', () => {
   test('text: the fewest standards by department without costs; none for an eligible estate', async () => {
@@ -33,7 +22,7 @@ describe('remediate', () => {
     expect(unknown.stderr).toBe(
       'sunshine-rubric: bad-costs.json $.S99: "S99" is not a standard of guangxi-2021\n',
     );
-    await writeFile(join(folder.path, 'negative-costs.json'), JSON.stringify({ S01: -3 }));
+    await writeFile(path('negative-costs.json'), JSON.stringify({ S01: -3 }));
     const negative = await cli('remediate', 'below.json', '--costs', 'negative-costs.json');
     expect(negative.stderr).toContain(
       'negative-costs.json $.S01: expected a cost, a number 0 or more, got -3',
@@ -84,7 +73,7 @@ describe('timeline', () => {
       ],
       quotas: { 2024: 5, 2025: 5 },
     };
-    await writeFile(join(folder.path, 'plan.json'), JSON.stringify(plan));
+    await writeFile(path('plan.json'), JSON.stringify(plan));
     const outcome = await cli('timeline', '--plan', 'plan.json', '--check', '--lang', 'en');
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain('(example-plan)');
@@ -106,7 +95,7 @@ describe('timeline', () => {
         { counts: '全市需创建的保障性住房小区', clause: '二' },
       ],
     };
-    await writeFile(join(folder.path, 'notice-plan.json'), JSON.stringify(plan));
+    await writeFile(path('notice-plan.json'), JSON.stringify(plan));
     const notice = await cli('timeline', '--plan', 'notice-plan.json', '--check', '--lang', 'en');
     expect(notice.stdout).toContain('[notice] TOTAL_DESCRIBED_DIFFERENTLY');
     expect(notice.code).toBe(0);
@@ -118,7 +107,7 @@ describe('timeline', () => {
     const unknown = await cli('timeline', '--plan', 'nanning-2030');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--plan nanning-2030: unknown plan (built in: qinzhou-2021');
-    await writeFile(join(folder.path, 'bad-plan.json'), JSON.stringify({ total: 0, milestones: [] }));
+    await writeFile(path('bad-plan.json'), JSON.stringify({ total: 0, milestones: [] }));
     const badPlan = await cli('timeline', '--plan', 'bad-plan.json');
     expect(badPlan.code).toBe(2);
     // Every problem reaches the user: the first on the error line, each other one below it.
@@ -144,7 +133,7 @@ describe('timeline', () => {
       'certified.json',
     );
     expect(outcome.code).toBe(0);
-    const html = await readFile(join(folder.path, 'timeline.html'), 'utf8');
+    const html = await readFile(path('timeline.html'), 'utf8');
     expect(html).toContain('计划一致性检查');
     expect(html).toContain('<svg');
   });
@@ -189,11 +178,11 @@ describe('validate and diff', () => {
     expect(bundled.stdout).toContain(
       '\n  note STANDARD_IMPLIES rule-set.json $.aspects[1].requirements[4].standards[2]: every estate that meets standard "S33" also meets standard "S54"',
     );
-    const broken = JSON.parse(await readFile(join(folder.path, 'rule-set.json'), 'utf8'));
+    const broken = JSON.parse(await readFile(path('rule-set.json'), 'utf8'));
     const s28 = broken.aspects[1].requirements[3].standards[0];
     s28.condition = { fact: 'cctvCoverage', operator: 'greaterThanInclusive', value: 1.5 };
     delete s28.drafted;
-    await writeFile(join(folder.path, 'never-met.json'), JSON.stringify(broken));
+    await writeFile(path('never-met.json'), JSON.stringify(broken));
     const text = await cli('validate', 'never-met.json', '--lang', 'en');
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('✗ never-met.json: valid rule set, but the linter found 2 error(s)');
@@ -275,30 +264,10 @@ describe('template', () => {
 });
 
 describe('report --application', () => {
-  const eligibleResult = evaluate(guangxi2021, guangxiSamples.eligible);
-  const events = [
-    {
-      type: 'self-check-completed',
-      date: '2021-08-20',
-      actor: '物业',
-      evaluation: summariseSelfCheck(eligibleResult),
-    },
-    { type: 'applied', date: '2021-09-01', actor: '物业' },
-    {
-      type: 'standard-reviewed',
-      date: '2021-10-08',
-      actor: '市领导小组',
-      tier: 'city',
-      standard: 'S01',
-      decision: 'disagree',
-      outcome: 'unmet',
-      reason: '<b>佐证材料</b>不足',
-    },
-    { type: 'city-review-passed', date: '2021-10-10', actor: '市领导小组', tier: 'city' },
-  ];
+  const events = cityReviewedLog('<b>佐证材料</b>不足');
 
   test('shows the self-check’s and each tier’s verdict, and every disagreement with its reason', async () => {
-    await writeFile(join(folder.path, 'events.json'), JSON.stringify(events));
+    await writeFile(path('events.json'), JSON.stringify(events));
     const outcome = await cli(
       'report',
       'eligible.json',
@@ -308,20 +277,20 @@ describe('report --application', () => {
       'reviewed.html',
     );
     expect(outcome.code).toBe(0);
-    const html = await readFile(join(folder.path, 'reviewed.html'), 'utf8');
+    const html = await readFile(path('reviewed.html'), 'utf8');
     expect(html).toContain('审核情况');
     expect(html).toContain('市级初审');
     expect(html).toContain('&lt;b&gt;佐证材料&lt;/b&gt;不足');
     expect(html).toContain('S01');
     const plain = await cli('report', 'eligible.json', '--out', 'plain.html');
     expect(plain.code).toBe(0);
-    expect(await readFile(join(folder.path, 'plain.html'), 'utf8')).not.toContain('审核情况');
+    expect(await readFile(path('plain.html'), 'utf8')).not.toContain('审核情况');
   });
 
   test('a log that does not fold is bad input with its path', async () => {
     const [selfCheck, applied] = events;
     const unknown = [selfCheck, applied, { ...events[2], standard: 'S99' }];
-    await writeFile(join(folder.path, 'bad-events.json'), JSON.stringify(unknown));
+    await writeFile(path('bad-events.json'), JSON.stringify(unknown));
     const outcome = await cli(
       'report',
       'eligible.json',

@@ -12,7 +12,7 @@ import { CliError } from '../io/run-io.js';
 import { shownInput } from '../io/terminal-safe.js';
 import type { PortfolioData } from '../text/portfolio-text.js';
 import { text } from '../words/wording.js';
-import { cityUnitsFor } from './city-departments.js';
+import { cityUnitsFor } from './city-units.js';
 import type { FixedEstate } from './plan-arguments.js';
 import { readPortfolioCosts } from './portfolio-costs.js';
 import type { EstatesInput } from './read-estates.js';
@@ -89,7 +89,7 @@ export async function planEstates(context: RunContext, request: PlanRequest): Pr
     outcome,
     ruleSet,
     planId,
-    cityUnits: cityUnitsFor(planId),
+    cityUnits: cityUnitsFor(context.registry, planId),
     planTitle: titleOf(request),
     estateCount: estates.length,
     fixed: new Set(Object.keys(fixedYears)),

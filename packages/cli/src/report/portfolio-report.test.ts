@@ -1,8 +1,8 @@
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { planPortfolio } from '@sunshine-rubric/planner';
-import { qinzhouFictionalEstates, qinzhouPlan } from '@sunshine-rubric/qinzhou';
+import { createQinzhouRegistry, qinzhouFictionalEstates, qinzhouPlan } from '@sunshine-rubric/qinzhou';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { cityUnitsFor } from '../plan/city-departments.js';
+import { cityUnitsFor } from '../plan/city-units.js';
 import type { PortfolioData } from '../text/portfolio-text.js';
 import { text } from '../words/wording.js';
 import { portfolioReport } from './portfolio-report.js';
@@ -60,7 +60,8 @@ describe('portfolio report', () => {
 
   test('names the city’s own units beside the rule set’s departments, where the plan’s city maps them', () => {
     if (!data.outcome.feasible) throw new Error('expected a plan');
-    const city = { ...data, cityUnits: cityUnitsFor('qinzhou-2021') };
+    const registry = createQinzhouRegistry();
+    const city = { ...data, cityUnits: cityUnitsFor(registry, 'qinzhou-2021') };
     const zh = portfolioReport(city, 'zh');
     expect(zh).toMatch(/<td>住房城乡建设部门（市住房城乡建设局）<\/td>(<td class="number">\d+<\/td>){5}/);
     expect(zh).toMatch(/<span class="muted">[^<]*住房城乡建设部门（市住房城乡建设局）[^<]* · /);
@@ -68,7 +69,7 @@ describe('portfolio report', () => {
       '(Qinzhou Housing and Urban-Rural Development Bureau)</td>',
     );
     // A plan without a known city: the rule set's departments alone.
-    expect(cityUnitsFor('some-city-2030').size).toBe(0);
+    expect(cityUnitsFor(registry, 'some-city-2030').size).toBe(0);
     expect(portfolioReport(data, 'zh')).not.toContain('市住房城乡建设局');
   });
 

@@ -15,7 +15,7 @@ export interface PortfolioData {
   readonly estateCount: number;
   /** Estates the user put in a year (`--fix`, `--cohorts`), by assessment id. */
   readonly fixed: ReadonlySet<string>;
-  /** The city's unit for each of the rule set's department ids (Qinzhou's, under its plan), shown beside them. */
+  /** The city's unit for each of the rule set's department ids (from the plugin whose `cityUnits` claim the plan), shown beside them. */
   readonly cityUnits?: ReadonlyMap<string, Text>;
   /** Notices beside the rule set's: fictional estates, drafted costs or budgets. The amounts' unit is the planner's (`outcome.amounts`). */
   readonly notices: readonly Text[];

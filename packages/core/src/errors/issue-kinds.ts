@@ -89,6 +89,7 @@ const pluginKinds = {
   'invalid-fact-resolver': 'a fact resolver that is not `{ fact, resolve }`',
   'duplicate-fact-resolver': 'two resolvers for the same fact',
   'duplicate-rule-set': 'a rule set listed twice',
+  'unknown-department': "a city unit for a department id that the rule set's standards do not name",
 } as const;
 
 /**
@@ -217,6 +218,7 @@ export const issueKinds = {
     'duplicate-rule-set': 'two rule sets have the same id and version',
     'unknown-base': 'a rule set extends one the registry does not hold',
     'extends-cycle': 'rule sets that extend each other in a cycle',
+    'duplicate-city-units': 'two plugins declare city units for the same target plan',
   },
   INVALID_PLUGIN: pluginKinds,
   RULE_SET_NOT_FOUND: {

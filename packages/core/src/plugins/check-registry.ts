@@ -3,6 +3,7 @@ import sortVersions from 'semver/functions/sort.js';
 import type { IssueOf } from '../errors/rubric-error.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { quote } from '../util/show-value.js';
+import { checkPlanClaims, type PlacedCityUnits } from './city-units.js';
 import { checkPlugin } from './define-plugin.js';
 import type { Plugin } from './plugin-types.js';
 
@@ -24,7 +25,8 @@ export interface CheckedRegistry {
 
 /**
  * Checks each plugin, then what only the plugins together can get wrong: two plugins with one name, one
- * custom operator name or one `id@version`; an `extends` that names no registered rule set; `extends` cycles.
+ * custom operator name or one `id@version`; an `extends` that names no registered rule set; `extends` cycles;
+ * one target plan claimed by two plugins' city units.
  */
 export function checkRegistry(input: unknown): CheckedRegistry {
   const issues: IssueOf<'INVALID_REGISTRY'>[] = [];
@@ -36,6 +38,7 @@ export function checkRegistry(input: unknown): CheckedRegistry {
   const names = new Map<string, number>();
   const operators = new Map<string, string>();
   const keys = new Map<string, string>();
+  const cityUnits: PlacedCityUnits[] = [];
   list.forEach((pluginInput, pluginIndex) => {
     const at: Path = ['plugins', pluginIndex];
     const { plugin, issues: pluginIssues } = checkPlugin(pluginInput);
@@ -52,6 +55,7 @@ export function checkRegistry(input: unknown): CheckedRegistry {
     }
     names.set(plugin.name, pluginIndex);
     plugins.push(plugin);
+    if (plugin.cityUnits) cityUnits.push({ cityUnits: plugin.cityUnits, plugin: plugin.name, path: at });
     plugin.operators.forEach((operator, index) => {
       const owner = operators.get(operator.name);
       if (owner !== undefined) {
@@ -79,6 +83,7 @@ export function checkRegistry(input: unknown): CheckedRegistry {
     });
   });
   issues.push(...checkExtends(ruleSets));
+  issues.push(...checkPlanClaims(cityUnits));
   return { plugins, ruleSets, issues };
 }
 

@@ -110,7 +110,7 @@ export interface Registry {
  * @throws {RubricError} `INVALID_REGISTRY`, one issue per problem with a path into the options (e.g.
  * `['plugins', 1, 'ruleSets', 0, 'extends']`): an invalid plugin, two plugins with the same name, two plugins
  * defining the same operator, an `id@version` contributed twice, an `extends` naming no registered rule set,
- * an `extends` cycle.
+ * an `extends` cycle, two plugins' `cityUnits` claiming one target plan (`duplicate-city-units`).
  * @example
  * ```ts
  * const registry = createRegistry({ plugins: [guangxiPlugin, qinzhouPlugin] });

@@ -13,6 +13,7 @@ import { deepFreeze } from '../util/deep-freeze.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
 import { type WorkflowPolicy, WorkflowPolicySchema } from '../workflow/workflow-policy.js';
+import { checkCityUnits } from './city-units.js';
 import {
   type FactResolver,
   INVALID_PLUGIN_CODE,
@@ -30,6 +31,7 @@ const pluginFields = new Set([
   'operators',
   'factResolvers',
   'workflow',
+  'cityUnits',
 ]);
 const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);
 const builtInNames = new Set(builtInOperators.map((operator) => operator.name));
@@ -42,7 +44,8 @@ const builtInNames = new Set(builtInOperators.map((operator) => operator.name));
  * @throws {RubricError} code `INVALID_REGISTRY` (there is no plugin-specific code yet) with one issue per
  * problem, paths into the plugin: an empty name, an `apiVersion` other than 1, an operator that is malformed,
  * repeats a name or takes a built-in operator's name, a malformed fact resolver, an invalid rule set
- * (`['ruleSets', 0, …rule-set path]`), a malformed `workflow` policy, or an unknown field.
+ * (`['ruleSets', 0, …rule-set path]`), a malformed `workflow` policy, malformed `cityUnits` or a unit for
+ * a department its rule set's standards do not name (`unknown-department`), or an unknown field.
  * @example
  * ```ts
  * export const qinzhouPlugin = definePlugin({
@@ -123,6 +126,7 @@ function checkPluginFields(input: unknown): { plugin?: Plugin; issues: IssueOf<'
   const factResolvers = checkFactResolvers(input.factResolvers, fail);
   const ruleSets = checkRuleSets(input.ruleSets, operators, issues);
   const workflow = checkWorkflow(input.workflow, issues);
+  const cityUnits = checkCityUnits(input.cityUnits, operators, issues);
   if (issues.length > 0) return { issues };
   const plugin: Plugin = {
     name: input.name as string,
@@ -132,6 +136,7 @@ function checkPluginFields(input: unknown): { plugin?: Plugin; issues: IssueOf<'
     operators: Object.freeze(operators.map((operator) => Object.freeze({ ...operator }))),
     factResolvers: Object.freeze(factResolvers.map((resolver) => Object.freeze({ ...resolver }))),
     ...(workflow === undefined ? {} : { workflow: deepFreeze(workflow) }),
+    ...(cityUnits === undefined ? {} : { cityUnits }),
   };
   return { plugin: Object.freeze(plugin), issues };
 }

@@ -4,6 +4,7 @@ import type { OperatorDefinition } from '../rule-set/operators.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import type { FactDefinition, FactValue, RuleSet } from '../rule-set/types.js';
 import type { WorkflowPolicy } from '../workflow/workflow-policy.js';
+import type { CityUnits, CityUnitsInput } from './city-units.js';
 
 /**
  * The error code of an invalid plugin. The library has no `INVALID_PLUGIN` code yet; a plugin is what a
@@ -73,6 +74,12 @@ export interface PluginDefinition {
    * deadline of each step of a year's round (a city's plugin declares them). Pass it to `foldApplication`.
    */
   readonly workflow?: WorkflowPolicy;
+  /**
+   * The city's own unit for each department of the rule set it applies (`{ ruleSet, plans?, units }`):
+   * outputs about the city's target plans name them beside the rule set's departments. Every key must be a
+   * department the rule set's standards name.
+   */
+  readonly cityUnits?: CityUnitsInput;
 }
 
 /**
@@ -94,4 +101,6 @@ export interface Plugin {
   readonly factResolvers: readonly FactResolver[];
   /** The workflow rules, when the plugin declares any. */
   readonly workflow?: WorkflowPolicy;
+  /** The city's units by department id, when the plugin declares them. */
+  readonly cityUnits?: CityUnits;
 }

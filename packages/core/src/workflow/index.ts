@@ -41,5 +41,7 @@ export type {
   TierVerdict,
 } from './reviewed-result.js';
 export { reviewedResult } from './reviewed-result.js';
+export type { TierRecord, TierRecords } from './tier-records.js';
+export { tierRecords } from './tier-records.js';
 export type { DeadlineStep, TierDeadline, WorkflowPolicy } from './workflow-policy.js';
 export { deadlineSteps } from './workflow-policy.js';

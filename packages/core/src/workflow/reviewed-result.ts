@@ -2,9 +2,9 @@ import { RubricError } from '../errors/rubric-error.js';
 import type { EvaluationResult, Outcome } from '../result/types.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { whatIf } from '../what-if/what-if.js';
-import type { ApplicationStatus } from './application-rules.js';
 import type { ApplicationState } from './application-state.js';
 import type { StandardReviewedEvent } from './events.js';
+import { type TierRecord, tierRecords } from './tier-records.js';
 
 /**
  * One standard on which a tier's decision stands apart from the outcome before it: a disagreement, or a
@@ -57,10 +57,11 @@ export interface TierVerdict {
   readonly decided: number;
   readonly differences: readonly StandardDifference[];
   /**
-   * What the tier recorded on the route, when the state is given: the city `passed` or `returned` it;
-   * the region `passed` it, required `rectification`, or it was `certified`; `pending` while undecided.
+   * What the tier recorded on the route (as `tierRecords` reads it), when the state is given: the city
+   * `passed` or `returned` it; the region `passed` it, required `rectification`, or it was `certified`;
+   * `pending` while undecided.
    */
-  readonly recorded?: 'pending' | 'passed' | 'returned' | 'rectification' | 'certified';
+  readonly recorded?: TierRecord;
 }
 
 /**
@@ -201,32 +202,9 @@ function outcomeAfter(
   }
 }
 
-const cityStatuses: Partial<Record<ApplicationStatus, TierVerdict['recorded']>> = {
-  applied: 'pending',
-  received: 'pending',
-  returned: 'returned',
-};
-const regionStatuses: Partial<Record<ApplicationStatus, TierVerdict['recorded']>> = {
-  'city-review-passed': 'pending',
-  'submitted-to-region': 'pending',
-  'rectification-required': 'rectification',
-  rectified: 'pending',
-  'recheck-passed': 'passed',
-  certified: 'certified',
-  'reinspection-rectification-required': 'certified',
-  'reinspection-rectified': 'certified',
-  revoked: 'certified',
-};
-
 /** What a tier recorded on the route, read from the state; `undefined` when it has not been reached. */
-function recordedBy(tier: 'city' | 'region', state: ApplicationState | undefined): TierVerdict['recorded'] {
-  if (state === undefined) return undefined;
-  if (tier === 'city') {
-    const own = cityStatuses[state.status];
-    if (own !== undefined) return own;
-    return regionStatuses[state.status] === undefined ? undefined : 'passed';
-  }
-  return regionStatuses[state.status];
+function recordedBy(tier: 'city' | 'region', state: ApplicationState | undefined): TierRecord | undefined {
+  return state === undefined ? undefined : tierRecords(state)[tier];
 }
 
 function inRuleSetOrder(

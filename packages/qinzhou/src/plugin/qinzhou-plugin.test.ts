@@ -1,6 +1,7 @@
 import { createRegistry, definePlugin, RubricError } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiPlugin, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
+import { qinzhouDepartments } from '../departments/qinzhou-departments.js';
 import { createQinzhouRegistry, qinzhouPlugin, qinzhouRuleSetReference } from './qinzhou-plugin.js';
 
 /** A user's own plugin that contributes the regional rule set, instead of the guangxi package's. */
@@ -12,6 +13,15 @@ describe('qinzhouPlugin', () => {
     expect(qinzhouPlugin.apiVersion).toBe(1);
     expect(qinzhouPlugin.ruleSets).toEqual([]);
     expect(Object.isFrozen(qinzhouPlugin)).toBe(true);
+  });
+
+  it('declares the leading group’s member unit for each Guangxi department, for the qinzhou-2021 plan', () => {
+    expect(qinzhouPlugin.cityUnits?.ruleSet).toBe(guangxi2021);
+    expect(qinzhouPlugin.cityUnits?.plans).toEqual(['qinzhou-2021']);
+    expect(qinzhouPlugin.cityUnits?.units).toEqual(
+      Object.fromEntries(qinzhouDepartments.map((department) => [department.id, department.title])),
+    );
+    expect(qinzhouPlugin.cityUnits?.units.housing?.zh).toBe('市住房城乡建设局');
   });
 
   it('registers in createRegistry, alone and beside a plugin that contributes guangxi-2021', () => {

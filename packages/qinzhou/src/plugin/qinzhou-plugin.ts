@@ -6,6 +6,8 @@ import {
   type Registry,
 } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiPlugin } from '@sunshine-rubric/guangxi';
+import { qinzhouDepartments } from '../departments/qinzhou-departments.js';
+import { qinzhouPlan } from '../plan/qinzhou-plan.js';
 import { qinzhouWorkflow } from './qinzhou-workflow.js';
 
 /**
@@ -27,9 +29,11 @@ export const qinzhouRuleSetReference: string = `${guangxi2021.id}@${guangxi2021.
  * an `id@version` that two plugins contribute: if this plugin contributed `guangxi-2021`, it could not be
  * registered beside a Guangxi plugin that does. Nor does it contribute operators or fact resolvers: the
  * plan defines none. Its `workflow` holds the deadline of each step of a year's round
- * ({@link qinzhouWorkflow}: applications by 30 September from the plan, the later tiers' dates drafted). What Qinzhou adds is data, exported beside the plugin (a plugin object takes no other
- * fields): {@link qinzhouPlan}, {@link qinzhouDepartments}, {@link qinzhouResponsibilityTable},
- * {@link qinzhouCostModel}. For a registry that also holds `guangxi-2021`, use
+ * ({@link qinzhouWorkflow}: applications by 30 September from the plan, the later tiers' dates drafted). Its
+ * `cityUnits` name the leading group's member unit for each Guangxi department id ({@link qinzhouDepartments}'
+ * titles), for outputs about the `qinzhou-2021` plan. The rest of what Qinzhou adds is data, exported beside
+ * the plugin (a plugin object takes no other fields): {@link qinzhouPlan}, {@link qinzhouDepartments},
+ * {@link qinzhouResponsibilityTable}, {@link qinzhouCostModel}. For a registry that also holds `guangxi-2021`, use
  * {@link createQinzhouRegistry}.
  *
  * @example
@@ -44,6 +48,11 @@ export const qinzhouPlugin: Plugin = definePlugin({
   description:
     'Qinzhou city (钦州市): applies the Guangxi 2021 rule set as is; its target plan, departments, responsibility table and cost model are exported beside this plugin.',
   workflow: qinzhouWorkflow,
+  cityUnits: {
+    ruleSet: guangxi2021,
+    plans: [qinzhouPlan.id ?? 'qinzhou-2021'],
+    units: Object.fromEntries(qinzhouDepartments.map((department) => [department.id, department.title])),
+  },
 });
 
 /**

@@ -6,7 +6,7 @@ import {
   type CampaignYearOptions,
   foldCampaignYear,
   safeFoldApplication,
-  type TierVerdict,
+  tierRecords,
 } from '@sunshine-rubric/core/workflow';
 import type { WorkbookLanguage } from '../cells/wording.js';
 import { type FormDocument, formNotices, wordsOf } from './form-document.js';
@@ -183,7 +183,7 @@ function cellOf(field: SummaryTableField, row: ApplicantRow, language: WorkbookL
       const recorded =
         row.status === undefined
           ? undefined
-          : recordedAt(field === 'review.city' ? 'city' : 'region', row.status);
+          : tierRecords({ status: row.status })[field === 'review.city' ? 'city' : 'region'];
       return recorded === undefined ? '' : words(recordedNames[recorded]);
     }
     case 'late':
@@ -193,27 +193,4 @@ function cellOf(field: SummaryTableField, row: ApplicantRow, language: WorkbookL
     default:
       return '';
   }
-}
-
-// What each tier recorded, read from the application's step, as `reviewedResult` reads it.
-const cityRecorded: Partial<Record<ApplicationStatus, TierVerdict['recorded']>> = {
-  applied: 'pending',
-  received: 'pending',
-  returned: 'returned',
-};
-const regionRecorded: Partial<Record<ApplicationStatus, TierVerdict['recorded']>> = {
-  'city-review-passed': 'pending',
-  'submitted-to-region': 'pending',
-  'rectification-required': 'rectification',
-  rectified: 'pending',
-  'recheck-passed': 'passed',
-  certified: 'certified',
-  'reinspection-rectification-required': 'certified',
-  'reinspection-rectified': 'certified',
-  revoked: 'certified',
-};
-
-function recordedAt(tier: 'city' | 'region', status: ApplicationStatus): TierVerdict['recorded'] {
-  if (tier === 'region') return regionRecorded[status];
-  return cityRecorded[status] ?? (regionRecorded[status] === undefined ? undefined : 'passed');
 }

@@ -1,0 +1,257 @@
+// The checks that hold a result built when read (core's evaluator, a generated standalone module) to plain
+// data: every consumer sees what an eagerly built result holds. The eager result is the json-rules-engine
+// backend's, built field by field as plain objects. One table, run on every builder of lazy results.
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../src/assessment/schema.js';
+import { createJsonRulesEngineEvaluator } from '../src/json-rules-engine/evaluate-with-json-rules-engine.js';
+import type { EvaluationResult } from '../src/result/types.js';
+import { defineRuleSet } from '../src/rule-set/define-rule-set.js';
+import { assessmentOf, perfectFacts, sampleRuleSet } from './fixtures.js';
+
+/** Evaluates an assessment of {@link lazyResultRuleSet}, building the result's details when first read. */
+export type LazyEvaluate = (
+  assessment: Assessment,
+  options?: { readonly explain?: boolean },
+) => EvaluationResult;
+
+/** The rule set every builder under test evaluates. */
+export const lazyResultRuleSet = defineRuleSet(sampleRuleSet());
+
+/** Eligible, unmet, out of scope, missing data: each a different set of details to build. */
+export const lazyResultAssessments: readonly Assessment[] = [
+  assessmentOf(perfectFacts(), 'perfect'),
+  assessmentOf({ ...perfectFacts(), cctvCoverage: 0.2, securityStaff: 0, hasPolicingRoom: false }, 'unmet'),
+  assessmentOf({ ...perfectFacts(), rentalHouseholds: 10 }, 'out-of-scope'),
+  assessmentOf({ occupied: true, hasLifts: true }, 'missing-data'),
+];
+const unmet = lazyResultAssessments[1]!;
+
+/** A lazily built result (a new one on each call) beside the eager reference for the same assessment. */
+interface Pair {
+  readonly lazy: () => EvaluationResult;
+  readonly eager: EvaluationResult;
+}
+
+async function pairsOf(evaluate: LazyEvaluate, explain: boolean): Promise<Pair[]> {
+  const reference = createJsonRulesEngineEvaluator(lazyResultRuleSet, { explain });
+  return Promise.all(
+    lazyResultAssessments.map(async (assessment) => ({
+      lazy: () => evaluate(assessment, { explain }),
+      eager: await reference.evaluate(assessment),
+    })),
+  );
+}
+
+/** Freezes a value and everything reachable from it by reading its properties, as deep-freeze helpers do. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+const rawOf = new WeakMap<object, object>();
+const reactiveOf = new WeakMap<object, object>();
+
+/**
+ * Vue 3's `reactive`, as `@vue/reactivity` 3.5 writes it, without the dependency tracking: a Proxy whose
+ * get trap reads with `Reflect.get(target, key, receiver)` (so an accessor runs with the proxy as `this`)
+ * and wraps every object it returns, except one that is not extensible; the set trap stores raw values
+ * through `Reflect.set(target, key, value, receiver)`.
+ */
+function reactiveLike<T>(target: T): T {
+  if (typeof target !== 'object' || target === null || rawOf.has(target)) return target;
+  if (!Object.isExtensible(target)) return target;
+  const tag = Object.prototype.toString.call(target);
+  if (tag !== '[object Object]' && tag !== '[object Array]') return target;
+  const existing = reactiveOf.get(target);
+  if (existing !== undefined) return existing as T;
+  const proxy = new Proxy(target, {
+    get(object, key, receiver) {
+      const value = Reflect.get(object, key, receiver);
+      return typeof value === 'object' && value !== null ? reactiveLike(value) : value;
+    },
+    set(object, key, value, receiver) {
+      const raw = typeof value === 'object' && value !== null ? (rawOf.get(value) ?? value) : value;
+      return Reflect.set(object, key, raw, receiver);
+    },
+  });
+  rawOf.set(proxy, target);
+  reactiveOf.set(target, proxy);
+  return proxy;
+}
+
+/** The simplest Proxy that passes itself as the receiver. */
+function forwardingProxy<T extends object>(target: T): T {
+  return new Proxy(target, { get: (object, key, receiver) => Reflect.get(object, key, receiver) });
+}
+
+/** Each consumer of plain data, and what it must see of a lazy result beside the eager one. */
+export const plainDataChecks: readonly (readonly [consumer: string, check: (pair: Pair) => void])[] = [
+  [
+    'JSON.stringify gives the same text, fields in the same order',
+    ({ lazy, eager }) => expect(JSON.stringify(lazy())).toBe(JSON.stringify(eager)),
+  ],
+  [
+    'structuredClone copies the same values',
+    ({ lazy, eager }) => expect(structuredClone(lazy())).toStrictEqual(eager),
+  ],
+  [
+    'Object.keys lists the same fields',
+    ({ lazy, eager }) => expect(Object.keys(lazy())).toEqual(Object.keys(eager)),
+  ],
+  [
+    'is deep-equal in vitest and in node:util',
+    ({ lazy, eager }) => {
+      expect(lazy()).toEqual(eager);
+      expect(lazy()).toStrictEqual(eager);
+      expect(eager).toStrictEqual(lazy());
+      expect(isDeepStrictEqual(lazy(), eager)).toBe(true);
+    },
+  ],
+  [
+    'spreads into an object of plain data properties, without symbols',
+    ({ lazy, eager }) => {
+      const spread = { ...lazy() };
+      expect(spread).toStrictEqual({ ...eager });
+      expect(Object.getOwnPropertyDescriptor(spread, 'standards')).toHaveProperty('value');
+      expect(Object.getOwnPropertySymbols(spread)).toEqual([]);
+    },
+  ],
+  [
+    'deep-frozen, holds the same values, frozen all the way down, and refuses assignment',
+    ({ lazy, eager }) => {
+      const result = deepFreeze(lazy());
+      expect(result).toStrictEqual(eager);
+      expect(Object.isFrozen(result.standards)).toBe(true);
+      expect(Object.isFrozen(result.standards[0])).toBe(true);
+      expect(Object.isFrozen(result.requirements)).toBe(true);
+      expect(Object.isFrozen(result.requirements[0])).toBe(true);
+      expect(result.standards).toBe(result.standards);
+      expect(() => {
+        (result as { reasons: unknown }).reasons = [];
+      }).toThrow(TypeError);
+      expect(result).toStrictEqual(eager);
+    },
+  ],
+  [
+    'frozen shallowly, still builds its details when read',
+    ({ lazy, eager }) => {
+      const result = Object.freeze(lazy());
+      expect(result.aspects).toEqual(eager.aspects);
+      expect(result.reasons).toEqual(eager.reasons);
+      expect(result.standards).toEqual(eager.standards);
+    },
+  ],
+];
+
+/** The Proxies a result is read through: one that only forwards, and Vue's `reactive`. */
+const proxies: readonly (readonly [name: string, wrap: <T extends object>(target: T) => T])[] = [
+  ['a forwarding Proxy', forwardingProxy],
+  ["Vue's reactive (as written there)", reactiveLike],
+];
+
+/**
+ * Runs every check on one builder of lazy results: the plain-data table (with and without explanations),
+ * reads through Proxies, and what a result built when read must do as a data property would.
+ */
+export function describeLazyResult(builder: string, evaluate: LazyEvaluate): void {
+  describe.each([true, false])(
+    `${builder}: a result (explain: %s) is plain data to every consumer`,
+    (explain) => {
+      it.each(plainDataChecks)('%s', async (_consumer, check) => {
+        for (const pair of await pairsOf(evaluate, explain)) check(pair);
+      });
+    },
+  );
+
+  describe.each(proxies)(`${builder}: a result read through %s`, (_name, wrap) => {
+    it.each([true, false])('gives the same values as the result (explain: %s)', async (explain) => {
+      for (const { lazy, eager } of await pairsOf(evaluate, explain)) {
+        const proxied = wrap(lazy());
+        expect(proxied.standards).toEqual(eager.standards);
+        expect(proxied.requirements).toEqual(eager.requirements);
+        expect(proxied.aspects).toEqual(eager.aspects);
+        expect(proxied.reasons).toEqual(eager.reasons);
+        expect(JSON.stringify(wrap(lazy()))).toBe(JSON.stringify(eager));
+        expect(Object.keys(wrap(lazy()))).toEqual(Object.keys(eager));
+        expect(wrap(lazy())).toEqual(eager);
+      }
+    });
+
+    it('builds each field once, shared with the result read directly', () => {
+      const result = evaluate(unmet);
+      const proxied = wrap(result);
+      const standards = proxied.standards;
+      expect(result.standards).toBe(wrap === reactiveLike ? rawOf.get(standards) : standards);
+      expect(JSON.stringify(proxied)).toBe(JSON.stringify(result));
+    });
+
+    it('takes an assignment through the Proxy, as the result would', () => {
+      const result = evaluate(unmet);
+      const proxied = wrap(result) as { reasons: unknown };
+      proxied.reasons = [];
+      expect(result.reasons).toEqual([]);
+      expect(JSON.parse(JSON.stringify(result)).reasons).toEqual([]);
+    });
+
+    it('reads the same when the result is frozen first', async () => {
+      for (const { lazy, eager } of await pairsOf(evaluate, true)) {
+        const proxied = wrap(Object.freeze(lazy()));
+        expect(proxied.reasons).toEqual(eager.reasons);
+        expect(JSON.stringify(proxied)).toBe(JSON.stringify(eager));
+      }
+    });
+  });
+
+  describe(`${builder}: a result built when read`, () => {
+    it('gives the same object on every read, as a data property does', () => {
+      const result = evaluate(unmet);
+      expect(result.standards).toBe(result.standards);
+      expect(result.reasons).toBe(result.reasons);
+      expect(result.standards[0]!.explanation).toBe(result.standards[0]!.explanation);
+    });
+
+    it('takes an assigned value in place of its own, and can lose a field', () => {
+      const result = evaluate(unmet) as { -readonly [Key in keyof EvaluationResult]: EvaluationResult[Key] };
+      result.reasons = [];
+      expect(result.reasons).toEqual([]);
+      expect(JSON.parse(JSON.stringify(result)).reasons).toEqual([]);
+      delete (result as { standards?: unknown }).standards;
+      expect(Object.keys(result)).not.toContain('standards');
+    });
+
+    it('is read the same through an object that inherits from it, which gets its own assigned field', () => {
+      const result = evaluate(unmet);
+      const child = Object.create(result) as EvaluationResult;
+      expect(child.standards).toBe(result.standards);
+      (child as { reasons: unknown }).reasons = [];
+      expect(result.reasons).not.toEqual([]);
+    });
+
+    it('is not changed by changes to the assessment after evaluating', () => {
+      const assessment = assessmentOf({ ...perfectFacts(), cctvCoverage: 0.2 }, 'changed-later');
+      const result = evaluate(assessment);
+      const expected = JSON.stringify(evaluate(structuredClone(assessment)));
+      (assessment.facts as Record<string, unknown>).cctvCoverage = 0.99;
+      expect(JSON.stringify(result)).toBe(expected);
+    });
+
+    it('keeps its reasons to its own outcomes when two results are read in either order', () => {
+      const first = evaluate(unmet);
+      const second = evaluate(lazyResultAssessments[0]!);
+      expect(second.reasons).toEqual([]);
+      expect(first.reasons.map((reason) => reason.code)).toContain('BELOW_THRESHOLD');
+      expect(first.requirements).not.toEqual(second.requirements);
+    });
+
+    it('keeps its state in no key a consumer lists, copies or compares', () => {
+      const result = evaluate(unmet);
+      expect(Object.keys({ ...result })).toEqual(Object.keys(result));
+      expect(Object.getOwnPropertySymbols({ ...result })).toEqual([]);
+      expect(Object.getOwnPropertySymbols(structuredClone(result))).toEqual([]);
+    });
+  });
+}
