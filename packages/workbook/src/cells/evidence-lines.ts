@@ -4,13 +4,13 @@ import { isIsoDate } from '@sunshine-rubric/core/internal';
 // Excel or WPS: `建设用地批准文件：用地批复.pdf；2019-04-02；sha256:…；备注：原件存档`. Both the self-check
 // workbook (written and read) and the result workbook and forms (written) use it, so it lives here.
 
-/** One document cited as evidence: the shape of core's `EvidenceEntry`. */
+/** One document cited as evidence: core's `EvidenceEntry`, as an assessment holds it. */
 export interface EvidenceLineEntry {
   readonly kind: string;
   readonly name: string;
-  readonly hash?: string;
-  readonly date?: string;
-  readonly note?: string;
+  readonly hash?: string | undefined;
+  readonly date?: string | undefined;
+  readonly note?: string | undefined;
 }
 
 /** A line of a cell that is not an entry: its number (1-based) and what is wrong, in words. */
@@ -71,7 +71,10 @@ export function formatEvidenceLine(entry: EvidenceLineEntry): string {
     if (typeof back !== 'string' && sameEntry(back, entry)) return plain;
   }
   const ordered: Record<string, string> = {};
-  for (const field of entryFields) if (entry[field] !== undefined) ordered[field] = entry[field];
+  for (const field of entryFields) {
+    const value = entry[field];
+    if (value !== undefined) ordered[field] = value;
+  }
   return JSON.stringify(ordered);
 }
 
