@@ -1,6 +1,7 @@
 import { type Assessment, type IssueOf, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import { AssessmentSchema, evidenceRules } from '@sunshine-rubric/core/internal';
 import { ruleSetLabel } from '@sunshine-rubric/core/words';
+import { evidenceStandards } from '../cells/evidence-text.js';
 import { valueProblem } from '../cells/fact-answers.js';
 import type { WorkbookLanguage } from '../cells/wording.js';
 import { createWorkbook, saveWorkbook } from '../file/workbook-io.js';
@@ -84,18 +85,7 @@ function checkAssessment(ruleSet: RuleSet, assessment: Assessment): void {
   }
   if (parsed.success && assessment.evidence !== undefined) {
     // Core's rules name the standards the rule set does not have: the sheet has no row to list them on.
-    const standards = ruleSet.aspects.flatMap((aspect) =>
-      aspect.requirements.flatMap((requirement) =>
-        requirement.standards.map((standard) => ({
-          id: standard.id,
-          title: standard.title,
-          requirementId: requirement.id,
-          aspectId: aspect.id,
-          required: standard.evidence ?? [],
-        })),
-      ),
-    );
-    issues.push(...evidenceRules().forStandards(standards).read(assessment.evidence).issues);
+    issues.push(...evidenceRules().forStandards(evidenceStandards(ruleSet)).read(assessment.evidence).issues);
   }
   if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
 }
