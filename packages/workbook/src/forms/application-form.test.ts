@@ -1,4 +1,4 @@
-import { RubricError } from '@sunshine-rubric/core';
+import { evaluate, RubricError } from '@sunshine-rubric/core';
 import { foldApplication } from '@sunshine-rubric/core/workflow';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +64,8 @@ describe('the application form', () => {
         ],
       },
     };
-    const texts = await sheetTexts(await applicationFormWorkbook(guangxi2021, withEvidence, estateResult));
+    const result = evaluate(guangxi2021, withEvidence);
+    const texts = await sheetTexts(await applicationFormWorkbook(guangxi2021, withEvidence, result));
     expect(texts).toContain('五、佐证材料清单');
     expect(texts).toContain('配套设施建设规划（小区部分）\n配套设施建设项目库清单');
     expect(texts).toContain(
@@ -73,7 +74,7 @@ describe('the application form', () => {
     expect(texts).toContain(
       '缺少佐证材料：《配套设施建设项目库清单》；另附非本标准所需材料：《物业服务合同》',
     );
-    const page = applicationFormHtml(guangxi2021, withEvidence, estateResult);
+    const page = applicationFormHtml(guangxi2021, withEvidence, result);
     expect(page).toContain('五、佐证材料清单');
     expect(page).toContain('sha256:fedcba987654…');
     expect(page).toContain('缺少佐证材料：《配套设施建设项目库清单》');
