@@ -117,13 +117,15 @@ describe('self-check workbook round trip', () => {
     },
   );
 
-  it('round-trips in the bilingual layout too', async () => {
+  it('round-trips in the bilingual layout too, evidence included', async () => {
+    const evidence = { S1: [{ kind: '监控点位图', name: '点位图.pdf', date: '2021-06-01' }] };
     const bytes = await exportSelfCheckWorkbook(allTypesRuleSet, {
-      assessment: sampleAssessment,
+      assessment: { ...sampleAssessment, evidence },
       lang: 'zh-en',
     });
     const back = await importSelfCheckWorkbook(allTypesRuleSet, bytes);
     expect(back.facts).toEqual(sampleAssessment.facts);
+    expect(back.evidence).toEqual(evidence);
   });
 
   it('accepts an ArrayBuffer as well as a Uint8Array', async () => {
