@@ -53,12 +53,14 @@ export { planRemediation } from './remediation/plan-remediation.js';
 export type {
   AspectResult,
   EvaluationResult,
+  EvidenceEntry,
   ExplanationNode,
   Outcome,
   Reason,
   ReasonBase,
   ReasonCode,
   RequirementResult,
+  StandardEvidence,
   StandardExplanation,
   StandardResult,
 } from './result/types.js';
@@ -92,6 +94,7 @@ export type {
   SharedConditions,
   Standard,
   Text,
+  UnevidencedPolicy,
 } from './rule-set/types.js';
 export type { ApplicationDeadline, CalendarRange, JointMeeting } from './timeline/calendar.js';
 export { applicationDeadlines, jointMeetings, timelineCalendar } from './timeline/calendar.js';
