@@ -18,8 +18,9 @@ const project = inject('consumerProject');
 // With guangxi-2021 bundled, the bundle is 147.7 KiB (bench/README.md): 93.6 KiB of it is the rule set's own
 // text, 54.0 KiB core. The release target, 60 KiB, is for the library's code: an app that fetches its rule
 // set as JSON (below). These ceilings only stop growth: lower them as the bundle shrinks.
-const CEILING_BYTES = 150 * 1024;
-const CORE_CEILING_BYTES = 55 * 1024;
+// 150 KiB before evidence: the evidence rules and their wiring add about 5 KB (the rule set already carried its document names).
+const CEILING_BYTES = 156 * 1024;
+const CORE_CEILING_BYTES = 60 * 1024; // 55 KiB before evidence
 
 let bundle: BrowserBundle;
 

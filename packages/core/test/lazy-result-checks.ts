@@ -15,15 +15,41 @@ export type LazyEvaluate = (
   options?: { readonly explain?: boolean },
 ) => EvaluationResult;
 
-/** The rule set every builder under test evaluates. */
-export const lazyResultRuleSet = defineRuleSet(sampleRuleSet());
+/**
+ * The rule set every builder under test evaluates. Two standards require evidence, and a standard without
+ * it counts as unmet: results then hold standards' evidence, unevidenced standards and EVIDENCE_MISSING
+ * reasons too.
+ */
+const required: Record<string, string[]> = { 's-policing-room': ['照片', '台账'], 's-heating': ['合同'] };
+const sample = sampleRuleSet();
+export const lazyResultRuleSet = defineRuleSet({
+  ...sample,
+  scoring: { ...sample.scoring, unevidenced: 'unmet' },
+  aspects: sample.aspects.map((aspect) => ({
+    ...aspect,
+    requirements: aspect.requirements.map((requirement) => ({
+      ...requirement,
+      standards: requirement.standards.map((standard) =>
+        required[standard.id] ? { ...standard, evidence: required[standard.id] } : standard,
+      ),
+    })),
+  })),
+});
+const cited = {
+  's-policing-room': [
+    { kind: '照片', name: 'a.jpg', date: '2021-01-02' },
+    { kind: '其他', name: 'b' },
+  ],
+  's-kindergarten': [{ kind: '托育', name: 'c', hash: `sha256:${'f'.repeat(64)}` }],
+};
 
-/** Eligible, unmet, out of scope, missing data: each a different set of details to build. */
+/** Eligible, unmet, out of scope, missing data, evidence cited: each a different set of details to build. */
 export const lazyResultAssessments: readonly Assessment[] = [
   assessmentOf(perfectFacts(), 'perfect'),
   assessmentOf({ ...perfectFacts(), cctvCoverage: 0.2, securityStaff: 0, hasPolicingRoom: false }, 'unmet'),
   assessmentOf({ ...perfectFacts(), rentalHouseholds: 10 }, 'out-of-scope'),
   assessmentOf({ occupied: true, hasLifts: true }, 'missing-data'),
+  { ...assessmentOf(perfectFacts(), 'evidence-cited'), evidence: cited },
 ];
 const unmet = lazyResultAssessments[1]!;
 
