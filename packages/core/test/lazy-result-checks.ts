@@ -35,6 +35,15 @@ export const lazyResultRuleSet = defineRuleSet({
     })),
   })),
 });
+/** Every required document cited: the perfect estate stays eligible. */
+const complete = {
+  's-policing-room': [
+    { kind: '照片', name: 'room.jpg' },
+    { kind: '台账', name: 'ledger.pdf' },
+  ],
+  's-heating': [{ kind: '合同', name: 'contract.pdf' }],
+};
+/** One required document cited, one of another kind, and one for a standard that requires none. */
 const cited = {
   's-policing-room': [
     { kind: '照片', name: 'a.jpg', date: '2021-01-02' },
@@ -45,7 +54,7 @@ const cited = {
 
 /** Eligible, unmet, out of scope, missing data, evidence cited: each a different set of details to build. */
 export const lazyResultAssessments: readonly Assessment[] = [
-  assessmentOf(perfectFacts(), 'perfect'),
+  { ...assessmentOf(perfectFacts(), 'perfect'), evidence: complete },
   assessmentOf({ ...perfectFacts(), cctvCoverage: 0.2, securityStaff: 0, hasPolicingRoom: false }, 'unmet'),
   assessmentOf({ ...perfectFacts(), rentalHouseholds: 10 }, 'out-of-scope'),
   assessmentOf({ occupied: true, hasLifts: true }, 'missing-data'),
