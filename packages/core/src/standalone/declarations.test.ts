@@ -15,6 +15,7 @@ const folder = mkdtempSync(join(tmpdir(), 'standalone-declarations-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const coreResultTypes = fileURLToPath(new URL('../result/types.js', import.meta.url));
+const coreErrorTypes = fileURLToPath(new URL('../errors/rubric-error.js', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 // What a TypeScript user writes against the module and its declarations: typed facts, core's result type
@@ -24,6 +25,9 @@ const consumer = `
 import evaluateByDefault, { evaluate, ruleSet, RubricError, type Assessment, type EvaluationResult, type FactId, type Facts } from './evaluator.mjs';
 import { evaluate as evaluateLeniently } from './lenient.mjs';
 import type { EvaluationResult as CoreEvaluationResult } from ${JSON.stringify(coreResultTypes)};
+import type * as Core from ${JSON.stringify(coreResultTypes)};
+import type * as CoreErrors from ${JSON.stringify(coreErrorTypes)};
+import type * as Module from './evaluator.mjs';
 
 const facts: Facts = { occupied: true, housingType: 'public-rental', rentalHouseholds: 320, cctvCoverage: null };
 const assessment: Assessment = { id: 'a1', community: { name: '示例小区', district: '钦南区' }, facts };
@@ -42,6 +46,23 @@ try {
 }
 evaluateLeniently({ id: 'a1', community: { name: 'x' }, facts: { notInTheCatalog: 1 } });
 
+// Each type the file declares is identical to core's own (optional fields too, at any depth): an error here
+// names the type that differs.
+type Same<Declared, Cores> =
+  (<T>() => T extends Declared ? 1 : 2) extends (<T>() => T extends Cores ? 1 : 2) ? true : false;
+const sameTypes: [
+  Same<Module.Outcome, Core.Outcome>,
+  Same<Module.ExplanationNode, Core.ExplanationNode>,
+  Same<Module.StandardExplanation, Core.StandardExplanation>,
+  Same<Module.StandardResult, Core.StandardResult>,
+  Same<Module.RequirementResult, Core.RequirementResult>,
+  Same<Module.AspectResult, Core.AspectResult>,
+  Same<Module.Reason, Core.Reason>,
+  Same<Module.ReasonCode, Core.ReasonCode>,
+  Same<Module.EvaluationResult, Core.EvaluationResult>,
+] = [true, true, true, true, true, true, true, true, true];
+const sameIssue: Same<Module.RubricIssue, CoreErrors.RubricIssue<string>> = true;
+
 // @ts-expect-error a fact that is not in the catalog
 evaluate({ id: 'a1', community: { name: 'x' }, facts: { notInTheCatalog: 1 } });
 // @ts-expect-error a boolean fact answered with a string
@@ -53,7 +74,7 @@ evaluate({ id: 'a1', facts: {} });
 // @ts-expect-error not a fact id
 const notAFact: FactId = 'notInTheCatalog';
 
-export { asCore, fromCore, sameFunction, id, factId, notAFact };
+export { asCore, fromCore, sameFunction, id, factId, notAFact, sameTypes, sameIssue };
 `;
 
 function typeCheck(): string {
