@@ -8,8 +8,9 @@
  */
 
 export { describeFactValue } from '../assessment/read-facts.js';
-export { AssessmentSchema } from '../assessment/schema.js';
+export { AssessmentSchema, EvidenceEntrySchema } from '../assessment/schema.js';
 export { layoutFor } from '../evaluate/layout-cache.js';
+export { evidenceRules } from '../evidence/evidence-rules.js';
 export { cheapestFixes } from '../remediation/plan-remediation.js';
 export {
   type FixableStandard,
