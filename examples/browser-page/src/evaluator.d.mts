@@ -242,13 +242,59 @@ export interface StandardExplanation {
   readonly condition: ExplanationNode;
 }
 
+/**
+ * One document an assessment cites as evidence (佐证材料) for a standard: a reference, never the file.
+ *
+ * @example
+ * ```ts
+ * const entry: EvidenceEntry = { kind: '建设用地批准文件', name: '钦州市国土资源局批复（2019）12号.pdf', date: '2019-04-02' };
+ * ```
+ */
+export interface EvidenceEntry {
+  /** Which of the standard's required documents this provides: one of its `evidence` strings (another is extra). */
+  readonly kind: string;
+  /** The document's own title or file name. */
+  readonly name: string;
+  /** Its content hash, written `sha256:<64 lowercase hex digits>`. */
+  readonly hash?: string;
+  /** Its date, `YYYY-MM-DD`. */
+  readonly date?: string;
+  /** Free text. */
+  readonly note?: string;
+}
+
+/**
+ * A standard's evidence in a result: what it requires, what the assessment provided, what is missing.
+ *
+ * @example
+ * ```ts
+ * const evidence: StandardEvidence = { required: ['配套设施建设规划'], provided: [], missing: ['配套设施建设规划'], extra: [] };
+ * ```
+ */
+export interface StandardEvidence {
+  /** The kinds of document the standard requires (its `evidence` in the rule set), as written there. */
+  readonly required: readonly string[];
+  /** Every entry the assessment gave for the standard, in its order (extra kinds included). */
+  readonly provided: readonly EvidenceEntry[];
+  /** Required kinds that no entry provides, in the rule set's order. */
+  readonly missing: readonly string[];
+  /** Kinds provided that the standard does not require, each once, in the assessment's order: they cover nothing. */
+  readonly extra: readonly string[];
+}
+
 export interface StandardResult {
   readonly id: string;
   readonly requirementId: string;
   readonly aspectId: string;
+  /**
+   * The verdict. Under `scoring.unevidenced: 'unmet'`, a standard whose condition holds but whose required
+   * evidence is missing is `unmet` (it is listed in the result's `unevidenced`).
+   */
   readonly outcome: Outcome;
   /** Absent when the evaluator was asked for a verdict only (`explain: false`). */
   readonly explanation?: StandardExplanation;
+  /** Present when the standard requires evidence or the assessment gave entries for it. */
+  readonly evidence?: StandardEvidence;
 }
 
 export interface RequirementResult {
@@ -307,6 +353,16 @@ export type Reason =
   | ReasonBase<
       'MISSING_DATA',
       { readonly missingFacts: readonly string[]; readonly standards: readonly string[] }
+    >
+  | ReasonBase<
+      'EVIDENCE_MISSING',
+      {
+        readonly standardId: string;
+        readonly requirementId: string;
+        readonly aspectId: string;
+        /** The required kinds of document no entry provides. */
+        readonly missing: readonly string[];
+      }
     >;
 
 export type ReasonCode = Reason['code'];
@@ -344,6 +400,13 @@ export interface EvaluationResult {
   readonly reasons: readonly Reason[];
   /** Facts the assessment lacks that left a standard (or the scope) undecided, in catalog order. */
   readonly missingFacts: readonly string[];
+  /**
+   * Standards self-assessed met (their conditions hold) whose required evidence is missing, in rule-set
+   * order; `[]` when none. Under `scoring.unevidenced: 'unmet'` they count as unmet (an `EVIDENCE_MISSING`
+   * reason each, when not eligible); under `'shown'` (the default) they are only reported. Results stored
+   * before evidence existed lack it: read as `[]`.
+   */
+  readonly unevidenced: readonly string[];
 }
 
 /** Bilingual text. Chinese (`zh`) is the authoritative wording; `en` helps non-Chinese readers. */
