@@ -1,10 +1,59 @@
-import type { EvidenceEntry, Reason, StandardEvidence } from '../result/types.js';
 import type { Text } from '../rule-set/types.js';
 
-/** One standard as the evidence rules see it: its id, title and the kinds of document it requires. */
+/**
+ * One document an assessment cites as evidence (佐证材料) for a standard: a reference, never the file.
+ *
+ * @example
+ * ```ts
+ * const entry: EvidenceEntry = { kind: '建设用地批准文件', name: '钦州市国土资源局批复（2019）12号.pdf', date: '2019-04-02' };
+ * ```
+ */
+export interface EvidenceEntry {
+  /** Which of the standard's required documents this provides: one of its `evidence` strings (another is extra). */
+  readonly kind: string;
+  /** The document's own title or file name. */
+  readonly name: string;
+  /** Its content hash, written `sha256:<64 lowercase hex digits>`. */
+  readonly hash?: string;
+  /** Its date, `YYYY-MM-DD`. */
+  readonly date?: string;
+  /** Free text. */
+  readonly note?: string;
+}
+
+/**
+ * A standard's evidence in a result: what it requires, what the assessment provided, what is missing.
+ *
+ * @example
+ * ```ts
+ * const evidence: StandardEvidence = { required: ['配套设施建设规划'], provided: [], missing: ['配套设施建设规划'], extra: [] };
+ * ```
+ */
+export interface StandardEvidence {
+  /** The kinds of document the standard requires (its `evidence` in the rule set), as written there. */
+  readonly required: readonly string[];
+  /** Every entry the assessment gave for the standard, in its order (extra kinds included). */
+  readonly provided: readonly EvidenceEntry[];
+  /** Required kinds that no entry provides, in the rule set's order. */
+  readonly missing: readonly string[];
+  /** Kinds provided that the standard does not require, each once, in the assessment's order: they cover nothing. */
+  readonly extra: readonly string[];
+}
+
+/** The reason a standard self-assessed met counts as unmet for want of its evidence (`scoring.unevidenced: 'unmet'`). */
+export interface EvidenceMissingReason {
+  readonly code: 'EVIDENCE_MISSING';
+  readonly message: Text;
+  readonly standardId: string;
+  readonly requirementId: string;
+  readonly aspectId: string;
+  /** The required kinds of document no entry provides. */
+  readonly missing: readonly string[];
+}
+
+/** One standard as the evidence rules see it: its id, where it sits, and the kinds of document it requires. */
 export interface EvidenceStandard {
   readonly id: string;
-  readonly title: Text;
   readonly requirementId: string;
   readonly aspectId: string;
   /** The standard's `evidence`: each a kind of document that shows it is met (empty when none). */
@@ -172,18 +221,19 @@ export function evidenceRules() {
     };
 
     /**
-     * Positions of the standards decided met (`isMet`) that lack a required document, in rule-set
-     * order: only standards that require evidence are looked at.
+     * Positions of the standards decided met (`outcomes[position] === metCode`) that lack a required
+     * document, in rule-set order: only standards that require evidence are looked at.
      */
     const unevidenced = (
-      isMet: (position: number) => boolean,
+      outcomes: ArrayLike<number>,
+      metCode: number,
       entries: EvidenceByPosition | undefined,
     ): number[] => {
       const found: number[] = [];
       for (const position of requiring) {
-        if (!isMet(position)) continue;
-        const given = entries?.[position];
-        if (given === undefined || missingAt(position, entries).length > 0) found.push(position);
+        if (outcomes[position] !== metCode) continue;
+        if (entries?.[position] === undefined || missingAt(position, entries).length > 0)
+          found.push(position);
       }
       return found;
     };
@@ -206,25 +256,53 @@ export function evidenceRules() {
       return { required: required.slice(), provided, missing: missingAt(position, entries), extra };
     };
 
-    /** The reason an unevidenced standard counts as unmet (scoring.unevidenced 'unmet'), naming its documents. */
-    const reasonFor = (position: number, entries: EvidenceByPosition | undefined): Reason => {
+    /**
+     * The reason an unevidenced standard counts as unmet (`scoring.unevidenced: 'unmet'`), naming the
+     * documents it lacks (`missing`, as its evidence in the result lists them).
+     */
+    const reasonFor = (position: number, missing: readonly string[]): EvidenceMissingReason => {
       const standard = standards[position]!;
-      const missing = missingAt(position, entries);
-      const title = standard.title;
       return {
         code: 'EVIDENCE_MISSING',
         standardId: standard.id,
         requirementId: standard.requirementId,
         aspectId: standard.aspectId,
-        missing,
+        missing: missing.slice(),
         message: {
-          zh: `标准 ${standard.id}「${title.zh}」自评符合，但缺少佐证材料：${missing.map((kind) => `《${kind}》`).join('、')}（按不符合计）`,
-          en: `standard ${standard.id} (${title.en ?? title.zh}) is self-assessed as met but lacks its evidence: ${missing.map((kind) => `“${kind}”`).join(', ')} (counted as not met)`,
+          zh: `标准 ${standard.id} 自评符合，但缺少佐证材料${missing.map((kind) => `《${kind}》`).join('、')}，按不符合计`,
+          en: `standard ${standard.id} is self-assessed as met but lacks its evidence (${missing.map((kind) => `“${kind}”`).join(', ')}), so it counts as not met`,
         },
       };
     };
 
-    return { requiresAny: requiring.length > 0, read, unevidenced, standardEvidence, reasonFor };
+    /**
+     * One evaluation's evidence: the entries read and the unevidenced standards among those decided met;
+     * when they count (`scoring.unevidenced: 'unmet'`), their outcomes set to `unmetCode` in place. Or the
+     * issues, when the evidence is refused.
+     */
+    const decide = (
+      given: unknown,
+      outcomes: number[],
+      metCode: number,
+      unmetCode: number,
+      counted: boolean,
+    ): { issues: Issue[]; entries: EvidenceByPosition | undefined; unevidenced: number[] } => {
+      const { issues, entries } = read(given);
+      if (issues.length > 0) return { issues, entries, unevidenced: [] };
+      const found = unevidenced(outcomes, metCode, entries);
+      if (counted) for (const position of found) outcomes[position] = unmetCode;
+      return { issues, entries, unevidenced: found };
+    };
+
+    return {
+      requiresAny: requiring.length > 0,
+      read,
+      decide,
+      missingAt,
+      unevidenced,
+      standardEvidence,
+      reasonFor,
+    };
   };
 
   return { shapeIssues, forStandards };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EvidenceEntrySchema } from '../assessment/schema.js';
+import { EvidenceEntrySchema } from '../evidence/evidence-schema.js';
 import { suspendJit } from '../reading/zod.js';
 import { FactReferenceSchema, FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
 import type { ExplanationNode } from './types.js';

@@ -1,4 +1,7 @@
+import type { EvidenceEntry, StandardEvidence } from '../evidence/evidence-rules.js';
 import type { FactReference, FactValue, Provenance, Text } from '../rule-set/types.js';
+
+export type { EvidenceEntry, StandardEvidence };
 
 /** What became of one standard for one estate. */
 export type Outcome = 'met' | 'unmet' | 'not-applicable' | 'missing-data';
@@ -45,46 +48,6 @@ export interface StandardExplanation {
   /** The `applicableWhen` condition, when the standard has one. */
   readonly applicable?: ExplanationNode;
   readonly condition: ExplanationNode;
-}
-
-/**
- * One document an assessment cites as evidence (佐证材料) for a standard: a reference, never the file.
- *
- * @example
- * ```ts
- * const entry: EvidenceEntry = { kind: '建设用地批准文件', name: '钦州市国土资源局批复（2019）12号.pdf', date: '2019-04-02' };
- * ```
- */
-export interface EvidenceEntry {
-  /** Which of the standard's required documents this provides: one of its `evidence` strings (another is extra). */
-  readonly kind: string;
-  /** The document's own title or file name. */
-  readonly name: string;
-  /** Its content hash, written `sha256:<64 lowercase hex digits>`. */
-  readonly hash?: string;
-  /** Its date, `YYYY-MM-DD`. */
-  readonly date?: string;
-  /** Free text. */
-  readonly note?: string;
-}
-
-/**
- * A standard's evidence in a result: what it requires, what the assessment provided, what is missing.
- *
- * @example
- * ```ts
- * const evidence: StandardEvidence = { required: ['配套设施建设规划'], provided: [], missing: ['配套设施建设规划'], extra: [] };
- * ```
- */
-export interface StandardEvidence {
-  /** The kinds of document the standard requires (its `evidence` in the rule set), as written there. */
-  readonly required: readonly string[];
-  /** Every entry the assessment gave for the standard, in its order (extra kinds included). */
-  readonly provided: readonly EvidenceEntry[];
-  /** Required kinds that no entry provides, in the rule set's order. */
-  readonly missing: readonly string[];
-  /** Kinds provided that the standard does not require, each once, in the assessment's order: they cover nothing. */
-  readonly extra: readonly string[];
 }
 
 export interface StandardResult {

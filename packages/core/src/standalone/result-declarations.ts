@@ -58,46 +58,6 @@ export interface StandardExplanation {
   readonly condition: ExplanationNode;
 }
 
-/**
- * One document an assessment cites as evidence (佐证材料) for a standard: a reference, never the file.
- *
- * @example
- * \`\`\`ts
- * const entry: EvidenceEntry = { kind: '建设用地批准文件', name: '钦州市国土资源局批复（2019）12号.pdf', date: '2019-04-02' };
- * \`\`\`
- */
-export interface EvidenceEntry {
-  /** Which of the standard's required documents this provides: one of its \`evidence\` strings (another is extra). */
-  readonly kind: string;
-  /** The document's own title or file name. */
-  readonly name: string;
-  /** Its content hash, written \`sha256:<64 lowercase hex digits>\`. */
-  readonly hash?: string;
-  /** Its date, \`YYYY-MM-DD\`. */
-  readonly date?: string;
-  /** Free text. */
-  readonly note?: string;
-}
-
-/**
- * A standard's evidence in a result: what it requires, what the assessment provided, what is missing.
- *
- * @example
- * \`\`\`ts
- * const evidence: StandardEvidence = { required: ['配套设施建设规划'], provided: [], missing: ['配套设施建设规划'], extra: [] };
- * \`\`\`
- */
-export interface StandardEvidence {
-  /** The kinds of document the standard requires (its \`evidence\` in the rule set), as written there. */
-  readonly required: readonly string[];
-  /** Every entry the assessment gave for the standard, in its order (extra kinds included). */
-  readonly provided: readonly EvidenceEntry[];
-  /** Required kinds that no entry provides, in the rule set's order. */
-  readonly missing: readonly string[];
-  /** Kinds provided that the standard does not require, each once, in the assessment's order: they cover nothing. */
-  readonly extra: readonly string[];
-}
-
 export interface StandardResult {
   readonly id: string;
   readonly requirementId: string;
@@ -249,6 +209,46 @@ export interface Provenance {
   readonly notes?: string;
   /** The policy documents the rule set rests on, e.g. 桂建保〔2021〕3号. */
   readonly basis?: readonly PolicyDocument[];
+}
+
+/**
+ * One document an assessment cites as evidence (佐证材料) for a standard: a reference, never the file.
+ *
+ * @example
+ * \`\`\`ts
+ * const entry: EvidenceEntry = { kind: '建设用地批准文件', name: '钦州市国土资源局批复（2019）12号.pdf', date: '2019-04-02' };
+ * \`\`\`
+ */
+export interface EvidenceEntry {
+  /** Which of the standard's required documents this provides: one of its \`evidence\` strings (another is extra). */
+  readonly kind: string;
+  /** The document's own title or file name. */
+  readonly name: string;
+  /** Its content hash, written \`sha256:<64 lowercase hex digits>\`. */
+  readonly hash?: string;
+  /** Its date, \`YYYY-MM-DD\`. */
+  readonly date?: string;
+  /** Free text. */
+  readonly note?: string;
+}
+
+/**
+ * A standard's evidence in a result: what it requires, what the assessment provided, what is missing.
+ *
+ * @example
+ * \`\`\`ts
+ * const evidence: StandardEvidence = { required: ['配套设施建设规划'], provided: [], missing: ['配套设施建设规划'], extra: [] };
+ * \`\`\`
+ */
+export interface StandardEvidence {
+  /** The kinds of document the standard requires (its \`evidence\` in the rule set), as written there. */
+  readonly required: readonly string[];
+  /** Every entry the assessment gave for the standard, in its order (extra kinds included). */
+  readonly provided: readonly EvidenceEntry[];
+  /** Required kinds that no entry provides, in the rule set's order. */
+  readonly missing: readonly string[];
+  /** Kinds provided that the standard does not require, each once, in the assessment's order: they cover nothing. */
+  readonly extra: readonly string[];
 }
 
 /**

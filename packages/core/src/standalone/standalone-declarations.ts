@@ -98,6 +98,21 @@ export interface Assessment {
   readonly facts: Facts;
   /** A date (YYYY-MM-DD) or an ISO date-time with seconds and an offset. */
   readonly assessedAt?: string | undefined;
+  /** Standard id → the documents cited as its evidence (every id a standard of the rule set). */
+  readonly evidence?: { readonly [standardId: string]: readonly EvidenceEntryInput[] } | undefined;
+}
+
+/** One document cited as evidence: a reference, never the file. */
+export interface EvidenceEntryInput {
+  /** Which of the standard's required documents this provides (another kind is extra). */
+  readonly kind: string;
+  /** The document's own title or file name. */
+  readonly name: string;
+  /** sha256:<64 lowercase hex digits> */
+  readonly hash?: string | undefined;
+  /** YYYY-MM-DD */
+  readonly date?: string | undefined;
+  readonly note?: string | undefined;
 }
 
 export interface EvaluateOptions {
