@@ -384,30 +384,18 @@ export interface EvaluationResult {
   readonly unevidenced: readonly string[];
 }
 
-/** Bilingual text. Chinese (`zh`) is the authoritative wording; `en` helps non-Chinese readers. */
-export interface Text {
-  readonly zh: string;
-  readonly en?: string;
-}
-
-/** A scalar fact value, as it appears in an assessment. */
-export type FactValue = boolean | number | string;
-
 /**
- * Another fact in place of a condition's literal value (json-rules-engine's fact reference): the leaf
- * compares its fact's value with this fact's value.
+ * One problem, located by a JSON path into the input that caused it. `Kind` is the kinds it may have: by
+ * default any kind of the library's table (`issueKinds`); `IssueOf<'INVALID_RULE_SET'>` is an issue of
+ * that code.
  */
-export interface FactReference {
-  readonly fact: string;
-}
-
-/** Where a rule set's wording comes from. Every output built from a provisional rule set says so. */
-export interface Provenance {
-  readonly status: 'official' | 'provisional';
-  readonly source: string;
-  readonly notes?: string;
-  /** The policy documents the rule set rests on, e.g. 桂建保〔2021〕3号. */
-  readonly basis?: readonly PolicyDocument[];
+export interface RubricIssue<Kind extends string = string> {
+  /** Path from the root of the input, e.g. `['aspects', 0, 'requirements', 2, 'id']`. */
+  readonly path: readonly (string | number)[];
+  /** What is wrong, in words a person can act on. */
+  readonly message: string;
+  /** A short machine-readable tag for the kind of problem, e.g. `unknown-operator` (see `issueKinds`). */
+  readonly kind?: Kind;
 }
 
 /**
@@ -450,6 +438,32 @@ export interface StandardEvidence {
   readonly extra: readonly string[];
 }
 
+/** Bilingual text. Chinese (`zh`) is the authoritative wording; `en` helps non-Chinese readers. */
+export interface Text {
+  readonly zh: string;
+  readonly en?: string;
+}
+
+/** A scalar fact value, as it appears in an assessment. */
+export type FactValue = boolean | number | string;
+
+/**
+ * Another fact in place of a condition's literal value (json-rules-engine's fact reference): the leaf
+ * compares its fact's value with this fact's value.
+ */
+export interface FactReference {
+  readonly fact: string;
+}
+
+/** Where a rule set's wording comes from. Every output built from a provisional rule set says so. */
+export interface Provenance {
+  readonly status: 'official' | 'provisional';
+  readonly source: string;
+  readonly notes?: string;
+  /** The policy documents the rule set rests on, e.g. 桂建保〔2021〕3号. */
+  readonly basis?: readonly PolicyDocument[];
+}
+
 /**
  * A policy document by number and title, as a rule set's `provenance.basis` or a plan's `basis` lists it.
  *
@@ -462,20 +476,6 @@ export interface PolicyDocument {
   readonly number: string;
   readonly title: { readonly zh: string; readonly en?: string | undefined };
   readonly issuedBy?: { readonly zh: string; readonly en?: string | undefined } | undefined;
-}
-
-/**
- * One problem, located by a JSON path into the input that caused it. `Kind` is the kinds it may have: by
- * default any kind of the library's table (`issueKinds`); `IssueOf<'INVALID_RULE_SET'>` is an issue of
- * that code.
- */
-export interface RubricIssue<Kind extends string = string> {
-  /** Path from the root of the input, e.g. `['aspects', 0, 'requirements', 2, 'id']`. */
-  readonly path: readonly (string | number)[];
-  /** What is wrong, in words a person can act on. */
-  readonly message: string;
-  /** A short machine-readable tag for the kind of problem, e.g. `unknown-operator` (see `issueKinds`). */
-  readonly kind?: Kind;
 }
 
 /** The error `evaluate` throws (`INVALID_ASSESSMENT`, `INVALID_OPTIONS`); core's `RubricError.isInstance` recognises it. */

@@ -63,8 +63,8 @@ interface Edit {
 
 /**
  * The declarations of a source's types as one text: each interface and type alias that the roots name or
- * reach, as its source writes it (with its TSDoc), exported; each root's types before the next root's, in
- * the order of their files and places in them. Throws when a declaration reaches what a declaration file of
+ * reach, as its source writes it (with its TSDoc), exported; by file (the roots' files first, in their
+ * order, then the files they reach) and place in the file. Throws when a declaration reaches what a declaration file of
  * its own cannot carry (a value, a class, a type from outside the folder) and no substitute replaces:
  * nothing is dropped or widened silently.
  *
@@ -120,7 +120,13 @@ export function deriveDeclarations(source: DeclarationSource): string {
     }
   }
   const declarations = [...edits.keys()];
-  const files = [...new Set(declarations.map((declaration) => declaration.getSourceFile()))];
+  // The roots' own files first, in the roots' order; then the files they reach, as they are reached.
+  const files = [
+    ...new Set([
+      ...roots.map((root) => program.getSourceFile(`${folder}${root.file}`)),
+      ...declarations.map((declaration) => declaration.getSourceFile()),
+    ]),
+  ];
   return declarations
     .sort(
       (first, second) =>
@@ -132,15 +138,25 @@ export function deriveDeclarations(source: DeclarationSource): string {
     .concat('\n');
 }
 
+/** The interfaces and type aliases a root names, or all that its file exports (re-exports too). */
 function rootDeclarations(program: ts.Program, folder: string, root: DeclarationRoot): Declaration[] {
   const sourceFile = program.getSourceFile(`${folder}${root.file}`);
   if (!sourceFile) throw new Error(`${root.file}: not found`);
-  const declarations = sourceFile.statements.filter(isDeclaration);
-  if (root.names === 'exported') return declarations.filter(isExported);
-  return root.names.map((name) => {
-    const declaration = declarations.find((candidate) => candidate.name.text === name);
-    if (!declaration) throw new Error(`${root.file}: no interface or type alias ${name}`);
-    return declaration;
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(sourceFile);
+  const exported = module ? checker.getExportsOfModule(module) : [];
+  const names = root.names === 'exported' ? exported.map((symbol) => symbol.name) : root.names;
+  return names.flatMap((name) => {
+    let symbol = exported.find((candidate) => candidate.name === name);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declarations = (symbol?.declarations ?? []).filter(isDeclaration);
+    // A value the file exports is no type to declare; a name a root asks for must be one.
+    if (declarations.length === 0 && root.names === 'exported') return [];
+    if (declarations.length !== 1) throw new Error(`${root.file}: exports no one interface or type ${name}`);
+    const [declaration] = declarations;
+    if (!declaration!.getSourceFile().fileName.startsWith(folder))
+      throw new Error(`${root.file}: ${name} is declared outside ${folder}`);
+    return [declaration!];
   });
 }
 

@@ -43,7 +43,7 @@ describe("the standalone module's declarations of core's result types", () => {
     expect(resultDeclarations).not.toMatch(/^import /m);
   });
 
-  it('carry a type as written, with its TSDoc, and the types it reaches in other files, exported', () => {
+  it('carry a type as written, with its TSDoc, the types it reaches in other files and those re-exported', () => {
     const text = derive(
       {
         'result.ts': [
@@ -52,9 +52,14 @@ describe("the standalone module's declarations of core's result types", () => {
           'export interface Verdict { readonly said: Words; readonly kind: Kind }',
           "type Kind = 'a' | 'b';",
           'export const unrelated = 1;',
+          "export type { Told } from './words.js';",
         ].join('\n'),
-        'words.ts':
-          '/** Words. */\nexport interface Words { readonly zh: string }\nexport interface Unused {}',
+        'words.ts': [
+          '/** Words. */',
+          'export interface Words { readonly zh: string }',
+          'export interface Unused {}',
+          'export type Told = { readonly told: true };',
+        ].join('\n'),
       },
       { roots: [{ file: 'result.ts', names: 'exported' }] },
     );
@@ -67,6 +72,8 @@ describe("the standalone module's declarations of core's result types", () => {
         '',
         '/** Words. */',
         'export interface Words { readonly zh: string }',
+        '',
+        'export type Told = { readonly told: true };',
         '',
       ].join('\n'),
     );
