@@ -10,11 +10,23 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import { generateStandaloneEvaluator } from './generate-standalone-evaluator.js';
+import { resultDeclarations } from './result-declarations.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'standalone-declarations-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const coreResultTypes = fileURLToPath(new URL('../result/types.js', import.meta.url));
+const coreIndex = fileURLToPath(new URL('../index.js', import.meta.url));
+
+// Every type the declarations carry from core, compared with core's own: each one the text exports, with
+// type arguments for the generic ones (a generic type not listed here fails the check until it is).
+const typeArguments: Readonly<Record<string, string>> = {
+  ReasonBase: "<'OUT_OF_SCOPE', { readonly facts: readonly string[] }>",
+  RubricIssue: '<string>',
+};
+const carriedTypes = [...resultDeclarations.matchAll(/^export (?:interface|type) (\w+)/gm)].map(
+  ([, name]) => `${name}${typeArguments[name!] ?? ''}`,
+);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 // What a TypeScript user writes against the module and its declarations: typed facts, core's result type
@@ -24,6 +36,8 @@ const consumer = `
 import evaluateByDefault, { evaluate, ruleSet, RubricError, type Assessment, type EvaluationResult, type FactId, type Facts } from './evaluator.mjs';
 import { evaluate as evaluateLeniently } from './lenient.mjs';
 import type { EvaluationResult as CoreEvaluationResult } from ${JSON.stringify(coreResultTypes)};
+import type * as Core from ${JSON.stringify(coreIndex)};
+import type * as Module from './evaluator.mjs';
 
 const facts: Facts = { occupied: true, housingType: 'public-rental', rentalHouseholds: 320, cctvCoverage: null };
 const assessment: Assessment = { id: 'a1', community: { name: '示例小区', district: '钦南区' }, facts };
@@ -42,6 +56,17 @@ try {
 }
 evaluateLeniently({ id: 'a1', community: { name: 'x' }, facts: { notInTheCatalog: 1 } });
 
+// Each type the file declares is identical to core's own (optional fields too, at any depth): an error here
+// names the type that differs.
+type Same<Declared, Cores, Name extends string> =
+  (<T>() => T extends Declared ? 1 : 2) extends (<T>() => T extends Cores ? 1 : 2)
+    ? \`\${Name} is core's\`
+    : \`\${Name} differs from core's\`;
+declare function same<Verdict extends string>(verdict: Verdict): Verdict;
+const sameTypes = [
+${carriedTypes.map((type) => `  same<Same<Module.${type}, Core.${type}, ${JSON.stringify(type)}>>(${JSON.stringify(`${type} is core's`)}),`).join('\n')}
+];
+
 // @ts-expect-error a fact that is not in the catalog
 evaluate({ id: 'a1', community: { name: 'x' }, facts: { notInTheCatalog: 1 } });
 // @ts-expect-error a boolean fact answered with a string
@@ -53,7 +78,7 @@ evaluate({ id: 'a1', facts: {} });
 // @ts-expect-error not a fact id
 const notAFact: FactId = 'notInTheCatalog';
 
-export { asCore, fromCore, sameFunction, id, factId, notAFact };
+export { asCore, fromCore, sameFunction, id, factId, notAFact, sameTypes };
 `;
 
 function typeCheck(): string {

@@ -1,11 +1,14 @@
 import type { FactDefinition, RuleSet } from '../rule-set/types.js';
+import { resultDeclarations } from './result-declarations.js';
 
 /**
  * The TypeScript declarations (`.d.ts` / `.d.mts`) of the module `generateStandaloneEvaluator` writes
  * for this rule set: `evaluate` takes an assessment whose `facts` are typed by the rule set's catalog (each
  * fact optional, `null` for unanswered, enum facts as the union of their values) and returns the
  * `EvaluationResult` of core's contract, declared in the file itself, so that a consumer type-checks with
- * no dependency on core. `ruleSet` carries the id and version as literal types.
+ * no dependency on core. Those result types are core's own declarations (`result-declarations.ts`, derived
+ * from `result/types.ts` by `pnpm standalone:declarations`), never a copy kept by hand. `ruleSet` carries
+ * the id and version as literal types.
  *
  * Rule-set content enters only as JSON string literals and inside comments with `*\/` broken, never as
  * type syntax of its own.
@@ -44,7 +47,10 @@ export function standaloneDeclarations(ruleSet: RuleSet, unknownFacts: 'error' |
     ...factLines,
     '}',
     '',
-    fixedDeclarations,
+    assessmentDeclarations,
+    "// Core's result types and an error's issue, as core declares them.",
+    resultDeclarations,
+    moduleDeclarations,
     `export declare const ruleSet: { readonly id: ${literal(ruleSet.id)}; readonly version: ${literal(ruleSet.version)} };`,
     '',
   ].join('\n');
@@ -78,8 +84,8 @@ function commentText(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '*\\/');
 }
 
-/** What does not depend on the rule set: the assessment envelope, the result and the error, as core has them. */
-const fixedDeclarations = `/** One estate's self-check, as \`evaluate\` reads it. */
+/** The assessment envelope as `evaluate` reads it, and its options: the module's own, around the rule set's facts. */
+const assessmentDeclarations = `/** One estate's self-check, as \`evaluate\` reads it. */
 export interface Assessment {
   readonly $schema?: string | undefined;
   readonly id: string;
@@ -108,127 +114,15 @@ export interface EvidenceEntryInput {
   readonly date?: string | undefined;
   readonly note?: string | undefined;
 }
-/** An evidence entry as a result gives it back. */
-export interface EvidenceEntry {
-  readonly kind: string;
-  readonly name: string;
-  readonly hash?: string;
-  readonly date?: string;
-  readonly note?: string;
-}
 
 export interface EvaluateOptions {
   /** \`false\`: results without explanations. */
   readonly explain?: boolean;
 }
+`;
 
-export type FactValue = string | number | boolean;
-export interface Text {
-  readonly zh: string;
-  readonly en?: string;
-}
-export interface PolicyDocument {
-  readonly number: string;
-  readonly title: { readonly zh: string; readonly en?: string | undefined };
-  readonly issuedBy?: { readonly zh: string; readonly en?: string | undefined } | undefined;
-}
-export interface Provenance {
-  readonly status: 'official' | 'provisional';
-  readonly source: string;
-  readonly notes?: string;
-  readonly basis?: readonly PolicyDocument[];
-}
-
-export type Outcome = 'met' | 'unmet' | 'not-applicable' | 'missing-data';
-
-/** A condition node as evaluated; \`result\` is \`null\` when a fact below it is missing. */
-export type ExplanationNode =
-  | {
-      readonly kind: 'leaf';
-      readonly fact: string;
-      readonly operator: string;
-      readonly expected: FactValue | readonly FactValue[] | { readonly fact: string };
-      readonly actual: FactValue | null;
-      readonly expectedActual?: FactValue | null;
-      readonly result: boolean | null;
-    }
-  | { readonly kind: 'all' | 'any'; readonly result: boolean | null; readonly children: readonly ExplanationNode[] }
-  | { readonly kind: 'not'; readonly result: boolean | null; readonly child: ExplanationNode }
-  | { readonly kind: 'reference'; readonly condition: string; readonly result: boolean | null; readonly child: ExplanationNode };
-
-export interface StandardExplanation {
-  readonly applicable?: ExplanationNode;
-  readonly condition: ExplanationNode;
-}
-export interface StandardResult {
-  readonly id: string;
-  readonly requirementId: string;
-  readonly aspectId: string;
-  readonly outcome: Outcome;
-  /** Absent with \`explain: false\`. */
-  readonly explanation?: StandardExplanation;
-  /** Present when the standard requires evidence or the assessment cited some for it. */
-  readonly evidence?: StandardEvidence;
-}
-export interface StandardEvidence {
-  readonly required: readonly string[];
-  readonly provided: readonly EvidenceEntry[];
-  readonly missing: readonly string[];
-  readonly extra: readonly string[];
-}
-export interface RequirementResult {
-  readonly id: string;
-  readonly aspectId: string;
-  readonly met: number;
-  readonly applicable: number;
-  readonly satisfied: boolean;
-}
-export interface AspectResult {
-  readonly id: string;
-  readonly met: number;
-  readonly applicable: number;
-  readonly rate: number;
-  readonly points?: number;
-  readonly maxPoints?: number;
-}
-
-type ReasonBase<Code extends string, Details> = { readonly code: Code; readonly message: Text } & Details;
-/** Why an estate is not eligible, with the numbers to act on and a sentence in Chinese and English. */
-export type Reason =
-  | ReasonBase<'OUT_OF_SCOPE', { readonly facts: readonly string[] }>
-  | ReasonBase<'SCOPE_UNKNOWN', { readonly missingFacts: readonly string[] }>
-  | ReasonBase<'BELOW_THRESHOLD', { readonly met: number; readonly applicable: number; readonly threshold: number; readonly required: number; readonly shortfall: number }>
-  | ReasonBase<'REQUIREMENT_UNCOVERED', { readonly requirementId: string; readonly aspectId: string; readonly met: number; readonly required: number }>
-  | ReasonBase<'BELOW_PASS_MARK', { readonly points: number; readonly passMark: number; readonly shortfall: number }>
-  | ReasonBase<'BELOW_ASPECT_MINIMUM', { readonly aspectId: string; readonly points: number; readonly minimum: number }>
-  | ReasonBase<'NO_APPLICABLE_STANDARDS', Record<never, never>>
-  | ReasonBase<'MISSING_DATA', { readonly missingFacts: readonly string[]; readonly standards: readonly string[] }>
-  | ReasonBase<'EVIDENCE_MISSING', { readonly standardId: string; readonly requirementId: string; readonly aspectId: string; readonly missing: readonly string[] }>;
-
-/** The verdict on one estate, and everything that explains it (core's \`EvaluationResult\`). */
-export interface EvaluationResult {
-  readonly ruleSet: { readonly id: string; readonly version: string; readonly provenance: Provenance };
-  readonly assessmentId: string;
-  readonly inScope: boolean;
-  readonly inFocus?: boolean | null;
-  readonly eligible: boolean;
-  readonly compliance: { readonly met: number; readonly applicable: number; readonly total: number; readonly rate: number };
-  readonly score?: { readonly points: number; readonly max: number; readonly passMark: number };
-  readonly standards: readonly StandardResult[];
-  readonly requirements: readonly RequirementResult[];
-  readonly aspects: readonly AspectResult[];
-  readonly reasons: readonly Reason[];
-  readonly missingFacts: readonly string[];
-  /** Standards self-assessed met whose required evidence is missing, in rule-set order. */
-  readonly unevidenced: readonly string[];
-}
-
-export interface RubricIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-  readonly kind?: string;
-}
-/** The error \`evaluate\` throws (\`INVALID_ASSESSMENT\`, \`INVALID_OPTIONS\`); core's \`RubricError.isInstance\` recognises it. */
+/** The module's error class and `evaluate`, which core's result types (derived, before them) describe. */
+const moduleDeclarations = `/** The error \`evaluate\` throws (\`INVALID_ASSESSMENT\`, \`INVALID_OPTIONS\`); core's \`RubricError.isInstance\` recognises it. */
 export declare class RubricError extends Error {
   readonly code: string;
   readonly issues: readonly RubricIssue[];
