@@ -1,9 +1,10 @@
 import { type IssueOf, RubricError } from '../errors/rubric-error.js';
 import { unreadableIssue } from '../reading/structure-depth.js';
-import { describeMismatch } from '../rule-set/check-semantics.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
+import { type FactChecks, factChecks } from '../runtime/fact-checks.js';
+import { type FactValuesReader, factValuesReader } from '../runtime/read-fact-values.js';
 import { isAssessmentTimestamp, isPlainObject } from '../util/guards.js';
-import { quote } from '../util/show-value.js';
+import { quote, showValue } from '../util/show-value.js';
 import type { Assessment } from './schema.js';
 
 /** What to do with an assessment fact that the rule set's catalog does not declare. */
@@ -14,45 +15,11 @@ export interface FactIndex {
   readonly ids: readonly string[];
   readonly definitions: readonly FactDefinition[];
   readonly positionOf: ReadonlyMap<string, number>;
-  /** Per fact, a check compiled for its type: why a value is not a valid answer, or undefined. */
-  readonly validators: readonly ((value: unknown) => string | undefined)[];
   /**
-   * Per fact, the check the fast reader inlines (see `FactCheck`): a typed array, so that reading an
-   * assessment branches on a small integer rather than calling a closure per fact.
+   * Reads an assessment's `facts` object into catalog slots, with an issue per unknown or wrong fact: the
+   * runtime's reader (the standalone module's too), over this catalog.
    */
-  readonly checks: Uint8Array;
-  /** Per fact, its inclusive bounds (±Infinity when the catalog gives none); numbers and integers only. */
-  readonly lows: Float64Array;
-  readonly highs: Float64Array;
-  /** Per fact, the values an enum fact allows (an empty list for every other fact). */
-  readonly allowed: readonly (readonly unknown[])[];
-}
-
-/**
- * How the fast reader checks a fact's value; `other` (dates) calls the fact's validator.
- *
- * @example
- * ```ts
- * index.checks[index.positionOf.get('cctvCoverage')!] === FactCheck.number;
- * ```
- */
-export const FactCheck = { boolean: 0, string: 1, number: 2, integer: 3, enum: 4, other: 5 } as const;
-
-function factCheckOf(definition: FactDefinition): number {
-  switch (definition.type) {
-    case 'boolean':
-      return FactCheck.boolean;
-    case 'string':
-      return FactCheck.string;
-    case 'number':
-      return FactCheck.number;
-    case 'integer':
-      return FactCheck.integer;
-    case 'enum':
-      return FactCheck.enum;
-    default:
-      return FactCheck.other;
-  }
+  readonly readFacts: FactValuesReader;
 }
 
 /** An assessment checked against a fact catalog: its facts by catalog position, `undefined` where absent. */
@@ -61,43 +28,27 @@ export interface ReadAssessment {
   readonly values: readonly (FactValue | undefined)[];
 }
 
+const checks = factChecks({ showValue });
+
+/**
+ * The fact catalog indexed for reading assessments: ids and definitions in catalog order, and the readers.
+ *
+ * @example
+ * ```ts
+ * const index = indexFacts(ruleSet.facts);
+ * index.positionOf.get('occupied'); // 0
+ * ```
+ */
 export function indexFacts(facts: Readonly<Record<string, FactDefinition>>): FactIndex {
   const ids = Object.keys(facts);
   const definitions = ids.map((id) => facts[id]!);
+  const catalog = ids.map((id, position) => ({ ...definitions[position]!, id }));
   return {
     ids,
     definitions,
     positionOf: new Map(ids.map((id, position) => [id, position])),
-    validators: definitions.map(validatorFor),
-    checks: Uint8Array.from(definitions, factCheckOf),
-    lows: Float64Array.from(definitions, (definition) => definition.min ?? Number.NEGATIVE_INFINITY),
-    highs: Float64Array.from(definitions, (definition) => definition.max ?? Number.POSITIVE_INFINITY),
-    allowed: definitions.map((definition) =>
-      definition.type === 'enum' && Array.isArray(definition.values) ? definition.values : [],
-    ),
+    readFacts: factValuesReader(catalog, { quote }, checks),
   };
-}
-
-/** The common case decided by one `typeof`; the full check (and its message) only when that fails. */
-function validatorFor(definition: FactDefinition): (value: unknown) => string | undefined {
-  const full = (value: unknown) => describeFactValue(value, definition);
-  const { type, min, max } = definition;
-  if (type === 'boolean') return (value) => (typeof value === 'boolean' ? undefined : full(value));
-  if (type === 'string') return (value) => (typeof value === 'string' ? undefined : full(value));
-  if (type === 'number' || type === 'integer') {
-    const low = min ?? Number.NEGATIVE_INFINITY;
-    const high = max ?? Number.POSITIVE_INFINITY;
-    const isInteger = type === 'integer';
-    return (value) =>
-      typeof value === 'number' &&
-      value >= low &&
-      value <= high &&
-      Number.isFinite(value) &&
-      (!isInteger || Number.isInteger(value))
-        ? undefined
-        : full(value);
-  }
-  return full;
 }
 
 /**
@@ -129,27 +80,7 @@ function readAssessmentFields(
   const issues = checkAssessmentEnvelope(input);
   if (!isPlainObject(input)) throw new RubricError('INVALID_ASSESSMENT', issues);
   const values: (FactValue | undefined)[] = new Array(index.ids.length).fill(undefined);
-  const facts = input.facts;
-  if (isPlainObject(facts)) {
-    for (const factId of Object.keys(facts)) {
-      const value = facts[factId];
-      const position = index.positionOf.get(factId);
-      if (position === undefined) {
-        if (unknownFacts === 'error') {
-          issues.push({
-            path: ['facts', factId],
-            message: `fact ${quote(factId)} is not in the rule set's fact catalog`,
-            kind: 'unknown-fact',
-          });
-        }
-        continue;
-      }
-      if (value === null || value === undefined) continue;
-      const problem = index.validators[position]!(value);
-      if (problem) issues.push({ path: ['facts', factId], message: problem, kind: 'invalid-fact' });
-      else values[position] = value as FactValue;
-    }
-  }
+  if (isPlainObject(input.facts)) index.readFacts(input.facts, values, issues, unknownFacts);
   if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
   return { assessment: input as Assessment, values };
 }
@@ -163,16 +94,7 @@ function readAssessmentFields(
  * describeFactValue(1.5, { type: 'number', title: { zh: '监控覆盖率' }, min: 0, max: 1 }); // '1.5 is above the maximum 1'
  * ```
  */
-export function describeFactValue(value: unknown, definition: FactDefinition): string | undefined {
-  const mismatch = describeMismatch(value, definition.type, definition.values);
-  if (mismatch) return mismatch;
-  const number = value as number;
-  if (definition.min !== undefined && number < definition.min)
-    return `${number} is below the minimum ${definition.min}`;
-  if (definition.max !== undefined && number > definition.max)
-    return `${number} is above the maximum ${definition.max}`;
-  return undefined;
-}
+export const describeFactValue: FactChecks['describeFactValue'] = checks.describeFactValue;
 
 const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt']);
 

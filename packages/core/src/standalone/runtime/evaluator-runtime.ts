@@ -1,15 +1,21 @@
 import type { EvaluationResult, ExplanationNode } from '../../result/types.js';
 import type { FactValue } from '../../rule-set/types.js';
+import type { FactChecks } from '../../runtime/fact-checks.js';
+import type { factValuesReader } from '../../runtime/read-fact-values.js';
+import type { reasonsWriter } from '../../runtime/reasons.js';
+import type { ValueWords } from '../../runtime/value-words.js';
 import type { conditionCompiler, StandaloneCompiled } from './conditions-runtime.js';
 import type { lazyDetails } from './details-runtime.js';
 import type { assessmentReader } from './read-assessment-runtime.js';
-import type { reasonsWriter } from './reasons-runtime.js';
 import type { StandaloneErrorClass } from './rubric-error-runtime.js';
 import type { StandaloneData } from './types.js';
 
 /** The other runtime parts, which the module defines beside this one. */
 export interface StandaloneParts {
   readonly RubricError: StandaloneErrorClass;
+  readonly words: ValueWords;
+  readonly checks: FactChecks;
+  readonly factValuesReader: typeof factValuesReader;
   readonly assessmentReader: typeof assessmentReader;
   readonly conditionCompiler: typeof conditionCompiler;
   readonly reasonsWriter: typeof reasonsWriter;
@@ -25,7 +31,7 @@ export interface StandaloneParts {
  *
  * @example
  * ```ts
- * const evaluate = standaloneEvaluator(data, { RubricError, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
+ * const evaluate = standaloneEvaluator(data, { RubricError, words, checks, factValuesReader, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
  * evaluate(assessment).eligible;
  * ```
  */
@@ -52,25 +58,37 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     min: min ?? undefined,
     max: max ?? undefined,
   }));
+  const aspects = data.aspects.map(([id, zh, en, minimum, scaledMinimum]) => ({
+    id,
+    title: text(zh, en),
+    minimum,
+    scaledMinimum: scaledMinimum ?? 0,
+  }));
   const requirementList = data.requirements.map(([id, aspect, zh, en]) => ({
     id,
-    aspectId: data.aspects[aspect]!.id,
+    aspectId: aspects[aspect]!.id,
     title: text(zh, en),
   }));
-  const read = parts.assessmentReader(facts, data.unknownFacts, RubricError);
+  const { words, checks } = parts;
+  const readFacts = parts.factValuesReader(facts, words, checks);
+  const read = parts.assessmentReader(facts, data.unknownFacts, RubricError, words, checks, readFacts);
   const compile = parts.conditionCompiler(facts, data.conditions, data.operators);
-  const reasonsFor = parts.reasonsWriter(data, facts, requirementList);
-  const { scoring, aspects } = data;
+  const { scoring } = data;
   const { minMetPerRequirement: minimum, pointsScale: scale } = scoring;
+  const [numerator, denominator] = scoring.fraction ?? [];
+  const requiredCount = (applicable: number): number =>
+    numerator === undefined
+      ? scoring.required[applicable]!
+      : Math.ceil((numerator * applicable) / denominator!);
   const isPoints = scoring.mode === 'points';
   const scope = data.scope === null ? undefined : compile(data.scope);
   const focus = data.focus === null ? undefined : compile(data.focus);
-  const standards = data.standards.map(([id, requirement, scaledPoints, condition, applicableWhen]) => ({
+  const standards = data.standards.map(([id, requirement, condition, applicableWhen, scaledPoints = 0]) => ({
     id,
     requirement,
     aspect: data.requirements[requirement]![1],
     scaledPoints,
-    applicableWhen: applicableWhen === undefined ? undefined : compile(applicableWhen),
+    applicableWhen: applicableWhen ? compile(applicableWhen) : undefined,
     condition: compile(condition),
   }));
   const standardCount = standards.length;
@@ -82,6 +100,14 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
   for (const condition of [scope, ...standards.flatMap((each) => [each.applicableWhen, each.condition])])
     for (const position of condition?.positions ?? []) needed.add(position);
   const neededPositions = [...needed];
+  const reasonsFor = parts.reasonsWriter({
+    ...scoring,
+    requiredCount,
+    aspects,
+    requirements: requirementList,
+    standards,
+    factTitle: (factId) => facts.find((fact) => fact.id === factId)?.title,
+  });
   const outcomeNames = ['met', 'unmet', 'not-applicable', 'missing-data'] as const;
   const rate = (count: number, of: number) => (of === 0 ? 0 : count / of);
 
@@ -128,7 +154,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       if (counts.points < scoring.scaledPassMark) return false;
       for (let position = 0; position < aspects.length; position++)
         if (counts.aspectPoints[position]! < aspects[position]!.scaledMinimum) return false;
-    } else if (counts.applicable === 0 || counts.met < scoring.required[counts.applicable]!) return false;
+    } else if (counts.applicable === 0 || counts.met < requiredCount(counts.applicable)) return false;
     for (let position = 0; position < requirementList.length; position++)
       if (counts.requirementApplicable[position] !== 0 && counts.requirementMet[position]! < minimum)
         return false;
@@ -183,7 +209,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
         met: counts.met,
         applicable: counts.applicable,
         scaledPoints: counts.points,
-        aspectPoints: [...counts.aspectPoints],
+        scaledAspectPoints: counts.aspectPoints,
         // Its own requirement results: the reasons follow the outcomes even if `requirements` was reassigned.
         requirements: requirementsOf(counts),
         outcomes,

@@ -60,12 +60,17 @@ export interface StandaloneFact {
 }
 
 /**
- * A standard: `[id, requirement, scaledPoints, condition, applicableWhen?]`, `requirement` its position in
- * `StandaloneData.requirements`, `scaledPoints` its points × `pointsScale` (0 without points).
+ * A standard: `[id, requirement, condition, applicableWhen, scaledPoints]`, `requirement` its position in
+ * `StandaloneData.requirements`, `applicableWhen` 0 where it has none, `scaledPoints` its points ×
+ * `pointsScale`; trailing zeros dropped (most standards have neither).
  */
 export type StandaloneStandard =
-  | readonly [string, number, number, StandaloneCondition]
-  | readonly [string, number, number, StandaloneCondition, StandaloneCondition];
+  | readonly [string, number, StandaloneCondition]
+  | readonly [string, number, StandaloneCondition, StandaloneCondition | 0]
+  | readonly [string, number, StandaloneCondition, StandaloneCondition | 0, number];
+
+/** An aspect: `[id, zh, en, minimum, scaledMinimum]`, trailing nulls and zeros dropped. */
+export type StandaloneAspectTuple = readonly [string, string, (string | null)?, (number | null)?, number?];
 
 /** Everything the runtime needs of one rule set, prepared by the generator. Plain JSON. */
 export interface StandaloneData {
@@ -75,13 +80,11 @@ export interface StandaloneData {
   readonly conditions: readonly StandaloneCondition[];
   readonly scope: StandaloneCondition | null;
   readonly focus: StandaloneCondition | null;
-  readonly aspects: readonly {
-    readonly id: string;
-    readonly title: Text;
-    /** Its minimum as written, or null; points mode. */
-    readonly minimum: number | null;
-    readonly scaledMinimum: number;
-  }[];
+  /**
+   * `[id, zh, en, minimum, scaledMinimum]`: the title (`en` null when the rule set has none), the minimum
+   * as written (points mode) or null, and it × `pointsScale`; trailing nulls and zeros dropped.
+   */
+  readonly aspects: readonly StandaloneAspectTuple[];
   /** `[id, aspect, zh, en]`: the aspect's position, the title (`en` null when the rule set has none). */
   readonly requirements: readonly (readonly [string, number, string, string | null])[];
   readonly standards: readonly StandaloneStandard[];
@@ -92,9 +95,12 @@ export interface StandaloneData {
     /** Compliance-rate mode: the threshold as written, and in words. */
     readonly threshold: number;
     /**
-     * Compliance-rate mode: by the number of applicable standards, how many must be met to reach the
-     * threshold, computed exactly (not in floating point) by the generator.
+     * Compliance-rate mode: the threshold as an exact fraction `[numerator, denominator]` where the
+     * denominator is at most a million (then `ceil(numerator × applicable ÷ denominator)` is exact, as
+     * core computes it), else null and `required` lists, by the number of applicable standards, how many
+     * must be met, computed exactly by the generator.
      */
+    readonly fraction: readonly [number, number] | null;
     readonly required: readonly number[];
     readonly thresholdInWords: string;
     /** Points mode. */
