@@ -1,11 +1,11 @@
 import type { ValueWords } from './value-words.js';
 
-/** A fact of the catalog as the runtime reads it: its type, and its values or bounds where it has them. */
+/** A fact of the catalog as the runtime reads it: its type, and its values or bounds (or null) where it has them. */
 export interface RuntimeFact {
   readonly type: 'boolean' | 'integer' | 'number' | 'string' | 'date' | 'enum';
-  readonly values?: readonly unknown[] | undefined;
-  readonly min?: number | undefined;
-  readonly max?: number | undefined;
+  readonly values?: readonly unknown[] | null | undefined;
+  readonly min?: number | null | undefined;
+  readonly max?: number | null | undefined;
 }
 
 /**
@@ -66,8 +66,8 @@ export function factChecks({ showValue }: Pick<ValueWords, 'showValue'>) {
     const mismatch = describeMismatch(value, fact.type, fact.values);
     if (mismatch) return mismatch;
     const number = value as number;
-    if (fact.min !== undefined && number < fact.min) return `${number} is below the minimum ${fact.min}`;
-    if (fact.max !== undefined && number > fact.max) return `${number} is above the maximum ${fact.max}`;
+    if (fact.min != null && number < fact.min) return `${number} is below the minimum ${fact.min}`;
+    if (fact.max != null && number > fact.max) return `${number} is above the maximum ${fact.max}`;
     return undefined;
   };
   return { isIsoDate, isAssessmentTimestamp, describeMismatch, describeFactValue };

@@ -1,7 +1,7 @@
-/** A title as a rule set writes it. */
+/** A title as a rule set writes it (`en` null or absent where it has none). */
 interface Title {
   readonly zh: string;
-  readonly en?: string | undefined;
+  readonly en?: string | null | undefined;
 }
 
 /** What the reasons read of a rule set, prepared once per rule set. */

@@ -3,6 +3,7 @@ import { checkOptions } from '../reading/check-options.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
 import { factChecks } from '../runtime/fact-checks.js';
+import { builtInLeafTest } from '../runtime/leaf-test.js';
 import { factValuesReader } from '../runtime/read-fact-values.js';
 import { reasonsWriter } from '../runtime/reasons.js';
 import { valueWords } from '../runtime/value-words.js';
@@ -110,6 +111,7 @@ export function generateStandaloneEvaluator(
     part('valueWords', valueWords),
     part('factChecks', factChecks),
     part('factValuesReader', factValuesReader),
+    part('builtInLeafTest', builtInLeafTest),
     part('assessmentReader', assessmentReader),
     part('conditionCompiler', conditionCompiler),
     part('reasonsWriter', reasonsWriter),
@@ -118,7 +120,7 @@ export function generateStandaloneEvaluator(
     `const data = JSON.parse(${jsonStringLiteral(JSON.stringify(data))});`,
     'export const RubricError = standaloneErrorClass();',
     `const words = valueWords(${MAX_SHOWN_CHARACTERS});`,
-    'const run = standaloneEvaluator(data, { RubricError, words, checks: factChecks(words), factValuesReader, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });',
+    'const run = standaloneEvaluator(data, { RubricError, words, checks: factChecks(words), factValuesReader, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });',
     'export const ruleSet = Object.freeze({ id: data.ruleSet.id, version: data.ruleSet.version });',
     '/** Scores one assessment against the rule set; throws RubricError INVALID_ASSESSMENT on a bad one. */',
     'export function evaluate(assessment, options) {',

@@ -1,6 +1,7 @@
 import type { EvaluationResult, ExplanationNode } from '../../result/types.js';
 import type { FactValue } from '../../rule-set/types.js';
 import type { FactChecks } from '../../runtime/fact-checks.js';
+import type { builtInLeafTest } from '../../runtime/leaf-test.js';
 import type { factValuesReader } from '../../runtime/read-fact-values.js';
 import type { reasonsWriter } from '../../runtime/reasons.js';
 import type { ValueWords } from '../../runtime/value-words.js';
@@ -16,6 +17,7 @@ export interface StandaloneParts {
   readonly words: ValueWords;
   readonly checks: FactChecks;
   readonly factValuesReader: typeof factValuesReader;
+  readonly builtInLeafTest: typeof builtInLeafTest;
   readonly assessmentReader: typeof assessmentReader;
   readonly conditionCompiler: typeof conditionCompiler;
   readonly reasonsWriter: typeof reasonsWriter;
@@ -31,7 +33,7 @@ export interface StandaloneParts {
  *
  * @example
  * ```ts
- * const evaluate = standaloneEvaluator(data, { RubricError, words, checks, factValuesReader, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
+ * const evaluate = standaloneEvaluator(data, { RubricError, words, checks, factValuesReader, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
  * evaluate(assessment).eligible;
  * ```
  */
@@ -47,32 +49,32 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     explain: boolean;
   };
   const { RubricError } = parts;
-  const text = (zh: string, en?: string | null) => (en == null ? { zh } : { zh, en });
   // In the order of the generator's factTypes.
   const types = ['boolean', 'string', 'number', 'integer', 'date', 'enum'] as const;
+  // Titles as the reasons read them: `en` null or absent where the rule set has none.
   const facts = data.facts.map(([id, type, zh, en, values, min, max]) => ({
     id,
     type: types[type]!,
-    title: text(zh, en),
-    values: values ?? undefined,
-    min: min ?? undefined,
-    max: max ?? undefined,
+    title: { zh, en },
+    values,
+    min,
+    max,
   }));
   const aspects = data.aspects.map(([id, zh, en, minimum, scaledMinimum]) => ({
     id,
-    title: text(zh, en),
+    title: { zh, en },
     minimum,
     scaledMinimum: scaledMinimum ?? 0,
   }));
   const requirementList = data.requirements.map(([id, aspect, zh, en]) => ({
     id,
     aspectId: aspects[aspect]!.id,
-    title: text(zh, en),
+    title: { zh, en },
   }));
   const { words, checks } = parts;
   const readFacts = parts.factValuesReader(facts, words, checks);
   const read = parts.assessmentReader(facts, data.unknownFacts, RubricError, words, checks, readFacts);
-  const compile = parts.conditionCompiler(facts, data.conditions, data.operators);
+  const compile = parts.conditionCompiler(facts, data.conditions, data.operators, parts.builtInLeafTest);
   const { scoring } = data;
   const { minMetPerRequirement: minimum, pointsScale: scale } = scoring;
   const [numerator, denominator] = scoring.fraction ?? [];

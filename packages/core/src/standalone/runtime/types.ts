@@ -1,4 +1,4 @@
-import type { FactReference, FactType, FactValue, Provenance, Text } from '../../rule-set/types.js';
+import type { FactReference, FactType, FactValue, Provenance } from '../../rule-set/types.js';
 
 /**
  * The operators by index, as conditions in a standalone module name them (json-rules-engine's built-ins,
@@ -53,10 +53,11 @@ export type StandaloneFactTuple = readonly [
 export interface StandaloneFact {
   readonly id: string;
   readonly type: FactType;
-  readonly title: Text;
-  readonly values?: readonly FactValue[] | undefined;
-  readonly min?: number | undefined;
-  readonly max?: number | undefined;
+  /** `en` null or absent where the rule set has none. */
+  readonly title: { readonly zh: string; readonly en?: string | null | undefined };
+  readonly values?: readonly FactValue[] | null | undefined;
+  readonly min?: number | null | undefined;
+  readonly max?: number | null | undefined;
 }
 
 /**
