@@ -1,10 +1,11 @@
 import { type IssueOf, RubricError } from '../errors/rubric-error.js';
 import { unreadableIssue } from '../reading/structure-depth.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
+import { assessmentFields } from '../runtime/assessment-fields.js';
 import { type FactChecks, factChecks } from '../runtime/fact-checks.js';
 import { type FactValuesReader, factValuesReader } from '../runtime/read-fact-values.js';
-import { isAssessmentTimestamp, isPlainObject } from '../util/guards.js';
-import { quote, showValue } from '../util/show-value.js';
+import { valueWords } from '../runtime/value-words.js';
+import { MAX_SHOWN_CHARACTERS, quote } from '../util/show-value.js';
 import type { Assessment } from './schema.js';
 
 /** What to do with an assessment fact that the rule set's catalog does not declare. */
@@ -28,7 +29,8 @@ export interface ReadAssessment {
   readonly values: readonly (FactValue | undefined)[];
 }
 
-const checks = factChecks({ showValue });
+const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
+const fields = assessmentFields({ quote }, checks, RubricError);
 
 /**
  * The fact catalog indexed for reading assessments: ids and definitions in catalog order, and the readers.
@@ -77,12 +79,9 @@ function readAssessmentFields(
   index: FactIndex,
   unknownFacts: UnknownFactPolicy,
 ): ReadAssessment {
-  const issues = checkAssessmentEnvelope(input);
-  if (!isPlainObject(input)) throw new RubricError('INVALID_ASSESSMENT', issues);
   const values: (FactValue | undefined)[] = new Array(index.ids.length).fill(undefined);
-  if (isPlainObject(input.facts)) index.readFacts(input.facts, values, issues, unknownFacts);
-  if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
-  return { assessment: input as Assessment, values };
+  const assessment = fields.readFields(input, values, index.readFacts, unknownFacts);
+  return { assessment: assessment as unknown as Assessment, values };
 }
 
 /**
@@ -96,8 +95,6 @@ function readAssessmentFields(
  */
 export const describeFactValue: FactChecks['describeFactValue'] = checks.describeFactValue;
 
-const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt']);
-
 /**
  * The assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, no others), as
  * AssessmentSchema describes them: the one check of them, for `evaluate`, both backends and the fact
@@ -110,36 +107,5 @@ const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 
  * checkAssessmentEnvelope({ id: 'a1', facts: {} }); // [{ path: ['community'], … }]
  * ```
  */
-export function checkAssessmentEnvelope(input: unknown): IssueOf<'INVALID_ASSESSMENT'>[] {
-  if (!isPlainObject(input))
-    return [{ path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' }];
-  const issues: IssueOf<'INVALID_ASSESSMENT'>[] = [];
-  const fail = (path: (string | number)[], message: string) =>
-    issues.push({ path, message, kind: 'invalid-assessment' });
-  if (typeof input.id !== 'string' || input.id === '')
-    fail(['id'], 'an assessment has a non-empty string id');
-  if (input.ruleSet !== undefined && typeof input.ruleSet !== 'string')
-    fail(['ruleSet'], 'ruleSet is a rule-set id');
-  if (input.$schema !== undefined && typeof input.$schema !== 'string')
-    fail(['$schema'], '$schema is the path or URL of the JSON Schema, a string');
-  if (!isPlainObject(input.community)) fail(['community'], 'community is an object with at least a name');
-  else {
-    if (typeof input.community.name !== 'string' || input.community.name.trim() === '')
-      fail(['community', 'name'], 'the community has a name (not blank)');
-    if (input.community.district !== undefined && typeof input.community.district !== 'string') {
-      fail(['community', 'district'], 'district is a string');
-    }
-  }
-  if (!isPlainObject(input.facts)) fail(['facts'], 'facts is an object of fact id to value');
-  if (input.assessedAt !== undefined && !isAssessmentTimestamp(input.assessedAt)) {
-    fail(
-      ['assessedAt'],
-      'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with seconds and an offset, e.g. 2021-06-15T09:30:00+08:00',
-    );
-  }
-  for (const key of Object.keys(input)) {
-    if (!envelopeKeys.has(key))
-      fail([key], `unknown field ${quote(key)} (fields: ${[...envelopeKeys].join(', ')})`);
-  }
-  return issues;
-}
+export const checkAssessmentEnvelope: (input: unknown) => IssueOf<'INVALID_ASSESSMENT'>[] =
+  fields.checkEnvelope;

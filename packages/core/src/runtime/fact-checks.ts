@@ -10,7 +10,8 @@ export interface RuntimeFact {
 
 /**
  * The checks of a fact's value against its catalog entry, and of dates: why a value cannot be a fact's
- * answer, in the words every reader of facts uses (self-contained; see `value-words.ts`).
+ * answer, in the words every reader of facts uses (self-contained; see `value-words.ts`), with those
+ * words.
  *
  * @example
  * ```ts
@@ -18,7 +19,8 @@ export interface RuntimeFact {
  * describeFactValue(1.5, { type: 'number', min: 0, max: 1 }); // '1.5 is above the maximum 1'
  * ```
  */
-export function factChecks({ showValue }: Pick<ValueWords, 'showValue'>) {
+export function factChecks(words: ValueWords) {
+  const { showValue } = words;
   const isIsoDate = (value: unknown): value is string => {
     if (typeof value !== 'string') return false;
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -70,7 +72,8 @@ export function factChecks({ showValue }: Pick<ValueWords, 'showValue'>) {
     if (fact.max != null && number > fact.max) return `${number} is above the maximum ${fact.max}`;
     return undefined;
   };
-  return { isIsoDate, isAssessmentTimestamp, describeMismatch, describeFactValue };
+  // The words come along: whoever checks values words them too (one object to pass around).
+  return { ...words, isIsoDate, isAssessmentTimestamp, describeMismatch, describeFactValue };
 }
 
 /** The functions {@link factChecks} makes. */

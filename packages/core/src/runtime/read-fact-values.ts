@@ -14,7 +14,7 @@ export interface FactIssue {
  * see `value-words.ts`). The common answers are checked inline, and only a value they do not accept is
  * judged, and worded, by `describeFactValue`. The returned function fills `values` by catalog position
  * (`null` and `undefined` answers left out), pushes an issue per unknown or wrong fact, and returns how
- * many facts it filled; an unknown fact is an issue or ignored, as `unknownFacts` says. It may throw what a getter or Proxy trap throws.
+ * many facts it filled; an unknown fact is an issue unless `unknownFacts` is `'ignore'`. It may throw what a getter or Proxy trap throws.
  *
  * @example
  * ```ts
@@ -50,7 +50,7 @@ export function factValuesReader(
     answers: Record<string, unknown>,
     values: unknown[],
     issues: { push(issue: FactIssue): unknown },
-    unknownFacts: 'error' | 'ignore',
+    unknownFacts: 'error' | 'ignore' | undefined,
   ): number => {
     let answered = 0;
     // for-in rather than Object.keys: V8 then reads each value by its field index, where a keyed load over
@@ -65,7 +65,7 @@ export function factValuesReader(
       const value = answers[factId];
       const position = ids[next] === factId ? next : positionOf.get(factId);
       if (position === undefined) {
-        if (unknownFacts === 'error')
+        if (unknownFacts !== 'ignore')
           issues.push({
             path: ['facts', factId],
             message: `fact ${quote(factId)} is not in the rule set's fact catalog`,

@@ -6,17 +6,19 @@ interface Title {
 
 /** What the reasons read of a rule set, prepared once per rule set. */
 export interface ReasonsRubric {
-  readonly mode: 'compliance-rate' | 'points';
+  /** Absent: compliance-rate. */
+  readonly mode?: 'compliance-rate' | 'points';
   readonly threshold: number;
   /** The threshold as a percentage in words (`85%`). */
   readonly thresholdInWords: string;
   /** How many of `applicable` standards must be met to reach the threshold, exactly. */
   readonly requiredCount: (applicable: number) => number;
   readonly minMetPerRequirement: number;
-  readonly passMark: number;
-  /** The pass mark, points and minimums × `pointsScale`: exact integers. */
-  readonly scaledPassMark: number;
-  readonly pointsScale: number;
+  /** Points mode (only read there). */
+  readonly passMark?: number;
+  /** The pass mark, points and minimums × `pointsScale`: exact integers (points mode). */
+  readonly scaledPassMark?: number;
+  readonly pointsScale?: number;
   /** `minimum` as written, or undefined (or null) when the aspect has none. */
   readonly aspects: readonly {
     readonly id: string;
@@ -66,7 +68,7 @@ export type WrittenReason = { readonly code: string; readonly message: Title } &
  * ```
  */
 export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) => WrittenReason[] {
-  const scale = rubric.pointsScale;
+  const scale = rubric.pointsScale!;
   const english = (text: Title) => text.en ?? text.zh;
   // met ÷ applicable in percent, rounded half up to one decimal, as `percentInWords` words the share:
   // exact in integers (a tie is a fraction whose decimal the share's shortest form writes exactly).
@@ -114,7 +116,7 @@ export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) 
       });
     }
     const { met, applicable } = verdict;
-    if (rubric.mode === 'compliance-rate') {
+    if (rubric.mode !== 'points') {
       if (applicable === 0) {
         reasons.push({
           code: 'NO_APPLICABLE_STANDARDS',
@@ -144,9 +146,9 @@ export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) 
         }
       }
     } else {
-      if (verdict.scaledPoints < rubric.scaledPassMark) {
+      if (verdict.scaledPoints < rubric.scaledPassMark!) {
         const points = verdict.scaledPoints / scale;
-        const shortfall = (rubric.scaledPassMark - verdict.scaledPoints) / scale;
+        const shortfall = (rubric.scaledPassMark! - verdict.scaledPoints) / scale;
         reasons.push({
           code: 'BELOW_PASS_MARK',
           points,

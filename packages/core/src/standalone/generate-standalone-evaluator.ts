@@ -2,6 +2,7 @@ import { RubricError } from '../errors/rubric-error.js';
 import { checkOptions } from '../reading/check-options.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
+import { assessmentFields } from '../runtime/assessment-fields.js';
 import { factChecks } from '../runtime/fact-checks.js';
 import { builtInLeafTest } from '../runtime/leaf-test.js';
 import { factValuesReader } from '../runtime/read-fact-values.js';
@@ -111,6 +112,7 @@ export function generateStandaloneEvaluator(
     part('valueWords', valueWords),
     part('factChecks', factChecks),
     part('factValuesReader', factValuesReader),
+    part('assessmentFields', assessmentFields),
     part('builtInLeafTest', builtInLeafTest),
     part('assessmentReader', assessmentReader),
     part('conditionCompiler', conditionCompiler),
@@ -119,8 +121,7 @@ export function generateStandaloneEvaluator(
     part('standaloneEvaluator', standaloneEvaluator),
     `const data = JSON.parse(${jsonStringLiteral(JSON.stringify(data))});`,
     'export const RubricError = standaloneErrorClass();',
-    `const words = valueWords(${MAX_SHOWN_CHARACTERS});`,
-    'const run = standaloneEvaluator(data, { RubricError, words, checks: factChecks(words), factValuesReader, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });',
+    `const run = standaloneEvaluator(data, { RubricError, checks: factChecks(valueWords(${MAX_SHOWN_CHARACTERS})), factValuesReader, assessmentFields, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });`,
     'export const ruleSet = Object.freeze({ id: data.ruleSet.id, version: data.ruleSet.version });',
     '/** Scores one assessment against the rule set; throws RubricError INVALID_ASSESSMENT on a bad one. */',
     'export function evaluate(assessment, options) {',

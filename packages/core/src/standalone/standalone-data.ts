@@ -54,6 +54,13 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   const threshold = scoring.mode === 'compliance-rate' ? scoring.threshold : 0;
   const scale = layout.pointsScale;
   const fraction = exactShare(threshold);
+  const exact = fraction.denominator <= 1_000_000n;
+  const standardsOf: StandaloneStandard[][] = layout.requirements.map(() => []);
+  for (const { id, requirementPosition, scaledPoints, condition, applicableWhen } of layout.standards) {
+    const tuple = [id, convert(condition), applicableWhen ? convert(applicableWhen) : 0, scaledPoints];
+    while (tuple.at(-1) === 0) tuple.pop();
+    standardsOf[requirementPosition]!.push(tuple as unknown as StandaloneStandard);
+  }
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
     // Only what the checks and the reasons read (a unit, say, never shows in a result), as tuples
@@ -72,8 +79,10 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
       while (tuple.at(-1) === null) tuple.pop();
       return tuple as unknown as StandaloneFactTuple;
     }),
-    unknownFacts,
-    conditions: sharedNames.map((name) => convert(ruleSet.conditions![name]!)),
+    ...(unknownFacts === 'ignore' ? { unknownFacts } : {}),
+    ...(sharedNames.length > 0
+      ? { conditions: sharedNames.map((name) => convert(ruleSet.conditions![name]!)) }
+      : {}),
     scope: ruleSet.scope ? convert(ruleSet.scope) : null,
     focus: ruleSet.focus ? convert(ruleSet.focus) : null,
     aspects: layout.aspects.map((aspect, position) => {
@@ -87,44 +96,45 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
       while (tuple.at(-1) === null || tuple.at(-1) === 0) tuple.pop();
       return tuple as unknown as StandaloneAspectTuple;
     }),
-    requirements: layout.requirements.map(({ id, aspectPosition, title }) => [
-      id,
-      aspectPosition,
-      title.zh,
-      title.en ?? null,
-    ]),
-    standards: layout.standards.map(
-      ({ id, requirementPosition, scaledPoints, condition, applicableWhen }) => {
-        const tuple = [
-          id,
-          requirementPosition,
-          convert(condition),
-          applicableWhen ? convert(applicableWhen) : 0,
-          scaledPoints,
-        ];
-        while (tuple.at(-1) === 0) tuple.pop();
-        return tuple as unknown as StandaloneStandard;
-      },
-    ),
+    requirements: layout.requirements.map(({ id, aspectPosition, title }, position) => {
+      const standards = layout.standards
+        .filter((standard) => standard.requirementPosition === position)
+        .map(({ id: standardId, scaledPoints, condition, applicableWhen }) => {
+          const tuple = [
+            standardId,
+            convert(condition),
+            applicableWhen ? convert(applicableWhen) : 0,
+            scaledPoints,
+          ];
+          while (tuple.at(-1) === 0) tuple.pop();
+          return tuple as unknown as StandaloneStandard;
+        });
+      return title.en === undefined
+        ? [id, aspectPosition, standards, title.zh]
+        : [id, aspectPosition, standards, title.zh, title.en];
+    }),
     operators,
+    // What a mode does not read is left out: the module carries it for every estate it scores.
     scoring: {
-      mode: scoring.mode,
       minMetPerRequirement: scoring.minMetPerRequirement,
       threshold,
-      fraction:
-        fraction.denominator <= 1_000_000n
-          ? [Number(fraction.numerator), Number(fraction.denominator)]
-          : null,
-      required:
-        scoring.mode === 'compliance-rate' && fraction.denominator > 1_000_000n
-          ? Array.from({ length: layout.standards.length + 1 }, (_, applicable) =>
+      fraction: exact ? [Number(fraction.numerator), Number(fraction.denominator)] : null,
+      ...(scoring.mode === 'compliance-rate' && !exact
+        ? {
+            required: Array.from({ length: layout.standards.length + 1 }, (_, applicable) =>
               layout.requiredCount(applicable),
-            )
-          : [],
+            ),
+          }
+        : {}),
       thresholdInWords: percentInWords(threshold),
-      passMark: scoring.mode === 'points' ? scoring.passMark : 0,
-      scaledPassMark: layout.scaledPassMark,
-      pointsScale: scale,
+      ...(scoring.mode === 'points'
+        ? {
+            mode: scoring.mode,
+            passMark: scoring.passMark,
+            scaledPassMark: layout.scaledPassMark,
+            pointsScale: scale,
+          }
+        : {}),
     },
   };
 }

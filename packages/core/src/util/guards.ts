@@ -1,12 +1,13 @@
 import { factChecks } from '../runtime/fact-checks.js';
-import { showValue } from './show-value.js';
+import { valueWords } from '../runtime/value-words.js';
+import { MAX_SHOWN_CHARACTERS } from './show-value.js';
 
 /** A non-null, non-array object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const checks = factChecks({ showValue });
+const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
 
 /**
  * A real calendar date written as `YYYY-MM-DD`, the form date facts take.

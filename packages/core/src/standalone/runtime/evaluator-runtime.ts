@@ -1,10 +1,10 @@
 import type { EvaluationResult, ExplanationNode } from '../../result/types.js';
 import type { FactValue } from '../../rule-set/types.js';
+import type { assessmentFields } from '../../runtime/assessment-fields.js';
 import type { FactChecks } from '../../runtime/fact-checks.js';
 import type { builtInLeafTest } from '../../runtime/leaf-test.js';
 import type { factValuesReader } from '../../runtime/read-fact-values.js';
 import type { reasonsWriter } from '../../runtime/reasons.js';
-import type { ValueWords } from '../../runtime/value-words.js';
 import type { conditionCompiler, StandaloneCompiled } from './conditions-runtime.js';
 import type { lazyDetails } from './details-runtime.js';
 import type { assessmentReader } from './read-assessment-runtime.js';
@@ -14,9 +14,9 @@ import type { StandaloneData } from './types.js';
 /** The other runtime parts, which the module defines beside this one. */
 export interface StandaloneParts {
   readonly RubricError: StandaloneErrorClass;
-  readonly words: ValueWords;
   readonly checks: FactChecks;
   readonly factValuesReader: typeof factValuesReader;
+  readonly assessmentFields: typeof assessmentFields;
   readonly builtInLeafTest: typeof builtInLeafTest;
   readonly assessmentReader: typeof assessmentReader;
   readonly conditionCompiler: typeof conditionCompiler;
@@ -33,7 +33,7 @@ export interface StandaloneParts {
  *
  * @example
  * ```ts
- * const evaluate = standaloneEvaluator(data, { RubricError, words, checks, factValuesReader, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
+ * const evaluate = standaloneEvaluator(data, { RubricError, checks, factValuesReader, assessmentFields, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
  * evaluate(assessment).eligible;
  * ```
  */
@@ -66,33 +66,48 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     minimum,
     scaledMinimum: scaledMinimum ?? 0,
   }));
-  const requirementList = data.requirements.map(([id, aspect, zh, en]) => ({
+  const requirementList = data.requirements.map(([id, aspect, , zh, en]) => ({
     id,
     aspectId: aspects[aspect]!.id,
     title: { zh, en },
   }));
-  const { words, checks } = parts;
-  const readFacts = parts.factValuesReader(facts, words, checks);
-  const read = parts.assessmentReader(facts, data.unknownFacts, RubricError, words, checks, readFacts);
-  const compile = parts.conditionCompiler(facts, data.conditions, data.operators, parts.builtInLeafTest);
+  // The checks carry the words too.
+  const { checks } = parts;
+  const readFacts = parts.factValuesReader(facts, checks, checks);
+  const read = parts.assessmentReader(
+    facts,
+    data.unknownFacts,
+    RubricError,
+    checks,
+    parts.assessmentFields(checks, checks, RubricError),
+    readFacts,
+  );
+  const compile = parts.conditionCompiler(
+    facts,
+    data.conditions ?? [],
+    data.operators,
+    parts.builtInLeafTest,
+  );
   const { scoring } = data;
-  const { minMetPerRequirement: minimum, pointsScale: scale } = scoring;
+  const { minMetPerRequirement: minimum, pointsScale: scale = 1 } = scoring;
   const [numerator, denominator] = scoring.fraction ?? [];
   const requiredCount = (applicable: number): number =>
     numerator === undefined
-      ? scoring.required[applicable]!
+      ? scoring.required![applicable]!
       : Math.ceil((numerator * applicable) / denominator!);
   const isPoints = scoring.mode === 'points';
   const scope = data.scope === null ? undefined : compile(data.scope);
   const focus = data.focus === null ? undefined : compile(data.focus);
-  const standards = data.standards.map(([id, requirement, condition, applicableWhen, scaledPoints = 0]) => ({
-    id,
-    requirement,
-    aspect: data.requirements[requirement]![1],
-    scaledPoints,
-    applicableWhen: applicableWhen ? compile(applicableWhen) : undefined,
-    condition: compile(condition),
-  }));
+  const standards = data.requirements.flatMap(([, aspect, list], requirement) =>
+    list.map(([id, condition, applicableWhen, scaledPoints = 0]) => ({
+      id,
+      requirement,
+      aspect,
+      scaledPoints,
+      applicableWhen: applicableWhen ? compile(applicableWhen) : undefined,
+      condition: compile(condition),
+    })),
+  );
   const standardCount = standards.length;
   // The decision loop's tests in arrays of their own: the loop reads nothing else of a standard.
   const applicableTests = standards.map((standard) => standard.applicableWhen?.test);
@@ -153,7 +168,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
   };
   const passes = (counts: Counts): boolean => {
     if (isPoints) {
-      if (counts.points < scoring.scaledPassMark) return false;
+      if (counts.points < scoring.scaledPassMark!) return false;
       for (let position = 0; position < aspects.length; position++)
         if (counts.aspectPoints[position]! < aspects[position]!.scaledMinimum) return false;
     } else if (counts.applicable === 0 || counts.met < requiredCount(counts.applicable)) return false;
@@ -305,7 +320,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       result.score = {
         points: counts.points / scale,
         max: counts.maxPoints / scale,
-        passMark: scoring.passMark,
+        passMark: scoring.passMark!,
       };
     place(result, { values, outcomes, inScope, missingFacts, explain });
     result.missingFacts = missingFacts;

@@ -61,14 +61,13 @@ export interface StandaloneFact {
 }
 
 /**
- * A standard: `[id, requirement, condition, applicableWhen, scaledPoints]`, `requirement` its position in
- * `StandaloneData.requirements`, `applicableWhen` 0 where it has none, `scaledPoints` its points ×
- * `pointsScale`; trailing zeros dropped (most standards have neither).
+ * A standard: `[id, condition, applicableWhen, scaledPoints]`, `applicableWhen` 0 where it has none,
+ * `scaledPoints` its points × `pointsScale`; trailing zeros dropped (most standards have neither).
  */
 export type StandaloneStandard =
-  | readonly [string, number, StandaloneCondition]
-  | readonly [string, number, StandaloneCondition, StandaloneCondition | 0]
-  | readonly [string, number, StandaloneCondition, StandaloneCondition | 0, number];
+  | readonly [string, StandaloneCondition]
+  | readonly [string, StandaloneCondition, StandaloneCondition | 0]
+  | readonly [string, StandaloneCondition, StandaloneCondition | 0, number];
 
 /** An aspect: `[id, zh, en, minimum, scaledMinimum]`, trailing nulls and zeros dropped. */
 export type StandaloneAspectTuple = readonly [string, string, (string | null)?, (number | null)?, number?];
@@ -77,8 +76,10 @@ export type StandaloneAspectTuple = readonly [string, string, (string | null)?, 
 export interface StandaloneData {
   readonly ruleSet: { readonly id: string; readonly version: string; readonly provenance: Provenance };
   readonly facts: readonly StandaloneFactTuple[];
-  readonly unknownFacts: 'error' | 'ignore';
-  readonly conditions: readonly StandaloneCondition[];
+  /** Absent for `'error'`, the default. */
+  readonly unknownFacts?: 'ignore';
+  /** The shared conditions; absent when there are none. */
+  readonly conditions?: readonly StandaloneCondition[];
   readonly scope: StandaloneCondition | null;
   readonly focus: StandaloneCondition | null;
   /**
@@ -86,12 +87,22 @@ export interface StandaloneData {
    * as written (points mode) or null, and it × `pointsScale`; trailing nulls and zeros dropped.
    */
   readonly aspects: readonly StandaloneAspectTuple[];
-  /** `[id, aspect, zh, en]`: the aspect's position, the title (`en` null when the rule set has none). */
-  readonly requirements: readonly (readonly [string, number, string, string | null])[];
-  readonly standards: readonly StandaloneStandard[];
+  /**
+   * `[id, aspect, standards, zh, en]`: the aspect's position, the requirement's standards (in rule-set
+   * order, so that a standard needs no requirement of its own), the title (`en` null or absent when the
+   * rule set has none).
+   */
+  readonly requirements: readonly (readonly [
+    string,
+    number,
+    readonly StandaloneStandard[],
+    string,
+    (string | null)?,
+  ])[];
   readonly operators: StandaloneOperators;
   readonly scoring: {
-    readonly mode: 'compliance-rate' | 'points';
+    /** Absent: compliance-rate. */
+    readonly mode?: 'points';
     readonly minMetPerRequirement: number;
     /** Compliance-rate mode: the threshold as written, and in words. */
     readonly threshold: number;
@@ -102,11 +113,11 @@ export interface StandaloneData {
      * must be met, computed exactly by the generator.
      */
     readonly fraction: readonly [number, number] | null;
-    readonly required: readonly number[];
+    readonly required?: readonly number[];
     readonly thresholdInWords: string;
-    /** Points mode. */
-    readonly passMark: number;
-    readonly scaledPassMark: number;
-    readonly pointsScale: number;
+    /** Points mode only. */
+    readonly passMark?: number;
+    readonly scaledPassMark?: number;
+    readonly pointsScale?: number;
   };
 }
