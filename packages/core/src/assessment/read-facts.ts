@@ -1,4 +1,5 @@
 import { type IssueOf, RubricError } from '../errors/rubric-error.js';
+import { evidenceRules } from '../evidence/evidence-rules.js';
 import { unreadableIssue } from '../reading/structure-depth.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
 import { assessmentFields } from '../runtime/assessment-fields.js';
@@ -30,7 +31,9 @@ export interface ReadAssessment {
 }
 
 const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
-const fields = assessmentFields({ quote }, checks, RubricError);
+/** The evidence rules, made once: the envelope checks the shape of `evidence` with them. */
+const evidence = evidenceRules();
+const fields = assessmentFields(checks, checks, RubricError, evidence.shapeIssues);
 
 /**
  * The fact catalog indexed for reading assessments: ids and definitions in catalog order, and the readers.
@@ -96,7 +99,8 @@ function readAssessmentFields(
 export const describeFactValue: FactChecks['describeFactValue'] = checks.describeFactValue;
 
 /**
- * The assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, no others), as
+ * The assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, the shape of
+ * evidence, no others), as
  * AssessmentSchema describes them: the one check of them, for `evaluate`, both backends and the fact
  * resolvers. By hand, not by zod: it runs on every evaluation, whose budget is a few microseconds (see
  * bench/); a test holds it to AssessmentSchema. The facts' values are checked against a catalog apart.

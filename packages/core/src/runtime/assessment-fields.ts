@@ -9,15 +9,12 @@ export interface EnvelopeIssue {
   readonly kind: 'not-an-object' | 'invalid-assessment';
 }
 
-/** The error class a reader throws: core's `RubricError`, or the standalone module's. */
-export type AssessmentErrorClass = new (
-  code: 'INVALID_ASSESSMENT',
-  issues: (EnvelopeIssue | FactIssue)[],
-) => Error;
+/** The error class a reader throws (core's `RubricError`, or the standalone module's), with its issues. */
+export type AssessmentErrorClass<Issue> = new (code: 'INVALID_ASSESSMENT', issues: Issue[]) => Error;
 
 /**
- * The checks of an assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, no
- * others), as AssessmentSchema describes them, and the reading of a whole assessment: the one check of
+ * The checks of an assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, the
+ * shape of evidence by `evidenceIssues`, no others), as AssessmentSchema describes them, and the reading of a whole assessment: the one check of
  * them, for core's evaluator, both backends, the fact resolvers and the standalone module (self-contained,
  * see `value-words.ts`). By hand, not by zod: it runs on every evaluation, whose budget is a few
  * microseconds. Only top-level fields are read; `community` is never walked.
@@ -28,23 +25,32 @@ export type AssessmentErrorClass = new (
  *
  * @example
  * ```ts
- * const { checkEnvelope, readFields } = assessmentFields(valueWords(60), factChecks(valueWords(60)), RubricError);
+ * const checks = factChecks(valueWords(60));
+ * const { checkEnvelope, readFields } = assessmentFields(checks, checks, RubricError, evidenceRules().shapeIssues);
  * checkEnvelope({ id: 'a1', facts: {} }); // [{ path: ['community'], … }]
  * readFields(input, new Array(facts.length), readFacts, 'error'); // the input, checked
  * ```
  */
-export function assessmentFields(
+export function assessmentFields<
+  EvidenceIssue extends {
+    readonly path: (string | number)[];
+    readonly message: string;
+    readonly kind: string;
+  },
+>(
   { quote }: Pick<ValueWords, 'quote'>,
   { isAssessmentTimestamp }: Pick<FactChecks, 'isAssessmentTimestamp'>,
-  RubricError: AssessmentErrorClass,
+  RubricError: AssessmentErrorClass<EnvelopeIssue | EvidenceIssue | FactIssue>,
+  evidenceIssues: (evidence: unknown) => readonly EvidenceIssue[],
 ) {
-  const envelopeKeys = ['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt'];
+  type Issue = EnvelopeIssue | EvidenceIssue;
+  const envelopeKeys = ['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt', 'evidence'];
   const isPlainObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
-  const checkEnvelope = (input: unknown): EnvelopeIssue[] => {
+  const checkEnvelope = (input: unknown): Issue[] => {
     if (!isPlainObject(input))
       return [{ path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' }];
-    const issues: EnvelopeIssue[] = [];
+    const issues: Issue[] = [];
     const fail = (path: (string | number)[], message: string) =>
       issues.push({ path, message, kind: 'invalid-assessment' });
     if (typeof input.id !== 'string' || input.id === '')
@@ -67,6 +73,7 @@ export function assessmentFields(
         ['assessedAt'],
         'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with seconds and an offset, e.g. 2021-06-15T09:30:00+08:00',
       );
+    if (input.evidence !== undefined) issues.push(...evidenceIssues(input.evidence));
     for (const key of Object.keys(input))
       if (!envelopeKeys.includes(key))
         fail([key], `unknown field ${quote(key)} (fields: ${envelopeKeys.join(', ')})`);
@@ -78,7 +85,7 @@ export function assessmentFields(
     readFacts: FactValuesReader,
     unknownFacts: 'error' | 'ignore' | undefined,
   ): Record<string, unknown> => {
-    const issues: (EnvelopeIssue | FactIssue)[] = checkEnvelope(input);
+    const issues: (Issue | FactIssue)[] = checkEnvelope(input);
     if (!isPlainObject(input)) throw new RubricError('INVALID_ASSESSMENT', issues);
     if (isPlainObject(input.facts)) readFacts(input.facts, values, issues, unknownFacts);
     if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);

@@ -1,4 +1,5 @@
 import { RubricError } from '../errors/rubric-error.js';
+import { evidenceRules } from '../evidence/evidence-rules.js';
 import { checkOptions } from '../reading/check-options.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
@@ -118,10 +119,11 @@ export function generateStandaloneEvaluator(
     part('conditionCompiler', conditionCompiler),
     part('reasonsWriter', reasonsWriter),
     part('lazyDetails', lazyDetails),
+    part('evidenceRules', evidenceRules),
     part('standaloneEvaluator', standaloneEvaluator),
     `const data = JSON.parse(${jsonStringLiteral(JSON.stringify(data))});`,
     'export const RubricError = standaloneErrorClass();',
-    `const run = standaloneEvaluator(data, { RubricError, checks: factChecks(valueWords(${MAX_SHOWN_CHARACTERS})), factValuesReader, assessmentFields, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });`,
+    `const run = standaloneEvaluator(data, { RubricError, checks: factChecks(valueWords(${MAX_SHOWN_CHARACTERS})), factValuesReader, assessmentFields, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails, evidenceRules });`,
     'export const ruleSet = Object.freeze({ id: data.ruleSet.id, version: data.ruleSet.version });',
     '/** Scores one assessment against the rule set; throws RubricError INVALID_ASSESSMENT on a bad one. */',
     'export function evaluate(assessment, options) {',

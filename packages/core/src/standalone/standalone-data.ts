@@ -136,5 +136,9 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
           }
         : {}),
     },
+    evidence: {
+      counted: scoring.unevidenced === 'unmet',
+      required: layout.standards.map((standard) => standard.evidence ?? []),
+    },
   };
 }
