@@ -9,6 +9,7 @@ const source = fileURLToPath(new URL('../src', import.meta.url));
  * built one way, from plain helpers and the rule-set format up through the evaluator to the entry points.
  */
 const layers: readonly (readonly string[])[] = [
+  ['runtime'], // what the evaluator runs and a standalone module carries as text: self-contained, imports nothing
   ['util', 'numbers'], // plain helpers; exact arithmetic (fractions, shares, thresholds)
   ['errors'], // RubricError, its codes and the table of issue kinds
   ['reading'], // reading untrusted documents and options: snapshots, size limits, zod parsing

@@ -1,6 +1,6 @@
 import type { FactValue } from '../rule-set/types.js';
 import { isTimestampByHand } from './assessed-at.js';
-import { FactCheck, type FactIndex, readAssessment, type UnknownFactPolicy } from './read-facts.js';
+import { type FactIndex, readAssessment, type UnknownFactPolicy } from './read-facts.js';
 
 /** An assessment's facts read into catalog slots, with what the evaluator's fast path needs to know. */
 export interface FactSlots {
@@ -13,8 +13,8 @@ export interface FactSlots {
 
 /**
  * Reads and checks an assessment exactly as `readAssessment` does, into a dense array in catalog order.
- * The common case (a well-formed assessment, as `JSON.parse` gives it) is read once with each fact's type
- * check inlined; anything else — a problem to report, an unusual value, a throwing getter — goes to
+ * The common case (a well-formed assessment, as `JSON.parse` gives it) is read once, its facts by the
+ * runtime's reader; anything else — a problem to report, an unusual value, a throwing getter — goes to
  * `readAssessment`, which accepts or rejects it with its own issues and paths. So this never accepts what
  * `readAssessment` rejects, and every error is `readAssessment`'s.
  *
@@ -69,12 +69,10 @@ function readCommonCase(
     return undefined;
   const facts = envelope.facts;
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return undefined;
-  const answers = facts as Record<string, unknown>;
-  if (!inheritsNoEnumerableKeys(answers)) return undefined;
-  return readFacts(id, answers, index, unknownFacts, needed, neededCount);
+  return readFacts(id, facts as Record<string, unknown>, index, unknownFacts, needed, neededCount);
 }
 
-/** Each key found in the catalog: the next slot first (facts are usually in catalog order), else the Map. */
+/** The facts read by the runtime's reader; undefined on any issue, for `readAssessment` to report. */
 function readFacts(
   id: string,
   answers: Record<string, unknown>,
@@ -83,60 +81,13 @@ function readFacts(
   needed: Uint8Array,
   neededCount: number,
 ): FactSlots | undefined {
-  const { ids, positionOf } = index;
-  const values: (FactValue | undefined)[] = new Array(ids.length);
-  let answered = 0;
-  // for-in rather than Object.keys: V8 reads each value by its field index instead of a megamorphic
-  // keyed load (several times faster). It sees the same keys in the same order as Object.keys, which
-  // readAssessment iterates, because no prototype on the chain has an enumerable key (checked first).
-  // Assessments usually list facts in catalog order: try the next slot before the Map.
-  let expected = 0;
-  for (const factId in answers) {
-    const position = ids[expected] === factId ? expected : positionOf.get(factId);
-    if (position === undefined) {
-      if (unknownFacts === 'error') return undefined;
-      continue;
-    }
-    expected = position + 1;
-    const value = answers[factId];
-    if (value === null || value === undefined) continue;
-    if (!isValidAnswer(value, position, index)) return undefined;
-    values[position] = value as FactValue;
-    answered++;
-  }
+  const values: (FactValue | undefined)[] = new Array(index.ids.length);
+  const issues: unknown[] = [];
+  const answered = index.readFacts(answers, values, issues, unknownFacts);
+  if (issues.length > 0) return undefined;
   // Every fact answered (the common case) answers every needed one; else each needed slot is looked at.
-  const complete = answered === ids.length || answersAll(values, needed, neededCount);
+  const complete = answered === values.length || answersAll(values, needed, neededCount);
   return { assessmentId: id, values, complete };
-}
-
-/** The fact's type check, inlined for the common types: a value that `validators[position]` accepts. */
-function isValidAnswer(value: unknown, position: number, index: FactIndex): boolean {
-  switch (index.checks[position]) {
-    case FactCheck.boolean:
-      return typeof value === 'boolean';
-    case FactCheck.string:
-      return typeof value === 'string';
-    case FactCheck.number:
-      // NaN fails both comparisons; ±Infinity passes open bounds, so it is checked apart.
-      return (
-        typeof value === 'number' &&
-        value >= index.lows[position]! &&
-        value <= index.highs[position]! &&
-        value !== Number.POSITIVE_INFINITY &&
-        value !== Number.NEGATIVE_INFINITY
-      );
-    case FactCheck.integer:
-      return (
-        typeof value === 'number' &&
-        Number.isInteger(value) &&
-        value >= index.lows[position]! &&
-        value <= index.highs[position]!
-      );
-    case FactCheck.enum:
-      return index.allowed[position]!.includes(value);
-    default:
-      return index.validators[position]!(value) === undefined;
-  }
 }
 
 function answersAll(

@@ -1,10 +1,12 @@
 import { type IssueOf, RubricError } from '../errors/rubric-error.js';
 import { evidenceRules } from '../evidence/evidence-rules.js';
 import { unreadableIssue } from '../reading/structure-depth.js';
-import { describeMismatch } from '../rule-set/check-semantics.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
-import { isAssessmentTimestamp, isPlainObject } from '../util/guards.js';
-import { quote } from '../util/show-value.js';
+import { assessmentFields } from '../runtime/assessment-fields.js';
+import { type FactChecks, factChecks } from '../runtime/fact-checks.js';
+import { type FactValuesReader, factValuesReader } from '../runtime/read-fact-values.js';
+import { valueWords } from '../runtime/value-words.js';
+import { MAX_SHOWN_CHARACTERS, quote } from '../util/show-value.js';
 import type { Assessment } from './schema.js';
 
 /** What to do with an assessment fact that the rule set's catalog does not declare. */
@@ -15,45 +17,11 @@ export interface FactIndex {
   readonly ids: readonly string[];
   readonly definitions: readonly FactDefinition[];
   readonly positionOf: ReadonlyMap<string, number>;
-  /** Per fact, a check compiled for its type: why a value is not a valid answer, or undefined. */
-  readonly validators: readonly ((value: unknown) => string | undefined)[];
   /**
-   * Per fact, the check the fast reader inlines (see `FactCheck`): a typed array, so that reading an
-   * assessment branches on a small integer rather than calling a closure per fact.
+   * Reads an assessment's `facts` object into catalog slots, with an issue per unknown or wrong fact: the
+   * runtime's reader (the standalone module's too), over this catalog.
    */
-  readonly checks: Uint8Array;
-  /** Per fact, its inclusive bounds (±Infinity when the catalog gives none); numbers and integers only. */
-  readonly lows: Float64Array;
-  readonly highs: Float64Array;
-  /** Per fact, the values an enum fact allows (an empty list for every other fact). */
-  readonly allowed: readonly (readonly unknown[])[];
-}
-
-/**
- * How the fast reader checks a fact's value; `other` (dates) calls the fact's validator.
- *
- * @example
- * ```ts
- * index.checks[index.positionOf.get('cctvCoverage')!] === FactCheck.number;
- * ```
- */
-export const FactCheck = { boolean: 0, string: 1, number: 2, integer: 3, enum: 4, other: 5 } as const;
-
-function factCheckOf(definition: FactDefinition): number {
-  switch (definition.type) {
-    case 'boolean':
-      return FactCheck.boolean;
-    case 'string':
-      return FactCheck.string;
-    case 'number':
-      return FactCheck.number;
-    case 'integer':
-      return FactCheck.integer;
-    case 'enum':
-      return FactCheck.enum;
-    default:
-      return FactCheck.other;
-  }
+  readonly readFacts: FactValuesReader;
 }
 
 /** An assessment checked against a fact catalog: its facts by catalog position, `undefined` where absent. */
@@ -62,43 +30,30 @@ export interface ReadAssessment {
   readonly values: readonly (FactValue | undefined)[];
 }
 
+const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
+/** The evidence rules, made once: the envelope checks the shape of `evidence` with them. */
+const evidence = evidenceRules();
+const fields = assessmentFields(checks, checks, RubricError, evidence.shapeIssues);
+
+/**
+ * The fact catalog indexed for reading assessments: ids and definitions in catalog order, and the readers.
+ *
+ * @example
+ * ```ts
+ * const index = indexFacts(ruleSet.facts);
+ * index.positionOf.get('occupied'); // 0
+ * ```
+ */
 export function indexFacts(facts: Readonly<Record<string, FactDefinition>>): FactIndex {
   const ids = Object.keys(facts);
   const definitions = ids.map((id) => facts[id]!);
+  const catalog = ids.map((id, position) => ({ ...definitions[position]!, id }));
   return {
     ids,
     definitions,
     positionOf: new Map(ids.map((id, position) => [id, position])),
-    validators: definitions.map(validatorFor),
-    checks: Uint8Array.from(definitions, factCheckOf),
-    lows: Float64Array.from(definitions, (definition) => definition.min ?? Number.NEGATIVE_INFINITY),
-    highs: Float64Array.from(definitions, (definition) => definition.max ?? Number.POSITIVE_INFINITY),
-    allowed: definitions.map((definition) =>
-      definition.type === 'enum' && Array.isArray(definition.values) ? definition.values : [],
-    ),
+    readFacts: factValuesReader(catalog, { quote }, checks),
   };
-}
-
-/** The common case decided by one `typeof`; the full check (and its message) only when that fails. */
-function validatorFor(definition: FactDefinition): (value: unknown) => string | undefined {
-  const full = (value: unknown) => describeFactValue(value, definition);
-  const { type, min, max } = definition;
-  if (type === 'boolean') return (value) => (typeof value === 'boolean' ? undefined : full(value));
-  if (type === 'string') return (value) => (typeof value === 'string' ? undefined : full(value));
-  if (type === 'number' || type === 'integer') {
-    const low = min ?? Number.NEGATIVE_INFINITY;
-    const high = max ?? Number.POSITIVE_INFINITY;
-    const isInteger = type === 'integer';
-    return (value) =>
-      typeof value === 'number' &&
-      value >= low &&
-      value <= high &&
-      Number.isFinite(value) &&
-      (!isInteger || Number.isInteger(value))
-        ? undefined
-        : full(value);
-  }
-  return full;
 }
 
 /**
@@ -127,32 +82,9 @@ function readAssessmentFields(
   index: FactIndex,
   unknownFacts: UnknownFactPolicy,
 ): ReadAssessment {
-  const issues = checkAssessmentEnvelope(input);
-  if (!isPlainObject(input)) throw new RubricError('INVALID_ASSESSMENT', issues);
   const values: (FactValue | undefined)[] = new Array(index.ids.length).fill(undefined);
-  const facts = input.facts;
-  if (isPlainObject(facts)) {
-    for (const factId of Object.keys(facts)) {
-      const value = facts[factId];
-      const position = index.positionOf.get(factId);
-      if (position === undefined) {
-        if (unknownFacts === 'error') {
-          issues.push({
-            path: ['facts', factId],
-            message: `fact ${quote(factId)} is not in the rule set's fact catalog`,
-            kind: 'unknown-fact',
-          });
-        }
-        continue;
-      }
-      if (value === null || value === undefined) continue;
-      const problem = index.validators[position]!(value);
-      if (problem) issues.push({ path: ['facts', factId], message: problem, kind: 'invalid-fact' });
-      else values[position] = value as FactValue;
-    }
-  }
-  if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
-  return { assessment: input as Assessment, values };
+  const assessment = fields.readFields(input, values, index.readFacts, unknownFacts);
+  return { assessment: assessment as unknown as Assessment, values };
 }
 
 /**
@@ -164,21 +96,7 @@ function readAssessmentFields(
  * describeFactValue(1.5, { type: 'number', title: { zh: '监控覆盖率' }, min: 0, max: 1 }); // '1.5 is above the maximum 1'
  * ```
  */
-export function describeFactValue(value: unknown, definition: FactDefinition): string | undefined {
-  const mismatch = describeMismatch(value, definition.type, definition.values);
-  if (mismatch) return mismatch;
-  const number = value as number;
-  if (definition.min !== undefined && number < definition.min)
-    return `${number} is below the minimum ${definition.min}`;
-  if (definition.max !== undefined && number > definition.max)
-    return `${number} is above the maximum ${definition.max}`;
-  return undefined;
-}
-
-const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt', 'evidence']);
-
-/** The evidence rules, made once: the envelope checks the shape of `evidence` with them. */
-const evidence = evidenceRules();
+export const describeFactValue: FactChecks['describeFactValue'] = checks.describeFactValue;
 
 /**
  * The assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, the shape of
@@ -193,37 +111,5 @@ const evidence = evidenceRules();
  * checkAssessmentEnvelope({ id: 'a1', facts: {} }); // [{ path: ['community'], … }]
  * ```
  */
-export function checkAssessmentEnvelope(input: unknown): IssueOf<'INVALID_ASSESSMENT'>[] {
-  if (!isPlainObject(input))
-    return [{ path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' }];
-  const issues: IssueOf<'INVALID_ASSESSMENT'>[] = [];
-  const fail = (path: (string | number)[], message: string) =>
-    issues.push({ path, message, kind: 'invalid-assessment' });
-  if (typeof input.id !== 'string' || input.id === '')
-    fail(['id'], 'an assessment has a non-empty string id');
-  if (input.ruleSet !== undefined && typeof input.ruleSet !== 'string')
-    fail(['ruleSet'], 'ruleSet is a rule-set id');
-  if (input.$schema !== undefined && typeof input.$schema !== 'string')
-    fail(['$schema'], '$schema is the path or URL of the JSON Schema, a string');
-  if (!isPlainObject(input.community)) fail(['community'], 'community is an object with at least a name');
-  else {
-    if (typeof input.community.name !== 'string' || input.community.name.trim() === '')
-      fail(['community', 'name'], 'the community has a name (not blank)');
-    if (input.community.district !== undefined && typeof input.community.district !== 'string') {
-      fail(['community', 'district'], 'district is a string');
-    }
-  }
-  if (!isPlainObject(input.facts)) fail(['facts'], 'facts is an object of fact id to value');
-  if (input.assessedAt !== undefined && !isAssessmentTimestamp(input.assessedAt)) {
-    fail(
-      ['assessedAt'],
-      'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with seconds and an offset, e.g. 2021-06-15T09:30:00+08:00',
-    );
-  }
-  if (input.evidence !== undefined) issues.push(...evidence.shapeIssues(input.evidence));
-  for (const key of Object.keys(input)) {
-    if (!envelopeKeys.has(key))
-      fail([key], `unknown field ${quote(key)} (fields: ${[...envelopeKeys].join(', ')})`);
-  }
-  return issues;
-}
+export const checkAssessmentEnvelope: (input: unknown) => IssueOf<'INVALID_ASSESSMENT'>[] =
+  fields.checkEnvelope;

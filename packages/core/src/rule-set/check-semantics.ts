@@ -1,8 +1,10 @@
 import type { IssueOf } from '../errors/rubric-error.js';
 import { decimalScale, toScaledInteger } from '../numbers/exact.js';
 import { exactShare } from '../numbers/fraction.js';
+import { factChecks } from '../runtime/fact-checks.js';
+import { valueWords } from '../runtime/value-words.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
-import { quote, showValue } from '../util/show-value.js';
+import { MAX_SHOWN_CHARACTERS, quote } from '../util/show-value.js';
 import { checkDraftedValues } from './check-drafted.js';
 import { checkFactValue } from './check-fact-value.js';
 import { SharedConditionTracker } from './check-shared-conditions.js';
@@ -284,27 +286,8 @@ function checkLeaf(
   });
 }
 
-/** Why `value` cannot be a value of a fact of this type, or undefined when it can. */
-export function describeMismatch(value: unknown, type: FactType, allowed?: unknown): string | undefined {
-  switch (type) {
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : `expected true or false, got ${showValue(value)}`;
-    case 'integer':
-      return Number.isInteger(value) ? undefined : `expected an integer, got ${showValue(value)}`;
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
-        ? undefined
-        : `expected a finite number, got ${showValue(value)}`;
-    case 'string':
-      return typeof value === 'string' ? undefined : `expected a string, got ${showValue(value)}`;
-    case 'date':
-      return isIsoDate(value) ? undefined : `expected a date as YYYY-MM-DD, got ${showValue(value)}`;
-    case 'enum':
-      return Array.isArray(allowed) && allowed.includes(value)
-        ? undefined
-        : `expected one of ${Array.isArray(allowed) ? allowed.map(showValue).join(', ') : '(no values)'}, got ${showValue(value)}`;
-  }
-}
+// Why a value cannot be a value of a fact of a type: the runtime's check, which reading facts applies too.
+const { describeMismatch } = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
 
 function checkEffective(effective: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]): void {
   if (!isPlainObject(effective) || !isIsoDate(effective.from) || !isIsoDate(effective.until)) return;

@@ -48,6 +48,7 @@ const badAssessments: Record<string, unknown> = {
   'not one of the values': { id: 'a', community, facts: { heating: 'coal' } },
   'not a real date': { id: 'a', community, facts: { lastInspection: '2023-02-29' } },
   'a bad assessedAt': { id: 'a', community, facts: {}, assessedAt: '2021-06-15T09:30' },
+  'a $schema that is not a string': { $schema: 5, id: 'a', community, facts: {} },
   'a __proto__ fact': JSON.parse('{"id":"a","community":{"name":"x"},"facts":{"__proto__":1}}'),
   'a fact whose getter throws a long string': {
     id: 'a',

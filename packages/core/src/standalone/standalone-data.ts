@@ -1,13 +1,15 @@
 import { layoutRuleSet } from '../evaluate/layout.js';
+import { exactShare } from '../numbers/fraction.js';
 import { isConditionReference, isFactReference, isLeaf } from '../rule-set/conditions.js';
-import { builtInOperators } from '../rule-set/operators.js';
 import type { Condition, RuleSet } from '../rule-set/types.js';
 import { percentInWords } from '../words/percent-words.js';
 import {
   factTypes,
+  type StandaloneAspectTuple,
   type StandaloneCondition,
   type StandaloneData,
   type StandaloneFactTuple,
+  type StandaloneStandard,
 } from './runtime/types.js';
 
 /**
@@ -26,14 +28,18 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   const positionOf = layout.facts.positionOf;
   const sharedNames = Object.keys(ruleSet.conditions ?? {});
   const sharedIndex = new Map(sharedNames.map((name, index) => [name, index]));
-  const operators = builtInOperators.map((operator) => operator.name);
-  const operatorIndex = new Map(operators.map((name, index) => [name, index]));
+  // Only the operators the rule set uses, in the order first met: their names are the module's to carry.
+  const operators: string[] = [];
+  const operatorIndex = (name: string): number => {
+    const index = operators.indexOf(name);
+    return index >= 0 ? index : operators.push(name) - 1;
+  };
   const convert = (condition: Condition): StandaloneCondition => {
     if (isConditionReference(condition))
       return ['reference', condition.condition, sharedIndex.get(condition.condition)!];
     if (isLeaf(condition)) {
       const position = positionOf.get(condition.fact)!;
-      const operator = operatorIndex.get(condition.operator)!;
+      const operator = operatorIndex(condition.operator);
       const { value } = condition;
       return isFactReference(value)
         ? [position, operator, value, positionOf.get(value.fact)!]
@@ -47,6 +53,14 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   const { scoring } = ruleSet;
   const threshold = scoring.mode === 'compliance-rate' ? scoring.threshold : 0;
   const scale = layout.pointsScale;
+  const fraction = exactShare(threshold);
+  const exact = fraction.denominator <= 1_000_000n;
+  const standardsOf: StandaloneStandard[][] = layout.requirements.map(() => []);
+  for (const { id, requirementPosition, scaledPoints, condition, applicableWhen } of layout.standards) {
+    const tuple = [id, convert(condition), applicableWhen ? convert(applicableWhen) : 0, scaledPoints];
+    while (tuple.at(-1) === 0) tuple.pop();
+    standardsOf[requirementPosition]!.push(tuple as unknown as StandaloneStandard);
+  }
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
     // Only what the checks and the reasons read (a unit, say, never shows in a result), as tuples
@@ -65,42 +79,62 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
       while (tuple.at(-1) === null) tuple.pop();
       return tuple as unknown as StandaloneFactTuple;
     }),
-    unknownFacts,
-    conditions: sharedNames.map((name) => convert(ruleSet.conditions![name]!)),
+    ...(unknownFacts === 'ignore' ? { unknownFacts } : {}),
+    ...(sharedNames.length > 0
+      ? { conditions: sharedNames.map((name) => convert(ruleSet.conditions![name]!)) }
+      : {}),
     scope: ruleSet.scope ? convert(ruleSet.scope) : null,
     focus: ruleSet.focus ? convert(ruleSet.focus) : null,
-    aspects: layout.aspects.map((aspect, position) => ({
-      id: aspect.id,
-      title: aspect.title,
-      minimum: scoring.mode === 'points' ? (scoring.aspectMinimums?.[aspect.id] ?? null) : null,
-      scaledMinimum: layout.scaledAspectMinimums[position]!,
-    })),
-    requirements: layout.requirements.map(({ id, aspectPosition, title }) => [
-      id,
-      aspectPosition,
-      title.zh,
-      title.en ?? null,
-    ]),
-    standards: layout.standards.map(({ id, requirementPosition, scaledPoints, condition, applicableWhen }) =>
-      applicableWhen
-        ? [id, requirementPosition, scaledPoints, convert(condition), convert(applicableWhen)]
-        : [id, requirementPosition, scaledPoints, convert(condition)],
-    ),
+    aspects: layout.aspects.map((aspect, position) => {
+      const tuple = [
+        aspect.id,
+        aspect.title.zh,
+        aspect.title.en ?? null,
+        scoring.mode === 'points' ? (scoring.aspectMinimums?.[aspect.id] ?? null) : null,
+        layout.scaledAspectMinimums[position]!,
+      ];
+      while (tuple.at(-1) === null || tuple.at(-1) === 0) tuple.pop();
+      return tuple as unknown as StandaloneAspectTuple;
+    }),
+    requirements: layout.requirements.map(({ id, aspectPosition, title }, position) => {
+      const standards = layout.standards
+        .filter((standard) => standard.requirementPosition === position)
+        .map(({ id: standardId, scaledPoints, condition, applicableWhen }) => {
+          const tuple = [
+            standardId,
+            convert(condition),
+            applicableWhen ? convert(applicableWhen) : 0,
+            scaledPoints,
+          ];
+          while (tuple.at(-1) === 0) tuple.pop();
+          return tuple as unknown as StandaloneStandard;
+        });
+      return title.en === undefined
+        ? [id, aspectPosition, standards, title.zh]
+        : [id, aspectPosition, standards, title.zh, title.en];
+    }),
     operators,
+    // What a mode does not read is left out: the module carries it for every estate it scores.
     scoring: {
-      mode: scoring.mode,
       minMetPerRequirement: scoring.minMetPerRequirement,
       threshold,
-      required:
-        scoring.mode === 'compliance-rate'
-          ? Array.from({ length: layout.standards.length + 1 }, (_, applicable) =>
+      fraction: exact ? [Number(fraction.numerator), Number(fraction.denominator)] : null,
+      ...(scoring.mode === 'compliance-rate' && !exact
+        ? {
+            required: Array.from({ length: layout.standards.length + 1 }, (_, applicable) =>
               layout.requiredCount(applicable),
-            )
-          : [],
+            ),
+          }
+        : {}),
       thresholdInWords: percentInWords(threshold),
-      passMark: scoring.mode === 'points' ? scoring.passMark : 0,
-      scaledPassMark: layout.scaledPassMark,
-      pointsScale: scale,
+      ...(scoring.mode === 'points'
+        ? {
+            mode: scoring.mode,
+            passMark: scoring.passMark,
+            scaledPassMark: layout.scaledPassMark,
+            pointsScale: scale,
+          }
+        : {}),
     },
     evidence: {
       counted: scoring.unevidenced === 'unmet',

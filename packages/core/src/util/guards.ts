@@ -1,9 +1,13 @@
+import { factChecks } from '../runtime/fact-checks.js';
+import { valueWords } from '../runtime/value-words.js';
+import { MAX_SHOWN_CHARACTERS } from './show-value.js';
+
 /** A non-null, non-array object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
 
 /**
  * A real calendar date written as `YYYY-MM-DD`, the form date facts take.
@@ -14,19 +18,7 @@ const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
  * isIsoDate('2023-02-29'); // false
  * ```
  */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = isoDatePattern.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0–99 as 1900–1999
-
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-const isoDateTimePattern =
-  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+export const isIsoDate: (value: unknown) => value is string = checks.isIsoDate;
 
 /**
  * When an assessment was made, as its `assessedAt` may say it: a real date `YYYY-MM-DD`, or an ISO
@@ -41,9 +33,4 @@ const isoDateTimePattern =
  * isAssessmentTimestamp('2021-06-15T24:00:00Z'); // false
  * ```
  */
-export function isAssessmentTimestamp(value: unknown): value is string {
-  if (isIsoDate(value)) return true;
-  if (typeof value !== 'string') return false;
-  const match = isoDateTimePattern.exec(value);
-  return match !== null && isIsoDate(match[1]);
-}
+export const isAssessmentTimestamp: (value: unknown) => value is string = checks.isAssessmentTimestamp;

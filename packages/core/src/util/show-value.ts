@@ -1,3 +1,6 @@
+// The runtime's value words, bound to core's limit: the same words a standalone module shows values in.
+import { valueWords } from '../runtime/value-words.js';
+
 /**
  * The most characters of one value given by the user (an id, a range, a string fact) that a message
  * echoes. Input can be megabytes long; a message must stay a line a person reads.
@@ -6,6 +9,8 @@ export const MAX_SHOWN_CHARACTERS = 60;
 
 /** The most characters of one issue's message that `RubricError.message` shows. */
 export const MAX_MESSAGE_CHARACTERS = 200;
+
+const words = valueWords(MAX_SHOWN_CHARACTERS);
 
 /**
  * `text` as it is when short, else its first `max` characters, an ellipsis and its length. A surrogate
@@ -17,9 +22,7 @@ export const MAX_MESSAGE_CHARACTERS = 200;
  * ```
  */
 export function clipText(text: string, max: number = MAX_SHOWN_CHARACTERS): string {
-  if (text.length <= max) return text;
-  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
-  return `${text.slice(0, end)}… (${text.length} characters)`;
+  return words.clipText(text, max);
 }
 
 /**
@@ -33,13 +36,7 @@ export function clipText(text: string, max: number = MAX_SHOWN_CHARACTERS): stri
  * ```
  */
 export function quote(text: string, max: number = MAX_SHOWN_CHARACTERS): string {
-  if (text.length <= max) return JSON.stringify(text);
-  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
-  return `${JSON.stringify(`${text.slice(0, end)}…`)} (${text.length} characters)`;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+  return words.quote(text, max);
 }
 
 /**
@@ -54,30 +51,7 @@ function isHighSurrogate(code: number): boolean {
  * showValue({}); // 'an object'
  * ```
  */
-export function showValue(value: unknown): string {
-  switch (typeof value) {
-    case 'number':
-      return String(value);
-    case 'string':
-      return quote(value);
-    case 'boolean':
-      return String(value);
-    case 'undefined':
-      return 'nothing';
-    case 'bigint':
-      return 'a BigInt';
-    case 'symbol':
-      return 'a symbol';
-    case 'function':
-      return 'a function';
-  }
-  if (value === null) return 'null';
-  if (!Array.isArray(value)) return 'an object';
-  const scalars =
-    value.length <= 5 &&
-    value.every((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean');
-  return scalars ? `[${value.map(showValue).join(', ')}]` : `a list of ${value.length}`;
-}
+export const showValue: (value: unknown) => string = words.showValue;
 
 /**
  * What an exception says, for a message, clipped; never throws itself (an error's `message` may be a
@@ -89,15 +63,5 @@ export function showValue(value: unknown): string {
  * ```
  */
 export function describeThrown(error: unknown, options: { readonly withName?: boolean } = {}): string {
-  const max = MAX_SHOWN_CHARACTERS * 2;
-  try {
-    if (error instanceof Error) {
-      const message = String(error.message);
-      return clipText(options.withName === false ? message : `${String(error.name)}: ${message}`, max);
-    }
-    if (typeof error === 'string') return clipText(error, max);
-    return showValue(error);
-  } catch {
-    return 'an exception that cannot be described';
-  }
+  return words.describeThrown(error, options.withName !== false);
 }

@@ -1,5 +1,6 @@
 import type { ExplanationNode } from '../../result/types.js';
 import type { FactReference, FactValue } from '../../rule-set/types.js';
+import type { builtInLeafTest as leafTest } from '../../runtime/leaf-test.js';
 import type { StandaloneCondition, StandaloneFact } from './types.js';
 
 /** A condition turned into closures by {@link conditionCompiler}. */
@@ -14,12 +15,12 @@ export interface StandaloneCompiled {
 
 /**
  * Turns the module's condition data into closures, with the semantics of core's `compileCondition` for
- * the built-in operators (json-rules-engine's). Shared conditions are compiled once. Self-contained: the
+ * the built-in operators (json-rules-engine's), whose leaf tests are core's own. Shared conditions are compiled once. Self-contained: the
  * generator embeds its source text in the module.
  *
  * @example
  * ```ts
- * const compile = conditionCompiler(facts, data.conditions, data.operators);
+ * const compile = conditionCompiler(facts, data.conditions, data.operators, builtInLeafTest);
  * compile(data.standards[0][3]).test(values);
  * ```
  */
@@ -27,6 +28,7 @@ export function conditionCompiler(
   facts: readonly StandaloneFact[],
   shared: readonly StandaloneCondition[],
   operators: readonly string[],
+  builtInLeafTest: typeof leafTest,
 ): (condition: StandaloneCondition) => StandaloneCompiled {
   type Values = readonly (FactValue | undefined)[];
   type Scalar = FactValue;
@@ -35,30 +37,7 @@ export function conditionCompiler(
     operator: string,
     position: number,
     expected: unknown,
-  ): ((values: Values) => boolean) => {
-    const scalar = expected as Scalar;
-    const list = Array.isArray(expected) ? (expected as Scalar[]) : undefined;
-    switch (operator) {
-      case 'equal':
-        return (values) => values[position] === scalar;
-      case 'notEqual':
-        return (values) => values[position] !== scalar;
-      case 'lessThan':
-        return (values) => values[position]! < scalar;
-      case 'lessThanInclusive':
-        return (values) => values[position]! <= scalar;
-      case 'greaterThan':
-        return (values) => values[position]! > scalar;
-      case 'greaterThanInclusive':
-        return (values) => values[position]! >= scalar;
-      case 'in':
-        return list === undefined ? () => false : (values) => list.indexOf(values[position]!) > -1;
-      case 'notIn':
-        return list === undefined ? () => false : (values) => list.indexOf(values[position]!) === -1;
-      default:
-        return () => false;
-    }
-  };
+  ): ((values: Values) => boolean) => builtInLeafTest(operator, position, expected) ?? (() => false);
   // Comparing two facts (rare) goes through a literal test made for the call: one switch over the
   // operators in the module rather than two.
   const compare = (operator: string, actual: Scalar, expected: unknown): boolean =>

@@ -1,16 +1,24 @@
 import type { EvidenceByPosition, evidenceRules } from '../../evidence/evidence-rules.js';
 import type { EvaluationResult, ExplanationNode } from '../../result/types.js';
 import type { FactValue } from '../../rule-set/types.js';
+import type { assessmentFields } from '../../runtime/assessment-fields.js';
+import type { FactChecks } from '../../runtime/fact-checks.js';
+import type { builtInLeafTest } from '../../runtime/leaf-test.js';
+import type { factValuesReader } from '../../runtime/read-fact-values.js';
+import type { reasonsWriter } from '../../runtime/reasons.js';
 import type { conditionCompiler, StandaloneCompiled } from './conditions-runtime.js';
 import type { lazyDetails } from './details-runtime.js';
 import type { assessmentReader } from './read-assessment-runtime.js';
-import type { reasonsWriter } from './reasons-runtime.js';
 import type { StandaloneErrorClass } from './rubric-error-runtime.js';
 import type { StandaloneData } from './types.js';
 
 /** The other runtime parts, which the module defines beside this one. */
 export interface StandaloneParts {
   readonly RubricError: StandaloneErrorClass;
+  readonly checks: FactChecks;
+  readonly factValuesReader: typeof factValuesReader;
+  readonly assessmentFields: typeof assessmentFields;
+  readonly builtInLeafTest: typeof builtInLeafTest;
   readonly assessmentReader: typeof assessmentReader;
   readonly conditionCompiler: typeof conditionCompiler;
   readonly reasonsWriter: typeof reasonsWriter;
@@ -27,7 +35,7 @@ export interface StandaloneParts {
  *
  * @example
  * ```ts
- * const evaluate = standaloneEvaluator(data, { RubricError, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
+ * const evaluate = standaloneEvaluator(data, { RubricError, checks, factValuesReader, assessmentFields, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });
  * evaluate(assessment).eligible;
  * ```
  */
@@ -45,39 +53,66 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     evidence: { entries: EvidenceByPosition | undefined; unevidenced: number[] } | undefined;
   };
   const { RubricError } = parts;
-  const text = (zh: string, en?: string | null) => (en == null ? { zh } : { zh, en });
   // In the order of the generator's factTypes.
   const types = ['boolean', 'string', 'number', 'integer', 'date', 'enum'] as const;
+  // Titles as the reasons read them: `en` null or absent where the rule set has none.
   const facts = data.facts.map(([id, type, zh, en, values, min, max]) => ({
     id,
     type: types[type]!,
-    title: text(zh, en),
-    values: values ?? undefined,
-    min: min ?? undefined,
-    max: max ?? undefined,
+    title: { zh, en },
+    values,
+    min,
+    max,
   }));
-  const requirementList = data.requirements.map(([id, aspect, zh, en]) => ({
+  const aspects = data.aspects.map(([id, zh, en, minimum, scaledMinimum]) => ({
     id,
-    aspectId: data.aspects[aspect]!.id,
-    title: text(zh, en),
+    title: { zh, en },
+    minimum,
+    scaledMinimum: scaledMinimum ?? 0,
   }));
+  const requirementList = data.requirements.map(([id, aspect, , zh, en]) => ({
+    id,
+    aspectId: aspects[aspect]!.id,
+    title: { zh, en },
+  }));
+  // The checks carry the words too.
+  const { checks } = parts;
   const evidenceRules = parts.evidenceRules();
-  const read = parts.assessmentReader(facts, data.unknownFacts, RubricError, evidenceRules.shapeIssues);
-  const compile = parts.conditionCompiler(facts, data.conditions, data.operators);
-  const reasonsFor = parts.reasonsWriter(data, facts, requirementList);
-  const { scoring, aspects } = data;
-  const { minMetPerRequirement: minimum, pointsScale: scale } = scoring;
+  const readFacts = parts.factValuesReader(facts, checks, checks);
+  const read = parts.assessmentReader(
+    facts,
+    data.unknownFacts,
+    RubricError,
+    checks,
+    parts.assessmentFields(checks, checks, RubricError, evidenceRules.shapeIssues),
+    readFacts,
+  );
+  const compile = parts.conditionCompiler(
+    facts,
+    data.conditions ?? [],
+    data.operators,
+    parts.builtInLeafTest,
+  );
+  const { scoring } = data;
+  const { minMetPerRequirement: minimum, pointsScale: scale = 1 } = scoring;
+  const [numerator, denominator] = scoring.fraction ?? [];
+  const requiredCount = (applicable: number): number =>
+    numerator === undefined
+      ? scoring.required![applicable]!
+      : Math.ceil((numerator * applicable) / denominator!);
   const isPoints = scoring.mode === 'points';
   const scope = data.scope === null ? undefined : compile(data.scope);
   const focus = data.focus === null ? undefined : compile(data.focus);
-  const standards = data.standards.map(([id, requirement, scaledPoints, condition, applicableWhen]) => ({
-    id,
-    requirement,
-    aspect: data.requirements[requirement]![1],
-    scaledPoints,
-    applicableWhen: applicableWhen === undefined ? undefined : compile(applicableWhen),
-    condition: compile(condition),
-  }));
+  const standards = data.requirements.flatMap(([, aspect, list], requirement) =>
+    list.map(([id, condition, applicableWhen, scaledPoints = 0]) => ({
+      id,
+      requirement,
+      aspect,
+      scaledPoints,
+      applicableWhen: applicableWhen ? compile(applicableWhen) : undefined,
+      condition: compile(condition),
+    })),
+  );
   const standardCount = standards.length;
   const evidence = evidenceRules.forStandards(
     standards.map(({ id, requirement }, position) => ({
@@ -95,6 +130,14 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
   for (const condition of [scope, ...standards.flatMap((each) => [each.applicableWhen, each.condition])])
     for (const position of condition?.positions ?? []) needed.add(position);
   const neededPositions = [...needed];
+  const reasonsFor = parts.reasonsWriter({
+    ...scoring,
+    requiredCount,
+    aspects,
+    requirements: requirementList,
+    standards,
+    factTitle: (factId) => facts.find((fact) => fact.id === factId)?.title,
+  });
   const outcomeNames = ['met', 'unmet', 'not-applicable', 'missing-data'] as const;
   const rate = (count: number, of: number) => (of === 0 ? 0 : count / of);
 
@@ -138,10 +181,10 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
   };
   const passes = (counts: Counts): boolean => {
     if (isPoints) {
-      if (counts.points < scoring.scaledPassMark) return false;
+      if (counts.points < scoring.scaledPassMark!) return false;
       for (let position = 0; position < aspects.length; position++)
         if (counts.aspectPoints[position]! < aspects[position]!.scaledMinimum) return false;
-    } else if (counts.applicable === 0 || counts.met < scoring.required[counts.applicable]!) return false;
+    } else if (counts.applicable === 0 || counts.met < requiredCount(counts.applicable)) return false;
     for (let position = 0; position < requirementList.length; position++)
       if (counts.requirementApplicable[position] !== 0 && counts.requirementMet[position]! < minimum)
         return false;
@@ -204,7 +247,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
         met: counts.met,
         applicable: counts.applicable,
         scaledPoints: counts.points,
-        aspectPoints: [...counts.aspectPoints],
+        scaledAspectPoints: counts.aspectPoints,
         // Its own requirement results: the reasons follow the outcomes even if `requirements` was reassigned.
         requirements: requirementsOf(counts),
         outcomes,
@@ -306,7 +349,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       result.score = {
         points: counts.points / scale,
         max: counts.maxPoints / scale,
-        passMark: scoring.passMark,
+        passMark: scoring.passMark!,
       };
     place(result, { values, outcomes, inScope, missingFacts, explain, evidence: kept });
     result.missingFacts = missingFacts;

@@ -1,4 +1,4 @@
-import type { FactReference, FactType, FactValue, Provenance, Text } from '../../rule-set/types.js';
+import type { FactReference, FactType, FactValue, Provenance } from '../../rule-set/types.js';
 
 /**
  * The operators by index, as conditions in a standalone module name them (json-rules-engine's built-ins,
@@ -53,54 +53,72 @@ export type StandaloneFactTuple = readonly [
 export interface StandaloneFact {
   readonly id: string;
   readonly type: FactType;
-  readonly title: Text;
-  readonly values?: readonly FactValue[] | undefined;
-  readonly min?: number | undefined;
-  readonly max?: number | undefined;
+  /** `en` null or absent where the rule set has none. */
+  readonly title: { readonly zh: string; readonly en?: string | null | undefined };
+  readonly values?: readonly FactValue[] | null | undefined;
+  readonly min?: number | null | undefined;
+  readonly max?: number | null | undefined;
 }
 
 /**
- * A standard: `[id, requirement, scaledPoints, condition, applicableWhen?]`, `requirement` its position in
- * `StandaloneData.requirements`, `scaledPoints` its points × `pointsScale` (0 without points).
+ * A standard: `[id, condition, applicableWhen, scaledPoints]`, `applicableWhen` 0 where it has none,
+ * `scaledPoints` its points × `pointsScale`; trailing zeros dropped (most standards have neither).
  */
 export type StandaloneStandard =
-  | readonly [string, number, number, StandaloneCondition]
-  | readonly [string, number, number, StandaloneCondition, StandaloneCondition];
+  | readonly [string, StandaloneCondition]
+  | readonly [string, StandaloneCondition, StandaloneCondition | 0]
+  | readonly [string, StandaloneCondition, StandaloneCondition | 0, number];
+
+/** An aspect: `[id, zh, en, minimum, scaledMinimum]`, trailing nulls and zeros dropped. */
+export type StandaloneAspectTuple = readonly [string, string, (string | null)?, (number | null)?, number?];
 
 /** Everything the runtime needs of one rule set, prepared by the generator. Plain JSON. */
 export interface StandaloneData {
   readonly ruleSet: { readonly id: string; readonly version: string; readonly provenance: Provenance };
   readonly facts: readonly StandaloneFactTuple[];
-  readonly unknownFacts: 'error' | 'ignore';
-  readonly conditions: readonly StandaloneCondition[];
+  /** Absent for `'error'`, the default. */
+  readonly unknownFacts?: 'ignore';
+  /** The shared conditions; absent when there are none. */
+  readonly conditions?: readonly StandaloneCondition[];
   readonly scope: StandaloneCondition | null;
   readonly focus: StandaloneCondition | null;
-  readonly aspects: readonly {
-    readonly id: string;
-    readonly title: Text;
-    /** Its minimum as written, or null; points mode. */
-    readonly minimum: number | null;
-    readonly scaledMinimum: number;
-  }[];
-  /** `[id, aspect, zh, en]`: the aspect's position, the title (`en` null when the rule set has none). */
-  readonly requirements: readonly (readonly [string, number, string, string | null])[];
-  readonly standards: readonly StandaloneStandard[];
+  /**
+   * `[id, zh, en, minimum, scaledMinimum]`: the title (`en` null when the rule set has none), the minimum
+   * as written (points mode) or null, and it × `pointsScale`; trailing nulls and zeros dropped.
+   */
+  readonly aspects: readonly StandaloneAspectTuple[];
+  /**
+   * `[id, aspect, standards, zh, en]`: the aspect's position, the requirement's standards (in rule-set
+   * order, so that a standard needs no requirement of its own), the title (`en` null or absent when the
+   * rule set has none).
+   */
+  readonly requirements: readonly (readonly [
+    string,
+    number,
+    readonly StandaloneStandard[],
+    string,
+    (string | null)?,
+  ])[];
   readonly operators: StandaloneOperators;
   readonly scoring: {
-    readonly mode: 'compliance-rate' | 'points';
+    /** Absent: compliance-rate. */
+    readonly mode?: 'points';
     readonly minMetPerRequirement: number;
     /** Compliance-rate mode: the threshold as written, and in words. */
     readonly threshold: number;
     /**
-     * Compliance-rate mode: by the number of applicable standards, how many must be met to reach the
-     * threshold, computed exactly (not in floating point) by the generator.
+     * Compliance-rate mode: the threshold as an exact fraction `[numerator, denominator]` where the
+     * denominator is at most a million (then `ceil(numerator × applicable ÷ denominator)` is exact, as
+     * core computes it), else null and `required` lists, by the number of applicable standards, how many
+     * must be met, computed exactly by the generator.
      */
-    readonly required: readonly number[];
+    readonly fraction: readonly [number, number] | null;
+    readonly required?: readonly number[];
     readonly thresholdInWords: string;
-    /** Points mode. */
-    readonly passMark: number;
-    readonly scaledPassMark: number;
-    readonly pointsScale: number;
+    /** Points mode only. */
+    readonly passMark?: number;
+    readonly scaledPassMark?: number;
+    readonly pointsScale?: number;
   };
   /**
    * Evidence: by standard, the kinds of document it requires (its `evidence`, empty when none); `counted`

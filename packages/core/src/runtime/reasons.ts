@@ -1,49 +1,86 @@
-import type { Reason, RequirementResult } from '../../result/types.js';
-import type { StandaloneData, StandaloneFact } from './types.js';
+/** A title as a rule set writes it (`en` null or absent where it has none). */
+interface Title {
+  readonly zh: string;
+  readonly en?: string | null | undefined;
+}
 
-/** What {@link reasonsWriter}'s function reads of one evaluation. */
-export interface StandaloneVerdict {
+/** What the reasons read of a rule set, prepared once per rule set. */
+export interface ReasonsRubric {
+  /** Absent: compliance-rate. */
+  readonly mode?: 'compliance-rate' | 'points';
+  readonly threshold: number;
+  /** The threshold as a percentage in words (`85%`). */
+  readonly thresholdInWords: string;
+  /** How many of `applicable` standards must be met to reach the threshold, exactly. */
+  readonly requiredCount: (applicable: number) => number;
+  readonly minMetPerRequirement: number;
+  /** Points mode (only read there). */
+  readonly passMark?: number;
+  /** The pass mark, points and minimums × `pointsScale`: exact integers (points mode). */
+  readonly scaledPassMark?: number;
+  readonly pointsScale?: number;
+  /** `minimum` as written, or undefined (or null) when the aspect has none. */
+  readonly aspects: readonly {
+    readonly id: string;
+    readonly title: Title;
+    readonly minimum: number | null | undefined;
+    readonly scaledMinimum: number;
+  }[];
+  readonly requirements: readonly { readonly title: Title }[];
+  readonly standards: readonly { readonly id: string }[];
+  /** A fact's title, or undefined for an id the catalog does not have. */
+  readonly factTitle: (factId: string) => Title | undefined;
+}
+
+/** What the reasons read of one evaluation. */
+export interface ReasonsVerdict {
   readonly inScope: boolean | null;
+  /** Out of scope: the facts of the scope's leaves that failed. */
   readonly failedFacts: readonly string[];
   readonly met: number;
   readonly applicable: number;
   readonly scaledPoints: number;
-  readonly aspectPoints: ArrayLike<number>;
-  readonly requirements: readonly RequirementResult[];
-  readonly outcomes: readonly number[];
+  readonly scaledAspectPoints: ArrayLike<number>;
+  readonly requirements: readonly {
+    readonly id: string;
+    readonly aspectId: string;
+    readonly met: number;
+    readonly satisfied: boolean;
+  }[];
+  /** Outcome codes by standard: 3 is missing data. */
+  readonly outcomes: ArrayLike<number>;
   readonly missingFacts: readonly string[];
-  /** Facts the scope reads, by id. */
-  readonly scopeFacts: ReadonlySet<string>;
+  /** Scope unknown: the facts the scope reads. */
+  readonly scopeFacts: { has(factId: string): boolean };
 }
 
+/** A reason as the writer makes it: the `Reason` of a result (its type lives with the result's). */
+export type WrittenReason = { readonly code: string; readonly message: Title } & Record<string, unknown>;
+
 /**
- * The reasons an estate is not eligible, worded as core's `reasonsFor` words them. Self-contained: the
- * generator embeds its source text in the module.
+ * Every reason an estate is not eligible, each with the numbers and a sentence to act on: the one writer
+ * of reasons, for core's evaluator and the standalone module (self-contained, see `value-words.ts`).
  *
  * @example
  * ```ts
- * const reasonsFor = reasonsWriter(data, facts, requirements);
- * reasonsFor(verdict); // [{ code: 'BELOW_THRESHOLD', … }]
+ * const reasonsFor = reasonsWriter(rubric);
+ * reasonsFor(verdict); // [{ code: 'BELOW_THRESHOLD', met: 50, applicable: 65, … }]
  * ```
  */
-export function reasonsWriter(
-  data: StandaloneData,
-  facts: readonly StandaloneFact[],
-  requirementList: readonly { readonly title: { readonly zh: string; readonly en?: string } }[],
-): (verdict: StandaloneVerdict) => Reason[] {
-  const { scoring } = data;
-  const scale = scoring.pointsScale;
-  const titleOf = new Map(facts.map((fact) => [fact.id, fact.title]));
-  const english = (text: { zh: string; en?: string }) => text.en ?? text.zh;
-  // met ÷ applicable in percent, rounded half up to one decimal, as core's percentInWords words the share:
+export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) => WrittenReason[] {
+  const scale = rubric.pointsScale!;
+  const english = (text: Title) => text.en ?? text.zh;
+  // met ÷ applicable in percent, rounded half up to one decimal, as `percentInWords` words the share:
   // exact in integers (a tie is a fraction whose decimal the share's shortest form writes exactly).
   const percentOf = (met: number, applicable: number): string => {
     const tenths = Math.floor((2000 * met + applicable) / (2 * applicable));
     return `${(tenths / 10).toFixed(1).replace(/\.0$/, '')}%`;
   };
+  // Each fact by its question's title with its id, e.g. 「幼儿园距离」(distanceToKindergarten); the first
+  // ten, then how many more: a sentence a person reads, not a dump. The reason's data keeps the ids.
   const factNames = (factIds: readonly string[]) => {
     const named = factIds.slice(0, 10).map((factId) => {
-      const title = titleOf.get(factId);
+      const title = rubric.factTitle(factId);
       return {
         zh: title ? `「${title.zh}」(${factId})` : factId,
         en: title ? `“${english(title)}” (${factId})` : factId,
@@ -56,7 +93,7 @@ export function reasonsWriter(
     };
   };
   return (verdict) => {
-    const reasons: Reason[] = [];
+    const reasons: WrittenReason[] = [];
     if (verdict.inScope === false) {
       const facts = verdict.failedFacts;
       reasons.push({
@@ -79,7 +116,7 @@ export function reasonsWriter(
       });
     }
     const { met, applicable } = verdict;
-    if (scoring.mode === 'compliance-rate') {
+    if (rubric.mode !== 'points') {
       if (applicable === 0) {
         reasons.push({
           code: 'NO_APPLICABLE_STANDARDS',
@@ -89,16 +126,16 @@ export function reasonsWriter(
           },
         });
       } else {
-        const required = scoring.required[applicable]!;
+        const required = rubric.requiredCount(applicable);
         if (met < required) {
           const shortfall = required - met;
-          const threshold = scoring.thresholdInWords;
+          const threshold = rubric.thresholdInWords;
           const share = percentOf(met, applicable);
           reasons.push({
             code: 'BELOW_THRESHOLD',
             met,
             applicable,
-            threshold: scoring.threshold,
+            threshold: rubric.threshold,
             required,
             shortfall,
             message: {
@@ -109,24 +146,24 @@ export function reasonsWriter(
         }
       }
     } else {
-      if (verdict.scaledPoints < scoring.scaledPassMark) {
+      if (verdict.scaledPoints < rubric.scaledPassMark!) {
         const points = verdict.scaledPoints / scale;
-        const shortfall = (scoring.scaledPassMark - verdict.scaledPoints) / scale;
+        const shortfall = (rubric.scaledPassMark! - verdict.scaledPoints) / scale;
         reasons.push({
           code: 'BELOW_PASS_MARK',
           points,
-          passMark: scoring.passMark,
+          passMark: rubric.passMark,
           shortfall,
           message: {
-            zh: `还差 ${shortfall} 分：得分 ${points}，合格线 ${scoring.passMark}`,
-            en: `${shortfall} more point${shortfall === 1 ? '' : 's'} needed: scored ${points} of pass mark ${scoring.passMark}`,
+            zh: `还差 ${shortfall} 分：得分 ${points}，合格线 ${rubric.passMark}`,
+            en: `${shortfall} more point${shortfall === 1 ? '' : 's'} needed: scored ${points} of pass mark ${rubric.passMark}`,
           },
         });
       }
-      data.aspects.forEach((aspect, position) => {
+      rubric.aspects.forEach((aspect, position) => {
         const minimum = aspect.minimum;
-        if (minimum === null || verdict.aspectPoints[position]! >= aspect.scaledMinimum) return;
-        const points = verdict.aspectPoints[position]! / scale;
+        if (minimum == null || verdict.scaledAspectPoints[position]! >= aspect.scaledMinimum) return;
+        const points = verdict.scaledAspectPoints[position]! / scale;
         reasons.push({
           code: 'BELOW_ASPECT_MINIMUM',
           aspectId: aspect.id,
@@ -141,8 +178,8 @@ export function reasonsWriter(
     }
     verdict.requirements.forEach((requirement, position) => {
       if (requirement.satisfied) return;
-      const title = requirementList[position]!.title;
-      const required = scoring.minMetPerRequirement;
+      const title = rubric.requirements[position]!.title;
+      const required = rubric.minMetPerRequirement;
       const state =
         requirement.met === 0
           ? { zh: '没有符合的标准', en: 'has none met' }
@@ -160,9 +197,8 @@ export function reasonsWriter(
       });
     });
     const undecided: string[] = [];
-    verdict.outcomes.forEach((outcome, position) => {
-      if (outcome === 3) undecided.push(data.standards[position]![0]);
-    });
+    for (let position = 0; position < verdict.outcomes.length; position++)
+      if (verdict.outcomes[position] === 3) undecided.push(rubric.standards[position]!.id);
     if (undecided.length > 0) {
       const { missingFacts } = verdict;
       reasons.push({

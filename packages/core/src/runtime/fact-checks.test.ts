@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { factChecks } from './fact-checks.js';
+import { valueWords } from './value-words.js';
+
+const { isIsoDate, describeFactValue } = factChecks(valueWords(60));
+
+/** The calendar as Date has it: the day exists when Date keeps it as written. */
+function dateKeeps(year: number, month: number, day: number): boolean {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+describe('factChecks', () => {
+  it('knows the last days of every month as Date does, for the years 0 to 2600', () => {
+    const differing: string[] = [];
+    for (let year = 0; year <= 2600; year++)
+      for (let month = 0; month <= 13; month++)
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) {
+          const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          if (isIsoDate(text) !== (month >= 1 && month <= 12 && dateKeeps(year, month, day)))
+            differing.push(text);
+        }
+    expect(differing).toEqual([]);
+  });
+
+  it('says why a value is not a fact’s answer: its type, then its bounds', () => {
+    expect(describeFactValue('1', { type: 'number', min: 0, max: 1 })).toBe(
+      'expected a finite number, got "1"',
+    );
+    expect(describeFactValue(1.5, { type: 'number', min: 0, max: 1 })).toBe('1.5 is above the maximum 1');
+    expect(describeFactValue('gas', { type: 'enum', values: ['none'] })).toBe(
+      'expected one of "none", got "gas"',
+    );
+    expect(describeFactValue(1, { type: 'number', min: 0, max: 1 })).toBeUndefined();
+  });
+});

@@ -1,0 +1,80 @@
+import type { ValueWords } from './value-words.js';
+
+/** A fact of the catalog as the runtime reads it: its type, and its values or bounds (or null) where it has them. */
+export interface RuntimeFact {
+  readonly type: 'boolean' | 'integer' | 'number' | 'string' | 'date' | 'enum';
+  readonly values?: readonly unknown[] | null | undefined;
+  readonly min?: number | null | undefined;
+  readonly max?: number | null | undefined;
+}
+
+/**
+ * The checks of a fact's value against its catalog entry, and of dates: why a value cannot be a fact's
+ * answer, in the words every reader of facts uses (self-contained; see `value-words.ts`), with those
+ * words.
+ *
+ * @example
+ * ```ts
+ * const { describeFactValue } = factChecks(valueWords(60));
+ * describeFactValue(1.5, { type: 'number', min: 0, max: 1 }); // '1.5 is above the maximum 1'
+ * ```
+ */
+export function factChecks(words: ValueWords) {
+  const { showValue } = words;
+  const isIsoDate = (value: unknown): value is string => {
+    if (typeof value !== 'string') return false;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    // The proleptic Gregorian calendar, as Date has it, without making a Date per value.
+    const february = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+    const length = month === 2 ? february : 30 + ((month + (month > 7 ? 1 : 0)) % 2);
+    return month >= 1 && month <= 12 && day >= 1 && day <= length;
+  };
+  const isAssessmentTimestamp = (value: unknown): value is string => {
+    if (isIsoDate(value)) return true;
+    if (typeof value !== 'string') return false;
+    const match =
+      /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.exec(
+        value,
+      );
+    return match !== null && isIsoDate(match[1]);
+  };
+  const describeMismatch = (
+    value: unknown,
+    type: RuntimeFact['type'],
+    allowed?: unknown,
+  ): string | undefined => {
+    switch (type) {
+      case 'boolean':
+        return typeof value === 'boolean' ? undefined : `expected true or false, got ${showValue(value)}`;
+      case 'integer':
+        return Number.isInteger(value) ? undefined : `expected an integer, got ${showValue(value)}`;
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value)
+          ? undefined
+          : `expected a finite number, got ${showValue(value)}`;
+      case 'string':
+        return typeof value === 'string' ? undefined : `expected a string, got ${showValue(value)}`;
+      case 'date':
+        return isIsoDate(value) ? undefined : `expected a date as YYYY-MM-DD, got ${showValue(value)}`;
+      case 'enum':
+        return Array.isArray(allowed) && allowed.includes(value)
+          ? undefined
+          : `expected one of ${Array.isArray(allowed) ? allowed.map(showValue).join(', ') : '(no values)'}, got ${showValue(value)}`;
+    }
+  };
+  const describeFactValue = (value: unknown, fact: RuntimeFact): string | undefined => {
+    const mismatch = describeMismatch(value, fact.type, fact.values);
+    if (mismatch) return mismatch;
+    const number = value as number;
+    if (fact.min != null && number < fact.min) return `${number} is below the minimum ${fact.min}`;
+    if (fact.max != null && number > fact.max) return `${number} is above the maximum ${fact.max}`;
+    return undefined;
+  };
+  // The words come along: whoever checks values words them too (one object to pass around).
+  return { ...words, isIsoDate, isAssessmentTimestamp, describeMismatch, describeFactValue };
+}
+
+/** The functions {@link factChecks} makes. */
+export type FactChecks = ReturnType<typeof factChecks>;
