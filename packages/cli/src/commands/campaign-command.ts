@@ -4,7 +4,7 @@ import { readCampaignApplications } from '../input/campaign-applications.js';
 import { issuesAsJson } from '../input/describe-error.js';
 import { loadPlan } from '../input/plans.js';
 import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
-import { chooseWorkflow } from '../input/workflows.js';
+import { chooseWorkflow, workflowOption } from '../input/workflows.js';
 import { plainPalette } from '../io/colour.js';
 import { type RunContext, reportFailures } from '../io/run-context.js';
 import { CliError } from '../io/run-io.js';
@@ -38,10 +38,7 @@ export function registerCampaignCommand(program: Command, context: RunContext): 
     )
     .requiredOption('--year <year>', 'the year’s round 申报年度', parseYear)
     .option('--plan <id|file>', 'target plan: built-in id or JSON file, for progress 目标计划')
-    .option(
-      '--workflow <plugin>',
-      'the plugin whose step deadlines apply (default: the built-in plan’s city; none) 申报流程',
-    )
+    .addOption(workflowOption())
     .option(
       '--as-of <date>',
       'the day the view is taken on, YYYY-MM-DD: lists overdue steps 统计日期',
@@ -70,7 +67,7 @@ export function registerCampaignCommand(program: Command, context: RunContext): 
         context.io.cwd,
       );
       const plan = options.plan === undefined ? undefined : await loadPlan(context, options.plan);
-      const workflow = chooseWorkflow(context, options.workflow, options.plan);
+      const workflow = chooseWorkflow(context, options.workflow, options.plan, ruleSet);
       const view = foldCampaignYear(applications, {
         year: options.year,
         ruleSet,

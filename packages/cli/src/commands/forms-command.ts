@@ -1,13 +1,13 @@
 import { RubricError } from '@sunshine-rubric/core';
-import { type ApplicationState, foldApplication } from '@sunshine-rubric/core/workflow';
 import type { Command } from 'commander';
+import { readApplicationState } from '../input/application-log.js';
 import { evaluateFile } from '../input/assessments.js';
 import { readCampaignApplications } from '../input/campaign-applications.js';
 import { rubricCliError } from '../input/describe-error.js';
 import { loadPlan } from '../input/plans.js';
 import { readJsonFile } from '../input/read-json.js';
 import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
-import { chooseWorkflow } from '../input/workflows.js';
+import { chooseWorkflow, workflowOption } from '../input/workflows.js';
 import { inputPath, type RunContext } from '../io/run-context.js';
 import { reportWritten, writeOutputFile } from '../output/output-file.js';
 import type { Language } from '../words/language.js';
@@ -40,6 +40,7 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
     .argument('<assessment.json>', 'the estate’s assessment 小区自查数据')
     .addOption(ruleSetOption())
     .option('--application <events.json>', 'the application’s event log: the reviewers’ blocks 申报审核记录')
+    .addOption(workflowOption())
     .option('--layout <layout.json>', 'the city’s own layout (default: the drafted one) 城市表式')
     .requiredOption('-o, --out <file>', 'the file to write 输出文件')
     .addOption(formatOption(['xlsx', 'html'], 'xlsx'))
@@ -51,16 +52,13 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
         'forms application estate.json --layout qinzhou-form.json --format html --lang en --out form.html',
       ),
     )
-    .action(async (file: string, options: FormFlags & { application?: string }) => {
+    .action(async (file: string, options: FormFlags & { application?: string; workflow?: string }) => {
       const workbook = await import('@sunshine-rubric/workbook');
       const { assessment, ruleSet, result } = await evaluateFile(context, file, options.ruleSet);
-      let state: ApplicationState | undefined;
-      if (options.application !== undefined) {
-        const events = await readJsonFile(inputPath(context, options.application), options.application);
-        state = blamed(options.application, () =>
-          foldApplication(Array.isArray(events) ? events : [events], { ruleSet }),
-        );
-      }
+      const state =
+        options.application === undefined
+          ? undefined
+          : await readApplicationState(context, options.application, ruleSet, options.workflow);
       const formOptions = {
         ...(await layoutOf(context, options.layout, workbook.checkApplicationFormLayout)),
         language: options.lang === 'en' ? ('zh-en' as const) : ('zh' as const),
@@ -89,10 +87,7 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
       parseDay,
     )
     .option('--plan <id|file>', 'target plan: built-in id or JSON file (refuses late applications) 目标计划')
-    .option(
-      '--workflow <plugin>',
-      'the plugin whose step deadlines apply (default: the built-in plan’s city; none) 申报流程',
-    )
+    .addOption(workflowOption())
     .addOption(ruleSetOption().default(defaultRuleSetId))
     .option('--layout <layout.json>', 'the city’s own layout (default: the drafted one) 城市表式')
     .requiredOption('-o, --out <file>', 'the file to write 输出文件')
@@ -119,7 +114,7 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
           context.io.cwd,
         );
         const plan = options.plan === undefined ? undefined : await loadPlan(context, options.plan);
-        const chosen = chooseWorkflow(context, options.workflow, options.plan);
+        const chosen = chooseWorkflow(context, options.workflow, options.plan, ruleSet);
         const tableOptions = {
           year: options.year,
           ...(options.asOf === undefined ? {} : { asOf: options.asOf }),

@@ -1,4 +1,5 @@
-import type { WorkflowPolicy } from '@sunshine-rubric/core';
+import type { RuleSet, WorkflowPolicy } from '@sunshine-rubric/core';
+import { Option } from 'commander';
 import type { RunContext } from '../io/run-context.js';
 import { CliError } from '../io/run-io.js';
 import { shownInput } from '../io/terminal-safe.js';
@@ -10,20 +11,38 @@ export interface ChosenWorkflow {
   readonly workflow: WorkflowPolicy;
 }
 
+/** `--workflow <plugin>`: whose step deadlines and revocation rule apply to application logs. */
+export function workflowOption(): Option {
+  return new Option(
+    '--workflow <plugin>',
+    'the plugin whose step deadlines and revocation rule apply (default: the plan’s city, else the rule set’s plugin; none) 申报流程',
+  );
+}
+
 /**
- * The workflow of `--workflow <plugin>` (a registered plugin's name; `none` for none), else the workflow of
- * the city whose built-in plan `--plan` names, else none. A city's deadlines are never applied to another
- * city's applications by default: with a plan file and no `--workflow`, no deadline is checked, and the
- * outputs say so.
+ * The workflow of `--workflow <plugin>` (a registered plugin's name; `none` for none), else that of the city
+ * whose built-in plan `--plan` names, else that of the plugin contributing the rule set, when it declares one,
+ * else none. A city's deadlines are never applied to another city's applications unasked: with a plan file
+ * and no `--workflow`, only the rule set's own plugin counts, and the outputs say whose deadlines they used.
  */
 export function chooseWorkflow(
   context: RunContext,
   pluginName: string | undefined,
   planReference: string | undefined,
+  ruleSet: Pick<RuleSet, 'id' | 'version'>,
 ): ChosenWorkflow | undefined {
   if (pluginName === 'none') return undefined;
   const name = pluginName ?? (planReference === undefined ? undefined : builtInPlanPlugins[planReference]);
-  if (name === undefined) return undefined;
+  if (name === undefined) {
+    const contributing = context.registry.plugins.find((plugin) =>
+      (plugin.ruleSets ?? []).some(
+        (candidate) => candidate.id === ruleSet.id && candidate.version === ruleSet.version,
+      ),
+    );
+    return contributing?.workflow === undefined
+      ? undefined
+      : { plugin: contributing.name, workflow: contributing.workflow };
+  }
   const plugin = context.registry.plugins.find((candidate) => candidate.name === name);
   if (plugin?.workflow !== undefined) return { plugin: plugin.name, workflow: plugin.workflow };
   const declaring = context.registry.plugins
