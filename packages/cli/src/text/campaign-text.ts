@@ -62,7 +62,7 @@ export function deadlinesBasis(data: CampaignData): CampaignLine {
 }
 
 /** Each late step and each overdue one of a late application, in words. */
-export function lateLines(data: CampaignData, late: LateApplication): CampaignLine[] {
+export function lateLines(data: Pick<CampaignData, 'communities'>, late: LateApplication): CampaignLine[] {
   const name = estateName(data, late.id);
   const drafted = (isDrafted: boolean) => (isDrafted ? text('（草拟）', ' (drafted)') : text('', ''));
   const lines = late.lateSteps.map((step) => {
