@@ -187,6 +187,29 @@ export interface Assessment {
   readonly facts: Facts;
   /** A date (YYYY-MM-DD) or an ISO date-time with seconds and an offset. */
   readonly assessedAt?: string | undefined;
+  /** Standard id → the documents cited as its evidence (every id a standard of the rule set). */
+  readonly evidence?: { readonly [standardId: string]: readonly EvidenceEntryInput[] } | undefined;
+}
+
+/** One document cited as evidence: a reference, never the file. */
+export interface EvidenceEntryInput {
+  /** Which of the standard's required documents this provides (another kind is extra). */
+  readonly kind: string;
+  /** The document's own title or file name. */
+  readonly name: string;
+  /** sha256:<64 lowercase hex digits> */
+  readonly hash?: string | undefined;
+  /** YYYY-MM-DD */
+  readonly date?: string | undefined;
+  readonly note?: string | undefined;
+}
+/** An evidence entry as a result gives it back. */
+export interface EvidenceEntry {
+  readonly kind: string;
+  readonly name: string;
+  readonly hash?: string;
+  readonly date?: string;
+  readonly note?: string;
 }
 
 export interface EvaluateOptions {
@@ -239,6 +262,14 @@ export interface StandardResult {
   readonly outcome: Outcome;
   /** Absent with `explain: false`. */
   readonly explanation?: StandardExplanation;
+  /** Present when the standard requires evidence or the assessment cited some for it. */
+  readonly evidence?: StandardEvidence;
+}
+export interface StandardEvidence {
+  readonly required: readonly string[];
+  readonly provided: readonly EvidenceEntry[];
+  readonly missing: readonly string[];
+  readonly extra: readonly string[];
 }
 export interface RequirementResult {
   readonly id: string;
@@ -266,7 +297,8 @@ export type Reason =
   | ReasonBase<'BELOW_PASS_MARK', { readonly points: number; readonly passMark: number; readonly shortfall: number }>
   | ReasonBase<'BELOW_ASPECT_MINIMUM', { readonly aspectId: string; readonly points: number; readonly minimum: number }>
   | ReasonBase<'NO_APPLICABLE_STANDARDS', Record<never, never>>
-  | ReasonBase<'MISSING_DATA', { readonly missingFacts: readonly string[]; readonly standards: readonly string[] }>;
+  | ReasonBase<'MISSING_DATA', { readonly missingFacts: readonly string[]; readonly standards: readonly string[] }>
+  | ReasonBase<'EVIDENCE_MISSING', { readonly standardId: string; readonly requirementId: string; readonly aspectId: string; readonly missing: readonly string[] }>;
 
 /** The verdict on one estate, and everything that explains it (core's `EvaluationResult`). */
 export interface EvaluationResult {
@@ -282,6 +314,8 @@ export interface EvaluationResult {
   readonly aspects: readonly AspectResult[];
   readonly reasons: readonly Reason[];
   readonly missingFacts: readonly string[];
+  /** Standards self-assessed met whose required evidence is missing, in rule-set order. */
+  readonly unevidenced: readonly string[];
 }
 
 export interface RubricIssue {

@@ -52,12 +52,14 @@ export { planRemediation } from './remediation/plan-remediation.js';
 export type {
   AspectResult,
   EvaluationResult,
+  EvidenceEntry,
   ExplanationNode,
   Outcome,
   Reason,
   ReasonBase,
   ReasonCode,
   RequirementResult,
+  StandardEvidence,
   StandardExplanation,
   StandardResult,
 } from './result/types.js';
@@ -91,6 +93,7 @@ export type {
   SharedConditions,
   Standard,
   Text,
+  UnevidencedPolicy,
 } from './rule-set/types.js';
 export type { ApplicationDeadline, CalendarRange, JointMeeting } from './timeline/calendar.js';
 export { applicationDeadlines, jointMeetings, timelineCalendar } from './timeline/calendar.js';

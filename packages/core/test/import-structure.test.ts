@@ -14,6 +14,7 @@ const layers: readonly (readonly string[])[] = [
   ['reading'], // reading untrusted documents and options: snapshots, size limits, zod parsing
   ['provenance'], // a policy document's citation
   ['rule-set'], // the rule-set format: schema, types, operators, conditions, defineRuleSet's checks
+  ['evidence'], // the rules of evidence (佐证材料), self-contained (the standalone module embeds them)
   ['assessment', 'result'], // reading an assessment's facts; the evaluation result's types and schema
   ['words'], // results in words for people
   ['evaluate'], // compiling, aggregating, the reasons and the lazy result

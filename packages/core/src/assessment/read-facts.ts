@@ -1,4 +1,5 @@
 import { type IssueOf, RubricError } from '../errors/rubric-error.js';
+import { evidenceRules } from '../evidence/evidence-rules.js';
 import { unreadableIssue } from '../reading/structure-depth.js';
 import { describeMismatch } from '../rule-set/check-semantics.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
@@ -174,10 +175,14 @@ export function describeFactValue(value: unknown, definition: FactDefinition): s
   return undefined;
 }
 
-const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt']);
+const envelopeKeys = new Set(['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt', 'evidence']);
+
+/** The evidence rules, made once: the envelope checks the shape of `evidence` with them. */
+const evidence = evidenceRules();
 
 /**
- * The assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, no others), as
+ * The assessment's own fields (id, ruleSet, community, facts as an object, assessedAt, the shape of
+ * evidence, no others), as
  * AssessmentSchema describes them: the one check of them, for `evaluate`, both backends and the fact
  * resolvers. By hand, not by zod: it runs on every evaluation, whose budget is a few microseconds (see
  * bench/); a test holds it to AssessmentSchema. The facts' values are checked against a catalog apart.
@@ -215,6 +220,7 @@ export function checkAssessmentEnvelope(input: unknown): IssueOf<'INVALID_ASSESS
       'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with seconds and an offset, e.g. 2021-06-15T09:30:00+08:00',
     );
   }
+  if (input.evidence !== undefined) issues.push(...evidence.shapeIssues(input.evidence));
   for (const key of Object.keys(input)) {
     if (!envelopeKeys.has(key))
       fail([key], `unknown field ${quote(key)} (fields: ${[...envelopeKeys].join(', ')})`);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EvidenceEntrySchema } from '../evidence/evidence-schema.js';
 import { suspendJit } from '../reading/zod.js';
 import { FactValueSchema, IsoDateSchema } from '../rule-set/schema.js';
 
@@ -45,6 +46,10 @@ export const AssessmentSchema = z.strictObject({
     .union([IsoDateSchema, z.iso.datetime({ offset: true })])
     .optional()
     .meta({ description: 'When assessed: YYYY-MM-DD or a date-time with offset' }),
+  evidence: z.record(z.string(), z.array(EvidenceEntrySchema)).optional().meta({
+    description:
+      'Standard id → the documents cited as its evidence (佐证材料); every id must be a standard of the rule set',
+  }),
 });
 
 /** An assessment document, as parsed. */

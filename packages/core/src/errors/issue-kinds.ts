@@ -112,6 +112,9 @@ export const issueKinds = {
     'invalid-assessment': "the assessment's own fields (id, community, facts, assessedAt) are wrong",
     'unknown-fact': "a fact the rule set's catalog does not declare",
     'invalid-fact': 'a fact value of the wrong type, out of range, or not one of its values',
+    'invalid-evidence':
+      'evidence that is not an object of standard id to a list of { kind, name, hash?, date?, note? } (blank kind or name, malformed hash or date, unknown field)',
+    'unknown-standard': 'evidence for a standard the rule set does not have',
   },
   INVALID_OPTIONS: {
     ...shapeKinds,

@@ -11,12 +11,14 @@ import {
   requirementResults,
 } from './outcome-counts.js';
 import { reasonsFor } from './reasons.js';
+import { evidenceReasons, evidenceRulesOf } from './result-evidence.js';
 import type { ScopeVerdict } from './scope-verdict.js';
 
 /**
  * Aggregates standard outcomes into the verdict: counts per requirement and aspect, the exact threshold
  * or pass-mark comparison, and the reasons. Shared by every backend, so they differ only in how they
- * decide conditions.
+ * decide conditions. `unevidenced` are the positions of the unevidenced standards: their outcomes (already
+ * unmet under `scoring.unevidenced: 'unmet'`) and evidence are in `standards`.
  */
 export function assembleResult(
   layout: RubricLayout,
@@ -24,6 +26,7 @@ export function assembleResult(
   scope: ScopeVerdict,
   standards: readonly StandardResult[],
   missingFacts: readonly string[],
+  unevidenced: readonly number[] = [],
 ): EvaluationResult {
   const outcomes: number[] = new Array(standards.length);
   for (let position = 0; position < standards.length; position++)
@@ -31,15 +34,34 @@ export function assembleResult(
   const counts = createOutcomeCounts(layout);
   countOutcomes(layout, outcomes, counts);
   const eligible = eligibilityOf(layout, scope, counts);
-  return resultOf(layout, assessmentId, scope, outcomes.length, counts, eligible, missingFacts, (result) => {
-    const requirements = requirementResults(layout, counts);
-    result.standards = standards;
-    result.requirements = requirements;
-    result.aspects = aspectResults(layout, counts);
-    result.reasons = eligible
-      ? []
-      : reasonsFor(layout, scope, counts, requirements, counts.aspectPoints, outcomes, missingFacts);
-  });
+  const evidence = {
+    rules: evidenceRulesOf(layout),
+    unevidenced,
+    counted: layout.ruleSet.scoring.unevidenced === 'unmet',
+  };
+  const ids = unevidenced.map((position) => layout.standards[position]!.id);
+  return resultOf(
+    layout,
+    assessmentId,
+    scope,
+    outcomes.length,
+    counts,
+    eligible,
+    missingFacts,
+    ids,
+    (result) => {
+      const requirements = requirementResults(layout, counts);
+      result.standards = standards;
+      result.requirements = requirements;
+      result.aspects = aspectResults(layout, counts);
+      result.reasons = eligible
+        ? []
+        : [
+            ...reasonsFor(layout, scope, counts, requirements, counts.aspectPoints, outcomes, missingFacts),
+            ...evidenceReasons(evidence, (position) => standards[position]!.evidence?.missing ?? []),
+          ];
+    },
+  );
 }
 
 /**
@@ -55,7 +77,7 @@ export function eligibilityOf(layout: RubricLayout, scope: ScopeVerdict, counts:
 }
 
 /**
- * The result from counted outcomes, its fields in the contract's order. `placeDetails(result, details)`
+ * The result from counted outcomes, its fields in the contract's order (`unevidenced` last). `placeDetails(result, details)`
  * sets `standards`, `requirements`, `aspects` and `reasons` in their place (values, or accessors that
  * build them when first read); `details` is passed through, so that the hot path makes no closure.
  * `counts` is read before `placeDetails` and not kept, so a caller may reuse it.
@@ -68,6 +90,7 @@ export function resultOf<Details>(
   counts: ResultTotals,
   eligible: boolean,
   missingFacts: readonly string[],
+  unevidenced: readonly string[],
   placeDetails: (result: Mutable<EvaluationResult>, details: Details) => void,
   details?: Details,
 ): EvaluationResult {
@@ -90,6 +113,7 @@ export function resultOf<Details>(
   }
   placeDetails(result, details as Details);
   result.missingFacts = missingFacts;
+  result.unevidenced = unevidenced;
   return result;
 }
 

@@ -11,6 +11,7 @@ import type { RubricLayout } from './layout.js';
 import { type ExplainableStandard, explanationOf, placeLazyDetails, ResultDetails } from './lazy-result.js';
 import { outcomeOf } from './outcome.js';
 import { OutcomeCode, outcomeCode } from './outcome-codes.js';
+import { decideEvidence, evidenceOf, evidenceRulesOf, unevidencedIds } from './result-evidence.js';
 import { createVerdictTally, tallyVerdict } from './verdict-tally.js';
 
 /** A rule set's conditions compiled, in layout order: what {@link evaluationOf} runs. */
@@ -53,6 +54,8 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
   for (const flag of needed) neededCount += flag;
   const tally = createVerdictTally();
   const standardCount = standards.length;
+  const evidenceRules = evidenceRulesOf(layout);
+  const evidencePolicy = layout.ruleSet.scoring.unevidenced;
 
   return (input, explain) => {
     const { assessmentId, values, complete } = readFactSlots(
@@ -93,6 +96,15 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
         outcomes[position] = decideWithMissing(standard, values, missing);
       }
     }
+    // Before the tally: under scoring.unevidenced 'unmet', a met standard without its evidence is unmet.
+    const evidence = decideEvidence(
+      evidenceRules,
+      evidencePolicy,
+      evidenceOf(input),
+      outcomes,
+      OutcomeCode.met,
+      OutcomeCode.unmet,
+    );
     tallyVerdict(layout, outcomes, tally);
     const missingFacts = missing === undefined ? [] : missingFactIds(layout, missing);
     const eligible = scopeVerdict.inScope === true && tally.passes;
@@ -104,6 +116,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
       tally,
       eligible,
       missingFacts,
+      unevidencedIds(layout, evidence),
       placeLazyDetails,
       new ResultDetails(
         layout,
@@ -115,6 +128,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
         values,
         explain,
         explained,
+        evidence,
       ),
     );
   };

@@ -19,6 +19,7 @@ import {
   requirementResults,
 } from './outcome-counts.js';
 import { reasonsFor } from './reasons.js';
+import { evidenceReasons, type ResultEvidence, standardEvidenceOf } from './result-evidence.js';
 import type { ScopeVerdict } from './scope-verdict.js';
 
 /** What a standard needs to be explained again, from the facts, when its explanation is first read. */
@@ -63,6 +64,8 @@ export class ResultDetails {
     readonly explain: boolean,
     /** Explanations made while evaluating (a standard that calls a plugin), by position. */
     readonly explained: readonly (StandardExplanation | undefined)[] | undefined,
+    /** The evidence read and the unevidenced standards; `undefined` when there is none to show. */
+    readonly evidence?: ResultEvidence,
   ) {}
 
   get [Symbol.toStringTag](): string {
@@ -130,7 +133,21 @@ const reasonsAccessor = accessorFor('reasons', (details) => {
   const counts = countsOf(details);
   // Its own requirement results: the reasons follow the outcomes even if `requirements` was reassigned.
   const requirements = requirementResults(layout, counts);
-  return reasonsFor(layout, scope, counts, requirements, counts.aspectPoints, outcomes, missingFacts);
+  const reasons = reasonsFor(
+    layout,
+    scope,
+    counts,
+    requirements,
+    counts.aspectPoints,
+    outcomes,
+    missingFacts,
+  );
+  const { evidence } = details;
+  if (evidence !== undefined)
+    reasons.push(
+      ...evidenceReasons(evidence, (position) => evidence.rules.missingAt(position, evidence.entries)),
+    );
+  return reasons;
 });
 
 /** The hidden property holding a result's details: neither writable, nor enumerable, nor configurable. */
@@ -171,12 +188,12 @@ function countsOf(details: ResultDetails): OutcomeCounts {
 }
 
 function buildStandards(details: ResultDetails): StandardResult[] {
-  const { compiledStandards: standards, outcomes, values, explain, explained } = details;
+  const { compiledStandards: standards, outcomes, values, explain, explained, evidence } = details;
   const built: StandardResult[] = new Array(standards.length);
   for (let position = 0; position < standards.length; position++) {
     const standard = standards[position]!;
     const outcome = outcomeNames[outcomes[position]!]!;
-    built[position] = explain
+    const result: Mutable<StandardResult> = explain
       ? {
           id: standard.id,
           requirementId: standard.requirementId,
@@ -185,6 +202,9 @@ function buildStandards(details: ResultDetails): StandardResult[] {
           explanation: explained?.[position] ?? explanationOf(standard, values),
         }
       : { id: standard.id, requirementId: standard.requirementId, aspectId: standard.aspectId, outcome };
+    const shown = standardEvidenceOf(evidence, position);
+    if (shown !== undefined) result.evidence = shown;
+    built[position] = result;
   }
   return built;
 }

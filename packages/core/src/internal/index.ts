@@ -10,6 +10,8 @@
 export { describeFactValue } from '../assessment/read-facts.js';
 export { AssessmentSchema } from '../assessment/schema.js';
 export { layoutFor } from '../evaluate/layout-cache.js';
+export { evidenceRules } from '../evidence/evidence-rules.js';
+export { EvidenceEntrySchema } from '../evidence/evidence-schema.js';
 export { cheapestFixes } from '../remediation/plan-remediation.js';
 export {
   type FixableStandard,

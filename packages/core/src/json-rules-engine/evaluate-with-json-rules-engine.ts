@@ -11,6 +11,7 @@ import {
   type RuleSetPath,
   standardPaths,
 } from '../evaluate/plugin-operator.js';
+import { withEvidence } from '../evaluate/result-evidence.js';
 import type { ScopeVerdict } from '../evaluate/scope-verdict.js';
 import { checkOptions } from '../reading/check-options.js';
 import type { EvaluationResult, ExplanationNode, StandardResult } from '../result/types.js';
@@ -124,7 +125,15 @@ export function createJsonRulesEngineEvaluator(
           : base;
       });
       const missingFacts = layout.facts.ids.filter((factId) => missing.has(factId));
-      return assembleResult(layout, assessment.id, scope, standards, missingFacts);
+      const evidenced = withEvidence(layout, assessment, standards);
+      return assembleResult(
+        layout,
+        assessment.id,
+        scope,
+        evidenced.standards,
+        missingFacts,
+        evidenced.unevidenced,
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EvidenceEntrySchema } from '../evidence/evidence-schema.js';
 import { suspendJit } from '../reading/zod.js';
 import { FactReferenceSchema, FactValueSchema, ProvenanceSchema, TextSchema } from '../rule-set/schema.js';
 import type { ExplanationNode } from './types.js';
@@ -58,6 +59,7 @@ const ReasonSchema = z
         'BELOW_ASPECT_MINIMUM',
         'NO_APPLICABLE_STANDARDS',
         'MISSING_DATA',
+        'EVIDENCE_MISSING',
       ])
       .meta({ description: 'Kind of reason' }),
     message: TextSchema.meta({ description: 'A sentence to act on' }),
@@ -107,6 +109,22 @@ export const EvaluationResultSchema = z.strictObject({
           .strictObject({ applicable: ExplanationNodeSchema.optional(), condition: ExplanationNodeSchema })
           .optional()
           .meta({ description: 'How the conditions evaluated' }),
+        evidence: z
+          .strictObject({
+            required: z.array(z.string()).meta({ description: 'Kinds of document the standard requires' }),
+            provided: z
+              .array(EvidenceEntrySchema)
+              .meta({ description: 'Entries the assessment gave for it, extra kinds included' }),
+            missing: z.array(z.string()).meta({ description: 'Required kinds no entry provides' }),
+            extra: z
+              .array(z.string())
+              .meta({ description: 'Kinds provided that the standard does not require; they cover nothing' }),
+          })
+          .optional()
+          .meta({
+            description:
+              'The standard’s evidence; present when it requires evidence or the assessment gave entries for it',
+          }),
       }),
     )
     .meta({ description: 'One entry per standard' }),
@@ -135,6 +153,10 @@ export const EvaluationResultSchema = z.strictObject({
     .meta({ description: 'One entry per aspect' }),
   reasons: z.array(ReasonSchema).meta({ description: 'Why not eligible; empty when eligible' }),
   missingFacts: z.array(z.string()).meta({ description: 'Facts needed but not answered' }),
+  unevidenced: z.array(z.string()).optional().meta({
+    description:
+      'Standards self-assessed met whose required evidence is missing, in rule-set order. Present on every result evaluate returns; absent from results stored before evidence existed (read as []).',
+  }),
 });
 
 restoreJit();

@@ -1,4 +1,7 @@
+import type { EvidenceEntry, StandardEvidence } from '../evidence/evidence-rules.js';
 import type { FactReference, FactValue, Provenance, Text } from '../rule-set/types.js';
+
+export type { EvidenceEntry, StandardEvidence };
 
 /** What became of one standard for one estate. */
 export type Outcome = 'met' | 'unmet' | 'not-applicable' | 'missing-data';
@@ -51,9 +54,15 @@ export interface StandardResult {
   readonly id: string;
   readonly requirementId: string;
   readonly aspectId: string;
+  /**
+   * The verdict. Under `scoring.unevidenced: 'unmet'`, a standard whose condition holds but whose required
+   * evidence is missing is `unmet` (it is listed in the result's `unevidenced`).
+   */
   readonly outcome: Outcome;
   /** Absent when the evaluator was asked for a verdict only (`explain: false`). */
   readonly explanation?: StandardExplanation;
+  /** Present when the standard requires evidence or the assessment gave entries for it. */
+  readonly evidence?: StandardEvidence;
 }
 
 export interface RequirementResult {
@@ -112,6 +121,16 @@ export type Reason =
   | ReasonBase<
       'MISSING_DATA',
       { readonly missingFacts: readonly string[]; readonly standards: readonly string[] }
+    >
+  | ReasonBase<
+      'EVIDENCE_MISSING',
+      {
+        readonly standardId: string;
+        readonly requirementId: string;
+        readonly aspectId: string;
+        /** The required kinds of document no entry provides. */
+        readonly missing: readonly string[];
+      }
     >;
 
 export type ReasonCode = Reason['code'];
@@ -149,4 +168,11 @@ export interface EvaluationResult {
   readonly reasons: readonly Reason[];
   /** Facts the assessment lacks that left a standard (or the scope) undecided, in catalog order. */
   readonly missingFacts: readonly string[];
+  /**
+   * Standards self-assessed met (their conditions hold) whose required evidence is missing, in rule-set
+   * order; `[]` when none. Under `scoring.unevidenced: 'unmet'` they count as unmet (an `EVIDENCE_MISSING`
+   * reason each, when not eligible); under `'shown'` (the default) they are only reported. Results stored
+   * before evidence existed lack it: read as `[]`.
+   */
+  readonly unevidenced: readonly string[];
 }

@@ -76,9 +76,12 @@ describe('the hand-written types and the zod schemas', () => {
 
   it('EvaluationResult is what EvaluationResultSchema outputs; its reasons fit the schema’s looser reason', () => {
     type SchemaResult = z.output<typeof EvaluationResultSchema>;
-    expectTypeOf<Plain<Omit<SchemaResult, 'reasons'>>>().toEqualTypeOf<
-      Plain<Omit<EvaluationResult, 'reasons'>>
+    expectTypeOf<Plain<Omit<SchemaResult, 'reasons' | 'unevidenced'>>>().toEqualTypeOf<
+      Plain<Omit<EvaluationResult, 'reasons' | 'unevidenced'>>
     >();
+    // Every result evaluate returns lists its unevidenced standards; one stored before evidence existed lacks
+    // the field, and the schema still reads it.
+    expectTypeOf<SchemaResult['unevidenced']>().toEqualTypeOf<string[] | undefined>();
     // The schema (and the JSON Schema file) checks a reason's code and message, and lets its details through.
     expectTypeOf<SchemaResult['reasons'][number]['code']>().toEqualTypeOf<ReasonCode>();
     expectTypeOf<Plain<Reason>>().toExtend<Plain<SchemaResult['reasons'][number]>>();

@@ -124,6 +124,19 @@ export const ConditionSchema = z
   .meta({ id: 'Condition' }) as unknown as z.ZodType<Condition>;
 
 /**
+ * What a standard self-assessed met without its required evidence does to the verdict.
+ *
+ * @example
+ * ```ts
+ * UnevidencedSchema.parse('unmet');
+ * ```
+ */
+export const UnevidencedSchema = z.enum(['shown', 'unmet']).meta({
+  description:
+    "What a standard self-assessed met without its required evidence does: 'shown' (default) only lists it in the result's unevidenced; 'unmet' counts it as unmet",
+});
+
+/**
  * @example
  * ```ts
  * ScoringSchema.parse({ mode: 'compliance-rate', threshold: 0.85 }); // minMetPerRequirement: 1, notApplicable: 'exclude'
@@ -146,6 +159,7 @@ export const ScoringSchema = z.discriminatedUnion('mode', [
       .literal('exclude')
       .default('exclude')
       .meta({ description: 'Inapplicable standards leave the count' }),
+    unevidenced: UnevidencedSchema.optional(),
   }),
   z.strictObject({
     mode: z.literal('points').meta({ description: 'Eligible by the points of standards met' }),
@@ -159,6 +173,7 @@ export const ScoringSchema = z.discriminatedUnion('mode', [
       .min(0)
       .default(0)
       .meta({ description: 'Standards each requirement must meet (default 0)' }),
+    unevidenced: UnevidencedSchema.optional(),
   }),
 ]);
 
@@ -225,7 +240,10 @@ export const StandardSchema = z.strictObject({
     .array(z.string().min(1))
     .optional()
     .meta({ description: 'Departments responsible for meeting it' }),
-  evidence: z.array(z.string().min(1)).optional().meta({ description: 'Documents that show it is met' }),
+  evidence: z.array(z.string().min(1)).optional().meta({
+    description:
+      'The evidence the standard requires: each string names a kind of document that shows it is met; an assessment cites documents of these kinds under evidence[standardId]',
+  }),
   basis: z.string().min(1).optional().meta({ description: 'Where the standard comes from, in words' }),
   grounds: z.array(GroundSchema).min(1).optional().meta({ description: 'Typed sources of the standard' }),
   drafted: z

@@ -102,6 +102,8 @@ export interface ComplianceRateScoring {
   readonly minMetPerRequirement: number;
   /** Not-applicable standards leave the denominator. */
   readonly notApplicable: 'exclude';
+  /** What a standard self-assessed met without its required evidence does (see {@link UnevidencedPolicy}). */
+  readonly unevidenced?: UnevidencedPolicy;
 }
 
 /** Eligible when the points of met standards reach `passMark` (and every aspect minimum). */
@@ -112,7 +114,21 @@ export interface PointsScoring {
   readonly aspectMinimums?: Readonly<Record<string, number>>;
   /** Standards that must be met in every requirement that has an applicable standard (default 0). */
   readonly minMetPerRequirement: number;
+  /** What a standard self-assessed met without its required evidence does (see {@link UnevidencedPolicy}). */
+  readonly unevidenced?: UnevidencedPolicy;
 }
+
+/**
+ * What a standard whose condition holds but whose required evidence (`evidence`) the assessment does not
+ * cite does to the verdict: `'shown'` (the default when absent) nothing, it is only listed in the result's
+ * `unevidenced`; `'unmet'` it counts as unmet, with an `EVIDENCE_MISSING` reason naming the documents.
+ *
+ * @example
+ * ```ts
+ * const scoring: Scoring = { mode: 'compliance-rate', threshold: 0.85, minMetPerRequirement: 1, notApplicable: 'exclude', unevidenced: 'unmet' };
+ * ```
+ */
+export type UnevidencedPolicy = 'shown' | 'unmet';
 
 export type Scoring = ComplianceRateScoring | PointsScoring;
 
@@ -127,7 +143,12 @@ export interface Standard {
   readonly points?: number;
   /** Ids of the departments or bodies that own this standard and fix it when unmet. */
   readonly responsible?: readonly string[];
-  /** What an estate shows to prove it, in words. */
+  /**
+   * The evidence (佐证材料) the standard requires: each string names a kind of document that shows it is
+   * met (e.g. `建设用地批准文件`). An assessment cites documents under `evidence[standardId]`, each entry's
+   * `kind` one of these; a standard self-assessed met without one of them is *unevidenced* (see
+   * `scoring.unevidenced`).
+   */
   readonly evidence?: readonly string[];
   /** The clause or document this standard rests on, in words (what tables print in their 依据 column). */
   readonly basis?: string;

@@ -34,13 +34,15 @@ describe('generateStandaloneEvaluator', () => {
     expect(source).not.toMatch(/\bimport\b|\brequire\(|\beval\(|new Function|Function\(/);
   });
 
-  it('is under 40 KiB for guangxi-2021 once minified, and still scores the samples the same', async () => {
+  // 40 KiB before evidence; evidence adds the rule set's 130 document names (about 2.4 KB of UTF-8) and the
+  // evidence rules (about 4 KB minified).
+  it('is under 48 KiB for guangxi-2021 once minified, and still scores the samples the same', async () => {
     const { code } = await transform(generateStandaloneEvaluator(guangxi2021), {
       minify: true,
       format: 'esm',
       charset: 'utf8',
     });
-    expect(Buffer.byteLength(code)).toBeLessThan(40 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThan(48 * 1024);
     const minified = await importStandalone(code);
     const evaluator = compileRuleSet(guangxi2021);
     for (const sample of Object.values(guangxiSamples))

@@ -1,4 +1,5 @@
 import { RubricError } from '../errors/rubric-error.js';
+import { evidenceRules } from '../evidence/evidence-rules.js';
 import { checkOptions } from '../reading/check-options.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
@@ -107,10 +108,11 @@ export function generateStandaloneEvaluator(
     part('conditionCompiler', conditionCompiler),
     part('reasonsWriter', reasonsWriter),
     part('lazyDetails', lazyDetails),
+    part('evidenceRules', evidenceRules),
     part('standaloneEvaluator', standaloneEvaluator),
     `const data = JSON.parse(${jsonStringLiteral(JSON.stringify(data))});`,
     'export const RubricError = standaloneErrorClass();',
-    'const run = standaloneEvaluator(data, { RubricError, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails });',
+    'const run = standaloneEvaluator(data, { RubricError, assessmentReader, conditionCompiler, reasonsWriter, lazyDetails, evidenceRules });',
     'export const ruleSet = Object.freeze({ id: data.ruleSet.id, version: data.ruleSet.version });',
     '/** Scores one assessment against the rule set; throws RubricError INVALID_ASSESSMENT on a bad one. */',
     'export function evaluate(assessment, options) {',

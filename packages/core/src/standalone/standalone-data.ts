@@ -102,5 +102,9 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
       scaledPassMark: layout.scaledPassMark,
       pointsScale: scale,
     },
+    evidence: {
+      counted: scoring.unevidenced === 'unmet',
+      required: layout.standards.map((standard) => standard.evidence ?? []),
+    },
   };
 }

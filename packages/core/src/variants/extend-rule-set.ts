@@ -35,8 +35,8 @@ export interface ExtendRuleSetOptions {
 }
 
 const scoringFields: Record<Scoring['mode'], readonly string[]> = {
-  'compliance-rate': ['mode', 'threshold', 'minMetPerRequirement', 'notApplicable'],
-  points: ['mode', 'passMark', 'aspectMinimums', 'minMetPerRequirement'],
+  'compliance-rate': ['mode', 'threshold', 'minMetPerRequirement', 'notApplicable', 'unevidenced'],
+  points: ['mode', 'passMark', 'aspectMinimums', 'minMetPerRequirement', 'unevidenced'],
 };
 
 /**

@@ -13,6 +13,7 @@ import {
   RuleSetSchema,
   StandardSchema,
   TextSchema,
+  UnevidencedSchema,
 } from '../rule-set/schema.js';
 import { isPlainObject } from '../util/guards.js';
 
@@ -47,6 +48,7 @@ const ScoringPatchSchema = z
       .record(z.string(), z.number().min(0))
       .optional()
       .meta({ description: 'Aspect id → points needed in that aspect' }),
+    unevidenced: UnevidencedSchema.optional(),
   })
   .meta({
     description:

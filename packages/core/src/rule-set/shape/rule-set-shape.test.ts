@@ -38,7 +38,13 @@ const richDocument = {
   conditions: { hasLifts: { all: [{ fact: 'lifts', operator: 'equal', value: true }] } },
   scope: { not: { fact: 'kind', operator: 'in', value: ['b'] } },
   focus: { condition: 'hasLifts' },
-  scoring: { mode: 'points', passMark: 3, aspectMinimums: { A: 1 }, minMetPerRequirement: 1 },
+  scoring: {
+    mode: 'points',
+    passMark: 3,
+    aspectMinimums: { A: 1 },
+    minMetPerRequirement: 1,
+    unevidenced: 'unmet',
+  },
   aspects: [
     {
       id: 'A',
@@ -130,6 +136,9 @@ const oddValue = fc.oneof(
     { condition: '' },
     { mode: 'points' },
     { mode: 'other' },
+    'shown',
+    'unmet',
+    ['建设用地批准文件', ''],
     { kind: 'plan-clause' },
     { zh: '' },
     { type: 'enum', title: { zh: 't' }, values: [] },
@@ -143,7 +152,20 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
   how: fc.constantFrom('delete', 'replace', 'replace', 'add-key'),
   value: oddValue,
-  key: fc.constantFrom('extra', 'mode', 'fact', 'all', 'not', 'condition', 'zh', 'kind', 'value', 'Z'),
+  key: fc.constantFrom(
+    'extra',
+    'mode',
+    'fact',
+    'all',
+    'not',
+    'condition',
+    'zh',
+    'kind',
+    'value',
+    'Z',
+    'unevidenced',
+    'evidence',
+  ),
 });
 
 /** Every place in a document: its container and the key or index there. */

@@ -80,12 +80,14 @@ const scoring = discriminated('mode', {
     threshold: number({ min: 0, max: 1, message: share }),
     minMetPerRequirement: withDefault(number({ integer: true, min: 0 }), 1),
     notApplicable: withDefault(oneOf(['exclude']), 'exclude'),
+    unevidenced: optional(oneOf(['shown', 'unmet'])),
   }),
   points: strictObject({
     mode: oneOf(['points']),
     passMark: number({ min: 0 }),
     aspectMinimums: optional(record(string(), number({ min: 0 }))),
     minMetPerRequirement: withDefault(number({ integer: true, min: 0 }), 0),
+    unevidenced: optional(oneOf(['shown', 'unmet'])),
   }),
 });
 

@@ -1,3 +1,4 @@
+import type { EvidenceByPosition, evidenceRules } from '../../evidence/evidence-rules.js';
 import type { EvaluationResult, ExplanationNode } from '../../result/types.js';
 import type { FactValue } from '../../rule-set/types.js';
 import type { conditionCompiler, StandaloneCompiled } from './conditions-runtime.js';
@@ -14,6 +15,7 @@ export interface StandaloneParts {
   readonly conditionCompiler: typeof conditionCompiler;
   readonly reasonsWriter: typeof reasonsWriter;
   readonly lazyDetails: typeof lazyDetails;
+  readonly evidenceRules: typeof evidenceRules;
 }
 
 /**
@@ -39,6 +41,8 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     inScope: boolean | null;
     missingFacts: string[];
     explain: boolean;
+    /** The evidence read, and the unevidenced standards; undefined when there is none to show. */
+    evidence: { entries: EvidenceByPosition | undefined; unevidenced: number[] } | undefined;
   };
   const { RubricError } = parts;
   const text = (zh: string, en?: string | null) => (en == null ? { zh } : { zh, en });
@@ -57,7 +61,8 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     aspectId: data.aspects[aspect]!.id,
     title: text(zh, en),
   }));
-  const read = parts.assessmentReader(facts, data.unknownFacts, RubricError);
+  const evidenceRules = parts.evidenceRules();
+  const read = parts.assessmentReader(facts, data.unknownFacts, RubricError, evidenceRules.shapeIssues);
   const compile = parts.conditionCompiler(facts, data.conditions, data.operators);
   const reasonsFor = parts.reasonsWriter(data, facts, requirementList);
   const { scoring, aspects } = data;
@@ -74,6 +79,14 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     condition: compile(condition),
   }));
   const standardCount = standards.length;
+  const evidence = evidenceRules.forStandards(
+    standards.map(({ id, requirement }, position) => ({
+      id,
+      requirementId: requirementList[requirement]!.id,
+      aspectId: requirementList[requirement]!.aspectId,
+      required: data.evidence.required[position]!,
+    })),
+  );
   // The decision loop's tests in arrays of their own: the loop reads nothing else of a standard.
   const applicableTests = standards.map((standard) => standard.applicableWhen?.test);
   const conditionTests = standards.map((standard) => standard.condition.test);
@@ -152,15 +165,19 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     return [...found];
   };
   const place = parts.lazyDetails<Kept>({
-    standards: ({ values, outcomes, explain }) =>
+    standards: ({ values, outcomes, explain, evidence: kept }) =>
       standards.map(({ id, requirement, applicableWhen, condition }, position) => {
         const { id: requirementId, aspectId } = requirementList[requirement]!;
         const outcome = outcomeNames[outcomes[position]!]!;
-        if (!explain) return { id, requirementId, aspectId, outcome };
-        const applicable = applicableWhen?.explain(values);
-        const explained = condition.explain(values);
-        const explanation = applicable ? { applicable, condition: explained } : { condition: explained };
-        return { id, requirementId, aspectId, outcome, explanation };
+        const built: Record<string, unknown> = { id, requirementId, aspectId, outcome };
+        if (explain) {
+          const applicable = applicableWhen?.explain(values);
+          const explained = condition.explain(values);
+          built.explanation = applicable ? { applicable, condition: explained } : { condition: explained };
+        }
+        const shown = kept === undefined ? undefined : evidence.standardEvidence(position, kept.entries);
+        if (shown !== undefined) built.evidence = shown;
+        return built;
       }),
     requirements: ({ outcomes }) => requirementsOf(countInto(newCounts(), outcomes)),
     aspects: ({ outcomes }) => {
@@ -174,10 +191,14 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
         return { ...counted, points, maxPoints: counts.aspectMaxPoints[position]! / scale };
       });
     },
-    reasons: ({ values, outcomes, inScope, missingFacts }) => {
+    reasons: ({ values, outcomes, inScope, missingFacts, evidence: kept }) => {
       const counts = countInto(newCounts(), outcomes);
       if (inScope === true && passes(counts)) return [];
-      return reasonsFor({
+      const evidenceReasons =
+        kept === undefined || !data.evidence.counted
+          ? []
+          : kept.unevidenced.map((at) => evidence.reasonFor(at, evidence.missingAt(at, kept.entries)));
+      const reasons = reasonsFor({
         inScope,
         failedFacts: inScope === false ? failedLeafFacts(scope!.explain(values)) : [],
         met: counts.met,
@@ -190,6 +211,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
         missingFacts,
         scopeFacts,
       });
+      return [...reasons, ...evidenceReasons];
     },
   });
 
@@ -257,6 +279,13 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     else
       for (let position = 0; position < standardCount; position++)
         outcomes[position] = decideWithMissing(position, values, missing);
+    let kept: Kept['evidence'];
+    const given = (input as { evidence?: unknown }).evidence;
+    if (given !== undefined || evidence.requiresAny) {
+      const decided = evidence.decide(given, outcomes, 0, 1, data.evidence.counted);
+      if (decided.issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', decided.issues);
+      kept = decided;
+    }
     countInto(counts, outcomes);
     const eligible = inScope === true && passes(counts);
     const missingFacts: string[] = [];
@@ -279,8 +308,9 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
         max: counts.maxPoints / scale,
         passMark: scoring.passMark,
       };
-    place(result, { values, outcomes, inScope, missingFacts, explain });
+    place(result, { values, outcomes, inScope, missingFacts, explain, evidence: kept });
     result.missingFacts = missingFacts;
+    result.unevidenced = kept === undefined ? [] : kept.unevidenced.map((at) => standards[at]!.id);
     return result as unknown as EvaluationResult;
   };
 }

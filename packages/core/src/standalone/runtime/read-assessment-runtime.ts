@@ -17,10 +17,14 @@ export function assessmentReader(
   facts: readonly StandaloneFact[],
   unknownFacts: 'error' | 'ignore',
   RubricError: StandaloneErrorClass,
+  /** The shape check of `evidence` (the evidence rules' `shapeIssues`). */
+  evidenceIssues: (
+    evidence: unknown,
+  ) => readonly { path: (string | number)[]; message: string; kind: string }[] = () => [],
 ) {
   type Issue = { path: (string | number)[]; message: string; kind: string };
   const positionOf = new Map(facts.map((fact, position) => [fact.id, position]));
-  const envelopeKeys = ['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt'];
+  const envelopeKeys = ['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt', 'evidence'];
   const isPlainObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
   const quote = (text: string): string => {
@@ -124,6 +128,7 @@ export function assessmentReader(
         ['assessedAt'],
         'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with seconds and an offset, e.g. 2021-06-15T09:30:00+08:00',
       );
+    if (input.evidence !== undefined) issues.push(...evidenceIssues(input.evidence));
     for (const key of Object.keys(input))
       if (!envelopeKeys.includes(key))
         fail([key], `unknown field ${quote(key)} (fields: ${envelopeKeys.join(', ')})`);

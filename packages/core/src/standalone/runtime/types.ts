@@ -102,4 +102,9 @@ export interface StandaloneData {
     readonly scaledPassMark: number;
     readonly pointsScale: number;
   };
+  /**
+   * Evidence: by standard, the kinds of document it requires (its `evidence`, empty when none); `counted`
+   * when a standard self-assessed met without them counts as unmet (`scoring.unevidenced: 'unmet'`).
+   */
+  readonly evidence: { readonly counted: boolean; readonly required: readonly (readonly string[])[] };
 }

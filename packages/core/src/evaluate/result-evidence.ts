@@ -1,0 +1,176 @@
+import { RubricError } from '../errors/rubric-error.js';
+import {
+  type EvidenceByPosition,
+  type EvidenceRulesForStandards,
+  evidenceRules,
+} from '../evidence/evidence-rules.js';
+import { unreadableIssue } from '../reading/structure-depth.js';
+import type { Reason, StandardEvidence, StandardResult } from '../result/types.js';
+import type { RubricLayout } from './layout.js';
+import { outcomeCode, outcomeNames } from './outcome-codes.js';
+
+const rules = evidenceRules();
+const byLayout = new WeakMap<RubricLayout, EvidenceRulesForStandards>();
+
+/**
+ * The evidence rules bound to a laid-out rule set's standards, made once per layout.
+ *
+ * @example
+ * ```ts
+ * const forLayout = evidenceRulesOf(layout);
+ * forLayout.requiresAny; // true for guangxi-2021: every standard requires documents
+ * ```
+ */
+export function evidenceRulesOf(layout: RubricLayout): EvidenceRulesForStandards {
+  let bound = byLayout.get(layout);
+  if (bound === undefined) {
+    bound = rules.forStandards(
+      layout.standards.map((standard) => ({
+        id: standard.id,
+        requirementId: standard.requirementId,
+        aspectId: standard.aspectId,
+        required: standard.evidence ?? [],
+      })),
+    );
+    byLayout.set(layout, bound);
+  }
+  return bound;
+}
+
+/** What one evaluation decided about evidence: the entries read, and which met standards lack theirs. */
+export interface ResultEvidence {
+  readonly rules: EvidenceRulesForStandards;
+  readonly entries: EvidenceByPosition | undefined;
+  /** Positions of the unevidenced standards, in rule-set order. */
+  readonly unevidenced: readonly number[];
+  /** Whether they count as unmet (`scoring.unevidenced: 'unmet'`). */
+  readonly counted: boolean;
+}
+
+/**
+ * An assessment's `evidence` field, read once; a getter or Proxy trap that throws makes the assessment
+ * unreadable, as everywhere else.
+ *
+ * @example
+ * ```ts
+ * const given = evidenceOf(assessment); // undefined when the assessment cites none
+ * ```
+ */
+export function evidenceOf(input: unknown): unknown {
+  try {
+    return (input as { readonly evidence?: unknown }).evidence;
+  } catch (error) {
+    throw new RubricError('INVALID_ASSESSMENT', [unreadableIssue(input, error)], undefined, { cause: error });
+  }
+}
+
+/**
+ * Reads an assessment's evidence against the rule set and finds the unevidenced standards among those
+ * decided met (`outcomes[position] === metCode`); under `scoring.unevidenced: 'unmet'` it sets their
+ * outcome to `unmetCode` in place. `undefined`, at no cost, when the assessment cites no evidence and no
+ * standard requires any.
+ *
+ * @throws {RubricError} `INVALID_ASSESSMENT` for evidence of the wrong shape or for a standard the rule set
+ * does not have (`['evidence', standardId]`, kind `unknown-standard`).
+ * @example
+ * ```ts
+ * const evidence = decideEvidence(forLayout, 'unmet', evidenceOf(assessment), outcomes, OutcomeCode.met, OutcomeCode.unmet);
+ * ```
+ */
+export function decideEvidence(
+  forLayout: EvidenceRulesForStandards,
+  policy: 'shown' | 'unmet' | undefined,
+  given: unknown,
+  outcomes: number[],
+  metCode: number,
+  unmetCode: number,
+): ResultEvidence | undefined {
+  if (given === undefined && !forLayout.requiresAny) return undefined;
+  const counted = policy === 'unmet';
+  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, counted);
+  if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
+  return { rules: forLayout, entries, unevidenced, counted };
+}
+
+/**
+ * The result's `unevidenced`: the ids of the unevidenced standards (a new list, `[]` when none).
+ *
+ * @example
+ * ```ts
+ * result.unevidenced = unevidencedIds(layout, evidence);
+ * ```
+ */
+export function unevidencedIds(layout: RubricLayout, evidence: ResultEvidence | undefined): string[] {
+  const ids: string[] = [];
+  if (evidence !== undefined)
+    for (const position of evidence.unevidenced) ids.push(layout.standards[position]!.id);
+  return ids;
+}
+
+/**
+ * A standard's evidence for its result, or `undefined` when it has none to show.
+ *
+ * @example
+ * ```ts
+ * const shown = standardEvidenceOf(evidence, position); // { required, provided, missing, extra }
+ * ```
+ */
+export function standardEvidenceOf(
+  evidence: ResultEvidence | undefined,
+  position: number,
+): StandardEvidence | undefined {
+  return evidence?.rules.standardEvidence(position, evidence.entries);
+}
+
+/**
+ * The `EVIDENCE_MISSING` reasons, one per unevidenced standard in rule-set order, when they count as
+ * unmet; none otherwise (under `'shown'` they never change the verdict). `missingOf` gives a standard's
+ * missing documents.
+ *
+ * @example
+ * ```ts
+ * reasons.push(...evidenceReasons(evidence, (position) => evidence.rules.missingAt(position, evidence.entries)));
+ * ```
+ */
+export function evidenceReasons(
+  evidence: Pick<ResultEvidence, 'rules' | 'unevidenced' | 'counted'> | undefined,
+  missingOf: (position: number) => readonly string[],
+): Reason[] {
+  if (evidence === undefined || !evidence.counted) return [];
+  return evidence.unevidenced.map((position) => evidence.rules.reasonFor(position, missingOf(position)));
+}
+
+/**
+ * Standards decided by a backend that builds each result (the json-rules-engine reference) with the
+ * assessment's evidence: each one's `evidence`, and under `scoring.unevidenced: 'unmet'` the unevidenced
+ * ones unmet; with the positions of the unevidenced, for `assembleResult`.
+ *
+ * @example
+ * ```ts
+ * const evidenced = withEvidence(layout, assessment, standards);
+ * assembleResult(layout, assessment.id, scope, evidenced.standards, missingFacts, evidenced.unevidenced);
+ * ```
+ */
+export function withEvidence(
+  layout: RubricLayout,
+  assessment: unknown,
+  decided: readonly StandardResult[],
+): { standards: readonly StandardResult[]; unevidenced: readonly number[] } {
+  const outcomes = decided.map((standard) => outcomeCode(standard.outcome));
+  const met = outcomeCode('met');
+  const evidence = decideEvidence(
+    evidenceRulesOf(layout),
+    layout.ruleSet.scoring.unevidenced,
+    evidenceOf(assessment),
+    outcomes,
+    met,
+    outcomeCode('unmet'),
+  );
+  if (evidence === undefined) return { standards: decided, unevidenced: [] };
+  const standards = decided.map((standard, position) => {
+    const outcome = outcomeNames[outcomes[position]!]!;
+    const shown = standardEvidenceOf(evidence, position);
+    return shown === undefined ? { ...standard, outcome } : { ...standard, outcome, evidence: shown };
+  });
+  return { standards, unevidenced: evidence.unevidenced };
+}
