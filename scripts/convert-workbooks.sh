@@ -46,13 +46,14 @@ for expected in '事实（自查问题）' '不是官方文本' 'cctvCoverage'; 
   grep -q "$expected" <<<"$text" || { echo "self-check.pdf lacks \"$expected\"" >&2; exit 1; }
 done
 grep -q '不符合申报条件' <(pdftotext -layout "$out/result.pdf" -) || { echo 'result.pdf lacks the verdict' >&2; exit 1; }
-# The forms carry their drafted-layout notice beside the rule set's notice.
+# The forms carry their drafted-layout notice beside the rule set's notice; the application form its evidence list.
 for name in application-form summary-table; do
   form_text="$(pdftotext -layout "$out/$name.pdf" -)"
   for expected in '官方表式未能取得' '不是官方文本'; do
     grep -q "$expected" <<<"$form_text" || { echo "$name.pdf lacks \"$expected\"" >&2; exit 1; }
   done
 done
+grep -q '佐证材料清单' <(pdftotext -layout "$out/application-form.pdf" -) || { echo 'application-form.pdf lacks the evidence list' >&2; exit 1; }
 
 if [[ "$png" != none ]]; then
   pages=$(pdfinfo "$out/self-check.pdf" | awk '/^Pages:/ { print $2 }')

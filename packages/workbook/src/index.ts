@@ -18,6 +18,7 @@ export type {
   ApplicationFormField,
   ApplicationFormLayout,
   ApplicationFormSection,
+  ApplicationFormTable,
   SummaryTableField,
   SummaryTableLayout,
 } from './forms/form-layout.js';

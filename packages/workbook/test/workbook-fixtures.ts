@@ -275,3 +275,38 @@ export async function rejection(promise: Promise<unknown>): Promise<RubricError>
   }
   throw new Error('expected the promise to reject');
 }
+
+// The separators, prefixes and look-alikes of the evidence lines' plain form, to put in any text.
+const evidenceLookAlike = fc.constantFrom(
+  '：',
+  ':',
+  '；',
+  ';',
+  '备注：',
+  'note:',
+  '{',
+  '2021-01-01',
+  'sha256:',
+  '\n',
+  ' ',
+  '　',
+);
+const evidenceText = fc.oneof(
+  text,
+  fc
+    .array(fc.oneof(evidenceLookAlike, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 6 })
+    .map((parts) => parts.join('')),
+);
+const nonBlank = evidenceText.filter((value) => /\S/.test(value));
+
+/** One document cited as evidence, with text that tries every corner of the evidence lines' form. */
+export const evidenceEntry = fc.record(
+  {
+    kind: nonBlank,
+    name: nonBlank,
+    hash: fc.stringMatching(/^[0-9a-f]{64}$/).map((digits) => `sha256:${digits}`),
+    date: answerFor({ type: 'date', title: { zh: '日期' } }) as fc.Arbitrary<string>,
+    note: evidenceText,
+  },
+  { requiredKeys: ['kind', 'name'] },
+);

@@ -61,6 +61,7 @@ describe('the workbooks, read by SheetJS', () => {
       '证明材料',
       '依据类型及出处',
       '草拟取值',
+      '提供的佐证材料',
     ]);
     expect(standards.slice(3)).toHaveLength(65);
     expect(standards[3]!.slice(0, 3)).toEqual([1, 'S01', '政府职责']);

@@ -11,6 +11,7 @@ import { namedRuleSet } from '../input/assessments.js';
 import { issuesAsJson, oneLine } from '../input/describe-error.js';
 import { findJsonSyntaxProblem } from '../input/json-syntax.js';
 import type { CliIssue } from '../io/run-io.js';
+import { unevidencedIn } from '../words/evidence-wording.js';
 import { linesOfChunk, type NdjsonChunk } from './ndjson-lines.js';
 import { verdictLineJson } from './verdict-json.js';
 
@@ -121,7 +122,8 @@ function evaluateLine(text: string, line: number, evaluatorFor: LineEvaluators, 
 
 /**
  * The verdict-only output of a line: everything but the per-standard outcomes and requirement counts.
- * `inFocus` is there exactly when the rule set has a focus (as in the full result). Batch writes its
+ * `inFocus` is there exactly when the rule set has a focus (as in the full result); `unevidenced` exactly
+ * when some standard self-assessed met lacks its evidence, so the line of an estate without any is as before. Batch writes its
  * JSON directly ({@link verdictLineJson}); this object is what those bytes are the JSON of.
  *
  * @example
@@ -140,6 +142,7 @@ export function verdictOf(result: EvaluationResult) {
     ...(result.score === undefined ? {} : { score: result.score }),
     reasons: result.reasons,
     missingFacts: result.missingFacts,
+    ...(unevidencedIn(result).length === 0 ? {} : { unevidenced: result.unevidenced }),
   };
 }
 

@@ -77,4 +77,18 @@ describe('verdictLineJson', () => {
       expect(verdictLineJson(index + 1, result)).toBe(expectedLine(index + 1, result));
     });
   });
+
+  test('adds the unevidenced standards after missingFacts only when there are some, so other lines keep their bytes', () => {
+    const evaluator = compileRuleSet(defineRuleSet(tinyRuleSet()));
+    const result = evaluator.evaluate(tinyEstate('t', { a: true, b: 3, c: true }) as Assessment, {
+      explain: false,
+    });
+    const before =
+      '{"line":1,"verdict":{"assessmentId":"t","ruleSet":"tiny-city@1.0.0","inScope":true,"eligible":true,"compliance":{"met":3,"applicable":3,"total":3,"rate":1},"reasons":[],"missingFacts":[]}}';
+    expect(verdictLineJson(1, result)).toBe(before);
+    expect(verdictLineJson(1, { ...result, unevidenced: [] })).toBe(before);
+    const unevidenced = { ...result, unevidenced: ['S1', 'S3'] };
+    expect(verdictLineJson(1, unevidenced)).toBe(`${before.slice(0, -2)},"unevidenced":["S1","S3"]}}`);
+    expect(verdictLineJson(1, unevidenced)).toBe(expectedLine(1, unevidenced));
+  });
 });

@@ -1,4 +1,5 @@
 import type { EvaluationResult } from '@sunshine-rubric/core';
+import { unevidencedIn } from '../words/evidence-wording.js';
 
 /** The JSON of the last rule set seen: a batch's lines mostly share one, whose reference then is not rebuilt. */
 let lastRuleSet: EvaluationResult['ruleSet'] | undefined;
@@ -31,5 +32,7 @@ export function verdictLineJson(line: number, result: EvaluationResult): string 
   if (result.inFocus !== undefined) json += `,"inFocus":${JSON.stringify(result.inFocus)}`;
   json += `,"eligible":${JSON.stringify(result.eligible)},"compliance":${JSON.stringify(result.compliance)}`;
   if (result.score !== undefined) json += `,"score":${JSON.stringify(result.score)}`;
-  return `${json},"reasons":${JSON.stringify(result.reasons)},"missingFacts":${JSON.stringify(result.missingFacts)}}}`;
+  json += `,"reasons":${JSON.stringify(result.reasons)},"missingFacts":${JSON.stringify(result.missingFacts)}`;
+  if (unevidencedIn(result).length > 0) json += `,"unevidenced":${JSON.stringify(result.unevidenced)}`;
+  return `${json}}}`;
 }

@@ -125,4 +125,50 @@ describe('estate report', () => {
     expect(outOfScope).toContain('out of scope');
     expect(outOfScope).toContain('The estate is out of scope: fixing standards cannot make it eligible.');
   });
+
+  test('lists the standards self-assessed met without their evidence, the documents missing and those provided', () => {
+    const assessment = guangxiSamples.eligible;
+    const evaluated = compileRuleSet(guangxi2021).evaluate(assessment);
+    const result = {
+      ...evaluated,
+      unevidenced: ['S01'],
+      standards: evaluated.standards.map((standard) =>
+        standard.id === 'S01'
+          ? {
+              ...standard,
+              evidence: {
+                required: ['配套设施建设规划（小区部分）', '配套设施建设项目库清单'],
+                provided: [
+                  { kind: '配套设施建设规划（小区部分）', name: '<b>规划</b>.pdf', date: '2020-05-06' },
+                ],
+                missing: ['配套设施建设项目库清单'],
+                extra: [],
+              },
+            }
+          : standard,
+      ),
+    };
+    const html = (language: Language) =>
+      estateReport({
+        ruleSet: guangxi2021,
+        assessment,
+        result,
+        plan: planRemediation(guangxi2021, result),
+        language,
+      });
+    expect(html('zh')).toContain('<h2>缺少佐证材料的标准 (1)（仅作提示：缺少佐证材料不影响结论）</h2>');
+    expect(html('zh')).toContain('缺少佐证材料：《配套设施建设项目库清单》');
+    expect(html('zh')).toContain('《配套设施建设规划（小区部分）》&lt;b&gt;规划&lt;/b&gt;.pdf（2020-05-06）');
+    expect(html('en')).toContain('Standards self-assessed met without their evidence (1)');
+    const none = { ...evaluated, unevidenced: [] };
+    expect(
+      estateReport({
+        ruleSet: guangxi2021,
+        assessment,
+        result: none,
+        plan: planRemediation(guangxi2021, none),
+        language: 'zh',
+      }),
+    ).not.toContain('缺少佐证材料的标准');
+  });
 });

@@ -17,6 +17,7 @@ import {
   missingFactsSection,
   remediationSection,
   requirementsSection,
+  unevidencedSection,
   unmetSection,
 } from './estate-sections.js';
 import { escapeHtml, page } from './html.js';
@@ -40,7 +41,8 @@ export interface EstateReportInput {
  * The report on one estate as a self-contained HTML page: the verdict and its reasons, the compliance rate
  * against the threshold, a radar of the aspects' rates, each requirement's coverage, the standards not met
  * with their explanation in words (drafted values marked) and their responsible departments, the cheapest
- * remediation plan, whether the estate is in the rule set's focus, and a notice on a provisional rule set with
+ * remediation plan, the standards self-assessed met without their evidence (and whether the rule set counts
+ * them as not met), whether the estate is in the rule set's focus, and a notice on a provisional rule set with
  * what its standards rest on; given the application's review, the verdict of the self-check and of each tier
  * and every disagreement. Every text from data is escaped.
  */
@@ -82,6 +84,7 @@ ${input.review === undefined ? '' : reviewSection(input.review, language, index)
 ${chartsSection(input, index)}
 ${requirementsSection(ruleSet, result, language, index)}
 ${unmetSection(ruleSet, result, language, index)}
+${unevidencedSection(ruleSet, result, language, index)}
 ${remediationSection(input.plan, result, language, index, input.costsGiven ?? false)}
 ${missingFactsSection(ruleSet, result, language)}
 <footer>

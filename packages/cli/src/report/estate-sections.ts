@@ -1,5 +1,14 @@
 import type { EvaluationResult, RemediationPlan, RuleSet, Standard } from '@sunshine-rubric/core';
-import { explanationInWords, factInWords, outcomeNames, resultMark, say } from '@sunshine-rubric/core/words';
+import {
+  evidenceEntryInWords,
+  explanationInWords,
+  factInWords,
+  missingEvidenceInWords,
+  outcomeNames,
+  resultMark,
+  say,
+} from '@sunshine-rubric/core/words';
+import { missingEvidenceLine, unevidencedHeading, unevidencedStandards } from '../words/evidence-wording.js';
 import type { Language } from '../words/language.js';
 import { departmentTitle, type RuleSetIndex, text } from '../words/wording.js';
 import { escapeHtml, shareBar, table } from './html.js';
@@ -62,6 +71,9 @@ export function unmetSection(
     (standard) => standard.outcome === 'unmet' || standard.outcome === 'missing-data',
   );
   const heading = `<h2>${escapeHtml(say2('未符合的标准', 'Standards not met'))} (${open.length})</h2>`;
+  const missingEvidence = new Map(
+    unevidencedStandards(result, index).map((entry) => [entry.standard.id, entry.missing]),
+  );
   if (open.length === 0)
     return `${heading}<p class="good">${escapeHtml(say2('全部适用标准均已符合。', 'Every applicable standard is met.'))}</p>`;
   const rows = open.map((standardResult) => {
@@ -71,7 +83,7 @@ export function unmetSection(
       escapeHtml(standard.id),
       `${escapeHtml(say(standard.title, language))}<br><span class="muted">${escapeHtml(say(index.requirementTitle(standardResult.requirementId), language))}</span>`,
       `<span class="bad">${escapeHtml(say(outcomeNames[standardResult.outcome], language))}</span>`,
-      explanationList(standardResult.explanation, ruleSet, standard, language),
+      `${explanationList(standardResult.explanation, ruleSet, standard, language)}${missingEvidenceNote(ruleSet, missingEvidence.get(standard.id), language)}`,
       owners.join('<br>') || `<span class="muted">—</span>`,
     ];
   });
@@ -87,6 +99,39 @@ ${table(
   rows,
   ['nowrap', '', 'nowrap', '', ''],
 )}`;
+}
+
+function missingEvidenceNote(
+  ruleSet: RuleSet,
+  missing: readonly string[] | undefined,
+  language: Language,
+): string {
+  if (missing === undefined) return '';
+  return `<p class="bad">${escapeHtml(missingEvidenceLine(ruleSet, missing, language))}</p>`;
+}
+
+/**
+ * The standards self-assessed met without their required evidence: the documents missing, those provided,
+ * and whether the rule set counts them as not met. Nothing when there are none.
+ */
+export function unevidencedSection(
+  ruleSet: RuleSet,
+  result: EvaluationResult,
+  language: Language,
+  index: RuleSetIndex,
+): string {
+  const unevidenced = unevidencedStandards(result, index);
+  if (unevidenced.length === 0) return '';
+  const say2 = (zh: string, en: string) => say(text(zh, en), language);
+  const rows = unevidenced.map(({ standard, missing, provided }) => [
+    escapeHtml(standard.id),
+    escapeHtml(say(standard.title, language)),
+    `<span class="bad">${escapeHtml(say(missingEvidenceInWords(missing), language))}</span>`,
+    provided.map((entry) => escapeHtml(say(evidenceEntryInWords(entry), language))).join('<br>') ||
+      `<span class="muted">—</span>`,
+  ]);
+  return `<h2>${escapeHtml(unevidencedHeading(ruleSet, unevidenced.length, language))}</h2>
+${table([say2('编号', 'Id'), say2('标准', 'Standard'), say2('缺少', 'Missing'), say2('已提供', 'Provided')], rows, ['nowrap', '', '', ''])}`;
 }
 
 function explanationList(

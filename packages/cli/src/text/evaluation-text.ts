@@ -2,6 +2,7 @@ import type { EvaluationResult, RuleSet } from '@sunshine-rubric/core';
 import {
   explanationInWords,
   factInWords,
+  missingEvidenceInWords,
   outcomeNames,
   percentInWords,
   provisionalNotice,
@@ -11,6 +12,7 @@ import {
   verdictInWords,
 } from '@sunshine-rubric/core/words';
 import type { Palette } from '../io/colour.js';
+import { missingEvidenceLine, unevidencedHeading, unevidencedStandards } from '../words/evidence-wording.js';
 import type { Language } from '../words/language.js';
 import { departmentTitle, focusLine, indexRuleSet, text } from '../words/wording.js';
 import { formatTable } from './table.js';
@@ -28,8 +30,9 @@ export interface EvaluationTextInput {
 
 /**
  * One evaluation as text for a terminal: the verdict, the compliance rate against the threshold, each
- * aspect, the reasons, whether the estate is in the rule set's focus, and each standard that is not met with
- * its explanation in words, drafted values marked.
+ * aspect, the reasons, whether the estate is in the rule set's focus, each standard that is not met with
+ * its explanation in words, drafted values marked, and the standards self-assessed met without their
+ * required evidence, with the documents missing and whether the rule set counts them as not met.
  */
 export function evaluationText(input: EvaluationTextInput): string {
   const { ruleSet, result, language, palette } = input;
@@ -59,6 +62,8 @@ export function evaluationText(input: EvaluationTextInput): string {
     lines.push(`${label('原因', 'Reasons')}:`);
     for (const reason of result.reasons) lines.push(`  - ${say(reason.message, language)}`);
   }
+  const unevidenced = unevidencedStandards(result, index);
+  const missingEvidence = new Map(unevidenced.map((entry) => [entry.standard.id, entry.missing]));
   const open = result.standards.filter(
     (standard) => standard.outcome === 'unmet' || standard.outcome === 'missing-data',
   );
@@ -73,6 +78,17 @@ export function evaluationText(input: EvaluationTextInput): string {
       for (const line of explanationInWords(standardResult.explanation, ruleSet, standard)) {
         lines.push(`      ${'  '.repeat(line.depth)}${resultMark(line.result)} ${say(line.text, language)}`);
       }
+      const missing = missingEvidence.get(standardResult.id);
+      if (missing)
+        lines.push(`      ${resultMark(false)} ${missingEvidenceLine(ruleSet, missing, language)}`);
+    }
+  }
+  if (unevidenced.length > 0) {
+    lines.push(palette.warn(`${unevidencedHeading(ruleSet, unevidenced.length, language)}:`));
+    for (const { standard, missing } of unevidenced) {
+      lines.push(
+        `  ${standard.id} ${say(standard.title, language)}: ${say(missingEvidenceInWords(missing), language)}`,
+      );
     }
   }
   if (result.missingFacts.length > 0) {

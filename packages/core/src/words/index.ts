@@ -9,6 +9,12 @@
  */
 
 export { formatPath } from '../errors/rubric-error.js';
+export {
+  evidenceEntryInWords,
+  evidenceStatusInWords,
+  missingEvidenceInWords,
+  unevidencedPolicyInWords,
+} from './evidence-words.js';
 export { type ExplanationLine, explanationInWords, resultMark } from './explanation-words.js';
 export { factInWords } from './fact-words.js';
 export { type GroundsSummary, groundsInWords, groundsSummary } from './grounds-words.js';

@@ -4,7 +4,8 @@
  *
  * - `community` (`小区信息`): the estate, as on the application form, and the assessment id;
  * - `facts` (`事实`): one row per fact of the rule set's catalog, with the answer column to fill in;
- * - `standards` (`标准`): every aspect, requirement and standard, for reference (not read back);
+ * - `standards` (`标准`): every aspect, requirement and standard, for reference, with the one column read
+ *   back: 提供的佐证材料, the evidence the estate provides for each standard;
  * - `lists` (`选项`): hidden; holds the choices of a dropdown too long to write inline (only when needed).
  *
  * @example
@@ -45,7 +46,8 @@ export const resultSheetNames = Object.freeze({
 
 /**
  * The column headers of the self-check workbook's sheets. The importer finds columns by these texts
- * (moved columns still work); `id` and `answer` on `事实` and `value` on `小区信息` are required.
+ * (moved columns still work); `id` and `answer` on `事实` and `value` on `小区信息` are required; on `标准`
+ * only `id` and `provided` are read, and only when `provided` is there.
  *
  * @example
  * ```ts
@@ -75,5 +77,6 @@ export const selfCheckHeaders = Object.freeze({
     evidence: '证明材料',
     grounds: '依据类型及出处',
     drafted: '草拟取值',
+    provided: '提供的佐证材料',
   } as const),
 } as const);

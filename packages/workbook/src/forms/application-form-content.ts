@@ -2,6 +2,7 @@ import type { Assessment, EvaluationResult, RuleSet } from '@sunshine-rubric/cor
 import { outcomeNames, percentInWords, ruleSetLabel, say, verdictInWords } from '@sunshine-rubric/core/words';
 import { type ApplicationState, reviewedResult } from '@sunshine-rubric/core/workflow';
 import type { WorkbookLanguage } from '../cells/wording.js';
+import { evidenceTable } from './evidence-table.js';
 import { type FormBlock, type FormDocument, formNotices, wordsOf } from './form-document.js';
 import type { ApplicationFormField, ApplicationFormLayout } from './form-layout.js';
 import { receivedByNames, recordedNames, statusNames, tierNames } from './form-words.js';
@@ -23,6 +24,7 @@ export function applicationFormContent(input: ApplicationFormInput): FormDocumen
     const title = wordsOf(section.title, language);
     if (section.table === 'requirements') return requirementsTable(title, input);
     if (section.table === 'reviews') return reviewsTable(title, input);
+    if (section.table === 'evidence') return evidenceTable(title, input);
     return {
       title,
       kind: 'fields',

@@ -1,4 +1,4 @@
-import { RubricError } from '@sunshine-rubric/core';
+import { evaluate, RubricError } from '@sunshine-rubric/core';
 import { foldApplication } from '@sunshine-rubric/core/workflow';
 import { guangxi2021 } from '@sunshine-rubric/guangxi';
 import { describe, expect, it } from 'vitest';
@@ -42,13 +42,60 @@ describe('the application form', () => {
     expect(texts).toContain('市级初审通过');
   });
 
-  it('carries the drafted-layout notice, which says the evidence list is left out, and the rule set’s notice', async () => {
+  it('carries the drafted-layout notice and the rule set’s notice, and no longer says the evidence list is left out', async () => {
     const texts = await sheetTexts(await applicationFormWorkbook(guangxi2021, estate, estateResult));
-    expect(texts.some((text) => text.includes('官方表式未能取得') && text.includes('佐证材料'))).toBe(true);
+    expect(texts.some((text) => text.includes('官方表式未能取得'))).toBe(true);
     expect(texts.some((text) => text.includes('不是官方文本'))).toBe(true);
+    expect(texts.some((text) => text.includes('暂不列出') || text.includes('left out'))).toBe(false);
+    expect(defaultApplicationFormLayout.provisional).toBe(true);
     const page = applicationFormHtml(guangxi2021, estate, estateResult);
     expect(page).toContain('官方表式未能取得');
     expect(page).toContain('不是官方文本');
+  });
+
+  it('lists the evidence per standard — required kinds, each document with name, date and hash prefix, what is missing — in xlsx and HTML alike', async () => {
+    const hash = `sha256:${'fedcba9876543210'.repeat(4)}`;
+    const withEvidence = {
+      ...estate,
+      evidence: {
+        S01: [
+          { kind: '配套设施建设规划（小区部分）', name: '规划.pdf', date: '2020-05-06', hash },
+          { kind: '物业服务合同', name: '合同.pdf' },
+        ],
+      },
+    };
+    const result = evaluate(guangxi2021, withEvidence);
+    const texts = await sheetTexts(await applicationFormWorkbook(guangxi2021, withEvidence, result));
+    expect(texts).toContain('五、佐证材料清单');
+    expect(texts).toContain('配套设施建设规划（小区部分）\n配套设施建设项目库清单');
+    expect(texts).toContain(
+      '《配套设施建设规划（小区部分）》规划.pdf（2020-05-06，sha256:fedcba987654…）\n《物业服务合同》合同.pdf',
+    );
+    expect(texts).toContain(
+      '缺少佐证材料：《配套设施建设项目库清单》；另附非本标准所需材料：《物业服务合同》',
+    );
+    const page = applicationFormHtml(guangxi2021, withEvidence, result);
+    expect(page).toContain('五、佐证材料清单');
+    expect(page).toContain('sha256:fedcba987654…');
+    expect(page).toContain('缺少佐证材料：《配套设施建设项目库清单》');
+  });
+
+  it('lets a city’s layout leave the evidence list out, or have only it', async () => {
+    const without = {
+      ...defaultApplicationFormLayout,
+      sections: defaultApplicationFormLayout.sections.filter((section) => section.table !== 'evidence'),
+    };
+    const texts = await sheetTexts(
+      await applicationFormWorkbook(guangxi2021, estate, estateResult, undefined, { layout: without }),
+    );
+    expect(texts).not.toContain('五、佐证材料清单');
+    expect(texts.some((text) => text.startsWith('缺少佐证材料'))).toBe(false);
+    const only = {
+      ...defaultApplicationFormLayout,
+      sections: [{ title: { zh: '佐证材料' }, table: 'evidence' as const }],
+    };
+    const page = applicationFormHtml(guangxi2021, estate, estateResult, undefined, { layout: only });
+    expect(page).toContain('缺少佐证材料：《配套设施建设规划（小区部分）》、《配套设施建设项目库清单》');
   });
 
   it('keeps formula-like text as text', async () => {

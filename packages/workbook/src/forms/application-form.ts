@@ -25,10 +25,11 @@ export interface FormOptions {
 
 /**
  * The application form (申报表) of one estate as .xlsx bytes: one printable sheet, `申报表`, with the
- * estate's details, the self-check's summary requirement by requirement, the application's progress and
- * the reviewers' blocks (each tier's verdict, decisions, reviewers and dates, disagreements with their
- * reasons), laid out as the layout says. It carries the layout's drafted notice and the rule set's
- * provisional notice. The evidence list (佐证材料) is not in the rule-set format yet and is not shown.
+ * estate's details, the self-check's summary requirement by requirement, the evidence list (佐证材料清单:
+ * per standard the kinds required, each document provided with its name, date and the start of its hash,
+ * and what is missing), the application's progress and the reviewers' blocks (each tier's verdict,
+ * decisions, reviewers and dates, disagreements with their reasons), laid out as the layout says. It
+ * carries the layout's drafted notice and the rule set's provisional notice.
  *
  * @throws {RubricError} `INVALID_OPTIONS` when the layout is invalid (with its path), the result is not of
  * this assessment and rule set, or the application's self-check is not this result.

@@ -28,8 +28,11 @@ export type ApplicationFormField =
 
 /**
  * A section of the application form: labelled rows, each showing one field, or one of the form's tables —
- * `requirements` (the self-check requirement by requirement) or `reviews` (each tier's verdict, its
- * decisions, who and when, and its disagreements with their reasons).
+ * `requirements` (the self-check requirement by requirement), `evidence` (the evidence list 佐证材料清单: per
+ * standard that requires evidence or was given some, the kinds required, each document provided with its
+ * name, date and the start of its hash, and what is missing) or `reviews` (each tier's verdict, its
+ * decisions, who and when, and its disagreements with their reasons). A city's layout includes the evidence
+ * list by having a section with `table: 'evidence'`, and leaves it out by having none.
  *
  * @example
  * ```ts
@@ -39,8 +42,20 @@ export type ApplicationFormField =
 export interface ApplicationFormSection {
   readonly title: Text;
   readonly rows?: readonly { readonly label: Text; readonly field: ApplicationFormField }[];
-  readonly table?: 'requirements' | 'reviews';
+  readonly table?: ApplicationFormTable;
 }
+
+/**
+ * The tables the application form can hold (see {@link ApplicationFormSection}).
+ *
+ * @example
+ * ```ts
+ * const table: ApplicationFormTable = 'evidence';
+ * ```
+ */
+export type ApplicationFormTable = 'requirements' | 'evidence' | 'reviews';
+
+const formTables: readonly ApplicationFormTable[] = ['requirements', 'evidence', 'reviews'];
 
 /**
  * The layout of the application form: its title and sections. `provisional: true` with a `notice` marks a
@@ -99,15 +114,15 @@ export interface SummaryTableLayout {
 }
 
 const draftedNotice: Text = {
-  zh: '注意：本表式为草拟格式，官方表式未能取得；城市可提供自己的表式。佐证材料清单尚未纳入规则集格式，本表暂不列出。',
-  en: 'Note: a drafted layout; the official form is not available, and a city can supply its own. The evidence list (佐证材料) is not yet in the rule-set format and is left out of this form.',
+  zh: '注意：本表式为草拟格式，官方表式未能取得；城市可提供自己的表式。',
+  en: 'Note: a drafted layout; the official form is not available, and a city can supply its own.',
 };
 
 const community = (key: string): `community.${string}` => `community.${key}`;
 
 /**
  * The drafted application form (申报表): the estate's details, the self-check's summary and its requirements,
- * and the reviewers' blocks. Provisional: the official layout is not available.
+ * the evidence list (佐证材料清单), and the reviewers' blocks. Provisional: the official layout is not available.
  *
  * @example
  * ```ts
@@ -148,7 +163,8 @@ export const defaultApplicationFormLayout: ApplicationFormLayout = Object.freeze
         { label: { zh: '认定日期', en: 'Certified on' }, field: 'application.certifiedOn' },
       ],
     },
-    { title: { zh: '五、审核意见', en: '5. The reviewers' }, table: 'reviews' },
+    { title: { zh: '五、佐证材料清单', en: '5. Evidence' }, table: 'evidence' },
+    { title: { zh: '六、审核意见', en: '6. The reviewers' }, table: 'reviews' },
   ],
 });
 
@@ -165,7 +181,7 @@ export const defaultSummaryTableLayout: SummaryTableLayout = Object.freeze<Summa
   title: { zh: '“阳光社区·美丽家园”申报情况明细表', en: 'Applicants of the year' },
   provisional: true,
   notice: {
-    zh: '注意：本表式为草拟格式，官方表式未能取得；城市可提供自己的表式。',
+    zh: draftedNotice.zh,
     en: 'Note: a drafted layout; the official table is not available, and a city can supply its own.',
   },
   columns: [
@@ -245,10 +261,10 @@ export function checkApplicationFormLayout(
       }
       checkText(section.title, [...path, 'title'], issues);
       const { rows, table } = section;
-      if (table !== undefined && table !== 'requirements' && table !== 'reviews')
+      if (table !== undefined && !(formTables as readonly unknown[]).includes(table))
         issues.push({
           path: [...path, 'table'],
-          message: `unknown table ${JSON.stringify(table)}: the form has "requirements" and "reviews"`,
+          message: `unknown table ${JSON.stringify(table)}: the form has ${formTables.map((name) => `"${name}"`).join(', ')}`,
           kind: 'invalid_value',
         });
       if (rows === undefined && table === undefined)

@@ -85,6 +85,7 @@ describe('exportResultWorkbook', () => {
       '结果',
       '说明',
       '责任单位',
+      '佐证材料',
     ]);
     expect(sheet.getCell('F4').value).toBe('不符合');
     expect(String(sheet.getCell('G4').value)).toContain('  ✗ “监控覆盖率？”应不低于90%，实际为85%');

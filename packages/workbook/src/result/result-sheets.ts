@@ -14,10 +14,12 @@ import {
   resultMark,
   ruleSetLabel,
   say,
+  unevidencedPolicyInWords,
   verdictInWords,
 } from '@sunshine-rubric/core/words';
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import { setText } from '../cells/cells.js';
+import { evidenceCellText, showsEvidence, unevidencedOf } from '../cells/evidence-text.js';
 import { resultSheetNames } from '../cells/sheet-names.js';
 import { hasPoints, responsibleText } from '../cells/standard-columns.js';
 import {
@@ -119,6 +121,7 @@ export function writeSummarySheet(
       ? result.missingFacts.map((fact) => factInWords(ruleSet, fact).zh).join('、')
       : '无',
   ]);
+  if (showsEvidence(ruleSet, result)) rows.push(['缺少佐证材料的标准', unevidencedText(ruleSet, result)]);
   for (const [index, reason] of result.reasons.entries())
     rows.push([`原因 ${index + 1}`, say(reason.message, language)]);
   rows.push(['整改方案', remediationSummary(plan)]);
@@ -129,6 +132,15 @@ export function writeSummarySheet(
       cell(2).fill = result.eligible ? metFill : unmetFill;
     }
   });
+}
+
+/** The standards self-assessed met without their evidence, and what the rule set does about them. */
+function unevidencedText(ruleSet: RuleSet, result: EvaluationResult): string {
+  if (result.unevidenced === undefined) return '（结果中无佐证材料信息）';
+  const unevidenced = unevidencedOf(result);
+  if (unevidenced.length === 0) return '无';
+  const policy = unevidencedPolicyInWords(ruleSet.scoring.unevidenced).zh;
+  return `${unevidenced.join('、')}：自评符合但缺少佐证材料，见「${resultSheetNames.standards}」表（${policy}）`;
 }
 
 function remediationSummary(plan: RemediationPlan): string {
@@ -144,7 +156,11 @@ function remediationSummary(plan: RemediationPlan): string {
   return `至少整改 ${plan.steps.length} 项标准（费用合计 ${plan.totalCost}），见「${resultSheetNames.remediation}」表`;
 }
 
-/** 逐项结果: every standard's outcome, coloured, with its explanation in words, drafted values marked. */
+/**
+ * 逐项结果: every standard's outcome, coloured, with its explanation in words, drafted values marked, and —
+ * when the rule set requires evidence or the result has some — its evidence: missing, complete or not
+ * required, and each document provided (a standard self-assessed met without its evidence is marked).
+ */
 export function writeStandardResultsSheet(
   workbook: Workbook,
   ruleSet: RuleSet,
@@ -153,6 +169,7 @@ export function writeStandardResultsSheet(
 ): void {
   const sheet = workbook.addWorksheet(resultSheetNames.standards);
   const points = hasPoints(ruleSet);
+  const evidence = showsEvidence(ruleSet, result);
   const columns = [
     { header: '序号', width: 6 },
     { header: '编号', width: 8 },
@@ -163,8 +180,10 @@ export function writeStandardResultsSheet(
     { header: '结果', width: 10 },
     { header: '说明', width: 46 },
     { header: '责任单位', width: 16 },
+    ...(evidence ? [{ header: '佐证材料', width: 40 }] : []),
   ];
   startSheet(sheet, `逐项结果：${result.assessmentId}`, ruleSet, columns);
+  const unevidenced = new Set(unevidencedOf(result));
   const outcomes = new Map(result.standards.map((standard) => [standard.id, standard]));
   const rows: Value[][] = [];
   for (const aspect of ruleSet.aspects) {
@@ -181,6 +200,7 @@ export function writeStandardResultsSheet(
           outcome ? outcomeNames[outcome.outcome].zh : '',
           outcome ? explanationText(outcome.explanation, outcome.outcome, ruleSet, language, standard) : '',
           responsibleText(standard),
+          ...(evidence ? [evidenceCellText(outcome?.evidence, language)] : []),
         ]);
       }
     }
@@ -189,6 +209,7 @@ export function writeStandardResultsSheet(
   writeRows(sheet, headerRowNumber + 1, rows, columns.length, (values, cell) => {
     const outcome = outcomes.get(String(values[1]));
     if (outcome) cell(outcomeColumn).fill = outcomeFills[outcome.outcome];
+    if (evidence && unevidenced.has(String(values[1]))) cell(columns.length).fill = missingFill;
   });
 }
 

@@ -178,6 +178,7 @@ describe('exportSelfCheckWorkbook: 小区信息 and 标准', () => {
       '证明材料',
       '依据类型及出处',
       '草拟取值',
+      '提供的佐证材料',
     ]);
     expect(sheet.getRow(4).values).toEqual([
       undefined,

@@ -1,6 +1,7 @@
 import { type Assessment, type IssueOf, RubricError, type RuleSet } from '@sunshine-rubric/core';
-import { AssessmentSchema } from '@sunshine-rubric/core/internal';
+import { AssessmentSchema, evidenceRules } from '@sunshine-rubric/core/internal';
 import { ruleSetLabel } from '@sunshine-rubric/core/words';
+import { evidenceStandards } from '../cells/evidence-text.js';
 import { valueProblem } from '../cells/fact-answers.js';
 import type { WorkbookLanguage } from '../cells/wording.js';
 import { createWorkbook, saveWorkbook } from '../file/workbook-io.js';
@@ -31,9 +32,12 @@ export interface SelfCheckExportOptions {
  *   provenance — with a red notice when the rule set is provisional;
  * - `事实`: one row per fact of the catalog, an answer column with dropdowns (是/否, enum values) and
  *   number and date validation;
- * - `标准`: every aspect, requirement and standard with its responsible departments, basis and facts.
+ * - `标准`: every aspect, requirement and standard with its responsible departments, basis, facts and the
+ *   evidence it requires (证明材料), and a column to fill in, 提供的佐证材料: the documents the estate
+ *   provides, one a line (`种类：名称；日期；sha256:…；备注：…`), pre-filled from `assessment.evidence`.
  *
- * @throws {RubricError} `INVALID_ASSESSMENT` when `assessment` does not fit the rule set's fact catalog.
+ * @throws {RubricError} `INVALID_ASSESSMENT` when `assessment` does not fit the rule set's fact catalog, or
+ * cites evidence for a standard the rule set does not have.
  * @example
  * ```ts
  * import { writeFile } from 'node:fs/promises';
@@ -52,7 +56,7 @@ export async function exportSelfCheckWorkbook(
   workbook.subject = ruleSetLabel(ruleSet);
   writeCommunitySheet(workbook, ruleSet, assessment, factRowNumbers(ruleSet), answerColumnLetter, lang);
   writeFactsSheet(workbook, ruleSet, assessment, lang);
-  writeStandardsSheet(workbook, ruleSet, lang);
+  writeStandardsSheet(workbook, ruleSet, lang, assessment);
   return saveWorkbook(workbook);
 }
 
@@ -78,6 +82,10 @@ function checkAssessment(ruleSet: RuleSet, assessment: Assessment): void {
       const problem = valueProblem(value, definition);
       if (problem) issues.push({ path: ['facts', factId], message: problem, kind: 'invalid-fact' });
     }
+  }
+  if (parsed.success && assessment.evidence !== undefined) {
+    // Core's rules name the standards the rule set does not have: the sheet has no row to list them on.
+    issues.push(...evidenceRules().forStandards(evidenceStandards(ruleSet)).read(assessment.evidence).issues);
   }
   if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
 }

@@ -4,6 +4,7 @@ import { loadWorkbook, requireSheet, type WorkbookBytes, WorkbookIssues } from '
 import type { WorkbookLimits } from '../file/workbook-limits.js';
 import { readCommunitySheet } from './community-sheet.js';
 import { readFactsSheet } from './facts-sheet.js';
+import { readStandardsSheet } from './standards-sheet.js';
 
 /**
  * Options of {@link importSelfCheckWorkbook}: the limits of {@link WorkbookLimits}.
@@ -24,6 +25,11 @@ export interface SelfCheckImportOptions extends WorkbookLimits {}
  * or out of range, an unknown or repeated fact id, a workbook made for another rule set — is reported
  * at once, each message starting with its sheet and cell (`事实!E7: expected a number between 0 and 1,
  * got 1.5`) and each issue's `path` being `[sheet, cell]`.
+ *
+ * The evidence listed on 标准 (提供的佐证材料, one document a line: `种类：名称；日期；sha256:…；备注：…`)
+ * becomes `assessment.evidence`, by standard id; an entry of a kind the standard does not require is kept
+ * (the result reports it), a malformed line is an issue naming its cell and line, and a workbook without
+ * that column (exported before it) has no evidence.
  *
  * Answers are taken as a person sees them: a formula's saved result, never a formula without one; a cell
  * whose kind does not fit the fact (a date for a number, rich text or a hyperlink for a yes/no) is an
@@ -56,6 +62,9 @@ export async function importSelfCheckWorkbook(
   const part = communitySheet ? readCommunitySheet(communitySheet, ruleSet, issues) : undefined;
   // A workbook of another rule set would add an unknown-fact issue per row: its rule set is the news.
   const facts = factsSheet && !part?.otherRuleSet ? readFactsSheet(factsSheet, ruleSet, issues) : {};
+  const standardsSheet = workbook.getWorksheet(selfCheckSheetNames.standards);
+  const evidence =
+    standardsSheet && !part?.otherRuleSet ? readStandardsSheet(standardsSheet, ruleSet, issues) : undefined;
   issues.throwIfAny();
   const id = part?.id;
   if (part === undefined || id === undefined) {
@@ -69,5 +78,6 @@ export async function importSelfCheckWorkbook(
     community: part.community as Assessment['community'],
     facts,
     ...(part.assessedAt !== undefined ? { assessedAt: part.assessedAt } : {}),
+    ...(evidence !== undefined && Object.keys(evidence).length > 0 ? { evidence } : {}),
   };
 }

@@ -5,12 +5,24 @@ import { describe, expect, it } from 'vitest';
 import {
   allTypesRuleSet,
   catalogAndAssessment,
+  evidenceEntry,
   formulaLikeText,
+  openWorkbook,
   ruleSetWithFacts,
   sampleAssessment,
 } from '../../test/workbook-fixtures.js';
 import { exportSelfCheckWorkbook } from './export-self-check.js';
 import { importSelfCheckWorkbook } from './import-self-check.js';
+
+/** Every cell of the 标准 sheet, as text. */
+async function standardsSheetTexts(bytes: Uint8Array): Promise<string[][]> {
+  const sheet = (await openWorkbook(bytes)).getWorksheet('标准')!;
+  const rows: string[][] = [];
+  sheet.eachRow((row) => {
+    rows.push((row.values as unknown[]).map((value) => JSON.stringify(value ?? null)));
+  });
+  return rows;
+}
 
 describe('self-check workbook round trip', () => {
   // Each run writes and reads a whole workbook (tens of milliseconds), hence fewer runs and more time.
@@ -37,6 +49,35 @@ describe('self-check workbook round trip', () => {
       );
       expect(back.facts.note).toBe(text);
       expect(back.community.name).toBe(`名${text}`);
+    },
+    60_000,
+  );
+
+  test.prop(
+    [
+      fc.record(
+        {
+          S1: fc.array(evidenceEntry, { minLength: 1, maxLength: 3 }),
+          S2: fc.array(evidenceEntry, { minLength: 1, maxLength: 3 }),
+        },
+        { requiredKeys: [] },
+      ),
+    ],
+    { numRuns: 40 },
+  )(
+    'returns exactly the evidence listed, whatever its text, and exports it again cell for cell',
+    async (evidence) => {
+      const assessment = { ...sampleAssessment, evidence };
+      const bytes = await exportSelfCheckWorkbook(allTypesRuleSet, { assessment });
+      const back = await importSelfCheckWorkbook(allTypesRuleSet, bytes);
+      expect(back.evidence ?? {}).toEqual(evidence);
+      expect(back).toEqual({
+        ...assessment,
+        ruleSet: 'all-types',
+        ...(Object.keys(evidence).length === 0 ? { evidence: undefined } : {}),
+      });
+      const again = await exportSelfCheckWorkbook(allTypesRuleSet, { assessment: back });
+      expect(await standardsSheetTexts(again)).toEqual(await standardsSheetTexts(bytes));
     },
     60_000,
   );
@@ -76,13 +117,15 @@ describe('self-check workbook round trip', () => {
     },
   );
 
-  it('round-trips in the bilingual layout too', async () => {
+  it('round-trips in the bilingual layout too, evidence included', async () => {
+    const evidence = { S1: [{ kind: '监控点位图', name: '点位图.pdf', date: '2021-06-01' }] };
     const bytes = await exportSelfCheckWorkbook(allTypesRuleSet, {
-      assessment: sampleAssessment,
+      assessment: { ...sampleAssessment, evidence },
       lang: 'zh-en',
     });
     const back = await importSelfCheckWorkbook(allTypesRuleSet, bytes);
     expect(back.facts).toEqual(sampleAssessment.facts);
+    expect(back.evidence).toEqual(evidence);
   });
 
   it('accepts an ArrayBuffer as well as a Uint8Array', async () => {

@@ -14,15 +14,15 @@ const options = {
   title: '自查表的标准',
 };
 
-describe('标准 sheet: grounds and drafted values come last, so the standard-table importer reads it as before', () => {
-  it('reads the same standards from a sheet with the two new columns and from one exported before them', async () => {
+describe('标准 sheet: grounds, drafted values and the evidence provided come last, so the standard-table importer reads it as before', () => {
+  it('reads the same standards from a sheet with the three new columns and from one exported before them', async () => {
     const bytes = await exportSelfCheckWorkbook(guangxi2021);
     const workbook = await openWorkbook(bytes);
     const sheet = workbook.getWorksheet('标准')!;
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
     const names = selfCheckHeaders.standards;
     // The columns of earlier exports keep their places; the new ones follow them.
-    expect(header.slice(0, -2)).toEqual([
+    expect(header.slice(0, -3)).toEqual([
       names.serial,
       names.id,
       names.aspect,
@@ -33,9 +33,9 @@ describe('标准 sheet: grounds and drafted values come last, so the standard-ta
       names.facts,
       names.evidence,
     ]);
-    expect(header.slice(-2)).toEqual([names.grounds, names.drafted]);
+    expect(header.slice(-3)).toEqual([names.grounds, names.drafted, names.provided]);
     const current = await importStandardTable(bytes, options);
-    sheet.spliceColumns(header.length - 1, 2);
+    sheet.spliceColumns(header.length - 2, 3);
     const before = await importStandardTable(new Uint8Array(await workbook.xlsx.writeBuffer()), options);
     expect(current).toEqual(before);
     const standards = current.aspects.flatMap((aspect) =>
