@@ -2,8 +2,9 @@
  * The 2021 round of a fictional city (示例市), as the service test and the end-to-end test both run it:
  * twelve estates, each with its self-check (a real assessment of guangxi-2021, evaluated), and each step
  * of its application in the round — reviews by two tiers that disagree standard by standard, a return, a
- * rectification, and a title revoked after re-inspection. Everything here is fictional: the estates are
- * marked so (`community.fictional`), and the city's deadlines are drafted.
+ * rectification, and a title revoked after re-inspection. Each self-check cites its evidence, complete but for
+ * one estate that lacks one document. Everything here is fictional: the estates are marked so
+ * (`community.fictional`), their documents are file names only, and the city's deadlines are drafted.
  */
 import { type Assessment, evaluate, summariseSelfCheck, type WorkflowPolicy } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
@@ -52,6 +53,9 @@ const decided = (
   decision: Record<string, unknown>,
 ) => at('standard-reviewed', date, { ...(tier === 'city' ? city : region), tier, standard, ...decision });
 
+/** The one document an estate does not have: the CCTV control room's screenshot for the CCTV standard. */
+export const missingDocument = { estate: '示例九区', standard: 'S28', kind: '监控室画面截图' } as const;
+
 /** One estate of the round: its self-check, its steps (events) and the status it ends in. */
 export interface YearEstate {
   readonly id: string;
@@ -62,13 +66,37 @@ export interface YearEstate {
   readonly disagreements: readonly string[];
 }
 
-/** The estate's self-check: the eligible sample, as this estate. */
+/**
+ * The estate's self-check: the eligible sample, as this estate, citing every document the rule set asks for
+ * of each standard it self-assesses met (a fictional file name each) — but {@link missingDocument}.
+ */
 function assessmentOf(id: string): Assessment {
-  return {
+  const sample = {
     ...guangxiSamples.eligible,
     id,
     community: { name: id, district: '示例区', fictional: true },
   } as Assessment;
+  const met = new Set(
+    evaluate(guangxi2021, sample)
+      .standards.filter((standard) => standard.outcome === 'met')
+      .map((standard) => standard.id),
+  );
+  const evidence: Record<string, { kind: string; name: string; date: string }[]> = {};
+  for (const standard of guangxi2021.aspects.flatMap((aspect) =>
+    aspect.requirements.flatMap((requirement) => requirement.standards),
+  )) {
+    const kinds = (standard.evidence ?? []).filter(
+      (kind) =>
+        !(
+          id === missingDocument.estate &&
+          standard.id === missingDocument.standard &&
+          kind === missingDocument.kind
+        ),
+    );
+    if (met.has(standard.id) && kinds.length > 0)
+      evidence[standard.id] = kinds.map((kind) => ({ kind, name: `${id}-${kind}.pdf`, date: '2021-08-15' }));
+  }
+  return { ...sample, evidence };
 }
 
 /** The self-check of the estate as an event keeps it. */

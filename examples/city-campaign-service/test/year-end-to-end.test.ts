@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventStore, type EventStore } from '../src/event-store.js';
 import { startCampaignService } from '../src/server.js';
 import { openSqliteEventLog } from '../src/sqlite-event-log.js';
-import { asOf, cityPluginName, plan, standards, workflow, year2021 } from './year-2021.js';
+import { asOf, cityPluginName, missingDocument, plan, standards, workflow, year2021 } from './year-2021.js';
 
 const options = { plan, ruleSet: guangxi2021, workflow };
 /** The command as the city's system embeds it: the built-in plugins and the city's own, with its workflow. */
@@ -108,6 +108,10 @@ describe('a fictional city’s year, end to end: library, service and command ag
     const view = foldCampaignYear(applications, { ...options, year: 2021, asOf });
     expect(view.refused).toEqual([]);
     for (const { id, assessment, ends, disagreements } of year2021) {
+      // Every estate cites its evidence in full, but one, which lacks one document of one standard.
+      expect(evaluate(guangxi2021, assessment).unevidenced, id).toEqual(
+        id === missingDocument.estate ? [missingDocument.standard] : [],
+      );
       const state = foldApplication(logs.get(id)!, options);
       expect(state.status, id).toBe(ends);
       const review = reviewedResult(guangxi2021, evaluate(guangxi2021, assessment), state);
@@ -203,6 +207,9 @@ describe('a fictional city’s year, end to end: library, service and command ag
       const html = await readFile(join(folder, `${id}.html`), 'utf8');
       expect(html).toContain(assessment.community.name);
       for (const reason of disagreements) expect(html).toContain(reason);
+      const missing = `缺少佐证材料：《${missingDocument.kind}》`;
+      if (id === missingDocument.estate) expect(html).toContain(missing);
+      else expect(html).not.toContain('缺少佐证材料');
       const form = await cli(
         'forms',
         'application',
@@ -217,6 +224,10 @@ describe('a fictional city’s year, end to end: library, service and command ag
       const texts = await sheetTexts(`${id}.xlsx`);
       expect(texts).toContain(assessment.community.name);
       for (const reason of disagreements) expect(texts).toContain(reason);
+      // The form's evidence list: the documents cited, and the one missing.
+      expect(texts).toContain(`${id}-监控点位布置图.pdf`);
+      if (id === missingDocument.estate) expect(texts).toContain(missing);
+      else expect(texts).not.toContain(missing);
     }
     expect(evaluated.stdout).toContain('"eligible": true');
 
