@@ -9,7 +9,7 @@
 export type { AssessmentArbitraryOptions } from './arbitraries/assessment-arbitrary.js';
 export { assessmentArbitrary } from './arbitraries/assessment-arbitrary.js';
 export type { RuleSetArbitraryOptions } from './arbitraries/rule-set-arbitrary.js';
-export { conditionArbitrary, ruleSetArbitrary } from './arbitraries/rule-set-arbitrary.js';
+export { conditionArbitrary, evidenceKinds, ruleSetArbitrary } from './arbitraries/rule-set-arbitrary.js';
 export type { Flip, FlipReport, StandardChange, VerdictSummary } from './flip-report/flip-report.js';
 export { flipReport, formatFlipReport } from './flip-report/flip-report.js';
 export type {

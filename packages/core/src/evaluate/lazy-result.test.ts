@@ -10,10 +10,34 @@ import { compileRuleSet } from './compile-rule-set.js';
 // A result's details are built when first read. These tests hold it to plain data: every consumer sees
 // what an eagerly built result holds. The eager result is the json-rules-engine backend's, built field by
 // field as plain objects.
-const ruleSet = defineRuleSet(sampleRuleSet());
+// Two standards require evidence, and a standard without it counts as unmet: results then hold standards'
+// evidence, unevidenced standards and EVIDENCE_MISSING reasons too.
+const required: Record<string, string[]> = { 's-policing-room': ['照片', '台账'], 's-heating': ['合同'] };
+const sample = sampleRuleSet();
+const ruleSet = defineRuleSet({
+  ...sample,
+  scoring: { ...sample.scoring, unevidenced: 'unmet' },
+  aspects: sample.aspects.map((aspect) => ({
+    ...aspect,
+    requirements: aspect.requirements.map((requirement) => ({
+      ...requirement,
+      standards: requirement.standards.map((standard) =>
+        required[standard.id] ? { ...standard, evidence: required[standard.id] } : standard,
+      ),
+    })),
+  })),
+});
 const evaluator = compileRuleSet(ruleSet);
+const cited = {
+  's-policing-room': [
+    { kind: '照片', name: 'a.jpg', date: '2021-01-02' },
+    { kind: '其他', name: 'b' },
+  ],
+  's-kindergarten': [{ kind: '托育', name: 'c', hash: `sha256:${'f'.repeat(64)}` }],
+};
 const assessments = [
   assessmentOf(perfectFacts(), 'perfect'),
+  { ...assessmentOf(perfectFacts(), 'evidence-cited'), evidence: cited },
   assessmentOf({ ...perfectFacts(), cctvCoverage: 0.2, securityStaff: 0, hasPolicingRoom: false }, 'unmet'),
   assessmentOf({ ...perfectFacts(), rentalHouseholds: 10 }, 'out-of-scope'),
   assessmentOf({ occupied: true, hasLifts: true }, 'missing-data'),
@@ -40,6 +64,17 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe.each([true, false])('a result (explain: %s) is plain data to every consumer', (explain) => {
+  it('holds evidence for these tests to cover: standards’ evidence, unevidenced, EVIDENCE_MISSING', async () => {
+    const results = (await pairs(explain)).map(({ lazy }) => lazy());
+    expect(
+      results.some((result) => result.standards.some((standard) => standard.evidence?.extra.length)),
+    ).toBe(true);
+    expect(results.some((result) => result.unevidenced.length > 0)).toBe(true);
+    expect(
+      results.some((result) => result.reasons.some((reason) => reason.code === 'EVIDENCE_MISSING')),
+    ).toBe(true);
+  });
+
   it('JSON.stringify gives the same text, fields in the same order', async () => {
     for (const { lazy, eager } of await pairs(explain))
       expect(JSON.stringify(lazy())).toBe(JSON.stringify(eager));

@@ -77,3 +77,62 @@ describe('with shared conditions and fact comparisons, the two backends', () => 
     ).toBe(true);
   });
 });
+
+// Evidence: required kinds on random standards, each policy, random citations (extra kinds included).
+const evidencePairs = ruleSetArbitrary({ evidence: true })
+  .map((ruleSet) => defineRuleSet(ruleSet))
+  .chain((ruleSet) =>
+    fc.tuple(
+      fc.constant(ruleSet),
+      fc.array(assessmentArbitrary(ruleSet, { evidence: true }), { minLength: 1, maxLength: 3 }),
+    ),
+  );
+
+describe('with evidence required, cited and missing, the two backends', () => {
+  test.prop([evidencePairs], { numRuns: Math.ceil(numRuns / 2) })(
+    'give deep-equal results, with and without explanations',
+    async ([ruleSet, assessments]) => {
+      const compiled = compileRuleSet(ruleSet);
+      const reference = createJsonRulesEngineEvaluator(ruleSet);
+      const referenceVerdictOnly = createJsonRulesEngineEvaluator(ruleSet, { explain: false });
+      for (const assessment of assessments) {
+        expect(compiled.evaluate(assessment)).toEqual(await reference.evaluate(assessment));
+        expect(compiled.evaluate(assessment, { explain: false })).toEqual(
+          await referenceVerdictOnly.evaluate(assessment),
+        );
+      }
+    },
+    120_000,
+  );
+
+  it('see every policy and unevidenced standards that change the verdict: the property is not vacuous', () => {
+    const samples = fc.sample(evidencePairs, { numRuns: 200, seed: 1 });
+    const results = samples.flatMap(([ruleSet, assessments]) =>
+      assessments.map((assessment) => ({ ruleSet, result: compileRuleSet(ruleSet).evaluate(assessment) })),
+    );
+    const policies = new Set(samples.map(([ruleSet]) => ruleSet.scoring.unevidenced));
+    expect([...policies].sort()).toEqual(['shown', 'unmet', undefined]);
+    const counted = results.filter(
+      ({ ruleSet, result }) => ruleSet.scoring.unevidenced === 'unmet' && result.unevidenced.length > 0,
+    );
+    expect(counted.length).toBeGreaterThan(20);
+    expect(
+      results.some(({ result }) => result.reasons.some((reason) => reason.code === 'EVIDENCE_MISSING')),
+    ).toBe(true);
+    expect(
+      results.some(({ result }) =>
+        result.standards.some((standard) => (standard.evidence?.extra.length ?? 0) > 0),
+      ),
+    ).toBe(true);
+    expect(
+      results.some(({ result }) =>
+        result.standards.some(
+          (standard) =>
+            standard.evidence !== undefined &&
+            standard.evidence.required.length > 0 &&
+            standard.evidence.missing.length === 0,
+        ),
+      ),
+    ).toBe(true);
+  });
+});

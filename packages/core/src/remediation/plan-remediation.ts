@@ -4,7 +4,7 @@ import { layoutFor } from '../evaluate/layout-cache.js';
 import { checkOptions } from '../reading/check-options.js';
 import type { EvaluationResult } from '../result/types.js';
 import type { RuleSet, Standard, Text } from '../rule-set/types.js';
-import { checkResultMatches } from '../stored-result/result-matches.js';
+import { checkResultMatches, unevidencedPositions } from '../stored-result/result-matches.js';
 import { showValue } from '../util/show-value.js';
 import { greedyCover, isUniformInstance } from './greedy-cover.js';
 import { knapsackCover } from './knapsack-cover.js';
@@ -30,6 +30,11 @@ export interface RemediationStep {
   readonly cost: number;
   /** The departments that own the standard and fix it. */
   readonly responsible: readonly string[];
+  /**
+   * Present when the standard's conditions hold and it is unmet only for want of its evidence
+   * (`scoring.unevidenced: 'unmet'`): the documents to provide, the whole fix.
+   */
+  readonly evidence?: readonly string[];
 }
 
 export interface RemediationPlan {
@@ -110,6 +115,7 @@ function plan(
   costOf: (position: number) => number,
 ): RemediationPlan {
   const byResponsible: Record<string, string[]> = {};
+  const unevidenced = new Set(unevidencedPositions(layout, result));
   const steps = positions.map((position): RemediationStep => {
     const standard = layout.standards[position]!;
     const responsible = standard.responsible ?? [];
@@ -117,7 +123,7 @@ function plan(
       if (!Object.hasOwn(byResponsible, department)) byResponsible[department] = [];
       byResponsible[department]!.push(standard.id);
     }
-    return {
+    const step: RemediationStep = {
       standardId: standard.id,
       requirementId: standard.requirementId,
       aspectId: standard.aspectId,
@@ -126,6 +132,8 @@ function plan(
       cost: costOf(position),
       responsible,
     };
+    const missing = result.standards[position]!.evidence?.missing;
+    return unevidenced.has(position) && missing !== undefined ? { ...step, evidence: missing } : step;
   });
   return { feasible: true, totalCost: steps.reduce((sum, step) => sum + step.cost, 0), steps, byResponsible };
 }

@@ -32,3 +32,29 @@ describe('a standalone module and the compiled evaluator', () => {
     120_000,
   );
 });
+
+const evidencePairs = ruleSetArbitrary({ evidence: true, sharedConditions: true })
+  .map((ruleSet) => defineRuleSet(ruleSet))
+  .chain((ruleSet) =>
+    fc.tuple(
+      fc.constant(ruleSet),
+      fc.array(assessmentArbitrary(ruleSet, { evidence: true }), { minLength: 1, maxLength: 6 }),
+    ),
+  );
+
+describe('with evidence required, cited and missing, a standalone module and the compiled evaluator', () => {
+  test.prop([evidencePairs], { numRuns: Math.ceil(numRuns / 3) })(
+    'give deep-equal results',
+    async ([ruleSet, assessments]) => {
+      const standalone = await importStandalone(generateStandaloneEvaluator(ruleSet));
+      const compiled = compileRuleSet(ruleSet);
+      for (const assessment of assessments) {
+        expect(standalone.evaluate(assessment)).toEqual(compiled.evaluate(assessment));
+        expect(standalone.evaluate(assessment, { explain: false })).toEqual(
+          compiled.evaluate(assessment, { explain: false }),
+        );
+      }
+    },
+    120_000,
+  );
+});

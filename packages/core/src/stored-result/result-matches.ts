@@ -62,6 +62,7 @@ export function checkResultMatches(
   }
   checkResultAddsUp(layout, result);
   checkFocusReported(layout, result);
+  unevidencedPositions(layout, result);
   const known = new Set(layout.standards.map((standard) => standard.id));
   const unknown = standardIds.filter((standardId) => !known.has(standardId));
   if (unknown.length > 0) {
@@ -74,6 +75,27 @@ export function checkResultMatches(
     );
   }
   return result;
+}
+
+/**
+ * The positions of the standards a result lists as unevidenced, in rule-set order; none for a result stored
+ * before evidence existed (no `unevidenced`). Throws `INVALID_OPTIONS` for an id that is no standard's.
+ */
+export function unevidencedPositions(layout: RubricLayout, result: EvaluationResult): number[] {
+  const listed = result.unevidenced ?? [];
+  const positionOf = new Map(layout.standards.map((standard, position) => [standard.id, position]));
+  const unknown = listed.flatMap((standardId, index) => (positionOf.has(standardId) ? [] : [index]));
+  if (unknown.length > 0) {
+    throw new RubricError(
+      'INVALID_OPTIONS',
+      unknown.map((index) => ({
+        path: ['result', 'unevidenced', index],
+        message: `no standard has id ${quote(listed[index]!)}; pass the result evaluate returned, unchanged`,
+        kind: 'result-does-not-add-up',
+      })),
+    );
+  }
+  return listed.map((standardId) => positionOf.get(standardId)!).sort((left, right) => left - right);
 }
 
 /**

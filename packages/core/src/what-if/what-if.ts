@@ -4,13 +4,19 @@ import { layoutFor } from '../evaluate/layout-cache.js';
 import type { EvaluationResult, Outcome, StandardResult } from '../result/types.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import type { RuleSet } from '../rule-set/types.js';
-import { checkOutcomes, checkResultMatches, scopeOf } from '../stored-result/result-matches.js';
+import {
+  checkOutcomes,
+  checkResultMatches,
+  scopeOf,
+  unevidencedPositions,
+} from '../stored-result/result-matches.js';
 
 /**
  * The result an estate would get if some standards had other outcomes — "what if these were fixed?" —
  * recomputed by the same aggregation as `evaluate`: counts, verdict, reasons. Standards given a new
  * outcome lose their explanation (it explained the old one); `missingFacts` keeps only facts still read by
- * a standard (or scope) left undecided.
+ * a standard (or scope) left undecided. A standard given an outcome leaves `unevidenced`: under
+ * `scoring.unevidenced: 'unmet'`, `{ S01: 'met' }` is what supplying S01's missing evidence would give.
  *
  * @throws {RubricError} `INVALID_OPTIONS` when the result does not come from this rule set, its counts do not
  * add up to its standards' outcomes (`result-does-not-add-up`), or an id is unknown.
@@ -52,5 +58,8 @@ export function whatIf(
       stillRead.add(factId);
   });
   const missingFacts = checked.missingFacts.filter((factId) => stillRead.has(factId));
-  return assembleResult(layout, checked.assessmentId, scope, standards, missingFacts);
+  const unevidenced = unevidencedPositions(layout, checked).filter(
+    (position) => !Object.hasOwn(outcomes, layout.standards[position]!.id),
+  );
+  return assembleResult(layout, checked.assessmentId, scope, standards, missingFacts, unevidenced);
 }

@@ -9,6 +9,7 @@ import {
 } from '@sunshine-rubric/core';
 import fc from 'fast-check';
 import { type KitOptions, kitOperators } from '../options/kit-options.js';
+import { evidenceKinds } from './rule-set-arbitrary.js';
 import { witnessValues } from './witnesses.js';
 
 /**
@@ -26,6 +27,11 @@ export interface AssessmentArbitraryOptions extends KitOptions {
   readonly nearBoundary?: boolean;
   /** Limits for numbers without `min`/`max` in the catalog (default ±1,000,000). */
   readonly numberRange?: number;
+  /**
+   * Cite evidence: for some standards, entries of the kinds they require (some, all or none of them) and
+   * now and then a kind they do not require, with or without hash, date and note (default false).
+   */
+  readonly evidence?: boolean;
 }
 
 /**
@@ -61,7 +67,10 @@ export function assessmentArbitrary(
       facts: Object.fromEntries(pairs.filter(([, value]) => value !== undefined)) as Assessment['facts'],
     }),
   );
-  if (!options.nearBoundary) return single;
+  const drawn = options.evidence
+    ? single.chain((assessment) => withCitedEvidence(defined, assessment))
+    : single;
+  if (!options.nearBoundary) return drawn;
   const evaluator = compileRuleSet(defined, { operators });
   const threshold = defined.scoring.mode === 'compliance-rate' ? defined.scoring.threshold : 0;
   const order = fc.shuffledSubarray(Object.keys(defined.facts), {
@@ -72,7 +81,7 @@ export function assessmentArbitrary(
   // The walk is pure and costs hundreds of evaluations; the invariant suite draws the same inputs once per
   // invariant (one seed), so each distinct start is walked once.
   const walked = new Map<string, Assessment>();
-  return fc.tuple(single, order, aim).map(([assessment, factOrder, offset]) => {
+  return fc.tuple(drawn, order, aim).map(([assessment, factOrder, offset]) => {
     const key = JSON.stringify([assessment.facts, factOrder, offset]);
     const known = walked.get(key);
     if (known) return { ...known, facts: { ...known.facts } };
@@ -82,6 +91,37 @@ export function assessmentArbitrary(
     if (walked.size >= WALK_CACHE_SIZE) walked.clear();
     walked.set(key, result);
     return result;
+  });
+}
+
+/** The assessment citing evidence for a random subset of the rule set's standards. */
+function withCitedEvidence(ruleSet: RuleSet, assessment: Assessment): fc.Arbitrary<Assessment> {
+  const standards = ruleSet.aspects.flatMap((aspect) =>
+    aspect.requirements.flatMap((requirement) => requirement.standards),
+  );
+  const entry = (kinds: readonly string[]) =>
+    fc.record(
+      {
+        kind: fc.constantFrom(...kinds, evidenceKinds.at(-1)!),
+        name: fc.constantFrom('文件.pdf', '照片.jpg', '台账 2021'),
+        hash: fc.constantFrom(`sha256:${'0'.repeat(64)}`, `sha256:${'ab'.repeat(32)}`),
+        date: fc.constantFrom('2021-03-01', '2024-02-29'),
+        note: fc.constantFrom('', '补充'),
+      },
+      { requiredKeys: ['kind', 'name'] },
+    );
+  const cited = fc.tuple(
+    ...standards.map((standard) =>
+      fc.option(fc.array(entry(standard.evidence ?? []), { maxLength: 3 }), { freq: 2, nil: undefined }),
+    ),
+  );
+  return cited.map((lists) => {
+    const evidence = Object.fromEntries(
+      standards.flatMap((standard, position) =>
+        lists[position] === undefined ? [] : [[standard.id, lists[position]]],
+      ),
+    );
+    return Object.keys(evidence).length === 0 ? assessment : { ...assessment, evidence };
   });
 }
 

@@ -58,7 +58,23 @@ export interface RuleSetArbitraryOptions extends KitOptions {
    * takes one value and a fact of a fitting type exists (default false, for the same reasons).
    */
   readonly factComparisons?: boolean;
+  /**
+   * Draw required evidence: each standard requires some of {@link evidenceKinds} (or none), and
+   * `scoring.unevidenced` is `'shown'`, `'unmet'` or absent (default false, for the same reasons).
+   */
+  readonly evidence?: boolean;
 }
+
+/**
+ * The kinds of document a rule set drawn with `evidence: true` requires of its standards; an assessment
+ * drawn with `evidence: true` also cites the last, which no standard requires (an extra kind).
+ *
+ * @example
+ * ```ts
+ * evidenceKinds[0]; // '建设用地批准文件'
+ * ```
+ */
+export const evidenceKinds: readonly string[] = ['建设用地批准文件', '现场照片', '管理台账', '其他材料'];
 
 /** What the leaves and trees of one drawn rule set may use. */
 interface ConditionPieces {
@@ -181,6 +197,41 @@ function treeArbitrary(
  * ```
  */
 export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbitrary<RuleSetInput> {
+  const documents = documentArbitrary(options);
+  return options.evidence ? documents.chain(withRequiredEvidence) : documents;
+}
+
+/** The rule set with evidence required of its standards (some, or none) and a drawn `unevidenced`. */
+function withRequiredEvidence(document: RuleSetInput): fc.Arbitrary<RuleSetInput> {
+  const count = document.aspects.reduce(
+    (sum, aspect) =>
+      sum + aspect.requirements.reduce((inner, requirement) => inner + requirement.standards.length, 0),
+    0,
+  );
+  const required = fc.subarray(evidenceKinds.slice(0, -1) as string[]);
+  return fc
+    .tuple(
+      fc.array(required, { minLength: count, maxLength: count }),
+      fc.constantFrom(undefined, 'shown' as const, 'unmet' as const),
+    )
+    .map(([lists, unevidenced]) => {
+      let position = 0;
+      const aspects = document.aspects.map((aspect) => ({
+        ...aspect,
+        requirements: aspect.requirements.map((requirement) => ({
+          ...requirement,
+          standards: requirement.standards.map((standard) => {
+            const evidence = lists[position++]!;
+            return evidence.length > 0 ? { ...standard, evidence } : standard;
+          }),
+        })),
+      }));
+      const scoring = unevidenced === undefined ? document.scoring : { ...document.scoring, unevidenced };
+      return { ...document, scoring, aspects };
+    });
+}
+
+function documentArbitrary(options: RuleSetArbitraryOptions): fc.Arbitrary<RuleSetInput> {
   const { maxFacts = 6, maxAspects = 3, maxRequirements = 3, maxStandards = 4, maxDepth = 3 } = options;
   const modes = options.modes ?? ['compliance-rate', 'points'];
   return fc.array(fc.constantFrom(...factTypes), { minLength: 1, maxLength: maxFacts }).chain((types) => {

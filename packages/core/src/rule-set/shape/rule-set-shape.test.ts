@@ -198,6 +198,7 @@ function mutate(document: unknown, mutations: readonly Mutation[]): unknown {
 
 const documents = fc.oneof(
   ruleSetArbitrary({ sharedConditions: true, factComparisons: true }),
+  ruleSetArbitrary({ evidence: true }),
   fc.constant(richDocument),
   fc.constant(guangxi2021),
 );
