@@ -31,6 +31,22 @@ describe('evaluate', () => {
     ]);
   });
 
+  test('evidence end to end: JSON carries the evaluator’s unevidenced, and text names them with the documents missing', async () => {
+    const evidenced = {
+      ...guangxiSamples.eligible,
+      evidence: { S01: [{ kind: '配套设施建设规划（小区部分）', name: '规划.pdf', date: '2020-05-06' }] },
+    };
+    await writeFile(join(folder.path, 'evidenced.json'), JSON.stringify(evidenced));
+    const json = JSON.parse((await cli(['evaluate', 'evidenced.json', '--format', 'json'])).stdout);
+    expect(json.unevidenced).toContain('S01');
+    expect(json.standards[0].evidence).toMatchObject({ missing: ['配套设施建设项目库清单'] });
+    const english = await cli(['evaluate', 'evidenced.json', '--lang', 'en']);
+    expect(english.stdout).toContain(
+      `Standards self-assessed met without their evidence (${json.unevidenced.length}) (shown only: missing evidence does not change the verdict):`,
+    );
+    expect(english.stdout).toMatch(/\n {2}S01 .*: missing evidence: “配套设施建设项目库清单”\n/);
+  });
+
   test('text in English lists each unmet standard with its explanation and owner', async () => {
     const outcome = await cli(['evaluate', 'below.json', '--lang', 'en']);
     expect(outcome.code).toBe(0);

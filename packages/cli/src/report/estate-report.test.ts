@@ -171,4 +171,14 @@ describe('estate report', () => {
       }),
     ).not.toContain('缺少佐证材料的标准');
   });
+
+  test('under scoring.unevidenced "unmet", the plan names the documents that are the whole fix of a standard', () => {
+    const strict = defineRuleSet({
+      ...guangxi2021,
+      scoring: { ...guangxi2021.scoring, unevidenced: 'unmet' },
+    });
+    const html = report(guangxiSamples.eligible, strict);
+    expect(html).toContain('（按规则集规定，缺少佐证材料的标准按不符合计）');
+    expect(html).toMatch(/<span class="muted">\[缺少佐证材料：《[^<]+》\]<\/span>/);
+  });
 });

@@ -198,7 +198,12 @@ export function remediationSection(
           step?.outcome === 'missing-data'
             ? ` <span class="muted">[${escapeHtml(say2('补充数据', 'answer the missing facts'))}]</span>`
             : '';
-        return `${escapeHtml(id)} ${escapeHtml(say(index.standard(id).title, language))}${cost}${missing}`;
+        // Unmet only for want of its evidence: providing the documents is the whole fix.
+        const documents =
+          step?.evidence !== undefined && step.evidence.length > 0
+            ? ` <span class="muted">[${escapeHtml(say(missingEvidenceInWords(step.evidence), language))}]</span>`
+            : '';
+        return `${escapeHtml(id)} ${escapeHtml(say(index.standard(id).title, language))}${cost}${missing}${documents}`;
       })
       .join('<br>'),
   ]);
