@@ -1,8 +1,31 @@
 import { deepFreeze } from '../util/deep-freeze.js';
-import type { ApplicationStatus } from '../workflow/application-rules.js';
-import type { TierVerdict } from '../workflow/reviewed-result.js';
-import type { DeadlineStep } from '../workflow/workflow-policy.js';
 import type { Wording } from './outcome-names.js';
+
+// The keys are the workflow's own (ApplicationStatus, TierVerdict['recorded'], DeadlineStep), spelled out
+// because words sit below the workflow and import nothing from it; every reader indexes these with the
+// workflow's types, so a status added there and not here fails the type check where it is shown.
+type ApplicationStatus =
+  | 'not-started'
+  | 'self-checked'
+  | 'applied'
+  | 'received'
+  | 'returned'
+  | 'city-review-passed'
+  | 'submitted-to-region'
+  | 'rectification-required'
+  | 'rectified'
+  | 'recheck-passed'
+  | 'certified'
+  | 'reinspection-rectification-required'
+  | 'reinspection-rectified'
+  | 'revoked';
+type TierRecord = 'pending' | 'passed' | 'returned' | 'rectification' | 'certified';
+type DeadlineStep =
+  | 'applied'
+  | 'application-received'
+  | 'city-review'
+  | 'submitted-to-region'
+  | 'region-recheck';
 
 /**
  * An application's step on its route, in a few words: what the forms, the reports and the command call it.
@@ -51,7 +74,7 @@ export const reviewTierNames: Readonly<Record<'city' | 'region', Wording>> = dee
  * tierRecordNames.rectification.en; // 'rectification required'
  * ```
  */
-export const tierRecordNames: Readonly<Record<NonNullable<TierVerdict['recorded']>, Wording>> = deepFreeze({
+export const tierRecordNames: Readonly<Record<TierRecord, Wording>> = deepFreeze({
   pending: { zh: '审核中', en: 'under review' },
   passed: { zh: '通过', en: 'passed' },
   returned: { zh: '退回', en: 'returned' },
