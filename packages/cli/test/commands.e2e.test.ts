@@ -220,6 +220,19 @@ describe.concurrent('sunshine-rubric, spawned', { timeout: 60_000 }, () => {
     expect(outcome.stdout).toContain('依据：46 项引用方案条款，3 项依据其他公开来源，16 项为项目起草');
     expect(outcome.stdout).toContain('BREAKDOWN_SUM_MISMATCH');
     expect(outcome.stdout).toContain('标准措辞为暂定版本');
+    // The review side, in seven lines: one fictional route with each tier's verdict and its disagreements,
+    // then the fictional round at a glance, Qinzhou's drafted deadlines marked.
+    const review = outcome.stdout.slice(outcome.stdout.indexOf('申报审核示例')).split('\n').slice(0, 8);
+    expect(review[0]).toBe('申报审核示例（自查与审核记录均为虚构；标准措辞为暂定）：家兴苑一区');
+    expect(review[1]).toBe(
+      '  自查 符合申报条件 60/64 → 市级初审 符合申报条件 59/64（通过） → 自治区复核认定 符合申报条件 59/64（已认定）',
+    );
+    expect(review[2]).toBe('  分歧 S28：市级初审 不符合（此前 符合） — 监控未覆盖出入口');
+    expect(review[3]).toBe('  分歧 S56：自治区复核认定 不符合（此前 符合） — 绿地率不足');
+    expect(review[4]).toContain('钦州 2021 年度申报一览（虚构数据，统计日期 2021-12-31）：9 份申报');
+    expect(review[5]).toContain('市级初审期限 2021-10-31（草拟）已过，尚未完成');
+    expect(review[6]).toBe('  进度：至 2021 年底目标 11 个，已认定 4 个，落后');
+    expect(review[7]).toBe('');
     for (const name of [
       'eligible',
       'belowThreshold',

@@ -1,9 +1,10 @@
-// Opens an estate report and a timeline report in headless Chromium: they render with no console error
+// Opens an estate report, a timeline report, a plan and a city’s year in headless Chromium: they render with no console error
 // and make no request at all (every request is recorded and blocked). Skipped when /usr/bin/chromium is
 // not installed (apt-get install -y chromium).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { guangxiSamples } from '@sunshine-rubric/guangxi';
+import { evaluate, summariseSelfCheck } from '@sunshine-rubric/core';
+import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { qinzhouFictionalEstates } from '@sunshine-rubric/qinzhou';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkInChromium, chromiumPath, skipChromium } from './chromium.js';
@@ -39,6 +40,29 @@ beforeAll(async () => {
     'timeline.html',
   );
   expect(timeline.code).toBe(0);
+  const selfCheck = summariseSelfCheck(evaluate(guangxi2021, guangxiSamples.eligible));
+  const applied = [
+    { type: 'self-check-completed', date: '2021-08-20', actor: '物业', evaluation: selfCheck },
+    { type: 'applied', date: '2021-09-01', actor: '物业' },
+  ];
+  const returned = {
+    type: 'city-review-returned',
+    date: '2021-10-10',
+    actor: '市',
+    reasons: ['<b>材料</b>不全'],
+  };
+  await writeFile(
+    join(folder.path, 'applications.json'),
+    JSON.stringify([
+      { id: 'a', events: applied, community: { name: '<script>alert("x")</script>小区' } },
+      { id: 'b', events: [...applied, returned] },
+    ]),
+  );
+  const campaign = await cli(
+    ...['campaign', 'applications.json', '--year', '2021', '--plan', 'qinzhou-2021', '--as-of', '2021-11-20'],
+    ...['--format', 'html', '--out', 'campaign.html'],
+  );
+  expect(campaign.code).toBe(0);
   const estates = qinzhouFictionalEstates.map((estate) => JSON.stringify(estate)).join('\n');
   await writeFile(join(folder.path, 'estates.ndjson'), `${estates}\n`);
   const budget = '2021=600000,2022=600000,2023=400000,2024=300000';
@@ -55,14 +79,15 @@ afterAll(() => folder?.remove());
 
 describe.skipIf(skipChromium)(`reports in headless Chromium (${chromiumPath})`, () => {
   test('render without console errors and without any network request', { timeout: 60_000 }, async () => {
-    const [estate, english, timeline, plan, planEnglish] = await checkInChromium([
+    const [estate, english, timeline, plan, planEnglish, campaign] = await checkInChromium([
       { file: join(folder.path, 'estate.html') },
       { file: join(folder.path, 'estate-en.html') },
       { file: join(folder.path, 'timeline.html') },
       { file: join(folder.path, 'plan.html') },
       { file: join(folder.path, 'plan-en.html') },
+      { file: join(folder.path, 'campaign.html') },
     ]);
-    for (const page of [estate!, english!, timeline!, plan!, planEnglish!]) {
+    for (const page of [estate!, english!, timeline!, plan!, planEnglish!, campaign!]) {
       expect(page.errors, page.file).toEqual([]);
       expect(page.requests, page.file).toEqual([]);
       expect(page.chartsVisible, page.file).toBe(true);
@@ -82,5 +107,12 @@ describe.skipIf(skipChromium)(`reports in headless Chromium (${chromiumPath})`, 
     expect(plan!.text).toMatch(/总费用\d[\d,]* 项标准/);
     expect(planEnglish!.text).toContain('Department workload (fixes)');
     expect(planEnglish!.text).toContain('Fictional data: 26 estates');
+    // The city's year: the overdue review with whose deadline, the return with its reason, as text.
+    expect(campaign!.charts).toBe(0);
+    expect(campaign!.text).toContain(
+      '<script>alert("x")</script>小区 (a)（已申报）：市级初审期限 2021-10-31（草拟）已过',
+    );
+    expect(campaign!.text).toContain('<b>材料</b>不全');
+    expect(campaign!.text).toContain('各环节期限依据：@sunshine-rubric/qinzhou 插件');
   });
 });

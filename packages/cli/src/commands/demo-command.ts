@@ -20,6 +20,7 @@ import { timelineText } from '../text/timeline-text.js';
 import type { Language } from '../words/language.js';
 import { departmentTitle, text } from '../words/wording.js';
 import { demoPlan } from './demo-plan.js';
+import { demoReviewLines } from './demo-review.js';
 import { examples, languageOption } from './options.js';
 import { renderEstateReport } from './report-command.js';
 import { timelineData } from './timeline-command.js';
@@ -99,6 +100,9 @@ async function runDemo(context: RunContext, folder: string, language: Language):
       write(`    ${departmentTitle(department, language)}: ${standardIds.join(', ')}`);
     }
   }
+
+  write();
+  for (const line of demoReviewLines(ruleSet, language)) write(line);
 
   write();
   const timeline = await timelineData(context, defaultPlanId, undefined);

@@ -1,8 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createRegistry, definePlugin } from '@sunshine-rubric/core';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cityReviewedLog } from '../../test/fixtures.js';
-import { fixtureFolder } from '../../test/run-in-process.js';
+import { fixtureFolder, runInProcess } from '../../test/run-in-process.js';
+import { builtInPlugins } from '../index.js';
 
 const { cli, path } = fixtureFolder('forms');
 const events = cityReviewedLog('<b>监控</b>未覆盖');
@@ -105,5 +107,64 @@ describe('forms', () => {
     expect(outcome.stderr).toContain('layout.json');
     expect(outcome.stderr).toMatch(/columns.*0.*field/);
     expect(outcome.stderr).toContain('unknown field "area"');
+  });
+});
+
+describe('--workflow: whose rules an application log folds under', () => {
+  const revoked = [
+    events[0],
+    events[1],
+    { type: 'city-review-passed', date: '2021-10-10', actor: '市领导小组', tier: 'city' },
+    { type: 'region-recheck-passed', date: '2021-11-15', actor: '自治区', tier: 'region' },
+    { type: 'certified', date: '2021-12-20', actor: '自治区', tier: 'region' },
+    {
+      type: 'reinspected',
+      date: '2022-04-10',
+      actor: '自治区',
+      tier: 'region',
+      result: 'revoked',
+      reason: '设施停用',
+    },
+  ];
+  const registry = createRegistry({
+    plugins: [
+      ...builtInPlugins,
+      definePlugin({ name: 'revoking-city', apiVersion: 1, workflow: { revocation: true } }),
+    ],
+  });
+  const embedded = (...args: string[]) => runInProcess(args, { cwd: path('.'), registry });
+
+  test('a revoked title folds only under a plugin that allows revocation, in the form and the report', async () => {
+    await writeFile(path('revoked.json'), JSON.stringify(revoked));
+    for (const command of [
+      ['forms', 'application', 'eligible.json', '--out', 'revoked.xlsx'],
+      ['report', 'eligible.json', '--out', 'revoked.html'],
+    ]) {
+      const refused = await embedded(...command, '--application', 'revoked.json');
+      expect(refused.code, command[0]).toBe(2);
+      expect(refused.stderr).toContain('revoked.json $[5].result');
+      const folded = await embedded(
+        ...command,
+        '--application',
+        'revoked.json',
+        '--workflow',
+        'revoking-city',
+      );
+      expect(folded.stderr, command[0]).toBe('');
+      expect(folded.code).toBe(0);
+    }
+    expect(await sheetTexts('revoked.xlsx')).toContain('已撤销认定');
+    const unknown = await embedded(
+      'report',
+      'eligible.json',
+      '--application',
+      'revoked.json',
+      '--workflow',
+      'x',
+      '--out',
+      'x.html',
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('plugins with a workflow: @sunshine-rubric/qinzhou, revoking-city');
   });
 });

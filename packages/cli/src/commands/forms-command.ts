@@ -1,19 +1,17 @@
 import { RubricError } from '@sunshine-rubric/core';
-import {
-  type ApplicationState,
-  type CampaignApplication,
-  foldApplication,
-} from '@sunshine-rubric/core/workflow';
 import type { Command } from 'commander';
+import { readApplicationState } from '../input/application-log.js';
 import { evaluateFile } from '../input/assessments.js';
+import { readCampaignApplications } from '../input/campaign-applications.js';
 import { rubricCliError } from '../input/describe-error.js';
+import { loadPlan } from '../input/plans.js';
 import { readJsonFile } from '../input/read-json.js';
 import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
+import { chooseWorkflow, workflowOption } from '../input/workflows.js';
 import { inputPath, type RunContext } from '../io/run-context.js';
-import { CliError } from '../io/run-io.js';
 import { reportWritten, writeOutputFile } from '../output/output-file.js';
 import type { Language } from '../words/language.js';
-import { examples, formatOption, languageOption, ruleSetOption } from './options.js';
+import { examples, formatOption, languageOption, parseDay, parseYear, ruleSetOption } from './options.js';
 
 interface FormFlags {
   readonly out: string;
@@ -42,6 +40,7 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
     .argument('<assessment.json>', 'the estate’s assessment 小区自查数据')
     .addOption(ruleSetOption())
     .option('--application <events.json>', 'the application’s event log: the reviewers’ blocks 申报审核记录')
+    .addOption(workflowOption())
     .option('--layout <layout.json>', 'the city’s own layout (default: the drafted one) 城市表式')
     .requiredOption('-o, --out <file>', 'the file to write 输出文件')
     .addOption(formatOption(['xlsx', 'html'], 'xlsx'))
@@ -53,16 +52,13 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
         'forms application estate.json --layout qinzhou-form.json --format html --lang en --out form.html',
       ),
     )
-    .action(async (file: string, options: FormFlags & { application?: string }) => {
+    .action(async (file: string, options: FormFlags & { application?: string; workflow?: string }) => {
       const workbook = await import('@sunshine-rubric/workbook');
       const { assessment, ruleSet, result } = await evaluateFile(context, file, options.ruleSet);
-      let state: ApplicationState | undefined;
-      if (options.application !== undefined) {
-        const events = await readJsonFile(inputPath(context, options.application), options.application);
-        state = blamed(options.application, () =>
-          foldApplication(Array.isArray(events) ? events : [events], { ruleSet }),
-        );
-      }
+      const state =
+        options.application === undefined
+          ? undefined
+          : await readApplicationState(context, options.application, ruleSet, options.workflow);
       const formOptions = {
         ...(await layoutOf(context, options.layout, workbook.checkApplicationFormLayout)),
         language: options.lang === 'en' ? ('zh-en' as const) : ('zh' as const),
@@ -81,11 +77,17 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
     .command('summary')
     .description('年度申报情况明细表 — the city’s summary table of a year’s applicants')
     .argument(
-      '<applications.json>',
-      'the applications: [{ "id", "events": [...], "community"?: {...} }] 各小区申报记录',
+      '<applications.json|dir>',
+      'the applications: [{ "id", "events": [...], "community"?: {...} }], or a folder of logs 各小区申报记录',
     )
     .requiredOption('--year <year>', 'the year’s round 申报年度', parseYear)
-    .option('--as-of <date>', 'the day the view is taken on, YYYY-MM-DD: marks overdue steps 统计日期')
+    .option(
+      '--as-of <date>',
+      'the day the view is taken on, YYYY-MM-DD: marks overdue steps 统计日期',
+      parseDay,
+    )
+    .option('--plan <id|file>', 'target plan: built-in id or JSON file (refuses late applications) 目标计划')
+    .addOption(workflowOption())
     .addOption(ruleSetOption().default(defaultRuleSetId))
     .option('--layout <layout.json>', 'the city’s own layout (default: the drafted one) 城市表式')
     .requiredOption('-o, --out <file>', 'the file to write 输出文件')
@@ -98,38 +100,39 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
         'forms summary applications.json --year 2021 --as-of 2021-11-20 --format html --out 明细表.html',
       ),
     )
-    .action(async (file: string, options: FormFlags & { year: number; asOf?: string }) => {
-      const workbook = await import('@sunshine-rubric/workbook');
-      const json = await readJsonFile(inputPath(context, file), file);
-      if (!Array.isArray(json))
-        throw new CliError(`${file}: expected a list of applications, [{ "id", "events": [...] }]`);
-      const applications = json as (CampaignApplication & { community?: { name: string } })[];
-      const communities = Object.fromEntries(
-        applications.flatMap((application) =>
-          application?.community === undefined ? [] : [[String(application.id), application.community]],
-        ),
-      );
-      // Decisions about standards are checked against the rule set, so the summary always has one.
-      const ruleSet = await loadRuleSet(
-        context.registry,
-        options.ruleSet ?? defaultRuleSetId,
-        context.io.cwd,
-      );
-      const tableOptions = {
-        year: options.year,
-        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-        ruleSet,
-        communities,
-        ...(await layoutOf(context, options.layout, workbook.checkSummaryTableLayout)),
-        language: options.lang === 'en' ? ('zh-en' as const) : ('zh' as const),
-      };
-      const blame = file;
-      const content =
-        options.format === 'html'
-          ? blamed(blame, () => workbook.summaryTableHtml(applications, tableOptions))
-          : await blamedAsync(blame, () => workbook.summaryTableWorkbook(applications, tableOptions));
-      reportWritten(context, await writeOutputFile(context, options.out, content));
-    });
+    .action(
+      async (
+        file: string,
+        options: FormFlags & { year: number; asOf?: string; plan?: string; workflow?: string },
+      ) => {
+        const workbook = await import('@sunshine-rubric/workbook');
+        const { applications, communities } = await readCampaignApplications(context, file);
+        // Decisions about standards are checked against the rule set, so the summary always has one.
+        const ruleSet = await loadRuleSet(
+          context.registry,
+          options.ruleSet ?? defaultRuleSetId,
+          context.io.cwd,
+        );
+        const plan = options.plan === undefined ? undefined : await loadPlan(context, options.plan);
+        const chosen = chooseWorkflow(context, options.workflow, options.plan, ruleSet);
+        const tableOptions = {
+          year: options.year,
+          ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+          ...(plan === undefined ? {} : { plan }),
+          ...(chosen === undefined ? {} : { workflow: chosen.workflow }),
+          ruleSet,
+          communities,
+          ...(await layoutOf(context, options.layout, workbook.checkSummaryTableLayout)),
+          language: options.lang === 'en' ? ('zh-en' as const) : ('zh' as const),
+        };
+        const blame = file;
+        const content =
+          options.format === 'html'
+            ? blamed(blame, () => workbook.summaryTableHtml(applications, tableOptions))
+            : await blamedAsync(blame, () => workbook.summaryTableWorkbook(applications, tableOptions));
+        reportWritten(context, await writeOutputFile(context, options.out, content));
+      },
+    );
 }
 
 /** A city's layout file, read and checked: a problem in it names the file and the JSON path. */
@@ -160,12 +163,4 @@ async function blamedAsync<T>(file: string, step: () => Promise<T>): Promise<T> 
     if (RubricError.isInstance(error)) throw rubricCliError(error, file);
     throw error;
   }
-}
-
-function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value.trim()))
-    throw new CliError(
-      `--year: expected a four-digit year, e.g. 2021, got ${JSON.stringify(value.slice(0, 20))}`,
-    );
-  return Number(value);
 }

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { CliError } from '../io/run-io.js';
 import type { Language } from '../words/language.js';
 
 /** `--lang zh|en`: the language of text output and reports (Chinese by default). */
@@ -26,4 +27,26 @@ export function examples(...lines: string[]): string {
 /** The options every command reads its language from. */
 export interface LanguageOptions {
   readonly lang: Language;
+}
+
+/** `--year <year>`: a round's year, four digits. */
+export function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value.trim()))
+    throw new CliError(
+      `--year: expected a four-digit year, e.g. 2021, got ${JSON.stringify(value.slice(0, 20))}`,
+    );
+  return Number(value);
+}
+
+/** `--as-of <date>`: a calendar day, `YYYY-MM-DD`. */
+export function parseDay(value: string): string {
+  const day = value.trim();
+  const date = new Date(`${day}T00:00:00Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== day
+  )
+    throw new CliError(`--as-of: expected a date, YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 20))}`);
+  return day;
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { readApplicationReview } from '../input/application-log.js';
 import { type EvaluatedFile, evaluateFile } from '../input/assessments.js';
 import { parseDefaultCost, readCosts } from '../input/costs.js';
+import { workflowOption } from '../input/workflows.js';
 import type { RunContext } from '../io/run-context.js';
 import { reportWritten, writeOutputFile } from '../output/output-file.js';
 import { estateReport } from '../report/estate-report.js';
@@ -17,6 +18,7 @@ interface ReportOptions {
   readonly costs?: string;
   readonly defaultCost?: number;
   readonly application?: string;
+  readonly workflow?: string;
 }
 
 /** `report`: one estate's self-contained HTML report. */
@@ -37,6 +39,7 @@ export function registerReportCommand(program: Command, context: RunContext): vo
       '--application <events.json>',
       'the application’s event log: shows each tier’s verdict and every disagreement 申报审核记录',
     )
+    .addOption(workflowOption())
     .addOption(languageOption())
     .addHelpText(
       'after',
@@ -57,7 +60,13 @@ export function registerReportCommand(program: Command, context: RunContext): vo
       const review =
         options.application === undefined
           ? undefined
-          : await readApplicationReview(context, options.application, evaluated.ruleSet, evaluated.result);
+          : await readApplicationReview(
+              context,
+              options.application,
+              evaluated.ruleSet,
+              evaluated.result,
+              options.workflow,
+            );
       const written = await writeEstateReport(
         context,
         evaluated,

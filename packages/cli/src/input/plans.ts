@@ -1,5 +1,5 @@
 import { RubricError, safeDefineTargetPlan, type TargetPlan } from '@sunshine-rubric/core';
-import { qinzhouPlan } from '@sunshine-rubric/qinzhou';
+import { qinzhouPlan, qinzhouPlugin } from '@sunshine-rubric/qinzhou';
 import { inputPath, type RunContext } from '../io/run-context.js';
 import { CliError } from '../io/run-io.js';
 import { shownInput } from '../io/terminal-safe.js';
@@ -9,6 +9,9 @@ import { isFileReference } from './rule-sets.js';
 
 /** Target plans built into the command, by id. */
 export const builtInPlans: Readonly<Record<string, TargetPlan>> = { 'qinzhou-2021': qinzhouPlan };
+
+/** The plugin of each built-in plan's city, whose `workflow` (deadlines per step) goes with the plan. */
+export const builtInPlanPlugins: Readonly<Record<string, string>> = { 'qinzhou-2021': qinzhouPlugin.name };
 
 /** The plan used when `--plan` is not given. */
 export const defaultPlanId = 'qinzhou-2021';

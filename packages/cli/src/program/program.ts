@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { lintStep } from '../check/lint-step.js';
 import { registerBatchCommand } from '../commands/batch-command.js';
+import { registerCampaignCommand } from '../commands/campaign-command.js';
 import { registerCheckCommand } from '../commands/check-command.js';
 import { registerCompileCommand } from '../commands/compile-command.js';
 import { registerDemoCommand } from '../commands/demo-command.js';
@@ -49,6 +50,7 @@ Run \`sunshine-rubric demo\` to see it work on the bundled sample estates. ËøêË°
   registerBatchCommand(program, context);
   registerReportCommand(program, context);
   registerFormsCommand(program, context);
+  registerCampaignCommand(program, context);
   registerRemediateCommand(program, context);
   registerTimelineCommand(program, context);
   registerPlanCommand(program, context);

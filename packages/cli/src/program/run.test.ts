@@ -34,6 +34,7 @@ describe('run', () => {
     'forms',
     'forms application',
     'forms summary',
+    'campaign',
     'demo',
   ])('%s --help shows usage and a runnable example', async (command) => {
     const outcome = await cli([...command.split(' '), '--help']);

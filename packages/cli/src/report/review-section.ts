@@ -1,23 +1,18 @@
 import type { EvaluationResult } from '@sunshine-rubric/core';
-import { outcomeNames, say, verdictInWords } from '@sunshine-rubric/core/words';
+import {
+  outcomeNames,
+  tierRecordNames as recordedNames,
+  reviewTierNames,
+  say,
+  verdictInWords,
+} from '@sunshine-rubric/core/words';
 import type { ReviewedResult, TierVerdict } from '@sunshine-rubric/core/workflow';
 import type { Language } from '../words/language.js';
 import { type RuleSetIndex, text } from '../words/wording.js';
 import { escapeHtml, table } from './html.js';
 
-const tierNames = {
-  self: text('自查', 'self-check'),
-  city: text('市级初审', 'city initial review'),
-  region: text('自治区复核认定', 'region re-check'),
-} as const;
-
-const recordedNames: Record<NonNullable<TierVerdict['recorded']>, ReturnType<typeof text>> = {
-  pending: text('审核中', 'under review'),
-  passed: text('通过', 'passed'),
-  returned: text('退回', 'returned'),
-  rectification: text('要求整改', 'rectification required'),
-  certified: text('已认定', 'certified'),
-};
+// The tiers' and records' words are core's, as the forms use them.
+const tierNames = { self: text('自查', 'self-check'), ...reviewTierNames } as const;
 
 /**
  * The review of the application beside the self-check: the verdict the self-check and each tier reached (by

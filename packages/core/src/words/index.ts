@@ -29,3 +29,9 @@ export {
 export { percentInWords } from './percent-words.js';
 export { provisionalNotice, ruleSetLabel } from './rule-set-words.js';
 export { factValueInWords, unitInWords } from './value-words.js';
+export {
+  applicationStatusNames,
+  deadlineStepNames,
+  reviewTierNames,
+  tierRecordNames,
+} from './workflow-words.js';

@@ -1,38 +1,16 @@
 import type { Text } from '@sunshine-rubric/core';
-import type { ApplicationStatus, TierVerdict } from '@sunshine-rubric/core/workflow';
+import { applicationStatusNames, reviewTierNames, tierRecordNames } from '@sunshine-rubric/core/words';
+
+// The route's words are core's, so the forms, the reports and the command say the same step the same way.
 
 /** The application's step on its route, as the forms name it. */
-export const statusNames: Readonly<Record<ApplicationStatus, Text>> = {
-  'not-started': { zh: '未开始', en: 'not started' },
-  'self-checked': { zh: '已自查', en: 'self-checked' },
-  applied: { zh: '已申报', en: 'applied' },
-  received: { zh: '已受理', en: 'received' },
-  returned: { zh: '市级退回', en: 'returned by the city' },
-  'city-review-passed': { zh: '市级初审通过', en: 'passed the city review' },
-  'submitted-to-region': { zh: '已报自治区', en: 'submitted to the region' },
-  'rectification-required': { zh: '复核要求整改', en: 'rectification required' },
-  rectified: { zh: '已整改', en: 'rectified' },
-  'recheck-passed': { zh: '复核通过', en: 'passed the re-check' },
-  certified: { zh: '已认定', en: 'certified' },
-  'reinspection-rectification-required': { zh: '复查要求整改', en: 'rectification after re-inspection' },
-  'reinspection-rectified': { zh: '复查后已整改', en: 'rectified after re-inspection' },
-  revoked: { zh: '已撤销认定', en: 'title revoked' },
-};
+export const statusNames = applicationStatusNames;
 
 /** The tiers that review. */
-export const tierNames: Readonly<Record<'city' | 'region', Text>> = {
-  city: { zh: '市级初审', en: 'city initial review' },
-  region: { zh: '自治区复核认定', en: 'region re-check' },
-};
+export const tierNames = reviewTierNames;
 
 /** What a tier recorded on the route. */
-export const recordedNames: Readonly<Record<NonNullable<TierVerdict['recorded']>, Text>> = {
-  pending: { zh: '审核中', en: 'under review' },
-  passed: { zh: '通过', en: 'passed' },
-  returned: { zh: '退回', en: 'returned' },
-  rectification: { zh: '要求整改', en: 'rectification required' },
-  certified: { zh: '已认定', en: 'certified' },
-};
+export const recordedNames = tierRecordNames;
 
 /** The bureau that received an application. */
 export const receivedByNames: Readonly<Record<'county' | 'city', Text>> = {
