@@ -29,6 +29,7 @@ export {
 export { percentInWords } from './percent-words.js';
 export { provisionalNotice, ruleSetLabel } from './rule-set-words.js';
 export { factValueInWords, unitInWords } from './value-words.js';
+export type { ApplicationStatus, DeadlineStep, TierRecord } from './workflow-words.js';
 export {
   applicationStatusNames,
   deadlineStepNames,

@@ -1,10 +1,18 @@
 import { deepFreeze } from '../util/deep-freeze.js';
 import type { Wording } from './outcome-names.js';
 
-// The keys are the workflow's own (ApplicationStatus, TierVerdict['recorded'], DeadlineStep), spelled out
-// because words sit below the workflow and import nothing from it; every reader indexes these with the
-// workflow's types, so a status added there and not here fails the type check where it is shown.
-type ApplicationStatus =
+// The route's keys are declared here, below the workflow, which takes them from here: words import nothing
+// from the workflow, and a status added to the route must be named for people in the same change.
+
+/**
+ * Where an application stands on its route, as `foldApplication` says.
+ *
+ * @example
+ * ```ts
+ * const status: ApplicationStatus = 'city-review-passed';
+ * ```
+ */
+export type ApplicationStatus =
   | 'not-started'
   | 'self-checked'
   | 'applied'
@@ -19,8 +27,24 @@ type ApplicationStatus =
   | 'reinspection-rectification-required'
   | 'reinspection-rectified'
   | 'revoked';
-type TierRecord = 'pending' | 'passed' | 'returned' | 'rectification' | 'certified';
-type DeadlineStep =
+/**
+ * What one tier recorded at an application's step.
+ *
+ * @example
+ * ```ts
+ * const record: TierRecord = 'passed';
+ * ```
+ */
+export type TierRecord = 'pending' | 'passed' | 'returned' | 'rectification' | 'certified';
+/**
+ * A step of the route that a city's plugin may give a deadline.
+ *
+ * @example
+ * ```ts
+ * const step: DeadlineStep = 'application-received';
+ * ```
+ */
+export type DeadlineStep =
   | 'applied'
   | 'application-received'
   | 'city-review'

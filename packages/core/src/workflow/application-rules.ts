@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../words/workflow-words.js';
 import type { ApplicationEvent, ApplicationEventType } from './events.js';
 
 /**
@@ -22,21 +23,7 @@ import type { ApplicationEvent, ApplicationEventType } from './events.js';
  * const status: ApplicationStatus = foldApplication(events).status;
  * ```
  */
-export type ApplicationStatus =
-  | 'not-started'
-  | 'self-checked'
-  | 'applied'
-  | 'received'
-  | 'returned'
-  | 'city-review-passed'
-  | 'submitted-to-region'
-  | 'rectification-required'
-  | 'rectified'
-  | 'recheck-passed'
-  | 'certified'
-  | 'reinspection-rectification-required'
-  | 'reinspection-rectified'
-  | 'revoked';
+export type { ApplicationStatus };
 
 /** Every status, in route order. */
 export const applicationStatuses: readonly ApplicationStatus[] = [

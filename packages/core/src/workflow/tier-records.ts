@@ -1,3 +1,4 @@
+import type { TierRecord } from '../words/workflow-words.js';
 import type { ApplicationStatus } from './application-rules.js';
 import type { ApplicationState } from './application-state.js';
 
@@ -11,7 +12,7 @@ import type { ApplicationState } from './application-state.js';
  * const recorded: TierRecord = 'rectification';
  * ```
  */
-export type TierRecord = 'pending' | 'passed' | 'returned' | 'rectification' | 'certified';
+export type { TierRecord };
 
 /**
  * What each tier recorded, by tier; a tier the application has not reached is absent.

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { suspendJit } from '../reading/zod.js';
 import { MonthDaySchema } from '../timeline/plan-schema.js';
+import type { DeadlineStep } from '../words/workflow-words.js';
 import type { ReviewTier } from './review-events.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
@@ -17,12 +18,7 @@ const restoreJit = suspendJit();
  * const step: DeadlineStep = 'region-recheck';
  * ```
  */
-export type DeadlineStep =
-  | 'applied'
-  | 'application-received'
-  | 'city-review'
-  | 'submitted-to-region'
-  | 'region-recheck';
+export type { DeadlineStep };
 
 /**
  * Every step of a year's round that may have a deadline, in the order they come.
