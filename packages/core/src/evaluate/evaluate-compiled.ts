@@ -8,16 +8,10 @@ import { decideScope, flagMissing, hasMissing } from './decide-scope.js';
 import { runDecision } from './decision-program.js';
 import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
-import {
-  type ExplainableStandard,
-  explanationOf,
-  placeLazyDetails,
-  placeLazyUnevidenced,
-  ResultDetails,
-} from './lazy-result.js';
+import { type ExplainableStandard, explanationOf, placeLazyDetails, ResultDetails } from './lazy-result.js';
 import { outcomeOf } from './outcome.js';
 import { OutcomeCode, outcomeCode } from './outcome-codes.js';
-import { decideEvidence, evidenceOf, evidenceRulesOf } from './result-evidence.js';
+import { decideEvidence, evidenceOf, evidenceRulesOf, unevidencedIds } from './result-evidence.js';
 import { createVerdictTally, tallyVerdict } from './verdict-tally.js';
 
 /** A rule set's conditions compiled, in layout order: what {@link evaluationOf} runs. */
@@ -122,9 +116,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
       tally,
       eligible,
       missingFacts,
-      // Found when first read. Only a standard requiring evidence can be unevidenced; deciding by the rule
-      // set, not the assessment, keeps its results on one shape.
-      evidenceRules.requiresAny ? placeLazyUnevidenced : [],
+      unevidencedIds(layout, evidence),
       placeLazyDetails,
       new ResultDetails(
         layout,

@@ -7,7 +7,7 @@ import {
 import { unreadableIssue } from '../reading/structure-depth.js';
 import type { Reason, StandardEvidence, StandardResult } from '../result/types.js';
 import type { RubricLayout } from './layout.js';
-import { OutcomeCode, outcomeCode, outcomeNames } from './outcome-codes.js';
+import { outcomeCode, outcomeNames } from './outcome-codes.js';
 
 const rules = evidenceRules();
 const byLayout = new WeakMap<RubricLayout, EvidenceRulesForStandards>();
@@ -43,11 +43,8 @@ export function evidenceRulesOf(layout: RubricLayout): EvidenceRulesForStandards
 export interface ResultEvidence {
   readonly rules: EvidenceRulesForStandards;
   readonly entries: EvidenceByPosition | undefined;
-  /**
-   * Positions of the unevidenced standards, in rule-set order. Under `'shown'` they change no outcome, so
-   * they are found when first asked for ({@link unevidencedPositions}): `undefined` until then.
-   */
-  unevidenced: readonly number[] | undefined;
+  /** Positions of the unevidenced standards, in rule-set order. */
+  readonly unevidenced: readonly number[];
   /** Whether they count as unmet (`scoring.unevidenced: 'unmet'`). */
   readonly counted: boolean;
 }
@@ -91,54 +88,24 @@ export function decideEvidence(
   unmetCode: number,
 ): ResultEvidence | undefined {
   if (given === undefined && !forLayout.requiresAny) return undefined;
-  if (policy !== 'unmet') {
-    // The evidence is still read (and refused) now; which standards lack theirs waits until it is read.
-    const { issues, entries } = forLayout.read(given);
-    if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
-    return { rules: forLayout, entries, unevidenced: undefined, counted: false };
-  }
-  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, true);
+  const counted = policy === 'unmet';
+  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, counted);
   if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
-  return { rules: forLayout, entries, unevidenced, counted: true };
+  return { rules: forLayout, entries, unevidenced, counted };
 }
 
 /**
- * The positions of the unevidenced standards among those decided met (`outcomes[position] === metCode`,
- * the outcomes `decideEvidence` was given, unchanged since), found once and kept.
+ * The result's `unevidenced`: the ids of the unevidenced standards (a new list, `[]` when none).
  *
  * @example
  * ```ts
- * unevidencedPositions(evidence, outcomes, OutcomeCode.met); // [0, 3]
+ * result.unevidenced = unevidencedIds(layout, evidence);
  * ```
  */
-export function unevidencedPositions(
-  evidence: ResultEvidence,
-  outcomes: ArrayLike<number>,
-  metCode: number,
-): readonly number[] {
-  if (evidence.unevidenced === undefined)
-    evidence.unevidenced = evidence.rules.unevidenced(outcomes, metCode, evidence.entries);
-  return evidence.unevidenced;
-}
-
-/**
- * The result's `unevidenced`: the ids of the unevidenced standards (a new list, `[]` when none), from the
- * outcomes `decideEvidence` was given.
- *
- * @example
- * ```ts
- * result.unevidenced = unevidencedIds(layout, evidence, outcomes);
- * ```
- */
-export function unevidencedIds(
-  layout: RubricLayout,
-  evidence: ResultEvidence | undefined,
-  outcomes: ArrayLike<number>,
-): string[] {
+export function unevidencedIds(layout: RubricLayout, evidence: ResultEvidence | undefined): string[] {
   const ids: string[] = [];
   if (evidence !== undefined)
-    for (const position of unevidencedPositions(evidence, outcomes, OutcomeCode.met))
-      ids.push(layout.standards[position]!.id);
+    for (const position of evidence.unevidenced) ids.push(layout.standards[position]!.id);
   return ids;
 }
 
@@ -171,7 +138,7 @@ export function evidenceReasons(
   evidence: Pick<ResultEvidence, 'rules' | 'unevidenced' | 'counted'> | undefined,
   missingOf: (position: number) => readonly string[],
 ): Reason[] {
-  if (evidence?.unevidenced === undefined || !evidence.counted) return [];
+  if (evidence === undefined || !evidence.counted) return [];
   return evidence.unevidenced.map((position) => evidence.rules.reasonFor(position, missingOf(position)));
 }
 
@@ -207,5 +174,5 @@ export function withEvidence(
     const shown = standardEvidenceOf(evidence, position);
     return shown === undefined ? { ...standard, outcome } : { ...standard, outcome, evidence: shown };
   });
-  return { standards, unevidenced: unevidencedPositions(evidence, outcomes, met) };
+  return { standards, unevidenced: evidence.unevidenced };
 }
