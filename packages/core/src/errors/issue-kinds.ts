@@ -65,6 +65,7 @@ const ruleSetKinds = {
   'unreachable-pass-mark': "`passMark` above the sum of all standards' points",
   'unreachable-aspect-minimum': "an aspect minimum above the sum of that aspect's points",
   'points-precision': 'points, a pass mark or an aspect minimum with more than 6 decimal places',
+  'points-too-large': 'points that add up to more than 1,000,000, beyond what the evaluator counts exactly',
   'unknown-aspect': 'an `aspectMinimums` key that is no aspect id',
   'drafted-value-not-in-condition':
     "a `drafted` entry names a value that no leaf of the standard's conditions compares",

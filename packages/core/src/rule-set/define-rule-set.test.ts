@@ -228,6 +228,25 @@ describe('defineRuleSet', () => {
     });
   });
 
+  it('refuses points that add up to more than points mode counts exactly (Number.MAX_VALUE once gave Infinity)', () => {
+    const ruleSet = sampleRuleSet();
+    const standards = ruleSet.aspects.flatMap((aspect) =>
+      aspect.requirements.flatMap((requirement) => requirement.standards),
+    );
+    standards.forEach((standard, index) => {
+      standard.points = index === 0 ? Number.MAX_VALUE : 1;
+    });
+    expect(issuesOf({ ...ruleSet, scoring: { mode: 'points', passMark: 1 } })).toEqual([
+      expect.objectContaining({ path: '$.scoring.mode', kind: 'points-too-large' }),
+    ]);
+    standards.forEach((standard, index) => {
+      standard.points = index === 0 ? 1_000_000 - (standards.length - 1) : 1;
+    });
+    expect(defineRuleSet({ ...ruleSet, scoring: { mode: 'points', passMark: 1 } }).scoring.mode).toBe(
+      'points',
+    );
+  });
+
   it('adds points exactly when checking the pass mark: 0.1 + 0.7 reaches 0.8', () => {
     const ruleSet = sampleRuleSet();
     const standards = ruleSet.aspects.flatMap((aspect) =>
