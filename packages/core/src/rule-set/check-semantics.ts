@@ -300,9 +300,6 @@ function checkEffective(effective: unknown, issues: IssueOf<'INVALID_RULE_SET'>[
   }
 }
 
-/** The most points all standards may give together in points mode. */
-const MAX_POINTS_TOTAL = 1_000_000;
-
 function checkScoring(
   scoring: unknown,
   aspectIds: ReadonlySet<string>,
@@ -318,12 +315,12 @@ function checkScoring(
       message: `points mode needs points on every standard; ${standardsWithoutPoints} standard(s) have none`,
       kind: 'points-missing',
     });
-  } else if (allPoints.reduce((total, points) => total + points, 0) > MAX_POINTS_TOTAL) {
+  } else if (allPoints.reduce((total, points) => total + points, 0) > 1e6) {
     // Points are counted as integers scaled by up to 10^6 (6 decimal places): a larger total would lose
     // exactness, and near Number.MAX_VALUE it becomes Infinity.
     issues.push({
       path: ['scoring', 'mode'],
-      message: `the standards' points add up to more than ${MAX_POINTS_TOTAL.toLocaleString('en-US')}, which points mode cannot count exactly`,
+      message: 'points add up to more than 1,000,000, past exact counting',
       kind: 'points-too-large',
     });
   } else if (typeof scoring.passMark === 'number' && exceedsTotal(scoring.passMark, allPoints)) {
