@@ -80,7 +80,8 @@ export function eligibilityOf(layout: RubricLayout, scope: ScopeVerdict, counts:
  * The result from counted outcomes, its fields in the contract's order (`unevidenced` last). `placeDetails(result, details)`
  * sets `standards`, `requirements`, `aspects` and `reasons` in their place (values, or accessors that
  * build them when first read); `details` is passed through, so that the hot path makes no closure.
- * `counts` is read before `placeDetails` and not kept, so a caller may reuse it.
+ * `counts` is read before `placeDetails` and not kept, so a caller may reuse it. `unevidenced` is the ids,
+ * or what places them, called last (`placeLazyUnevidenced`: an accessor, after `placeDetails`).
  */
 export function resultOf<Details>(
   layout: RubricLayout,
@@ -90,7 +91,7 @@ export function resultOf<Details>(
   counts: ResultTotals,
   eligible: boolean,
   missingFacts: readonly string[],
-  unevidenced: readonly string[],
+  unevidenced: readonly string[] | ((result: Mutable<EvaluationResult>) => void),
   placeDetails: (result: Mutable<EvaluationResult>, details: Details) => void,
   details?: Details,
 ): EvaluationResult {
@@ -113,7 +114,8 @@ export function resultOf<Details>(
   }
   placeDetails(result, details as Details);
   result.missingFacts = missingFacts;
-  result.unevidenced = unevidenced;
+  if (typeof unevidenced === 'function') unevidenced(result);
+  else result.unevidenced = unevidenced;
   return result;
 }
 

@@ -4,7 +4,7 @@ import { indexFacts } from '../assessment/read-facts.js';
 import { operatorTable } from '../rule-set/operators.js';
 import type { Condition, FactDefinition, FactValue } from '../rule-set/types.js';
 import { compileCondition } from './compile-condition.js';
-import { fails, holds, Operation, runDecision } from './decision-program.js';
+import { fails, holds, joinPrograms, Operation, runDecision, runFrom } from './decision-program.js';
 import type { FactValues } from './fact-values.js';
 
 // A flat decision program must decide every condition as its explanation does (which evaluates every
@@ -94,4 +94,18 @@ describe('a decision program', () => {
     expect(compileCondition({ all: [] }, facts, operators).program.start).toBe(holds);
     expect(compileCondition({ any: [] }, facts, operators).program.start).toBe(fails);
   });
+
+  test.prop([fc.array(fc.option(condition, { nil: undefined }), { maxLength: 6 }), values], { numRuns: 500 })(
+    'joined end to end, decides each program as it decides alone (an absent one holds)',
+    (trees, factValues) => {
+      const programs = trees.map((tree) =>
+        tree === undefined ? undefined : compileCondition(tree, facts, operators).program,
+      );
+      const joined = joinPrograms(programs);
+      programs.forEach((program, index) => {
+        const alone = program === undefined ? true : runDecision(program, factValues);
+        expect(runFrom(joined.code, joined.constants, joined.starts[index]!, factValues)).toBe(alone);
+      });
+    },
+  );
 });

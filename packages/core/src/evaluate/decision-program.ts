@@ -48,8 +48,24 @@ const leafSize = 5;
  * ```
  */
 export function runDecision(program: DecisionProgram, values: FactValues): boolean {
-  const { code, constants } = program;
-  let at = program.start;
+  return runFrom(program.code, program.constants, program.start, values);
+}
+
+/**
+ * Runs the program in `code` and `constants` from the leaf `at` (a verdict target decides at once): one
+ * loop, one switch on small integers, the comparisons written out.
+ *
+ * @example
+ * ```ts
+ * runFrom(joined.code, joined.constants, joined.starts[position], values);
+ * ```
+ */
+export function runFrom(
+  code: Int32Array,
+  constants: readonly unknown[],
+  at: number,
+  values: FactValues,
+): boolean {
   while (at >= 0) {
     const offset = at * leafSize;
     const value = values[code[offset + 1]!] as FactValue;
@@ -81,11 +97,55 @@ export function runDecision(program: DecisionProgram, values: FactValues): boole
         result = (expected as unknown as readonly FactValue[]).indexOf(value) === -1;
         break;
       default:
-        result = (constants[code[offset + 2]!] as (values: FactValues) => boolean)(values);
+        result = (expected as unknown as (values: FactValues) => boolean)(values);
     }
     at = result ? code[offset + 3]! : code[offset + 4]!;
   }
   return at === holds;
+}
+
+/** Programs laid end to end in one code array, each entered at its own start. */
+export interface JoinedPrograms {
+  readonly code: Int32Array;
+  readonly constants: readonly unknown[];
+  /** Per program, where {@link runFrom} enters it; an absent program holds. */
+  readonly starts: Int32Array;
+}
+
+/**
+ * Lays programs end to end, so that a loop over many conditions reads one code array and one constants
+ * array instead of three fields of an object per condition. An absent program (`undefined`, e.g. a
+ * standard without `applicableWhen`) holds.
+ *
+ * @example
+ * ```ts
+ * const joined = joinPrograms(standards.map((standard) => standard.condition.program));
+ * runFrom(joined.code, joined.constants, joined.starts[0], values); // the first standard's verdict
+ * ```
+ */
+export function joinPrograms(programs: readonly (DecisionProgram | undefined)[]): JoinedPrograms {
+  const code: number[] = [];
+  const constants: unknown[] = [];
+  const starts = new Int32Array(programs.length);
+  programs.forEach((program, index) => {
+    if (program === undefined) {
+      starts[index] = holds;
+      return;
+    }
+    const leafBase = code.length / leafSize;
+    const relocate = (target: number) => (target < 0 ? target : target + leafBase);
+    starts[index] = relocate(program.start);
+    for (let offset = 0; offset < program.code.length; offset += leafSize)
+      code.push(
+        program.code[offset]!,
+        program.code[offset + 1]!,
+        program.code[offset + 2]! + constants.length,
+        relocate(program.code[offset + 3]!),
+        relocate(program.code[offset + 4]!),
+      );
+    constants.push(...program.constants);
+  });
+  return { code: Int32Array.from(code), constants, starts };
 }
 
 /**

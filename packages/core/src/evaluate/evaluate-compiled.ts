@@ -5,13 +5,19 @@ import type { EvaluationResult, StandardExplanation } from '../result/types.js';
 import { resultOf } from './assemble-result.js';
 import type { CompiledCondition } from './compile-condition.js';
 import { decideScope, flagMissing, hasMissing } from './decide-scope.js';
-import { runDecision } from './decision-program.js';
+import { joinPrograms, runDecision, runFrom } from './decision-program.js';
 import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
-import { type ExplainableStandard, explanationOf, placeLazyDetails, ResultDetails } from './lazy-result.js';
+import {
+  type ExplainableStandard,
+  explanationOf,
+  placeLazyDetails,
+  placeLazyUnevidenced,
+  ResultDetails,
+} from './lazy-result.js';
 import { outcomeOf } from './outcome.js';
 import { OutcomeCode, outcomeCode } from './outcome-codes.js';
-import { decideEvidence, evidenceOf, evidenceRulesOf, unevidencedIds } from './result-evidence.js';
+import { decideEvidence, evidenceOf, evidenceRulesOf } from './result-evidence.js';
 import { createVerdictTally, tallyVerdict } from './verdict-tally.js';
 
 /** A rule set's conditions compiled, in layout order: what {@link evaluationOf} runs. */
@@ -50,6 +56,12 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
   const callsPlugin = Uint8Array.from(standards, (standard) =>
     standard.condition.callsPlugin || standard.applicableWhen?.callsPlugin ? 1 : 0,
   );
+  const callsAnyPlugin = callsPlugin.includes(1);
+  // Every standard's applicableWhen (an absent one holds), then every standard's condition.
+  const { code, constants, starts } = joinPrograms([
+    ...standards.map((standard) => standard.applicableWhen?.program),
+    ...standards.map((standard) => standard.condition.program),
+  ]);
   let neededCount = 0;
   for (const flag of needed) neededCount += flag;
   const tally = createVerdictTally();
@@ -71,31 +83,40 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
     let missing: number[] | undefined;
     if (!complete) missing = new Array<number>(values.length).fill(0);
     const scopeVerdict = decideScope(scope, focus, values, missing);
-    for (let position = 0; position < standardCount; position++) {
-      const standard = standards[position]!;
-      if (callsPlugin[position] === 1) {
-        const explanation = explanationOf(standard, values);
-        if (explained === undefined) explained = new Array(standardCount);
-        explained[position] = explanation;
-        const outcome = outcomeOf(explanation.applicable?.result, explanation.condition.result);
-        if (outcome === 'missing-data' && missing !== undefined) {
-          const undecided =
-            explanation.applicable?.result === null ? standard.applicableWhen! : standard.condition;
-          flagMissing(undecided, values, missing);
+    if (missing === undefined && !callsAnyPlugin) {
+      // The common case: every fact answered, no plugin. Each standard by its two entries in one program.
+      for (let position = 0; position < standardCount; position++)
+        outcomes[position] = !runFrom(code, constants, starts[position]!, values)
+          ? OutcomeCode.notApplicable
+          : runFrom(code, constants, starts[standardCount + position]!, values)
+            ? OutcomeCode.met
+            : OutcomeCode.unmet;
+    } else
+      for (let position = 0; position < standardCount; position++) {
+        const standard = standards[position]!;
+        if (callsPlugin[position] === 1) {
+          const explanation = explanationOf(standard, values);
+          if (explained === undefined) explained = new Array(standardCount);
+          explained[position] = explanation;
+          const outcome = outcomeOf(explanation.applicable?.result, explanation.condition.result);
+          if (outcome === 'missing-data' && missing !== undefined) {
+            const undecided =
+              explanation.applicable?.result === null ? standard.applicableWhen! : standard.condition;
+            flagMissing(undecided, values, missing);
+          }
+          outcomes[position] = outcomeCode(outcome);
+        } else if (missing === undefined) {
+          const applicableWhen = standard.applicableWhen;
+          outcomes[position] =
+            applicableWhen !== undefined && !runDecision(applicableWhen.program, values)
+              ? OutcomeCode.notApplicable
+              : runDecision(standard.condition.program, values)
+                ? OutcomeCode.met
+                : OutcomeCode.unmet;
+        } else {
+          outcomes[position] = decideWithMissing(standard, values, missing);
         }
-        outcomes[position] = outcomeCode(outcome);
-      } else if (missing === undefined) {
-        const applicableWhen = standard.applicableWhen;
-        outcomes[position] =
-          applicableWhen !== undefined && !runDecision(applicableWhen.program, values)
-            ? OutcomeCode.notApplicable
-            : runDecision(standard.condition.program, values)
-              ? OutcomeCode.met
-              : OutcomeCode.unmet;
-      } else {
-        outcomes[position] = decideWithMissing(standard, values, missing);
       }
-    }
     // Before the tally: under scoring.unevidenced 'unmet', a met standard without its evidence is unmet.
     const evidence = decideEvidence(
       evidenceRules,
@@ -116,7 +137,9 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
       tally,
       eligible,
       missingFacts,
-      unevidencedIds(layout, evidence),
+      // Found when first read. Only a standard requiring evidence can be unevidenced; deciding by the rule
+      // set, not the assessment, keeps its results on one shape.
+      evidenceRules.requiresAny ? placeLazyUnevidenced : [],
       placeLazyDetails,
       new ResultDetails(
         layout,

@@ -131,6 +131,17 @@ describe('scoring.unevidenced', () => {
     }
   });
 
+  it("'shown' finds the unevidenced standards when `unevidenced` is first read, then keeps them", () => {
+    const result = compileRuleSet(withEvidence('shown')).evaluate(assessmentOf(perfectFacts()));
+    // Bounded work: the verdict does not depend on them, so evaluating leaves them to an accessor.
+    expect(Object.getOwnPropertyDescriptor(result, 'unevidenced')).toHaveProperty('get');
+    expect(Object.keys(result).at(-1)).toBe('unevidenced');
+    const first = result.unevidenced;
+    expect(first).toEqual(['s-policing-room', 's-heating']);
+    expect(result.unevidenced).toBe(first);
+    expect(JSON.parse(JSON.stringify(result)).unevidenced).toEqual(first);
+  });
+
   it("'unmet' counts them as unmet, with a reason naming each missing document", async () => {
     const partial = { 's-policing-room': [allEvidence['s-policing-room'][0]!] };
     const assessment = { ...assessmentOf(perfectFacts()), evidence: partial };

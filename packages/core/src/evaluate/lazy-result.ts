@@ -19,7 +19,12 @@ import {
   requirementResults,
 } from './outcome-counts.js';
 import { reasonsFor } from './reasons.js';
-import { evidenceReasons, type ResultEvidence, standardEvidenceOf } from './result-evidence.js';
+import {
+  evidenceReasons,
+  type ResultEvidence,
+  standardEvidenceOf,
+  unevidencedIds,
+} from './result-evidence.js';
 import type { ScopeVerdict } from './scope-verdict.js';
 
 /** What a standard needs to be explained again, from the facts, when its explanation is first read. */
@@ -51,6 +56,7 @@ export class ResultDetails {
   requirements: readonly RequirementResult[] | undefined = undefined;
   aspects: readonly AspectResult[] | undefined = undefined;
   reasons: readonly Reason[] | undefined = undefined;
+  unevidenced: readonly string[] | undefined = undefined;
 
   constructor(
     readonly layout: RubricLayout,
@@ -91,7 +97,7 @@ function detailsOf(holder: unknown): ResultDetails {
   return details;
 }
 
-type DetailKey = 'standards' | 'requirements' | 'aspects' | 'reasons';
+type DetailKey = 'standards' | 'requirements' | 'aspects' | 'reasons' | 'unevidenced';
 
 /** One accessor pair per field for every result, so that V8 keeps results on one shape. */
 function accessorFor<Key extends DetailKey>(
@@ -150,6 +156,10 @@ const reasonsAccessor = accessorFor('reasons', (details) => {
   return reasons;
 });
 
+const unevidencedAccessor = accessorFor('unevidenced', (details) =>
+  unevidencedIds(details.compiledStandards, details.evidence, details.outcomes),
+);
+
 /** The hidden property holding a result's details: neither writable, nor enumerable, nor configurable. */
 const detailsDescriptor: PropertyDescriptor = { value: undefined };
 
@@ -174,6 +184,20 @@ export function placeLazyDetails(result: Mutable<EvaluationResult>, details: Res
   Object.defineProperty(result, 'requirements', requirementsAccessor);
   Object.defineProperty(result, 'aspects', aspectsAccessor);
   Object.defineProperty(result, 'reasons', reasonsAccessor);
+}
+
+/**
+ * Sets a result's `unevidenced` as an enumerable accessor that finds the unevidenced standards the first
+ * time it is read, as {@link placeLazyDetails} does for the other details (it must be called after it):
+ * for `resultOf`, when the rule set requires evidence.
+ *
+ * @example
+ * ```ts
+ * resultOf(layout, id, scope, count, tally, eligible, missingFacts, placeLazyUnevidenced, placeLazyDetails, details);
+ * ```
+ */
+export function placeLazyUnevidenced(result: Mutable<EvaluationResult>): void {
+  Object.defineProperty(result, 'unevidenced', unevidencedAccessor);
 }
 
 /** The result's counts, counted from its outcomes when a detail is first read. */

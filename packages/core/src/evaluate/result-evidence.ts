@@ -7,7 +7,7 @@ import {
 import { unreadableIssue } from '../reading/structure-depth.js';
 import type { Reason, StandardEvidence, StandardResult } from '../result/types.js';
 import type { RubricLayout } from './layout.js';
-import { outcomeCode, outcomeNames } from './outcome-codes.js';
+import { OutcomeCode, outcomeCode, outcomeNames } from './outcome-codes.js';
 
 const rules = evidenceRules();
 const byLayout = new WeakMap<RubricLayout, EvidenceRulesForStandards>();
@@ -43,8 +43,11 @@ export function evidenceRulesOf(layout: RubricLayout): EvidenceRulesForStandards
 export interface ResultEvidence {
   readonly rules: EvidenceRulesForStandards;
   readonly entries: EvidenceByPosition | undefined;
-  /** Positions of the unevidenced standards, in rule-set order. */
-  readonly unevidenced: readonly number[];
+  /**
+   * Positions of the unevidenced standards, in rule-set order; `undefined` under `'shown'`, where they
+   * change no outcome and are found when first asked for ({@link unevidencedIds}).
+   */
+  readonly unevidenced: readonly number[] | undefined;
   /** Whether they count as unmet (`scoring.unevidenced: 'unmet'`). */
   readonly counted: boolean;
 }
@@ -88,25 +91,37 @@ export function decideEvidence(
   unmetCode: number,
 ): ResultEvidence | undefined {
   if (given === undefined && !forLayout.requiresAny) return undefined;
-  const counted = policy === 'unmet';
-  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, counted);
+  if (policy !== 'unmet') {
+    // The evidence is read (and refused) now; which standards lack theirs waits until it is asked for.
+    const { issues, entries } = forLayout.read(given);
+    if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
+    return { rules: forLayout, entries, unevidenced: undefined, counted: false };
+  }
+  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, true);
   if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
-  return { rules: forLayout, entries, unevidenced, counted };
+  return { rules: forLayout, entries, unevidenced, counted: true };
 }
 
 /**
- * The result's `unevidenced`: the ids of the unevidenced standards (a new list, `[]` when none).
+ * The result's `unevidenced`: the ids of the unevidenced standards (a new list, `[]` when none), found
+ * from the outcomes `decideEvidence` was given unless it found them.
  *
  * @example
  * ```ts
- * result.unevidenced = unevidencedIds(layout, evidence);
+ * result.unevidenced = unevidencedIds(standards, evidence, outcomes);
  * ```
  */
-export function unevidencedIds(layout: RubricLayout, evidence: ResultEvidence | undefined): string[] {
-  const ids: string[] = [];
-  if (evidence !== undefined)
-    for (const position of evidence.unevidenced) ids.push(layout.standards[position]!.id);
-  return ids;
+export function unevidencedIds(
+  standards: readonly { readonly id: string }[],
+  evidence: ResultEvidence | undefined,
+  outcomes: ArrayLike<number>,
+): string[] {
+  if (evidence === undefined) return [];
+  return unevidencedPositions(evidence, outcomes).map((position) => standards[position]!.id);
+}
+
+function unevidencedPositions(evidence: ResultEvidence, outcomes: ArrayLike<number>): readonly number[] {
+  return evidence.unevidenced ?? evidence.rules.unevidenced(outcomes, OutcomeCode.met, evidence.entries);
 }
 
 /**
@@ -139,7 +154,9 @@ export function evidenceReasons(
   missingOf: (position: number) => readonly string[],
 ): Reason[] {
   if (evidence === undefined || !evidence.counted) return [];
-  return evidence.unevidenced.map((position) => evidence.rules.reasonFor(position, missingOf(position)));
+  return (evidence.unevidenced ?? []).map((position) =>
+    evidence.rules.reasonFor(position, missingOf(position)),
+  );
 }
 
 /**
@@ -174,5 +191,5 @@ export function withEvidence(
     const shown = standardEvidenceOf(evidence, position);
     return shown === undefined ? { ...standard, outcome } : { ...standard, outcome, evidence: shown };
   });
-  return { standards, unevidenced: evidence.unevidenced };
+  return { standards, unevidenced: unevidencedPositions(evidence, outcomes) };
 }
