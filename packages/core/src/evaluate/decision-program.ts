@@ -1,5 +1,6 @@
 import type { FactValue } from '../rule-set/types.js';
 import type { FactValues } from './fact-values.js';
+import { OutcomeCode } from './outcome-codes.js';
 
 /**
  * A condition's short-circuiting test as a flat program of leaves: each leaf compares one fact slot with
@@ -146,6 +147,30 @@ export function joinPrograms(programs: readonly (DecisionProgram | undefined)[])
     constants.push(...program.constants);
   });
   return { code: Int32Array.from(code), constants, starts };
+}
+
+/**
+ * A standard's outcome code from programs joined as every standard's `applicableWhen`, then every
+ * standard's condition (`count` standards): not applicable, met or unmet. Only when every fact is present
+ * and no plugin is called.
+ *
+ * @example
+ * ```ts
+ * outcomes[position] = standardOutcome(programs, standards.length, position, values);
+ * ```
+ */
+export function standardOutcome(
+  programs: JoinedPrograms,
+  count: number,
+  position: number,
+  values: FactValues,
+): number {
+  const { code, constants, starts } = programs;
+  return !runFrom(code, constants, starts[position]!, values)
+    ? OutcomeCode.notApplicable
+    : runFrom(code, constants, starts[count + position]!, values)
+      ? OutcomeCode.met
+      : OutcomeCode.unmet;
 }
 
 /**

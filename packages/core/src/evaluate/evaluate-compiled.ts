@@ -5,7 +5,7 @@ import type { EvaluationResult, StandardExplanation } from '../result/types.js';
 import { resultOf } from './assemble-result.js';
 import type { CompiledCondition } from './compile-condition.js';
 import { decideScope, flagMissing, hasMissing } from './decide-scope.js';
-import { joinPrograms, runDecision, runFrom } from './decision-program.js';
+import { type JoinedPrograms, joinPrograms, runDecision, standardOutcome } from './decision-program.js';
 import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
 import {
@@ -58,7 +58,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
   );
   const callsAnyPlugin = callsPlugin.includes(1);
   // Every standard's applicableWhen (an absent one holds), then every standard's condition.
-  const { code, constants, starts } = joinPrograms([
+  const programs = joinPrograms([
     ...standards.map((standard) => standard.applicableWhen?.program),
     ...standards.map((standard) => standard.condition.program),
   ]);
@@ -83,40 +83,15 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
     let missing: number[] | undefined;
     if (!complete) missing = new Array<number>(values.length).fill(0);
     const scopeVerdict = decideScope(scope, focus, values, missing);
-    if (missing === undefined && !callsAnyPlugin) {
-      // The common case: every fact answered, no plugin. Each standard by its two entries in one program.
+    // The common case — every fact answered, no plugin, evidence changing no outcome — decides each standard
+    // as it counts it; otherwise the outcomes are decided first, then evidence may change them, then counted.
+    const plain = missing === undefined && !callsAnyPlugin;
+    const decideWhileCounting = plain && evidencePolicy !== 'unmet';
+    if (decideWhileCounting) tallyVerdict(layout, outcomes, tally, programs, values);
+    else if (plain)
       for (let position = 0; position < standardCount; position++)
-        outcomes[position] = !runFrom(code, constants, starts[position]!, values)
-          ? OutcomeCode.notApplicable
-          : runFrom(code, constants, starts[standardCount + position]!, values)
-            ? OutcomeCode.met
-            : OutcomeCode.unmet;
-    } else
-      for (let position = 0; position < standardCount; position++) {
-        const standard = standards[position]!;
-        if (callsPlugin[position] === 1) {
-          const explanation = explanationOf(standard, values);
-          if (explained === undefined) explained = new Array(standardCount);
-          explained[position] = explanation;
-          const outcome = outcomeOf(explanation.applicable?.result, explanation.condition.result);
-          if (outcome === 'missing-data' && missing !== undefined) {
-            const undecided =
-              explanation.applicable?.result === null ? standard.applicableWhen! : standard.condition;
-            flagMissing(undecided, values, missing);
-          }
-          outcomes[position] = outcomeCode(outcome);
-        } else if (missing === undefined) {
-          const applicableWhen = standard.applicableWhen;
-          outcomes[position] =
-            applicableWhen !== undefined && !runDecision(applicableWhen.program, values)
-              ? OutcomeCode.notApplicable
-              : runDecision(standard.condition.program, values)
-                ? OutcomeCode.met
-                : OutcomeCode.unmet;
-        } else {
-          outcomes[position] = decideWithMissing(standard, values, missing);
-        }
-      }
+        outcomes[position] = standardOutcome(programs, standardCount, position, values);
+    else explained = decideEach(standards, programs, callsPlugin, values, missing, outcomes);
     // Before the tally: under scoring.unevidenced 'unmet', a met standard without its evidence is unmet.
     const evidence = decideEvidence(
       evidenceRules,
@@ -126,7 +101,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
       OutcomeCode.met,
       OutcomeCode.unmet,
     );
-    tallyVerdict(layout, outcomes, tally);
+    if (!decideWhileCounting) tallyVerdict(layout, outcomes, tally);
     const missingFacts = missing === undefined ? [] : missingFactIds(layout, missing);
     const eligible = scopeVerdict.inScope === true && tally.passes;
     return resultOf(
@@ -155,6 +130,39 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
       ),
     );
   };
+}
+
+/**
+ * Every standard's outcome into `outcomes` when a fact may be missing or a plugin is called; the
+ * explanations made while deciding (a standard that calls a plugin), by position.
+ */
+function decideEach(
+  standards: readonly ExplainableStandard[],
+  programs: JoinedPrograms,
+  callsPlugin: Uint8Array,
+  values: FactValues,
+  missing: number[] | undefined,
+  outcomes: number[],
+): (StandardExplanation | undefined)[] | undefined {
+  let explained: (StandardExplanation | undefined)[] | undefined;
+  for (let position = 0; position < standards.length; position++) {
+    const standard = standards[position]!;
+    if (callsPlugin[position] === 1) {
+      const explanation = explanationOf(standard, values);
+      if (explained === undefined) explained = new Array(standards.length);
+      explained[position] = explanation;
+      const outcome = outcomeOf(explanation.applicable?.result, explanation.condition.result);
+      if (outcome === 'missing-data' && missing !== undefined) {
+        const undecided =
+          explanation.applicable?.result === null ? standard.applicableWhen! : standard.condition;
+        flagMissing(undecided, values, missing);
+      }
+      outcomes[position] = outcomeCode(outcome);
+    } else if (missing === undefined)
+      outcomes[position] = standardOutcome(programs, standards.length, position, values);
+    else outcomes[position] = decideWithMissing(standard, values, missing);
+  }
+  return explained;
 }
 
 /** A standard without plugin operators when some fact may be missing: undecided where one is. */

@@ -1,3 +1,5 @@
+import { type JoinedPrograms, standardOutcome } from './decision-program.js';
+import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
 import { OutcomeCode } from './outcome-codes.js';
 
@@ -31,13 +33,23 @@ export function createVerdictTally(): VerdictTally {
  * range and judged when its range ends. The per-requirement and per-aspect results are counted when first
  * read, by `countOutcomes`.
  *
+ * Given `programs` (every standard's `applicableWhen`, then its condition, joined) and `values`, it decides
+ * each standard as it counts it, into `outcomes`: one pass, when nothing can change an outcome afterwards.
+ *
  * @example
  * ```ts
  * tallyVerdict(layout, outcomes, tally);
  * const eligible = inScope === true && tally.passes;
  * ```
  */
-export function tallyVerdict(layout: RubricLayout, outcomes: ArrayLike<number>, tally: VerdictTally): void {
+export function tallyVerdict(
+  layout: RubricLayout,
+  outcomes: number[],
+  tally: VerdictTally,
+  programs?: JoinedPrograms,
+  values?: FactValues,
+): void {
+  const standardCount = layout.standards.length;
   const { requirementStarts, aspectStarts, scaledPoints } = layout.hot;
   const scoring = layout.ruleSet.scoring;
   const minimum = scoring.minMetPerRequirement;
@@ -52,6 +64,8 @@ export function tallyVerdict(layout: RubricLayout, outcomes: ArrayLike<number>, 
     let requirementApplicable = 0;
     const end = requirementStarts[requirement + 1]!;
     for (let position = requirementStarts[requirement]!; position < end; position++) {
+      if (programs !== undefined)
+        outcomes[position] = standardOutcome(programs, standardCount, position, values!);
       const outcome = outcomes[position]!;
       if (outcome === OutcomeCode.notApplicable) continue;
       requirementApplicable++;

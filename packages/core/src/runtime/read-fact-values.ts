@@ -31,10 +31,13 @@ export function factValuesReader(
 ) {
   const ids = facts.map((fact) => fact.id);
   const positionOf = new Map(ids.map((id, position) => [id, position]));
-  // 0 boolean, 1 string, 2 number, 3 integer, 4 enum; -1 dates, left to describeFactValue.
-  const checks = facts.map((fact) => ['boolean', 'string', 'number', 'integer', 'enum'].indexOf(fact.type));
-  const lows = facts.map((fact) => fact.min ?? -Infinity);
-  const highs = facts.map((fact) => fact.max ?? Infinity);
+  // 0 boolean, 1 string, 2 number, 3 integer, 4 enum; -1 dates, left to describeFactValue. Typed arrays:
+  // the reading loop loads them without a check of what kind of element it finds.
+  const checks = Int8Array.from(facts, (fact) =>
+    ['boolean', 'string', 'number', 'integer', 'enum'].indexOf(fact.type),
+  );
+  const lows = Float64Array.from(facts, (fact) => fact.min ?? -Infinity);
+  const highs = Float64Array.from(facts, (fact) => fact.max ?? Infinity);
   const allowed = facts.map((fact) =>
     fact.type === 'enum' && Array.isArray(fact.values) ? fact.values : [],
   );
@@ -76,18 +79,18 @@ export function factValuesReader(
       next = position + 1;
       if (value === null || value === undefined) continue;
       const check = checks[position]!;
+      // Numbers first (most answers are numbers or booleans); `value - value === 0` is Number.isFinite.
       const accepted =
-        check === 0
-          ? typeof value === 'boolean'
-          : check === 1
-            ? typeof value === 'string'
-            : check === 4
-              ? allowed[position]!.includes(value)
-              : check > 1 &&
-                typeof value === 'number' &&
-                value >= lows[position]! &&
-                value <= highs[position]! &&
-                (check === 3 ? Number.isInteger(value) : Number.isFinite(value));
+        check === 4
+          ? allowed[position]!.includes(value)
+          : typeof value === 'number'
+            ? check > 1 &&
+              value >= lows[position]! &&
+              value <= highs[position]! &&
+              (check === 3 ? Number.isInteger(value) : value - value === 0)
+            : check === 0
+              ? typeof value === 'boolean'
+              : check === 1 && typeof value === 'string';
       const problem = accepted ? undefined : describeFactValue(value, facts[position]!);
       if (problem) issues.push({ path: ['facts', factId], message: problem, kind: 'invalid-fact' });
       else {
