@@ -1,6 +1,6 @@
 import type { FactValue } from '../rule-set/types.js';
 import { isTimestampByHand } from './assessed-at.js';
-import { type FactIndex, readAssessment, type UnknownFactPolicy } from './read-facts.js';
+import { assessmentEvidence, type FactIndex, readAssessment, type UnknownFactPolicy } from './read-facts.js';
 
 /** An assessment's facts read into catalog slots, with what the evaluator's fast path needs to know. */
 export interface FactSlots {
@@ -67,6 +67,9 @@ function readCommonCase(
   const assessedAt = envelope.assessedAt;
   if (assessedAt !== undefined && (typeof assessedAt !== 'string' || !isTimestampByHand(assessedAt)))
     return undefined;
+  // Evidence of the wrong shape is readAssessment's to report, with any other issue of the assessment.
+  const evidence = envelope.evidence;
+  if (evidence !== undefined && assessmentEvidence.shapeIssues(evidence).length > 0) return undefined;
   const facts = envelope.facts;
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return undefined;
   return readFacts(id, facts as Record<string, unknown>, index, unknownFacts, needed, neededCount);
@@ -117,6 +120,7 @@ function hasOnlyEnvelopeFields(envelope: Record<string, unknown>): boolean {
       case 'assessedAt':
       case 'ruleSet':
       case '$schema':
+      case 'evidence':
         break;
       default:
         return false;

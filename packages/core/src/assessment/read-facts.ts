@@ -31,9 +31,17 @@ export interface ReadAssessment {
 }
 
 const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
-/** The evidence rules, made once: the envelope checks the shape of `evidence` with them. */
-const evidence = evidenceRules();
-const fields = assessmentFields(checks, checks, RubricError, evidence.shapeIssues);
+/**
+ * The evidence rules, made once: the envelope checks the shape of `evidence` with them, and the evaluator
+ * reads evidence against a rule set with them.
+ *
+ * @example
+ * ```ts
+ * assessmentEvidence.shapeIssues(assessment.evidence); // [] when well formed
+ * ```
+ */
+export const assessmentEvidence = evidenceRules();
+const fields = assessmentFields(checks, checks, RubricError, assessmentEvidence.shapeIssues);
 
 /**
  * The fact catalog indexed for reading assessments: ids and definitions in catalog order, and the readers.

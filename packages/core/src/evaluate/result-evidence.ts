@@ -1,15 +1,11 @@
+import { assessmentEvidence } from '../assessment/read-facts.js';
 import { RubricError } from '../errors/rubric-error.js';
-import {
-  type EvidenceByPosition,
-  type EvidenceRulesForStandards,
-  evidenceRules,
-} from '../evidence/evidence-rules.js';
+import type { EvidenceByPosition, EvidenceRulesForStandards } from '../evidence/evidence-rules.js';
 import { unreadableIssue } from '../reading/structure-depth.js';
 import type { Reason, StandardEvidence, StandardResult } from '../result/types.js';
 import type { RubricLayout } from './layout.js';
 import { OutcomeCode, outcomeCode, outcomeNames } from './outcome-codes.js';
 
-const rules = evidenceRules();
 const byLayout = new WeakMap<RubricLayout, EvidenceRulesForStandards>();
 
 /**
@@ -24,7 +20,7 @@ const byLayout = new WeakMap<RubricLayout, EvidenceRulesForStandards>();
 export function evidenceRulesOf(layout: RubricLayout): EvidenceRulesForStandards {
   let bound = byLayout.get(layout);
   if (bound === undefined) {
-    bound = rules.forStandards(
+    bound = assessmentEvidence.forStandards(
       layout.standards.map((standard) => ({
         id: standard.id,
         requirementId: standard.requirementId,
@@ -73,10 +69,10 @@ export function evidenceOf(input: unknown): unknown {
  * Reads an assessment's evidence against the rule set and finds the unevidenced standards among those
  * decided met (`outcomes[position] === metCode`); under `scoring.unevidenced: 'unmet'` it sets their
  * outcome to `unmetCode` in place. `undefined`, at no cost, when the assessment cites no evidence and no
- * standard requires any.
+ * standard requires any. Only after the assessment's envelope has been read, which checks the shape of
+ * its evidence (readAssessment, or the evaluator's own reading of the common case).
  *
- * @throws {RubricError} `INVALID_ASSESSMENT` for evidence of the wrong shape or for a standard the rule set
- * does not have (`['evidence', standardId]`, kind `unknown-standard`).
+ * @throws {RubricError} `INVALID_ASSESSMENT` for a standard the rule set does not have (`['evidence', standardId]`, kind `unknown-standard`).
  * @example
  * ```ts
  * const evidence = decideEvidence(forLayout, 'unmet', evidenceOf(assessment), outcomes, OutcomeCode.met, OutcomeCode.unmet);
@@ -93,11 +89,11 @@ export function decideEvidence(
   if (given === undefined && !forLayout.requiresAny) return undefined;
   if (policy !== 'unmet') {
     // The evidence is read (and refused) now; which standards lack theirs waits until it is asked for.
-    const { issues, entries } = forLayout.read(given);
+    const { issues, entries } = forLayout.read(given, true);
     if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
     return { rules: forLayout, entries, unevidenced: undefined, counted: false };
   }
-  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, true);
+  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, true, true);
   if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
   return { rules: forLayout, entries, unevidenced, counted: true };
 }
