@@ -4,8 +4,17 @@ import { indexFacts } from '../assessment/read-facts.js';
 import { operatorTable } from '../rule-set/operators.js';
 import type { Condition, FactDefinition, FactValue } from '../rule-set/types.js';
 import { compileCondition } from './compile-condition.js';
-import { fails, holds, joinPrograms, Operation, runDecision, runFrom } from './decision-program.js';
+import {
+  fails,
+  holds,
+  joinStandards,
+  notApplicable,
+  Operation,
+  runDecision,
+  standardOutcome,
+} from './decision-program.js';
 import type { FactValues } from './fact-values.js';
+import { OutcomeCode } from './outcome-codes.js';
 
 // A flat decision program must decide every condition as its explanation does (which evaluates every
 // node, without short circuits): the same verdict on the same facts, whatever the nesting.
@@ -95,17 +104,42 @@ describe('a decision program', () => {
     expect(compileCondition({ any: [] }, facts, operators).program.start).toBe(fails);
   });
 
-  test.prop([fc.array(fc.option(condition, { nil: undefined }), { maxLength: 6 }), values], { numRuns: 500 })(
-    'joined end to end, decides each program as it decides alone (an absent one holds)',
-    (trees, factValues) => {
-      const programs = trees.map((tree) =>
-        tree === undefined ? undefined : compileCondition(tree, facts, operators).program,
-      );
-      const joined = joinPrograms(programs);
-      programs.forEach((program, index) => {
-        const alone = program === undefined ? true : runDecision(program, factValues);
-        expect(runFrom(joined.code, joined.constants, joined.starts[index]!, factValues)).toBe(alone);
+  test.prop(
+    [
+      fc.array(fc.record({ applicableWhen: fc.option(condition, { nil: undefined }), condition }), {
+        maxLength: 6,
+      }),
+      values,
+    ],
+    { numRuns: 500 },
+  )(
+    'joined, decides each standard as its own programs do: not applicable, met or unmet',
+    (standards, factValues) => {
+      const compiled = standards.map((standard) => ({
+        applicableWhen:
+          standard.applicableWhen === undefined
+            ? undefined
+            : compileCondition(standard.applicableWhen, facts, operators).program,
+        condition: compileCondition(standard.condition, facts, operators).program,
+      }));
+      const programs = joinStandards(compiled);
+      compiled.forEach(({ applicableWhen, condition: program }, position) => {
+        const expected =
+          applicableWhen !== undefined && !runDecision(applicableWhen, factValues)
+            ? OutcomeCode.notApplicable
+            : runDecision(program, factValues)
+              ? OutcomeCode.met
+              : OutcomeCode.unmet;
+        expect(standardOutcome(programs, position, factValues)).toBe(expected);
       });
     },
   );
+
+  it('names outcomes by its verdicts: -1 - the outcome code', () => {
+    expect([-1 - holds, -1 - fails, -1 - notApplicable]).toEqual([
+      OutcomeCode.met,
+      OutcomeCode.unmet,
+      OutcomeCode.notApplicable,
+    ]);
+  });
 });

@@ -1,6 +1,5 @@
 import type { FactValue } from '../rule-set/types.js';
 import type { FactValues } from './fact-values.js';
-import { OutcomeCode } from './outcome-codes.js';
 
 /**
  * A condition's short-circuiting test as a flat program of leaves: each leaf compares one fact slot with
@@ -20,9 +19,11 @@ export interface DecisionProgram {
   readonly start: number;
 }
 
-/** The verdict targets. */
+/** The verdict targets: -1 - the outcome code they stand for, in a standard's program. */
 export const holds = -1;
 export const fails = -2;
+/** A standard's `applicableWhen` did not hold (see {@link joinStandards}). */
+export const notApplicable = -3;
 
 /** What a leaf does: a built-in comparison with a literal, or a call of the leaf's compiled test. */
 export const Operation = {
@@ -49,24 +50,25 @@ const leafSize = 5;
  * ```
  */
 export function runDecision(program: DecisionProgram, values: FactValues): boolean {
-  return runFrom(program.code, program.constants, program.start, values);
+  return runTo(program.code, program.constants, program.start, values) === holds;
 }
 
 /**
- * Runs the program in `code` and `constants` from the leaf `at` (a verdict target decides at once): one
+ * Runs the program in `code` and `constants` from the leaf `at` to the verdict it reaches (a target below
+ * zero: {@link holds}, {@link fails}, or {@link notApplicable} in {@link joinStandards}' programs): one
  * loop, one switch on small integers, the comparisons written out.
  *
  * @example
  * ```ts
- * runFrom(joined.code, joined.constants, joined.starts[position], values);
+ * runTo(program.code, program.constants, program.start, values) === holds; // runDecision(program, values)
  * ```
  */
-export function runFrom(
+export function runTo(
   code: Int32Array,
   constants: readonly unknown[],
   at: number,
   values: FactValues,
-): boolean {
+): number {
   while (at >= 0) {
     const offset = at * leafSize;
     const value = values[code[offset + 1]!] as FactValue;
@@ -102,40 +104,45 @@ export function runFrom(
     }
     at = result ? code[offset + 3]! : code[offset + 4]!;
   }
-  return at === holds;
+  return at;
 }
 
-/** Programs laid end to end in one code array, each entered at its own start. */
-export interface JoinedPrograms {
+/** Every standard's test in one program: enter a standard at its start, and the verdict is its outcome. */
+export interface StandardPrograms {
   readonly code: Int32Array;
   readonly constants: readonly unknown[];
-  /** Per program, where {@link runFrom} enters it; an absent program holds. */
+  /** Per standard, where {@link runTo} enters it: its `applicableWhen`, or its condition when it has none. */
   readonly starts: Int32Array;
 }
 
 /**
- * Lays programs end to end, so that a loop over many conditions reads one code array and one constants
- * array instead of three fields of an object per condition. An absent program (`undefined`, e.g. a
- * standard without `applicableWhen`) holds.
+ * Lays every standard's programs end to end in one: its condition, then its `applicableWhen` going to the
+ * condition when it holds and to {@link notApplicable} when it does not. Deciding a standard is then one
+ * run from its start, whose verdict names the outcome ({@link standardOutcome}), and a loop over the
+ * standards reads one code array instead of the fields of two objects per standard.
  *
  * @example
  * ```ts
- * const joined = joinPrograms(standards.map((standard) => standard.condition.program));
- * runFrom(joined.code, joined.constants, joined.starts[0], values); // the first standard's verdict
+ * const programs = joinStandards(standards.map((standard) => ({
+ *   applicableWhen: standard.applicableWhen?.program,
+ *   condition: standard.condition.program,
+ * })));
+ * standardOutcome(programs, 0, values); // OutcomeCode.met, unmet or notApplicable
  * ```
  */
-export function joinPrograms(programs: readonly (DecisionProgram | undefined)[]): JoinedPrograms {
+export function joinStandards(
+  standards: readonly {
+    readonly applicableWhen: DecisionProgram | undefined;
+    readonly condition: DecisionProgram;
+  }[],
+): StandardPrograms {
   const code: number[] = [];
   const constants: unknown[] = [];
-  const starts = new Int32Array(programs.length);
-  programs.forEach((program, index) => {
-    if (program === undefined) {
-      starts[index] = holds;
-      return;
-    }
+  /** Appends a program, its verdicts sent to `whenHolds` and `whenFails`; returns where it starts. */
+  const append = (program: DecisionProgram, whenHolds: number, whenFails: number): number => {
     const leafBase = code.length / leafSize;
-    const relocate = (target: number) => (target < 0 ? target : target + leafBase);
-    starts[index] = relocate(program.start);
+    const relocate = (target: number) =>
+      target === holds ? whenHolds : target === fails ? whenFails : target + leafBase;
     for (let offset = 0; offset < program.code.length; offset += leafSize)
       code.push(
         program.code[offset]!,
@@ -145,32 +152,29 @@ export function joinPrograms(programs: readonly (DecisionProgram | undefined)[])
         relocate(program.code[offset + 4]!),
       );
     constants.push(...program.constants);
+    return relocate(program.start);
+  };
+  const starts = Int32Array.from(standards, ({ applicableWhen, condition }) => {
+    const conditionStart = append(condition, holds, fails);
+    return applicableWhen === undefined
+      ? conditionStart
+      : append(applicableWhen, conditionStart, notApplicable);
   });
   return { code: Int32Array.from(code), constants, starts };
 }
 
 /**
- * A standard's outcome code from programs joined as every standard's `applicableWhen`, then every
- * standard's condition (`count` standards): not applicable, met or unmet. Only when every fact is present
- * and no plugin is called.
+ * A standard's outcome code (met, unmet or not applicable), by one run of {@link joinStandards}' program.
+ * Only when every fact is present and no plugin is called.
  *
  * @example
  * ```ts
- * outcomes[position] = standardOutcome(programs, standards.length, position, values);
+ * outcomes[position] = standardOutcome(programs, position, values);
  * ```
  */
-export function standardOutcome(
-  programs: JoinedPrograms,
-  count: number,
-  position: number,
-  values: FactValues,
-): number {
-  const { code, constants, starts } = programs;
-  return !runFrom(code, constants, starts[position]!, values)
-    ? OutcomeCode.notApplicable
-    : runFrom(code, constants, starts[count + position]!, values)
-      ? OutcomeCode.met
-      : OutcomeCode.unmet;
+export function standardOutcome(programs: StandardPrograms, position: number, values: FactValues): number {
+  // holds → 0 (met), fails → 1 (unmet), notApplicable → 2: the verdicts are -1 - OutcomeCode.
+  return -1 - runTo(programs.code, programs.constants, programs.starts[position]!, values);
 }
 
 /**

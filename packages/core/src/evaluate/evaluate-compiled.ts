@@ -5,7 +5,7 @@ import type { EvaluationResult, StandardExplanation } from '../result/types.js';
 import { resultOf } from './assemble-result.js';
 import type { CompiledCondition } from './compile-condition.js';
 import { decideScope, flagMissing, hasMissing } from './decide-scope.js';
-import { type JoinedPrograms, joinPrograms, runDecision, standardOutcome } from './decision-program.js';
+import { joinStandards, runDecision, type StandardPrograms, standardOutcome } from './decision-program.js';
 import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
 import {
@@ -57,11 +57,12 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
     standard.condition.callsPlugin || standard.applicableWhen?.callsPlugin ? 1 : 0,
   );
   const callsAnyPlugin = callsPlugin.includes(1);
-  // Every standard's applicableWhen (an absent one holds), then every standard's condition.
-  const programs = joinPrograms([
-    ...standards.map((standard) => standard.applicableWhen?.program),
-    ...standards.map((standard) => standard.condition.program),
-  ]);
+  const programs = joinStandards(
+    standards.map((standard) => ({
+      applicableWhen: standard.applicableWhen?.program,
+      condition: standard.condition.program,
+    })),
+  );
   let neededCount = 0;
   for (const flag of needed) neededCount += flag;
   const tally = createVerdictTally();
@@ -90,7 +91,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
     if (decideWhileCounting) tallyVerdict(layout, outcomes, tally, programs, values);
     else if (plain)
       for (let position = 0; position < standardCount; position++)
-        outcomes[position] = standardOutcome(programs, standardCount, position, values);
+        outcomes[position] = standardOutcome(programs, position, values);
     else explained = decideEach(standards, programs, callsPlugin, values, missing, outcomes);
     // Before the tally: under scoring.unevidenced 'unmet', a met standard without its evidence is unmet.
     const evidence = decideEvidence(
@@ -138,7 +139,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
  */
 function decideEach(
   standards: readonly ExplainableStandard[],
-  programs: JoinedPrograms,
+  programs: StandardPrograms,
   callsPlugin: Uint8Array,
   values: FactValues,
   missing: number[] | undefined,
@@ -158,8 +159,7 @@ function decideEach(
         flagMissing(undecided, values, missing);
       }
       outcomes[position] = outcomeCode(outcome);
-    } else if (missing === undefined)
-      outcomes[position] = standardOutcome(programs, standards.length, position, values);
+    } else if (missing === undefined) outcomes[position] = standardOutcome(programs, position, values);
     else outcomes[position] = decideWithMissing(standard, values, missing);
   }
   return explained;

@@ -1,4 +1,4 @@
-import { type JoinedPrograms, standardOutcome } from './decision-program.js';
+import { type StandardPrograms, standardOutcome } from './decision-program.js';
 import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
 import { OutcomeCode } from './outcome-codes.js';
@@ -33,7 +33,7 @@ export function createVerdictTally(): VerdictTally {
  * range and judged when its range ends. The per-requirement and per-aspect results are counted when first
  * read, by `countOutcomes`.
  *
- * Given `programs` (every standard's `applicableWhen`, then its condition, joined) and `values`, it decides
+ * Given `programs` (every standard's, joined by `joinStandards`) and `values`, it decides
  * each standard as it counts it, into `outcomes`: one pass, when nothing can change an outcome afterwards.
  *
  * @example
@@ -46,10 +46,9 @@ export function tallyVerdict(
   layout: RubricLayout,
   outcomes: number[],
   tally: VerdictTally,
-  programs?: JoinedPrograms,
+  programs?: StandardPrograms,
   values?: FactValues,
 ): void {
-  const standardCount = layout.standards.length;
   const { requirementStarts, aspectStarts, scaledPoints } = layout.hot;
   const scoring = layout.ruleSet.scoring;
   const minimum = scoring.minMetPerRequirement;
@@ -64,8 +63,7 @@ export function tallyVerdict(
     let requirementApplicable = 0;
     const end = requirementStarts[requirement + 1]!;
     for (let position = requirementStarts[requirement]!; position < end; position++) {
-      if (programs !== undefined)
-        outcomes[position] = standardOutcome(programs, standardCount, position, values!);
+      if (programs !== undefined) outcomes[position] = standardOutcome(programs, position, values!);
       const outcome = outcomes[position]!;
       if (outcome === OutcomeCode.notApplicable) continue;
       requirementApplicable++;
