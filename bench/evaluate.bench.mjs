@@ -3,7 +3,7 @@
 // packages first). See bench/README.md.
 //
 // Environment: BENCH_ROUNDS (default 5), BENCH_ROUND_MS (default 1000, per contender per round),
-// BENCH_VARIANTS (default 400).
+// BENCH_VARIANTS (default 400), BENCH_EVALUATIONS (default 1,000,000: the in-process run after the rounds).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -42,6 +42,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const roundMs = Number(process.env.BENCH_ROUND_MS ?? 1000);
 const variantCount = Number(process.env.BENCH_VARIANTS ?? 400);
 const compileRuns = 50;
+const inProcessEvaluations = Number(process.env.BENCH_EVALUATIONS ?? 1_000_000);
 const targets = { compileMs: 5, explainRatio: 200, verdictRatio: 250 };
 
 // ---------------------------------------------------------------------------------------------- inputs
@@ -241,6 +242,13 @@ async function benchRubric(ruleSetDocument, sampleAssessments) {
       `${contender.name.padEnd(40)}${formatNs(contender.medianNs).padEnd(17)}${range.padEnd(22)}${formatRatio(ratio)}${verdict}`,
     );
   }
+  const inProcess = evaluateInProcess(evaluator, assessments);
+  for (const run of inProcess)
+    lines.push(
+      `${inProcessEvaluations.toLocaleString('en-US')} in-process evaluations, ${run.mode.padEnd(17)} ` +
+        `${(run.ms / 1000).toFixed(2)} s (${formatNs((run.ms * 1e6) / inProcessEvaluations)} each, ` +
+        `${Math.round((inProcessEvaluations / run.ms) * 1000).toLocaleString('en-US')}/s), peak RSS ${run.peakRssMb} MB`,
+    );
   console.log(`${lines.join('\n')}\n`);
 
   return {
@@ -279,8 +287,33 @@ async function benchRubric(ruleSetDocument, sampleAssessments) {
       rounds: contender.rounds,
       ...(contender.target ? { target: contender.target, pass: contender.pass } : {}),
     })),
+    inProcess: { evaluations: inProcessEvaluations, runs: inProcess },
     sink: sinkValue(),
   };
+}
+
+/**
+ * One long run per mode, as a service scoring a large backlog in one process would: every result read
+ * for its verdict and dropped. The resident set is sampled every 10,000 evaluations.
+ */
+function evaluateInProcess(evaluator, assessments) {
+  const runs = [];
+  for (const [mode, options] of [
+    ['with explanations', undefined],
+    ['verdict only', { explain: false }],
+  ]) {
+    globalThis.gc?.();
+    let met = 0;
+    let peakRss = process.memoryUsage.rss();
+    const start = performance.now();
+    for (let index = 0; index < inProcessEvaluations; index++) {
+      met += evaluator.evaluate(assessments[index % assessments.length], options).compliance.met;
+      if (index % 10_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }
+    const ms = performance.now() - start;
+    runs.push({ mode, ms, peakRssMb: Math.round(peakRss / 2 ** 20), met });
+  }
+  return runs;
 }
 const guangxi = await benchRubric(loadRuleSetJson(), loadSamples());
 const generated = generatedRubric();
