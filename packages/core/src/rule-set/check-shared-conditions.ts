@@ -1,3 +1,4 @@
+import { addIssue } from '../errors/add-issue.js';
 import { formatPath, type IssueOf } from '../errors/rubric-error.js';
 import { MAX_DOCUMENT_NODES } from '../reading/structure-depth.js';
 import { isPlainObject } from '../util/guards.js';
@@ -38,23 +39,24 @@ export class SharedConditionTracker {
     for (const [name, body] of Object.entries(conditions)) {
       const path = ['conditions', name];
       if (reservedNames.has(name)) {
-        issues.push({
+        addIssue(
+          issues,
           path,
-          message: `${quote(name)} is a reserved name and cannot name a shared condition`,
-          kind: 'reserved-name',
-        });
+          `${quote(name)} is a reserved name and cannot name a shared condition`,
+          'reserved-name',
+        );
         continue;
       }
       if (!isPlainObject(body)) continue;
       this.bodies.set(name, body);
       // json-rules-engine's setCondition refuses a bare comparison at the root, so both backends can run it.
       if ('fact' in body) {
-        issues.push({
+        addIssue(
+          issues,
           path,
-          message:
-            'a shared condition has all, any, not or a reference at its root (as json-rules-engine requires): wrap the comparison in { all: [ … ] }',
-          kind: 'shared-condition-leaf',
-        });
+          'a shared condition has all, any, not or a reference at its root (as json-rules-engine requires): wrap the comparison in { all: [ … ] }',
+          'shared-condition-leaf',
+        );
       }
     }
   }
@@ -65,11 +67,12 @@ export class SharedConditionTracker {
     if (typeof name !== 'string') return; // the schema reports it
     if (!this.bodies.has(name)) {
       const known = [...this.bodies.keys()];
-      this.issues.push({
-        path: [...path, 'condition'],
-        message: `no shared condition is named ${quote(name)} (${known.length > 0 ? `defined: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}` : 'the rule set defines none under conditions'})`,
-        kind: 'unknown-condition',
-      });
+      addIssue(
+        this.issues,
+        [...path, 'condition'],
+        `no shared condition is named ${quote(name)} (${known.length > 0 ? `defined: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}` : 'the rule set defines none under conditions'})`,
+        'unknown-condition',
+      );
       return;
     }
     this.references.push({ owner, name, path, depth });
@@ -128,11 +131,12 @@ export class SharedConditionTracker {
             stack.push({ name: edge.name, next: 0 });
           } else if (seen === 'open') {
             const cycle = [...stack.slice(stack.findIndex((entry) => entry.name === edge.name)), edge];
-            this.issues.push({
-              path: [...edge.path, 'condition'],
-              message: `shared conditions refer to each other in a cycle (${cycle.map((entry) => quote(entry.name)).join(' → ')}): a condition cannot contain itself`,
-              kind: 'condition-cycle',
-            });
+            addIssue(
+              this.issues,
+              [...edge.path, 'condition'],
+              `shared conditions refer to each other in a cycle (${cycle.map((entry) => quote(entry.name)).join(' → ')}): a condition cannot contain itself`,
+              'condition-cycle',
+            );
           }
           continue;
         }
@@ -169,11 +173,12 @@ export class SharedConditionTracker {
     }
     for (const name of this.bodies.keys()) {
       if (used.has(name)) continue;
-      this.issues.push({
-        path: ['conditions', name],
-        message: `shared condition ${quote(name)} is not used: no scope, focus or standard refers to it (directly or through another shared condition); remove it, or refer to it with { "condition": ${quote(name)} }`,
-        kind: 'unused-condition',
-      });
+      addIssue(
+        this.issues,
+        ['conditions', name],
+        `shared condition ${quote(name)} is not used: no scope, focus or standard refers to it (directly or through another shared condition); remove it, or refer to it with { "condition": ${quote(name)} }`,
+        'unused-condition',
+      );
     }
   }
 
@@ -186,21 +191,23 @@ export class SharedConditionTracker {
       total = Math.min(total + (graph.size.get(reference.name) ?? 0), MAX_DOCUMENT_NODES + 1);
       const levels = reference.depth + 1 + (graph.height.get(reference.name) ?? 0);
       if (levels > MAX_CONDITION_DEPTH) {
-        this.issues.push({
-          path: reference.path,
-          message: `condition nested deeper than ${MAX_CONDITION_DEPTH} levels once shared condition ${quote(reference.name)} is expanded (${levels} levels; a reference counts as one)`,
-          kind: 'too-deep',
-        });
+        addIssue(
+          this.issues,
+          reference.path,
+          `condition nested deeper than ${MAX_CONDITION_DEPTH} levels once shared condition ${quote(reference.name)} is expanded (${levels} levels; a reference counts as one)`,
+          'too-deep',
+        );
       }
     }
     // Each reference is evaluated and explained as its expansion: the expanded rule set must fit, so that
     // evaluation stays bounded and every result stays within the limits a result is read with.
     if (anyReference && total > MAX_DOCUMENT_NODES) {
-      this.issues.push({
-        path: ['conditions'],
-        message: `with every reference to a shared condition expanded, the conditions have more than ${MAX_DOCUMENT_NODES.toLocaleString('en')} nodes; no valid rule set is this large once expanded`,
-        kind: 'too-large',
-      });
+      addIssue(
+        this.issues,
+        ['conditions'],
+        `with every reference to a shared condition expanded, the conditions have more than ${MAX_DOCUMENT_NODES.toLocaleString('en')} nodes; no valid rule set is this large once expanded`,
+        'too-large',
+      );
     }
   }
 
@@ -213,11 +220,12 @@ export class SharedConditionTracker {
           ? { path: [...this.firstFactValue, 'value'], what: 'a fact value ({ "fact": … } as value)' }
           : undefined;
     if (!feature) return;
-    this.issues.push({
-      path: ['formatVersion'],
-      message: `the document uses ${feature.what} at ${formatPath(feature.path)}, which format version 2 added: declare "formatVersion": 2, or leave formatVersion out`,
-      kind: 'format-version',
-    });
+    addIssue(
+      this.issues,
+      ['formatVersion'],
+      `the document uses ${feature.what} at ${formatPath(feature.path)}, which format version 2 added: declare "formatVersion": 2, or leave formatVersion out`,
+      'format-version',
+    );
   }
 }
 
