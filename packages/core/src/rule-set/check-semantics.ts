@@ -11,7 +11,7 @@ import { checkFactValue } from './check-fact-value.js';
 import { SharedConditionTracker } from './check-shared-conditions.js';
 import { isFactReference, MAX_CONDITION_DEPTH } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
-import type { FactType } from './types.js';
+import type { FactType, FormatVersion } from './types.js';
 
 type Path = (string | number)[];
 type Facts = Map<string, { type: FactType | undefined; values: unknown }>;
@@ -24,6 +24,16 @@ interface ConditionContext {
   readonly shared: SharedConditionTracker;
 }
 
+/** What the semantic checks find: their issues, and the format version the document needs. */
+export interface SemanticsChecked {
+  readonly issues: IssueOf<'INVALID_RULE_SET'>[];
+  /**
+   * The lowest format version that expresses the document, learnt on the same walk (what
+   * `formatVersionNeeded` says of it once it has no issues).
+   */
+  readonly formatVersion: FormatVersion;
+}
+
 /**
  * The checks zod's structural schema cannot express: references between parts of the document. Written
  * against the raw input with guards, so that it reports alongside zod's issues even when parts are malformed.
@@ -31,9 +41,9 @@ interface ConditionContext {
 export function checkRuleSetSemantics(
   input: unknown,
   operators: ReadonlyMap<string, OperatorDefinition>,
-): IssueOf<'INVALID_RULE_SET'>[] {
+): SemanticsChecked {
   const issues: IssueOf<'INVALID_RULE_SET'>[] = [];
-  if (!isPlainObject(input)) return issues;
+  if (!isPlainObject(input)) return { issues, formatVersion: 1 };
   const facts = readFactCatalog(input.facts, issues);
   const shared = new SharedConditionTracker(input.conditions, issues);
   const context: ConditionContext = { facts, operators, issues, shared };
@@ -94,7 +104,7 @@ export function checkRuleSetSemantics(
   });
   checkScoring(input.scoring, aspectIds, standardsWithoutPoints, pointsOfAspect, issues);
   shared.finish(input.formatVersion, items);
-  return issues;
+  return { issues, formatVersion: shared.formatVersionNeeded() };
 }
 
 const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);

@@ -4,6 +4,7 @@ import { MAX_DOCUMENT_NODES } from '../reading/structure-depth.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
 import { MAX_CONDITION_DEPTH } from './conditions.js';
+import type { FormatVersion } from './types.js';
 
 type Path = readonly (string | number)[];
 
@@ -209,6 +210,14 @@ export class SharedConditionTracker {
         'too-large',
       );
     }
+  }
+
+  /**
+   * The lowest format version that expresses the document: 2 when it has shared conditions or compares a
+   * fact with another fact, else 1 (what `formatVersionNeeded` says of it once it is valid).
+   */
+  formatVersionNeeded(): FormatVersion {
+    return this.bodies.size > 0 || this.firstFactValue ? 2 : 1;
   }
 
   private checkFormatVersion(formatVersion: unknown): void {

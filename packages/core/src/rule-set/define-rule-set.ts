@@ -5,7 +5,6 @@ import { findTooManyStandards, snapshotDocument } from '../reading/structure-dep
 import { deepFreeze } from '../util/deep-freeze.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
 import { leavesOf } from './conditions.js';
-import { formatVersionNeeded } from './format-version.js';
 import { builtInOperators, type OperatorDefinition, operatorTable } from './operators.js';
 import type { RuleSetSchema } from './schema.js';
 import { checkRuleSetShape } from './shape/rule-set-shape.js';
@@ -72,10 +71,12 @@ export function safeDefineRuleSet(
   // library; shape/rule-set-shape.test.ts holds the two to the same issues and the same parsed value.
   const parsed = checkRuleSetShape(snapshot.value);
   const issues: IssueOf<'INVALID_RULE_SET'>[] = parsed.issues;
-  issues.push(...checkRuleSetSemantics(snapshot.value, operators));
+  const semantics = checkRuleSetSemantics(snapshot.value, operators);
+  issues.push(...semantics.issues);
   if (issues.length > 0) return invalid(issues);
   const { $schema: _schema, formatVersion, ...parts } = parsed.value as z.output<typeof RuleSetSchema>;
-  const ruleSet = { formatVersion: formatVersion ?? formatVersionNeeded(parts), ...parts };
+  // The semantic checks walked every condition already: they know whether it uses a version 2 feature.
+  const ruleSet = { formatVersion: formatVersion ?? semantics.formatVersion, ...parts };
   // zod's output and RuleSet differ only in `readonly` and in `| undefined` on optional keys (zod's way of
   // writing them): rule-set/schema-types.test.ts pins that, field by field, so this cast cannot hide a drift.
   const defined = deepFreeze(ruleSet as RuleSet);
