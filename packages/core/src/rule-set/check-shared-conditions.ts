@@ -95,18 +95,6 @@ export class SharedConditionTracker {
    * each adds a few objects to a result beside its explanations.
    */
   finish(formatVersion: unknown, items: number): void {
-    const graph = this.walkNames();
-    this.checkUnused();
-    this.checkExpansion(graph, items);
-    this.checkFormatVersion(formatVersion);
-  }
-
-  /**
-   * Every shared condition's expanded height and size, in one iterative depth-first walk over the
-   * references between them (a chain of ten thousand names must not exhaust the stack); each cycle is
-   * reported once, at the reference that closes it.
-   */
-  private walkNames(): { height: Map<string, number>; size: Map<string, number> } {
     const outgoing = new Map<string, ReferenceSeen[]>();
     for (const reference of this.references) {
       if (reference.owner === undefined) continue;
@@ -114,6 +102,21 @@ export class SharedConditionTracker {
       outgoing.set(reference.owner, list);
       list.push(reference);
     }
+    const graph = this.walkNames(outgoing);
+    this.checkUnused(outgoing);
+    this.checkExpansion(graph, items);
+    this.checkFormatVersion(formatVersion);
+  }
+
+  /**
+   * Every shared condition's expanded height and size, in one iterative depth-first walk over the
+   * references between them (a chain of ten thousand names must not exhaust the stack); each cycle is
+   * reported once, at the reference that closes it. `outgoing`: the references each shared condition holds.
+   */
+  private walkNames(outgoing: ReadonlyMap<string, readonly ReferenceSeen[]>): {
+    height: Map<string, number>;
+    size: Map<string, number>;
+  } {
     const height = new Map<string, number>();
     const size = new Map<string, number>();
     const state = new Map<string, 'open' | 'done'>();
@@ -157,20 +160,14 @@ export class SharedConditionTracker {
     return { height, size };
   }
 
-  private checkUnused(): void {
+  private checkUnused(outgoing: ReadonlyMap<string, readonly ReferenceSeen[]>): void {
     const used = new Set<string>();
-    const pending = this.references.filter((reference) => reference.owner === undefined);
-    const outgoing = new Map<string, string[]>();
-    for (const reference of this.references) {
-      if (reference.owner === undefined) continue;
-      outgoing.set(reference.owner, [...(outgoing.get(reference.owner) ?? []), reference.name]);
-    }
-    const queue = pending.map((reference) => reference.name);
+    const queue = this.references.filter((reference) => reference.owner === undefined);
     while (queue.length > 0) {
-      const name = queue.pop()!;
+      const { name } = queue.pop()!;
       if (used.has(name)) continue;
       used.add(name);
-      queue.push(...(outgoing.get(name) ?? []));
+      for (const reference of outgoing.get(name) ?? []) queue.push(reference);
     }
     for (const name of this.bodies.keys()) {
       if (used.has(name)) continue;
