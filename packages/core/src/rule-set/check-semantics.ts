@@ -2,10 +2,8 @@ import { addIssue } from '../errors/add-issue.js';
 import type { IssueOf } from '../errors/rubric-error.js';
 import { decimalScale, toScaledInteger } from '../numbers/exact.js';
 import { exactShare } from '../numbers/fraction.js';
-import { factChecks } from '../runtime/fact-checks.js';
-import { valueWords } from '../runtime/value-words.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
-import { MAX_SHOWN_CHARACTERS, quote } from '../util/show-value.js';
+import { quote, valueChecks } from '../util/show-value.js';
 import { checkDraftedValues } from './check-drafted.js';
 import { checkFactValue } from './check-fact-value.js';
 import { SharedConditionTracker } from './check-shared-conditions.js';
@@ -284,7 +282,7 @@ function checkLeaf(
 }
 
 // Why a value cannot be a value of a fact of a type: the runtime's check, which reading facts applies too.
-const { describeMismatch } = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
+const { describeMismatch } = valueChecks;
 
 function checkEffective(effective: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]): void {
   if (!isPlainObject(effective) || !isIsoDate(effective.from) || !isIsoDate(effective.until)) return;
