@@ -1,4 +1,12 @@
-import { checkLength, minLength, type Shape, type ShapeIssue, shown, wrongType } from './shape-checks.js';
+import {
+  addShapeIssue,
+  checkLength,
+  minLength,
+  type Shape,
+  type ShapeIssue,
+  shown,
+  wrongType,
+} from './shape-checks.js';
 
 // Objects, lists, maps and unions, by zod 4's rules (see shape-checks.ts).
 
@@ -76,7 +84,7 @@ export function strictObject(
       const message =
         unknownKeysMessage?.(unknown) ??
         `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map(shown).join(', ')}`;
-      issues.push({ path, message, kind: 'unrecognized_keys', aborts: false });
+      addShapeIssue(issues, path, message, 'unrecognized_keys', false);
     }
     return output;
   };
@@ -97,12 +105,7 @@ export function record(key: Shape, entry: Shape): Shape {
     for (const name of Object.keys(value)) {
       if (name === '__proto__') continue;
       if (failsKey(key, name)) {
-        issues.push({
-          path: [...path, name],
-          message: 'Invalid key in record',
-          kind: 'invalid_key',
-          aborts: true,
-        });
+        addShapeIssue(issues, [...path, name], 'Invalid key in record', 'invalid_key', true);
         continue;
       }
       output[name] = entry(value[name], [...path, name], issues);
@@ -168,7 +171,7 @@ export function union(options: readonly Shape[], message = 'Invalid input'): Sha
       issues.push(...live[0]!.issues);
       return live[0]!.parsed;
     }
-    issues.push({ path, message, kind: 'invalid_union', aborts: true });
+    addShapeIssue(issues, path, message, 'invalid_union', true);
     return value;
   };
 }
@@ -189,7 +192,7 @@ export function discriminated(key: string, options: Readonly<Record<string, Shap
     const tag = value[key];
     const option = typeof tag === 'string' && Object.hasOwn(options, tag) ? options[tag] : undefined;
     if (option) return option(value, path, issues);
-    issues.push({ path: [...path, key], message, kind: 'invalid_union', aborts: true });
+    addShapeIssue(issues, [...path, key], message, 'invalid_union', true);
     return value;
   };
 }
