@@ -27,15 +27,14 @@ const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 export class SharedConditionTracker {
   /** The shared conditions' trees as written, by name (own keys only). */
   readonly bodies = new Map<string, Record<string, unknown>>();
-  private readonly references: ReferenceSeen[] = [];
+  readonly #references: ReferenceSeen[] = [];
   /** Condition nodes counted per owner (`''` for the roots), to bound the expanded size. */
-  private readonly nodes = new Map<string, number>();
-  private firstFactValue: Path | undefined;
+  readonly #nodes = new Map<string, number>();
+  #firstFactValue: Path | undefined;
+  readonly #issues: IssueOf<'INVALID_RULE_SET'>[];
 
-  constructor(
-    conditions: unknown,
-    private readonly issues: IssueOf<'INVALID_RULE_SET'>[],
-  ) {
+  constructor(conditions: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]) {
+    this.#issues = issues;
     if (!isPlainObject(conditions)) return;
     for (const [name, body] of Object.entries(conditions)) {
       const path = ['conditions', name];
@@ -69,25 +68,25 @@ export class SharedConditionTracker {
     if (!this.bodies.has(name)) {
       const known = [...this.bodies.keys()];
       addIssue(
-        this.issues,
+        this.#issues,
         [...path, 'condition'],
         `no shared condition is named ${quote(name)} (${known.length > 0 ? `defined: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}` : 'the rule set defines none under conditions'})`,
         'unknown-condition',
       );
       return;
     }
-    this.references.push({ owner, name, path, depth });
+    this.#references.push({ owner, name, path, depth });
   }
 
   /** Counts condition nodes (objects and lists) of a root or of a shared condition. */
   count(owner: string | undefined, nodes: number): void {
     const key = owner ?? '';
-    this.nodes.set(key, (this.nodes.get(key) ?? 0) + nodes);
+    this.#nodes.set(key, (this.#nodes.get(key) ?? 0) + nodes);
   }
 
   /** Records a fact-valued comparison (`value: { fact }`), a format version 2 feature. */
   factValue(path: Path): void {
-    this.firstFactValue ??= path;
+    this.#firstFactValue ??= path;
   }
 
   /**
@@ -96,16 +95,16 @@ export class SharedConditionTracker {
    */
   finish(formatVersion: unknown, items: number): void {
     const outgoing = new Map<string, ReferenceSeen[]>();
-    for (const reference of this.references) {
+    for (const reference of this.#references) {
       if (reference.owner === undefined) continue;
       const list = outgoing.get(reference.owner) ?? [];
       outgoing.set(reference.owner, list);
       list.push(reference);
     }
-    const graph = this.walkNames(outgoing);
-    this.checkUnused(outgoing);
-    this.checkExpansion(graph, items);
-    this.checkFormatVersion(formatVersion);
+    const graph = this.#walkNames(outgoing);
+    this.#checkUnused(outgoing);
+    this.#checkExpansion(graph, items);
+    this.#checkFormatVersion(formatVersion);
   }
 
   /**
@@ -113,7 +112,7 @@ export class SharedConditionTracker {
    * references between them (a chain of ten thousand names must not exhaust the stack); each cycle is
    * reported once, at the reference that closes it. `outgoing`: the references each shared condition holds.
    */
-  private walkNames(outgoing: ReadonlyMap<string, readonly ReferenceSeen[]>): {
+  #walkNames(outgoing: ReadonlyMap<string, readonly ReferenceSeen[]>): {
     height: Map<string, number>;
     size: Map<string, number>;
   } {
@@ -136,7 +135,7 @@ export class SharedConditionTracker {
           } else if (seen === 'open') {
             const cycle = [...stack.slice(stack.findIndex((entry) => entry.name === edge.name)), edge];
             addIssue(
-              this.issues,
+              this.#issues,
               [...edge.path, 'condition'],
               `shared conditions refer to each other in a cycle (${cycle.map((entry) => quote(entry.name)).join(' → ')}): a condition cannot contain itself`,
               'condition-cycle',
@@ -147,7 +146,7 @@ export class SharedConditionTracker {
         stack.pop();
         state.set(top.name, 'done');
         let ownHeight = localHeight(this.bodies.get(top.name));
-        let ownSize = this.nodes.get(top.name) ?? 0;
+        let ownSize = this.#nodes.get(top.name) ?? 0;
         for (const edge of edges) {
           // A reference is a level of its own (its explanation node holds the expansion).
           ownHeight = Math.max(ownHeight, edge.depth + 1 + (height.get(edge.name) ?? 0));
@@ -160,9 +159,9 @@ export class SharedConditionTracker {
     return { height, size };
   }
 
-  private checkUnused(outgoing: ReadonlyMap<string, readonly ReferenceSeen[]>): void {
+  #checkUnused(outgoing: ReadonlyMap<string, readonly ReferenceSeen[]>): void {
     const used = new Set<string>();
-    const queue = this.references.filter((reference) => reference.owner === undefined);
+    const queue = this.#references.filter((reference) => reference.owner === undefined);
     while (queue.length > 0) {
       const { name } = queue.pop()!;
       if (used.has(name)) continue;
@@ -172,7 +171,7 @@ export class SharedConditionTracker {
     for (const name of this.bodies.keys()) {
       if (used.has(name)) continue;
       addIssue(
-        this.issues,
+        this.#issues,
         ['conditions', name],
         `shared condition ${quote(name)} is not used: no scope, focus or standard refers to it (directly or through another shared condition); remove it, or refer to it with { "condition": ${quote(name)} }`,
         'unused-condition',
@@ -180,17 +179,17 @@ export class SharedConditionTracker {
     }
   }
 
-  private checkExpansion(graph: { height: Map<string, number>; size: Map<string, number> }, items: number) {
-    let total = (this.nodes.get('') ?? 0) + 4 * items;
+  #checkExpansion(graph: { height: Map<string, number>; size: Map<string, number> }, items: number) {
+    let total = (this.#nodes.get('') ?? 0) + 4 * items;
     let anyReference = false;
-    for (const reference of this.references) {
+    for (const reference of this.#references) {
       if (reference.owner !== undefined) continue;
       anyReference = true;
       total = Math.min(total + (graph.size.get(reference.name) ?? 0), MAX_DOCUMENT_NODES + 1);
       const levels = reference.depth + 1 + (graph.height.get(reference.name) ?? 0);
       if (levels > MAX_CONDITION_DEPTH) {
         addIssue(
-          this.issues,
+          this.#issues,
           reference.path,
           `condition nested deeper than ${MAX_CONDITION_DEPTH} levels once shared condition ${quote(reference.name)} is expanded (${levels} levels; a reference counts as one)`,
           'too-deep',
@@ -201,7 +200,7 @@ export class SharedConditionTracker {
     // evaluation stays bounded and every result stays within the limits a result is read with.
     if (anyReference && total > MAX_DOCUMENT_NODES) {
       addIssue(
-        this.issues,
+        this.#issues,
         ['conditions'],
         `with every reference to a shared condition expanded, the conditions have more than ${MAX_DOCUMENT_NODES.toLocaleString('en')} nodes; no valid rule set is this large once expanded`,
         'too-large',
@@ -214,20 +213,20 @@ export class SharedConditionTracker {
    * fact with another fact, else 1 (what `formatVersionNeeded` says of it once it is valid).
    */
   formatVersionNeeded(): FormatVersion {
-    return this.bodies.size > 0 || this.firstFactValue ? 2 : 1;
+    return this.bodies.size > 0 || this.#firstFactValue ? 2 : 1;
   }
 
-  private checkFormatVersion(formatVersion: unknown): void {
+  #checkFormatVersion(formatVersion: unknown): void {
     if (formatVersion !== 1) return;
     const feature =
       this.bodies.size > 0
         ? { path: ['conditions'], what: 'shared conditions' }
-        : this.firstFactValue
-          ? { path: [...this.firstFactValue, 'value'], what: 'a fact value ({ "fact": … } as value)' }
+        : this.#firstFactValue
+          ? { path: [...this.#firstFactValue, 'value'], what: 'a fact value ({ "fact": … } as value)' }
           : undefined;
     if (!feature) return;
     addIssue(
-      this.issues,
+      this.#issues,
       ['formatVersion'],
       `the document uses ${feature.what} at ${formatPath(feature.path)}, which format version 2 added: declare "formatVersion": 2, or leave formatVersion out`,
       'format-version',
