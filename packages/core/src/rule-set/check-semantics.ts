@@ -20,6 +20,7 @@ interface ConditionContext {
   readonly operators: ReadonlyMap<string, OperatorDefinition>;
   readonly issues: IssueOf<'INVALID_RULE_SET'>[];
   readonly shared: SharedConditionTracker;
+  readonly operatorsUsed: Set<OperatorDefinition>;
 }
 
 /** What the semantic checks find: their issues, and the format version the document needs. */
@@ -30,6 +31,8 @@ export interface SemanticsChecked {
    * `formatVersionNeeded` says of it once it has no issues).
    */
   readonly formatVersion: FormatVersion;
+  /** Every operator of `operators` that a condition uses (a shared condition's once). */
+  readonly operatorsUsed: ReadonlySet<OperatorDefinition>;
 }
 
 /**
@@ -41,10 +44,11 @@ export function checkRuleSetSemantics(
   operators: ReadonlyMap<string, OperatorDefinition>,
 ): SemanticsChecked {
   const issues: IssueOf<'INVALID_RULE_SET'>[] = [];
-  if (!isPlainObject(input)) return { issues, formatVersion: 1 };
+  const operatorsUsed = new Set<OperatorDefinition>();
+  if (!isPlainObject(input)) return { issues, formatVersion: 1, operatorsUsed };
   const facts = readFactCatalog(input.facts, issues);
   const shared = new SharedConditionTracker(input.conditions, issues);
-  const context: ConditionContext = { facts, operators, issues, shared };
+  const context: ConditionContext = { facts, operators, issues, shared, operatorsUsed };
   const check = (condition: unknown, path: Path, owner?: string) =>
     checkCondition(condition, path, 0, owner, context);
   for (const [name, body] of shared.bodies) check(body, ['conditions', name], name);
@@ -102,7 +106,7 @@ export function checkRuleSetSemantics(
   });
   checkScoring(input.scoring, aspectIds, standardsWithoutPoints, pointsOfAspect, issues);
   shared.finish(input.formatVersion, items);
-  return { issues, formatVersion: shared.formatVersionNeeded() };
+  return { issues, formatVersion: shared.formatVersionNeeded(), operatorsUsed };
 }
 
 const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);
@@ -193,16 +197,11 @@ function checkCondition(
   if (typeof condition.fact !== 'string') return;
   if (Array.isArray(condition.value)) context.shared.count(owner, 1);
   if (isFactReference(condition.value)) context.shared.factValue(path);
-  checkLeaf(condition, path, context.facts, context.operators, context.issues);
+  checkLeaf(condition, path, context);
 }
 
-function checkLeaf(
-  leaf: Record<string, unknown>,
-  path: Path,
-  facts: Facts,
-  operators: ReadonlyMap<string, OperatorDefinition>,
-  issues: IssueOf<'INVALID_RULE_SET'>[],
-): void {
+function checkLeaf(leaf: Record<string, unknown>, path: Path, context: ConditionContext): void {
+  const { facts, operators, issues } = context;
   const factId = leaf.fact as string;
   const fact = facts.get(factId);
   if (!fact) {
@@ -227,6 +226,7 @@ function checkLeaf(
     return;
   }
   const operator = operators.get(leaf.operator);
+  if (operator) context.operatorsUsed.add(operator);
   if (reference) checkFactValue(reference, fact, operator, path, facts, issues);
   if (!operator) {
     const known = [...operators.keys()].join(', ');
