@@ -9,7 +9,7 @@ import { checkFactValue } from './check-fact-value.js';
 import { SharedConditionTracker } from './check-shared-conditions.js';
 import { isFactReference, MAX_CONDITION_DEPTH } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
-import type { FactType, FormatVersion } from './types.js';
+import { allFactTypes, type FactType, type FormatVersion } from './types.js';
 
 type Path = (string | number)[];
 type Facts = Map<string, { type: FactType | undefined; values: unknown }>;
@@ -109,7 +109,7 @@ export function checkRuleSetSemantics(
   return { issues, formatVersion: shared.formatVersionNeeded(), operatorsUsed };
 }
 
-const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);
+const factTypes = new Set<FactType>(allFactTypes);
 const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 
 function readFactCatalog(catalog: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]): Facts {

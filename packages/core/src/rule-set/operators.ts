@@ -1,6 +1,6 @@
 import { RubricError } from '../errors/rubric-error.js';
 import { quote } from '../util/show-value.js';
-import type { FactType, FactValue } from './types.js';
+import { allFactTypes, type FactType, type FactValue } from './types.js';
 
 /**
  * A comparison operator: json-rules-engine's built-ins, or a custom one contributed by a plugin.
@@ -29,7 +29,7 @@ export interface OperatorDefinition {
   readonly evaluate: (factValue: FactValue, value: FactValue | readonly FactValue[]) => boolean;
 }
 
-const allTypes: readonly FactType[] = ['boolean', 'integer', 'number', 'string', 'date', 'enum'];
+const allTypes: readonly FactType[] = allFactTypes;
 // Ordering needs numbers, or ISO dates, whose string order is their time order.
 const orderedTypes: readonly FactType[] = ['integer', 'number', 'date'];
 // json-rules-engine applies contains/doesNotContain only to array facts; format version 1 has none.
