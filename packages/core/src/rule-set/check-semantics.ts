@@ -7,7 +7,7 @@ import { quote, valueChecks } from '../util/show-value.js';
 import { checkDraftedValues } from './check-drafted.js';
 import { checkFactValue } from './check-fact-value.js';
 import { SharedConditionTracker } from './check-shared-conditions.js';
-import { isFactReference, MAX_CONDITION_DEPTH } from './conditions.js';
+import { isFactReference, MAX_CONDITION_DEPTH, reservedNames } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
 import { allFactTypes, type FactType, type FormatVersion } from './types.js';
 
@@ -110,7 +110,6 @@ export function checkRuleSetSemantics(
 }
 
 const factTypes = new Set<FactType>(allFactTypes);
-const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 
 function readFactCatalog(catalog: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]): Facts {
   const facts: Facts = new Map();

@@ -3,7 +3,7 @@ import { formatPath, type IssueOf } from '../errors/rubric-error.js';
 import { MAX_DOCUMENT_NODES } from '../reading/structure-depth.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
-import { MAX_CONDITION_DEPTH } from './conditions.js';
+import { MAX_CONDITION_DEPTH, reservedNames } from './conditions.js';
 import type { FormatVersion } from './types.js';
 
 type Path = readonly (string | number)[];
@@ -15,8 +15,6 @@ interface ReferenceSeen {
   readonly path: Path;
   readonly depth: number;
 }
-
-const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * What the semantic checks learn about shared conditions while they walk every condition of a document

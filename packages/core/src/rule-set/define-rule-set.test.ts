@@ -397,6 +397,25 @@ describe('defineRuleSet', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
+  it('refuses constructor and prototype as a fact id or a shared condition name', () => {
+    const document = structuredClone(sampleRuleSet()) as RuleSetInput & { conditions?: unknown };
+    (document.facts as Record<string, unknown>).prototype = { type: 'boolean', title: { zh: '原型' } };
+    document.conditions = { constructor: { all: [{ fact: 'occupied', operator: 'equal', value: true }] } };
+    const reserved = issuesOf(document).filter((issue) => issue.kind === 'reserved-name');
+    expect(reserved).toEqual([
+      {
+        path: '$.facts.prototype',
+        kind: 'reserved-name',
+        message: '"prototype" is a reserved name and cannot be a fact id',
+      },
+      {
+        path: '$.conditions.constructor',
+        kind: 'reserved-name',
+        message: '"constructor" is a reserved name and cannot name a shared condition',
+      },
+    ]);
+  });
+
   it('accepts custom operators only when given', () => {
     const input = withStandardCondition({ fact: 'heating', operator: 'startsWith', value: 'g' });
     expect(issuesOf(input)).toContainEqual(expect.objectContaining({ kind: 'unknown-operator' }));

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../../util/guards.js';
 import {
   addShapeIssue,
   checkLength,
@@ -44,9 +45,6 @@ export const withDefault = (shape: Shape, fallback: unknown): Field => ({
   presence: 'defaulted',
 });
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * An object with exactly these fields (zod's `z.strictObject`); its output has them in this order.
  * `unknownKeysMessage` words the issue for unknown keys, else zod's.
@@ -66,7 +64,7 @@ export function strictObject(
   ]);
   const known = new Set(Object.keys(fields));
   return (value, path, issues) => {
-    if (!isObject(value)) return wrongType('object', value, path, issues);
+    if (!isPlainObject(value)) return wrongType('object', value, path, issues);
     const output: Record<string, unknown> = {};
     for (const [key, { shape, presence }] of entries) {
       const present = key in value;
@@ -122,11 +120,11 @@ function failsKey(key: Shape, name: string): boolean {
 
 /** zod's test for a record: an object whose prototype, if any, is an ordinary one. */
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
+  if (!isPlainObject(value)) return false;
   const maker = value.constructor;
   if (maker === undefined || typeof maker !== 'function') return true;
   const prototype = (maker as { prototype?: unknown }).prototype;
-  return isObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
+  return isPlainObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
 }
 
 /**
@@ -188,7 +186,7 @@ export function discriminated(key: string, options: Readonly<Record<string, Shap
   const names = Object.keys(options);
   const message = `Invalid discriminator value. Expected ${names.map((name) => `'${name}'`).join(' | ')}`;
   return (value, path, issues) => {
-    if (!isObject(value)) return wrongType('object', value, path, issues);
+    if (!isPlainObject(value)) return wrongType('object', value, path, issues);
     const tag = value[key];
     const option = typeof tag === 'string' && Object.hasOwn(options, tag) ? options[tag] : undefined;
     if (option) return option(value, path, issues);
