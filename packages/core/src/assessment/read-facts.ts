@@ -3,10 +3,9 @@ import { evidenceRules } from '../evidence/evidence-rules.js';
 import { unreadableIssue } from '../reading/structure-depth.js';
 import type { FactDefinition, FactValue } from '../rule-set/types.js';
 import { assessmentFields } from '../runtime/assessment-fields.js';
-import { type FactChecks, factChecks } from '../runtime/fact-checks.js';
+import type { FactChecks } from '../runtime/fact-checks.js';
 import { type FactValuesReader, factValuesReader } from '../runtime/read-fact-values.js';
-import { valueWords } from '../runtime/value-words.js';
-import { MAX_SHOWN_CHARACTERS, quote } from '../util/show-value.js';
+import { valueChecks as checks } from '../util/show-value.js';
 import type { Assessment } from './schema.js';
 
 /** What to do with an assessment fact that the rule set's catalog does not declare. */
@@ -30,7 +29,6 @@ export interface ReadAssessment {
   readonly values: readonly (FactValue | undefined)[];
 }
 
-const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
 /**
  * The evidence rules, made once: the envelope checks the shape of `evidence` with them, and the evaluator
  * reads evidence against a rule set with them.
@@ -60,7 +58,7 @@ export function indexFacts(facts: Readonly<Record<string, FactDefinition>>): Fac
     ids,
     definitions,
     positionOf: new Map(ids.map((id, position) => [id, position])),
-    readFacts: factValuesReader(catalog, { quote }, checks),
+    readFacts: factValuesReader(catalog, checks, checks),
   };
 }
 

@@ -6,7 +6,7 @@ import { safeParseDocument } from '../reading/zod.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import { builtInOperators, type OperatorDefinition } from '../rule-set/operators.js';
 import { FactIdSchema } from '../rule-set/schema.js';
-import type { FactType, RuleSet } from '../rule-set/types.js';
+import { allFactTypes, type FactType, type RuleSet } from '../rule-set/types.js';
 import { toRubricIssues } from '../timeline/define-plan.js';
 import { deepEqual } from '../util/deep-equal.js';
 import { deepFreeze } from '../util/deep-freeze.js';
@@ -33,7 +33,7 @@ const pluginFields = new Set([
   'workflow',
   'cityUnits',
 ]);
-const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);
+const factTypes = new Set<FactType>(allFactTypes);
 const builtInNames = new Set(builtInOperators.map((operator) => operator.name));
 
 /**

@@ -1,3 +1,4 @@
+import { addIssue } from '../errors/add-issue.js';
 import type { IssueOf } from '../errors/rubric-error.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote, showValue } from '../util/show-value.js';
@@ -21,11 +22,12 @@ export function checkDraftedValues(
     if (!isPlainObject(mark) || typeof mark.fact !== 'string' || mark.value === undefined) return;
     const found = leaves.some((leaf) => leaf.fact === mark.fact && sameValue(leaf.value, mark.value));
     if (!found) {
-      issues.push({
-        path: [...path, 'drafted', index],
-        message: `no condition of this standard compares fact ${quote(mark.fact)} with ${showValue(mark.value)}: a drafted mark names a value the standard uses`,
-        kind: 'drafted-value-not-in-condition',
-      });
+      addIssue(
+        issues,
+        [...path, 'drafted', index],
+        `no condition of this standard compares fact ${quote(mark.fact)} with ${showValue(mark.value)}: a drafted mark names a value the standard uses`,
+        'drafted-value-not-in-condition',
+      );
     }
   });
 }

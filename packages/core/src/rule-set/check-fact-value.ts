@@ -1,3 +1,4 @@
+import { addIssue } from '../errors/add-issue.js';
 import type { IssueOf } from '../errors/rubric-error.js';
 import { quote } from '../util/show-value.js';
 import type { OperatorDefinition } from './operators.js';
@@ -25,27 +26,30 @@ export function checkFactValue(
   if (typeof otherId !== 'string') return;
   const other = facts.get(otherId);
   if (!other) {
-    issues.push({
-      path: valuePath,
-      message: `fact ${quote(otherId)} is not declared in the fact catalog`,
-      kind: 'undeclared-fact',
-    });
+    addIssue(
+      issues,
+      valuePath,
+      `fact ${quote(otherId)} is not declared in the fact catalog`,
+      'undeclared-fact',
+    );
   }
   if (otherId === leaf.fact) {
-    issues.push({
-      path: valuePath,
-      message: `fact ${quote(otherId)} is compared with itself: the answer never depends on the estate`,
-      kind: 'self-comparison',
-    });
+    addIssue(
+      issues,
+      valuePath,
+      `fact ${quote(otherId)} is compared with itself: the answer never depends on the estate`,
+      'self-comparison',
+    );
     return;
   }
   if (!operator) return;
   if (operator.valueKind === 'list') {
-    issues.push({
-      path: [...path, 'value'],
-      message: `operator ${quote(operator.name)} compares with a list of values, and a fact holds one value`,
-      kind: 'value-type-mismatch',
-    });
+    addIssue(
+      issues,
+      [...path, 'value'],
+      `operator ${quote(operator.name)} compares with a list of values, and a fact holds one value`,
+      'value-type-mismatch',
+    );
     return;
   }
   if (!other?.type || !compared?.type || !operator.factTypes.includes(compared.type)) return;
@@ -53,11 +57,12 @@ export function checkFactValue(
   if (fits(other, wanted, compared.values)) return;
   const allowed =
     wanted === 'enum' && Array.isArray(compared.values) ? ` (${compared.values.join(', ')})` : '';
-  issues.push({
-    path: valuePath,
-    message: `operator ${quote(operator.name)} compares ${compared.type} fact ${quote(leaf.fact)} with ${wanted} values${allowed}; ${quote(otherId)} is a ${other.type} fact${other.type === 'enum' ? ' with other values' : ''}`,
-    kind: 'value-type-mismatch',
-  });
+  addIssue(
+    issues,
+    valuePath,
+    `operator ${quote(operator.name)} compares ${compared.type} fact ${quote(leaf.fact)} with ${wanted} values${allowed}; ${quote(otherId)} is a ${other.type} fact${other.type === 'enum' ? ' with other values' : ''}`,
+    'value-type-mismatch',
+  );
 }
 
 /**

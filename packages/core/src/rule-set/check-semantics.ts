@@ -1,16 +1,15 @@
+import { addIssue } from '../errors/add-issue.js';
 import type { IssueOf } from '../errors/rubric-error.js';
 import { decimalScale, toScaledInteger } from '../numbers/exact.js';
 import { exactShare } from '../numbers/fraction.js';
-import { factChecks } from '../runtime/fact-checks.js';
-import { valueWords } from '../runtime/value-words.js';
 import { isIsoDate, isPlainObject } from '../util/guards.js';
-import { MAX_SHOWN_CHARACTERS, quote } from '../util/show-value.js';
+import { quote, valueChecks } from '../util/show-value.js';
 import { checkDraftedValues } from './check-drafted.js';
 import { checkFactValue } from './check-fact-value.js';
 import { SharedConditionTracker } from './check-shared-conditions.js';
-import { isFactReference, MAX_CONDITION_DEPTH } from './conditions.js';
+import { isFactReference, MAX_CONDITION_DEPTH, reservedNames } from './conditions.js';
 import type { OperatorDefinition } from './operators.js';
-import type { FactType } from './types.js';
+import { allFactTypes, type FactType, type FormatVersion } from './types.js';
 
 type Path = (string | number)[];
 type Facts = Map<string, { type: FactType | undefined; values: unknown }>;
@@ -21,6 +20,19 @@ interface ConditionContext {
   readonly operators: ReadonlyMap<string, OperatorDefinition>;
   readonly issues: IssueOf<'INVALID_RULE_SET'>[];
   readonly shared: SharedConditionTracker;
+  readonly operatorsUsed: Set<OperatorDefinition>;
+}
+
+/** What the semantic checks find: their issues, and the format version the document needs. */
+export interface SemanticsChecked {
+  readonly issues: IssueOf<'INVALID_RULE_SET'>[];
+  /**
+   * The lowest format version that expresses the document, learnt on the same walk (what
+   * `formatVersionNeeded` says of it once it has no issues).
+   */
+  readonly formatVersion: FormatVersion;
+  /** Every operator of `operators` that a condition uses (a shared condition's once). */
+  readonly operatorsUsed: ReadonlySet<OperatorDefinition>;
 }
 
 /**
@@ -30,12 +42,13 @@ interface ConditionContext {
 export function checkRuleSetSemantics(
   input: unknown,
   operators: ReadonlyMap<string, OperatorDefinition>,
-): IssueOf<'INVALID_RULE_SET'>[] {
+): SemanticsChecked {
   const issues: IssueOf<'INVALID_RULE_SET'>[] = [];
-  if (!isPlainObject(input)) return issues;
+  const operatorsUsed = new Set<OperatorDefinition>();
+  if (!isPlainObject(input)) return { issues, formatVersion: 1, operatorsUsed };
   const facts = readFactCatalog(input.facts, issues);
   const shared = new SharedConditionTracker(input.conditions, issues);
-  const context: ConditionContext = { facts, operators, issues, shared };
+  const context: ConditionContext = { facts, operators, issues, shared, operatorsUsed };
   const check = (condition: unknown, path: Path, owner?: string) =>
     checkCondition(condition, path, 0, owner, context);
   for (const [name, body] of shared.bodies) check(body, ['conditions', name], name);
@@ -48,11 +61,7 @@ export function checkRuleSetSemantics(
     if (typeof id !== 'string') return;
     const first = seenIds.get(id);
     if (first)
-      issues.push({
-        path,
-        message: `duplicate id ${quote(id)} (first used at ${first.join('.')})`,
-        kind: 'duplicate-id',
-      });
+      addIssue(issues, path, `duplicate id ${quote(id)} (first used at ${first.join('.')})`, 'duplicate-id');
     else seenIds.set(id, path);
   };
 
@@ -68,21 +77,18 @@ export function checkRuleSetSemantics(
     const aspectPoints = pointsOfAspect.get(aspect.id) ?? [];
     pointsOfAspect.set(aspect.id, aspectPoints);
     if (Array.isArray(aspect.requirements) && aspect.requirements.length === 0) {
-      issues.push({
-        path: [...aspectPath, 'requirements'],
-        message: 'an aspect needs at least one requirement',
-        kind: 'empty',
-      });
+      addIssue(issues, [...aspectPath, 'requirements'], 'an aspect needs at least one requirement', 'empty');
     }
     forEachItem(aspect.requirements, [...aspectPath, 'requirements'], (requirement, requirementPath) => {
       claim(requirement.id, [...requirementPath, 'id']);
       items += 1;
       if (Array.isArray(requirement.standards) && requirement.standards.length === 0) {
-        issues.push({
-          path: [...requirementPath, 'standards'],
-          message: 'a requirement needs at least one standard',
-          kind: 'empty',
-        });
+        addIssue(
+          issues,
+          [...requirementPath, 'standards'],
+          'a requirement needs at least one standard',
+          'empty',
+        );
       }
       forEachItem(requirement.standards, [...requirementPath, 'standards'], (standard, standardPath) => {
         claim(standard.id, [...standardPath, 'id']);
@@ -100,11 +106,10 @@ export function checkRuleSetSemantics(
   });
   checkScoring(input.scoring, aspectIds, standardsWithoutPoints, pointsOfAspect, issues);
   shared.finish(input.formatVersion, items);
-  return issues;
+  return { issues, formatVersion: shared.formatVersionNeeded(), operatorsUsed };
 }
 
-const factTypes = new Set<FactType>(['boolean', 'integer', 'number', 'string', 'date', 'enum']);
-const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
+const factTypes = new Set<FactType>(allFactTypes);
 
 function readFactCatalog(catalog: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]): Facts {
   const facts: Facts = new Map();
@@ -116,34 +121,28 @@ function readFactCatalog(catalog: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]
     facts.set(factId, { type, values: definition.values });
     const path: Path = ['facts', factId];
     if (reservedNames.has(factId)) {
-      issues.push({
-        path,
-        message: `${quote(factId)} is a reserved name and cannot be a fact id`,
-        kind: 'reserved-name',
-      });
+      addIssue(issues, path, `${quote(factId)} is a reserved name and cannot be a fact id`, 'reserved-name');
     }
     if (type === 'enum' && !Array.isArray(definition.values)) {
-      issues.push({
-        path: [...path, 'values'],
-        message: 'an enum fact lists its allowed values',
-        kind: 'enum-without-values',
-      });
+      addIssue(issues, [...path, 'values'], 'an enum fact lists its allowed values', 'enum-without-values');
     }
     if (type !== undefined && type !== 'enum' && definition.values !== undefined) {
-      issues.push({
-        path: [...path, 'values'],
-        message: `only enum facts have values; this fact is ${type}`,
-        kind: 'values-on-non-enum',
-      });
+      addIssue(
+        issues,
+        [...path, 'values'],
+        `only enum facts have values; this fact is ${type}`,
+        'values-on-non-enum',
+      );
     }
     const numeric = type === 'integer' || type === 'number';
     for (const bound of ['min', 'max'] as const) {
       if (definition[bound] !== undefined && !numeric) {
-        issues.push({
-          path: [...path, bound],
-          message: `only integer and number facts have ${bound}`,
-          kind: 'bound-on-non-number',
-        });
+        addIssue(
+          issues,
+          [...path, bound],
+          `only integer and number facts have ${bound}`,
+          'bound-on-non-number',
+        );
       }
     }
     if (
@@ -151,11 +150,12 @@ function readFactCatalog(catalog: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]
       typeof definition.max === 'number' &&
       definition.min > definition.max
     ) {
-      issues.push({
-        path: [...path, 'min'],
-        message: `min ${definition.min} is above max ${definition.max}`,
-        kind: 'empty-range',
-      });
+      addIssue(
+        issues,
+        [...path, 'min'],
+        `min ${definition.min} is above max ${definition.max}`,
+        'empty-range',
+      );
     }
   }
   return facts;
@@ -171,11 +171,7 @@ function checkCondition(
 ): void {
   if (!isPlainObject(condition)) return;
   if (depth >= MAX_CONDITION_DEPTH) {
-    context.issues.push({
-      path,
-      message: `condition nested deeper than ${MAX_CONDITION_DEPTH} levels`,
-      kind: 'too-deep',
-    });
+    addIssue(context.issues, path, `condition nested deeper than ${MAX_CONDITION_DEPTH} levels`, 'too-deep');
     return;
   }
   for (const key of ['all', 'any'] as const) {
@@ -200,31 +196,28 @@ function checkCondition(
   if (typeof condition.fact !== 'string') return;
   if (Array.isArray(condition.value)) context.shared.count(owner, 1);
   if (isFactReference(condition.value)) context.shared.factValue(path);
-  checkLeaf(condition, path, context.facts, context.operators, context.issues);
+  checkLeaf(condition, path, context);
 }
 
-function checkLeaf(
-  leaf: Record<string, unknown>,
-  path: Path,
-  facts: Facts,
-  operators: ReadonlyMap<string, OperatorDefinition>,
-  issues: IssueOf<'INVALID_RULE_SET'>[],
-): void {
+function checkLeaf(leaf: Record<string, unknown>, path: Path, context: ConditionContext): void {
+  const { facts, operators, issues } = context;
   const factId = leaf.fact as string;
   const fact = facts.get(factId);
   if (!fact) {
-    issues.push({
-      path: [...path, 'fact'],
-      message: `fact ${quote(factId)} is not declared in the fact catalog`,
-      kind: 'undeclared-fact',
-    });
+    addIssue(
+      issues,
+      [...path, 'fact'],
+      `fact ${quote(factId)} is not declared in the fact catalog`,
+      'undeclared-fact',
+    );
   }
   if (leaf.path !== undefined) {
-    issues.push({
-      path: [...path, 'path'],
-      message: 'facts are scalar in format version 1, so a condition cannot have a path',
-      kind: 'path-unsupported',
-    });
+    addIssue(
+      issues,
+      [...path, 'path'],
+      'facts are scalar in format version 1, so a condition cannot have a path',
+      'path-unsupported',
+    );
   }
   const reference = isFactReference(leaf.value) ? { fact: factId, value: leaf.value } : undefined;
   if (typeof leaf.operator !== 'string') {
@@ -232,43 +225,48 @@ function checkLeaf(
     return;
   }
   const operator = operators.get(leaf.operator);
+  if (operator) context.operatorsUsed.add(operator);
   if (reference) checkFactValue(reference, fact, operator, path, facts, issues);
   if (!operator) {
     const known = [...operators.keys()].join(', ');
-    issues.push({
-      path: [...path, 'operator'],
-      message: `unknown operator ${quote(leaf.operator)} (known: ${known})`,
-      kind: 'unknown-operator',
-    });
+    addIssue(
+      issues,
+      [...path, 'operator'],
+      `unknown operator ${quote(leaf.operator)} (known: ${known})`,
+      'unknown-operator',
+    );
     return;
   }
   if (!fact?.type) return;
   if (!operator.factTypes.includes(fact.type)) {
     const fits =
       operator.factTypes.length > 0 ? operator.factTypes.join(', ') : 'no fact type of format version 1';
-    issues.push({
-      path: [...path, 'operator'],
-      message: `operator ${quote(operator.name)} does not apply to ${fact.type} fact ${quote(factId)} (it fits ${fits})`,
-      kind: 'operator-type-mismatch',
-    });
+    addIssue(
+      issues,
+      [...path, 'operator'],
+      `operator ${quote(operator.name)} does not apply to ${fact.type} fact ${quote(factId)} (it fits ${fits})`,
+      'operator-type-mismatch',
+    );
     return;
   }
   if (reference) return;
   const values = operator.valueKind === 'list' ? leaf.value : [leaf.value];
   if (operator.valueKind === 'list' && !Array.isArray(leaf.value)) {
-    issues.push({
-      path: [...path, 'value'],
-      message: `operator ${quote(operator.name)} compares with a list of values`,
-      kind: 'value-type-mismatch',
-    });
+    addIssue(
+      issues,
+      [...path, 'value'],
+      `operator ${quote(operator.name)} compares with a list of values`,
+      'value-type-mismatch',
+    );
     return;
   }
   if (operator.valueKind === 'scalar' && Array.isArray(leaf.value)) {
-    issues.push({
-      path: [...path, 'value'],
-      message: `operator ${quote(operator.name)} compares with one value, not a list`,
-      kind: 'value-type-mismatch',
-    });
+    addIssue(
+      issues,
+      [...path, 'value'],
+      `operator ${quote(operator.name)} compares with one value, not a list`,
+      'value-type-mismatch',
+    );
     return;
   }
   (values as unknown[]).forEach((value, index) => {
@@ -277,26 +275,23 @@ function checkLeaf(
       : describeMismatch(value, fact.type!, fact.values);
     if (problem) {
       const valuePath: Path = operator.valueKind === 'list' ? [...path, 'value', index] : [...path, 'value'];
-      issues.push({
-        path: valuePath,
-        message: `${problem} for ${fact.type} fact ${quote(factId)}`,
-        kind: 'value-type-mismatch',
-      });
+      addIssue(issues, valuePath, `${problem} for ${fact.type} fact ${quote(factId)}`, 'value-type-mismatch');
     }
   });
 }
 
 // Why a value cannot be a value of a fact of a type: the runtime's check, which reading facts applies too.
-const { describeMismatch } = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
+const { describeMismatch } = valueChecks;
 
 function checkEffective(effective: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]): void {
   if (!isPlainObject(effective) || !isIsoDate(effective.from) || !isIsoDate(effective.until)) return;
   if (effective.until < effective.from) {
-    issues.push({
-      path: ['effective', 'until'],
-      message: `until ${effective.until} is before from ${effective.from}`,
-      kind: 'empty-range',
-    });
+    addIssue(
+      issues,
+      ['effective', 'until'],
+      `until ${effective.until} is before from ${effective.from}`,
+      'empty-range',
+    );
   }
 }
 
@@ -310,25 +305,28 @@ function checkScoring(
   if (!isPlainObject(scoring) || scoring.mode !== 'points') return;
   const allPoints = [...pointsOfAspect.values()].flat();
   if (standardsWithoutPoints > 0) {
-    issues.push({
-      path: ['scoring', 'mode'],
-      message: `points mode needs points on every standard; ${standardsWithoutPoints} standard(s) have none`,
-      kind: 'points-missing',
-    });
+    addIssue(
+      issues,
+      ['scoring', 'mode'],
+      `points mode needs points on every standard; ${standardsWithoutPoints} standard(s) have none`,
+      'points-missing',
+    );
   } else if (allPoints.reduce((total, points) => total + points, 0) > 1e6) {
     // Points are counted as integers scaled by up to 10^6 (6 decimal places): a larger total would lose
     // exactness, and near Number.MAX_VALUE it becomes Infinity.
-    issues.push({
-      path: ['scoring', 'mode'],
-      message: 'points add up to more than 1,000,000, past exact counting',
-      kind: 'points-too-large',
-    });
+    addIssue(
+      issues,
+      ['scoring', 'mode'],
+      'points add up to more than 1,000,000, past exact counting',
+      'points-too-large',
+    );
   } else if (typeof scoring.passMark === 'number' && exceedsTotal(scoring.passMark, allPoints)) {
-    issues.push({
-      path: ['scoring', 'passMark'],
-      message: `pass mark ${scoring.passMark} is above the ${exactTotal(allPoints)} points all standards give together`,
-      kind: 'unreachable-pass-mark',
-    });
+    addIssue(
+      issues,
+      ['scoring', 'passMark'],
+      `pass mark ${scoring.passMark} is above the ${exactTotal(allPoints)} points all standards give together`,
+      'unreachable-pass-mark',
+    );
   }
   checkPointsPrecision(scoring.passMark, ['scoring', 'passMark'], issues);
   if (isPlainObject(scoring.aspectMinimums)) {
@@ -343,18 +341,20 @@ function checkScoring(
         typeof minimum === 'number' &&
         exceedsTotal(minimum, aspectPoints)
       ) {
-        issues.push({
+        addIssue(
+          issues,
           path,
-          message: `aspect minimum ${minimum} is above the ${exactTotal(aspectPoints)} points the aspect's standards give together`,
-          kind: 'unreachable-aspect-minimum',
-        });
+          `aspect minimum ${minimum} is above the ${exactTotal(aspectPoints)} points the aspect's standards give together`,
+          'unreachable-aspect-minimum',
+        );
       }
       if (!aspectIds.has(aspectId)) {
-        issues.push({
-          path: ['scoring', 'aspectMinimums', aspectId],
-          message: `no aspect has id ${quote(aspectId)}`,
-          kind: 'unknown-aspect',
-        });
+        addIssue(
+          issues,
+          ['scoring', 'aspectMinimums', aspectId],
+          `no aspect has id ${quote(aspectId)}`,
+          'unknown-aspect',
+        );
       }
     }
   }
@@ -397,10 +397,11 @@ const isValidScore = (value: number): boolean =>
 function checkPointsPrecision(value: unknown, path: Path, issues: IssueOf<'INVALID_RULE_SET'>[]): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return;
   if (exactShare(value).denominator > 1_000_000n) {
-    issues.push({
+    addIssue(
+      issues,
       path,
-      message: `${value} has more than 6 decimal places; points are written to at most 6`,
-      kind: 'points-precision',
-    });
+      `${value} has more than 6 decimal places; points are written to at most 6`,
+      'points-precision',
+    );
   }
 }

@@ -1,8 +1,10 @@
+import { addIssue } from '../errors/add-issue.js';
 import { formatPath, type IssueOf } from '../errors/rubric-error.js';
 import { MAX_DOCUMENT_NODES } from '../reading/structure-depth.js';
 import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
-import { MAX_CONDITION_DEPTH } from './conditions.js';
+import { MAX_CONDITION_DEPTH, reservedNames } from './conditions.js';
+import type { FormatVersion } from './types.js';
 
 type Path = readonly (string | number)[];
 
@@ -14,8 +16,6 @@ interface ReferenceSeen {
   readonly depth: number;
 }
 
-const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
-
 /**
  * What the semantic checks learn about shared conditions while they walk every condition of a document
  * (the scope, the focus, each standard's, and each shared condition's own tree), and the checks that
@@ -25,36 +25,36 @@ const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 export class SharedConditionTracker {
   /** The shared conditions' trees as written, by name (own keys only). */
   readonly bodies = new Map<string, Record<string, unknown>>();
-  private readonly references: ReferenceSeen[] = [];
+  readonly #references: ReferenceSeen[] = [];
   /** Condition nodes counted per owner (`''` for the roots), to bound the expanded size. */
-  private readonly nodes = new Map<string, number>();
-  private firstFactValue: Path | undefined;
+  readonly #nodes = new Map<string, number>();
+  #firstFactValue: Path | undefined;
+  readonly #issues: IssueOf<'INVALID_RULE_SET'>[];
 
-  constructor(
-    conditions: unknown,
-    private readonly issues: IssueOf<'INVALID_RULE_SET'>[],
-  ) {
+  constructor(conditions: unknown, issues: IssueOf<'INVALID_RULE_SET'>[]) {
+    this.#issues = issues;
     if (!isPlainObject(conditions)) return;
     for (const [name, body] of Object.entries(conditions)) {
       const path = ['conditions', name];
       if (reservedNames.has(name)) {
-        issues.push({
+        addIssue(
+          issues,
           path,
-          message: `${quote(name)} is a reserved name and cannot name a shared condition`,
-          kind: 'reserved-name',
-        });
+          `${quote(name)} is a reserved name and cannot name a shared condition`,
+          'reserved-name',
+        );
         continue;
       }
       if (!isPlainObject(body)) continue;
       this.bodies.set(name, body);
       // json-rules-engine's setCondition refuses a bare comparison at the root, so both backends can run it.
       if ('fact' in body) {
-        issues.push({
+        addIssue(
+          issues,
           path,
-          message:
-            'a shared condition has all, any, not or a reference at its root (as json-rules-engine requires): wrap the comparison in { all: [ … ] }',
-          kind: 'shared-condition-leaf',
-        });
+          'a shared condition has all, any, not or a reference at its root (as json-rules-engine requires): wrap the comparison in { all: [ … ] }',
+          'shared-condition-leaf',
+        );
       }
     }
   }
@@ -65,25 +65,26 @@ export class SharedConditionTracker {
     if (typeof name !== 'string') return; // the schema reports it
     if (!this.bodies.has(name)) {
       const known = [...this.bodies.keys()];
-      this.issues.push({
-        path: [...path, 'condition'],
-        message: `no shared condition is named ${quote(name)} (${known.length > 0 ? `defined: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}` : 'the rule set defines none under conditions'})`,
-        kind: 'unknown-condition',
-      });
+      addIssue(
+        this.#issues,
+        [...path, 'condition'],
+        `no shared condition is named ${quote(name)} (${known.length > 0 ? `defined: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}` : 'the rule set defines none under conditions'})`,
+        'unknown-condition',
+      );
       return;
     }
-    this.references.push({ owner, name, path, depth });
+    this.#references.push({ owner, name, path, depth });
   }
 
   /** Counts condition nodes (objects and lists) of a root or of a shared condition. */
   count(owner: string | undefined, nodes: number): void {
     const key = owner ?? '';
-    this.nodes.set(key, (this.nodes.get(key) ?? 0) + nodes);
+    this.#nodes.set(key, (this.#nodes.get(key) ?? 0) + nodes);
   }
 
   /** Records a fact-valued comparison (`value: { fact }`), a format version 2 feature. */
   factValue(path: Path): void {
-    this.firstFactValue ??= path;
+    this.#firstFactValue ??= path;
   }
 
   /**
@@ -91,25 +92,28 @@ export class SharedConditionTracker {
    * each adds a few objects to a result beside its explanations.
    */
   finish(formatVersion: unknown, items: number): void {
-    const graph = this.walkNames();
-    this.checkUnused();
-    this.checkExpansion(graph, items);
-    this.checkFormatVersion(formatVersion);
-  }
-
-  /**
-   * Every shared condition's expanded height and size, in one iterative depth-first walk over the
-   * references between them (a chain of ten thousand names must not exhaust the stack); each cycle is
-   * reported once, at the reference that closes it.
-   */
-  private walkNames(): { height: Map<string, number>; size: Map<string, number> } {
     const outgoing = new Map<string, ReferenceSeen[]>();
-    for (const reference of this.references) {
+    for (const reference of this.#references) {
       if (reference.owner === undefined) continue;
       const list = outgoing.get(reference.owner) ?? [];
       outgoing.set(reference.owner, list);
       list.push(reference);
     }
+    const graph = this.#walkNames(outgoing);
+    this.#checkUnused(outgoing);
+    this.#checkExpansion(graph, items);
+    this.#checkFormatVersion(formatVersion);
+  }
+
+  /**
+   * Every shared condition's expanded height and size, in one iterative depth-first walk over the
+   * references between them (a chain of ten thousand names must not exhaust the stack); each cycle is
+   * reported once, at the reference that closes it. `outgoing`: the references each shared condition holds.
+   */
+  #walkNames(outgoing: ReadonlyMap<string, readonly ReferenceSeen[]>): {
+    height: Map<string, number>;
+    size: Map<string, number>;
+  } {
     const height = new Map<string, number>();
     const size = new Map<string, number>();
     const state = new Map<string, 'open' | 'done'>();
@@ -128,18 +132,19 @@ export class SharedConditionTracker {
             stack.push({ name: edge.name, next: 0 });
           } else if (seen === 'open') {
             const cycle = [...stack.slice(stack.findIndex((entry) => entry.name === edge.name)), edge];
-            this.issues.push({
-              path: [...edge.path, 'condition'],
-              message: `shared conditions refer to each other in a cycle (${cycle.map((entry) => quote(entry.name)).join(' → ')}): a condition cannot contain itself`,
-              kind: 'condition-cycle',
-            });
+            addIssue(
+              this.#issues,
+              [...edge.path, 'condition'],
+              `shared conditions refer to each other in a cycle (${cycle.map((entry) => quote(entry.name)).join(' → ')}): a condition cannot contain itself`,
+              'condition-cycle',
+            );
           }
           continue;
         }
         stack.pop();
         state.set(top.name, 'done');
         let ownHeight = localHeight(this.bodies.get(top.name));
-        let ownSize = this.nodes.get(top.name) ?? 0;
+        let ownSize = this.#nodes.get(top.name) ?? 0;
         for (const edge of edges) {
           // A reference is a level of its own (its explanation node holds the expansion).
           ownHeight = Math.max(ownHeight, edge.depth + 1 + (height.get(edge.name) ?? 0));
@@ -152,72 +157,78 @@ export class SharedConditionTracker {
     return { height, size };
   }
 
-  private checkUnused(): void {
+  #checkUnused(outgoing: ReadonlyMap<string, readonly ReferenceSeen[]>): void {
     const used = new Set<string>();
-    const pending = this.references.filter((reference) => reference.owner === undefined);
-    const outgoing = new Map<string, string[]>();
-    for (const reference of this.references) {
-      if (reference.owner === undefined) continue;
-      outgoing.set(reference.owner, [...(outgoing.get(reference.owner) ?? []), reference.name]);
-    }
-    const queue = pending.map((reference) => reference.name);
+    const queue = this.#references.filter((reference) => reference.owner === undefined);
     while (queue.length > 0) {
-      const name = queue.pop()!;
+      const { name } = queue.pop()!;
       if (used.has(name)) continue;
       used.add(name);
-      queue.push(...(outgoing.get(name) ?? []));
+      for (const reference of outgoing.get(name) ?? []) queue.push(reference);
     }
     for (const name of this.bodies.keys()) {
       if (used.has(name)) continue;
-      this.issues.push({
-        path: ['conditions', name],
-        message: `shared condition ${quote(name)} is not used: no scope, focus or standard refers to it (directly or through another shared condition); remove it, or refer to it with { "condition": ${quote(name)} }`,
-        kind: 'unused-condition',
-      });
+      addIssue(
+        this.#issues,
+        ['conditions', name],
+        `shared condition ${quote(name)} is not used: no scope, focus or standard refers to it (directly or through another shared condition); remove it, or refer to it with { "condition": ${quote(name)} }`,
+        'unused-condition',
+      );
     }
   }
 
-  private checkExpansion(graph: { height: Map<string, number>; size: Map<string, number> }, items: number) {
-    let total = (this.nodes.get('') ?? 0) + 4 * items;
+  #checkExpansion(graph: { height: Map<string, number>; size: Map<string, number> }, items: number) {
+    let total = (this.#nodes.get('') ?? 0) + 4 * items;
     let anyReference = false;
-    for (const reference of this.references) {
+    for (const reference of this.#references) {
       if (reference.owner !== undefined) continue;
       anyReference = true;
       total = Math.min(total + (graph.size.get(reference.name) ?? 0), MAX_DOCUMENT_NODES + 1);
       const levels = reference.depth + 1 + (graph.height.get(reference.name) ?? 0);
       if (levels > MAX_CONDITION_DEPTH) {
-        this.issues.push({
-          path: reference.path,
-          message: `condition nested deeper than ${MAX_CONDITION_DEPTH} levels once shared condition ${quote(reference.name)} is expanded (${levels} levels; a reference counts as one)`,
-          kind: 'too-deep',
-        });
+        addIssue(
+          this.#issues,
+          reference.path,
+          `condition nested deeper than ${MAX_CONDITION_DEPTH} levels once shared condition ${quote(reference.name)} is expanded (${levels} levels; a reference counts as one)`,
+          'too-deep',
+        );
       }
     }
     // Each reference is evaluated and explained as its expansion: the expanded rule set must fit, so that
     // evaluation stays bounded and every result stays within the limits a result is read with.
     if (anyReference && total > MAX_DOCUMENT_NODES) {
-      this.issues.push({
-        path: ['conditions'],
-        message: `with every reference to a shared condition expanded, the conditions have more than ${MAX_DOCUMENT_NODES.toLocaleString('en')} nodes; no valid rule set is this large once expanded`,
-        kind: 'too-large',
-      });
+      addIssue(
+        this.#issues,
+        ['conditions'],
+        `with every reference to a shared condition expanded, the conditions have more than ${MAX_DOCUMENT_NODES.toLocaleString('en')} nodes; no valid rule set is this large once expanded`,
+        'too-large',
+      );
     }
   }
 
-  private checkFormatVersion(formatVersion: unknown): void {
+  /**
+   * The lowest format version that expresses the document: 2 when it has shared conditions or compares a
+   * fact with another fact, else 1 (what `formatVersionNeeded` says of it once it is valid).
+   */
+  formatVersionNeeded(): FormatVersion {
+    return this.bodies.size > 0 || this.#firstFactValue ? 2 : 1;
+  }
+
+  #checkFormatVersion(formatVersion: unknown): void {
     if (formatVersion !== 1) return;
     const feature =
       this.bodies.size > 0
         ? { path: ['conditions'], what: 'shared conditions' }
-        : this.firstFactValue
-          ? { path: [...this.firstFactValue, 'value'], what: 'a fact value ({ "fact": … } as value)' }
+        : this.#firstFactValue
+          ? { path: [...this.#firstFactValue, 'value'], what: 'a fact value ({ "fact": … } as value)' }
           : undefined;
     if (!feature) return;
-    this.issues.push({
-      path: ['formatVersion'],
-      message: `the document uses ${feature.what} at ${formatPath(feature.path)}, which format version 2 added: declare "formatVersion": 2, or leave formatVersion out`,
-      kind: 'format-version',
-    });
+    addIssue(
+      this.#issues,
+      ['formatVersion'],
+      `the document uses ${feature.what} at ${formatPath(feature.path)}, which format version 2 added: declare "formatVersion": 2, or leave formatVersion out`,
+      'format-version',
+    );
   }
 }
 

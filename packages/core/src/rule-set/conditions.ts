@@ -1,4 +1,5 @@
 import { RubricError } from '../errors/rubric-error.js';
+import { isPlainObject } from '../util/guards.js';
 import { quote } from '../util/show-value.js';
 import type {
   Condition,
@@ -28,8 +29,19 @@ export const MAX_CONDITION_DEPTH = 32;
  * ```
  */
 export function isFactReference(value: LeafCondition['value'] | unknown): value is FactReference {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value;
+  return isPlainObject(value) && 'fact' in value;
 }
+
+/**
+ * Names that can be neither a fact id nor a shared condition's name: they would reach an object's
+ * prototype wherever a name is looked up as a key.
+ *
+ * @example
+ * ```ts
+ * reservedNames.has('__proto__'); // true
+ * ```
+ */
+export const reservedNames: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function isLeaf(condition: Condition): condition is LeafCondition {
   return 'fact' in condition;

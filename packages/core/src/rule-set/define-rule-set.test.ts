@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleRuleSet } from '../../test/fixtures.js';
 import { formatPath, RubricError } from '../errors/rubric-error.js';
 import { defineRuleSet, safeDefineRuleSet } from './define-rule-set.js';
+import { formatVersionNeeded } from './format-version.js';
 import type { RuleSetInput } from './schema.js';
 
 function issuesOf(input: unknown) {
@@ -38,6 +39,26 @@ describe('defineRuleSet', () => {
     expect(() => {
       (ruleSet.aspects as unknown[]).push({});
     }).toThrow(TypeError);
+  });
+
+  it('gives a document without formatVersion the version formatVersionNeeded says, wherever a fact value is', () => {
+    const comparing = { fact: 'hasLifts', operator: 'equal', value: { fact: 'liftsInspected' } };
+    const nested = { all: [{ fact: 'occupied', operator: 'equal', value: true }, { not: comparing }] };
+    const documents = [
+      sampleRuleSet(),
+      withStandardCondition(nested),
+      { ...sampleRuleSet(), focus: { any: [comparing] } },
+      { ...sampleRuleSet(), scope: comparing },
+    ] as RuleSetInput[];
+    const applicable = structuredClone(sampleRuleSet()) as RuleSetInput;
+    (applicable.aspects[0]!.requirements[0]!.standards[0] as { applicableWhen: unknown }).applicableWhen =
+      nested;
+    documents.push(applicable);
+    const versions = documents.map((document) => defineRuleSet(document).formatVersion);
+    expect(versions).toEqual([1, 2, 2, 2, 2]);
+    // formatVersionNeeded reads a draft as written, so the document as it is.
+    const parts = documents as unknown as Parameters<typeof formatVersionNeeded>[0][];
+    expect(versions).toEqual(parts.map((document) => formatVersionNeeded(document)));
   });
 
   it('does not keep a reference to the input', () => {
@@ -374,6 +395,25 @@ describe('defineRuleSet', () => {
       expect.objectContaining({ path: '$.facts.__proto__', kind: 'reserved-name' }),
     );
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('refuses constructor and prototype as a fact id or a shared condition name', () => {
+    const document = structuredClone(sampleRuleSet()) as RuleSetInput & { conditions?: unknown };
+    (document.facts as Record<string, unknown>).prototype = { type: 'boolean', title: { zh: '原型' } };
+    document.conditions = { constructor: { all: [{ fact: 'occupied', operator: 'equal', value: true }] } };
+    const reserved = issuesOf(document).filter((issue) => issue.kind === 'reserved-name');
+    expect(reserved).toEqual([
+      {
+        path: '$.facts.prototype',
+        kind: 'reserved-name',
+        message: '"prototype" is a reserved name and cannot be a fact id',
+      },
+      {
+        path: '$.conditions.constructor',
+        kind: 'reserved-name',
+        message: '"constructor" is a reserved name and cannot name a shared condition',
+      },
+    ]);
   });
 
   it('accepts custom operators only when given', () => {

@@ -4,8 +4,6 @@ import { checkOptions } from '../reading/check-options.js';
 import { findTooManyStandards, snapshotDocument } from '../reading/structure-depth.js';
 import { deepFreeze } from '../util/deep-freeze.js';
 import { checkRuleSetSemantics } from './check-semantics.js';
-import { leavesOf } from './conditions.js';
-import { formatVersionNeeded } from './format-version.js';
 import { builtInOperators, type OperatorDefinition, operatorTable } from './operators.js';
 import type { RuleSetSchema } from './schema.js';
 import { checkRuleSetShape } from './shape/rule-set-shape.js';
@@ -72,14 +70,16 @@ export function safeDefineRuleSet(
   // library; shape/rule-set-shape.test.ts holds the two to the same issues and the same parsed value.
   const parsed = checkRuleSetShape(snapshot.value);
   const issues: IssueOf<'INVALID_RULE_SET'>[] = parsed.issues;
-  issues.push(...checkRuleSetSemantics(snapshot.value, operators));
+  const semantics = checkRuleSetSemantics(snapshot.value, operators);
+  issues.push(...semantics.issues);
   if (issues.length > 0) return invalid(issues);
   const { $schema: _schema, formatVersion, ...parts } = parsed.value as z.output<typeof RuleSetSchema>;
-  const ruleSet = { formatVersion: formatVersion ?? formatVersionNeeded(parts), ...parts };
+  // The semantic checks walked every condition already: they know whether it uses a version 2 feature.
+  const ruleSet = { formatVersion: formatVersion ?? semantics.formatVersion, ...parts };
   // zod's output and RuleSet differ only in `readonly` and in `| undefined` on optional keys (zod's way of
   // writing them): rule-set/schema-types.test.ts pins that, field by field, so this cast cannot hide a drift.
   const defined = deepFreeze(ruleSet as RuleSet);
-  definedRuleSets.set(defined, customOperatorsUsed(defined, operators));
+  definedRuleSets.set(defined, customOperatorsUsed(semantics.operatorsUsed));
   return { ok: true, value: defined };
 }
 
@@ -94,31 +94,13 @@ function operatorSignature(operator: OperatorDefinition): string {
   return JSON.stringify([operator.factTypes, operator.valueKind, operator.valueType ?? null]);
 }
 
-function customOperatorsUsed(
-  ruleSet: RuleSet,
-  operators: ReadonlyMap<string, OperatorDefinition>,
-): ReadonlyMap<string, string> {
-  const used = new Map<string, string>();
-  const visit = (condition: RuleSet['scope']) => {
-    if (condition === undefined) return;
-    for (const leaf of leavesOf(condition, ruleSet.conditions)) {
-      const operator = operators.get(leaf.operator);
-      if (operator && !builtInNames.has(operator.name) && !used.has(operator.name))
-        used.set(operator.name, operatorSignature(operator));
-    }
-  };
-  visit(ruleSet.scope);
-  visit(ruleSet.focus);
-  for (const aspect of ruleSet.aspects)
-    for (const requirement of aspect.requirements)
-      for (const standard of requirement.standards) {
-        visit(standard.applicableWhen);
-        visit(standard.condition);
-      }
-  return used;
+/** The custom operators among those the conditions use, by name, each with what validation read of it. */
+function customOperatorsUsed(used: ReadonlySet<OperatorDefinition>): ReadonlyMap<string, string> {
+  const custom = new Map<string, string>();
+  for (const operator of used)
+    if (!builtInOperators.includes(operator)) custom.set(operator.name, operatorSignature(operator));
+  return custom;
 }
-
-const builtInNames = new Set(builtInOperators.map((operator) => operator.name));
 
 /**
  * Whether `value` was defined already, and every custom operator it uses is in `operators` as validation

@@ -1,6 +1,6 @@
 import { RubricError } from '../errors/rubric-error.js';
 import { quote } from '../util/show-value.js';
-import type { FactType, FactValue } from './types.js';
+import { allFactTypes, type FactType, type FactValue } from './types.js';
 
 /**
  * A comparison operator: json-rules-engine's built-ins, or a custom one contributed by a plugin.
@@ -29,13 +29,23 @@ export interface OperatorDefinition {
   readonly evaluate: (factValue: FactValue, value: FactValue | readonly FactValue[]) => boolean;
 }
 
-const allTypes: readonly FactType[] = ['boolean', 'integer', 'number', 'string', 'date', 'enum'];
+const allTypes: readonly FactType[] = allFactTypes;
 // Ordering needs numbers, or ISO dates, whose string order is their time order.
 const orderedTypes: readonly FactType[] = ['integer', 'number', 'date'];
 // json-rules-engine applies contains/doesNotContain only to array facts; format version 1 has none.
 const listTypes: readonly FactType[] = [];
 
 const isList = (value: unknown): value is readonly FactValue[] => Array.isArray(value);
+
+/** One built-in operator's definition, its fields in the order every operator definition has them. */
+function builtIn(
+  name: string,
+  factTypes: readonly FactType[],
+  valueKind: OperatorDefinition['valueKind'],
+  evaluate: OperatorDefinition['evaluate'],
+): OperatorDefinition {
+  return { name, factTypes, valueKind, evaluate };
+}
 
 /**
  * json-rules-engine 7's built-in operators, with its semantics, restricted to the fact types they fit.
@@ -46,41 +56,16 @@ const isList = (value: unknown): value is readonly FactValue[] => Array.isArray(
  * ```
  */
 export const builtInOperators: readonly OperatorDefinition[] = [
-  { name: 'equal', factTypes: allTypes, valueKind: 'scalar', evaluate: (a, b) => a === b },
-  { name: 'notEqual', factTypes: allTypes, valueKind: 'scalar', evaluate: (a, b) => a !== b },
-  { name: 'in', factTypes: allTypes, valueKind: 'list', evaluate: (a, b) => isList(b) && b.indexOf(a) > -1 },
-  {
-    name: 'notIn',
-    factTypes: allTypes,
-    valueKind: 'list',
-    evaluate: (a, b) => isList(b) && b.indexOf(a) === -1,
-  },
-  {
-    name: 'lessThan',
-    factTypes: orderedTypes,
-    valueKind: 'scalar',
-    evaluate: (a, b) => a < (b as FactValue),
-  },
-  {
-    name: 'lessThanInclusive',
-    factTypes: orderedTypes,
-    valueKind: 'scalar',
-    evaluate: (a, b) => a <= (b as FactValue),
-  },
-  {
-    name: 'greaterThan',
-    factTypes: orderedTypes,
-    valueKind: 'scalar',
-    evaluate: (a, b) => a > (b as FactValue),
-  },
-  {
-    name: 'greaterThanInclusive',
-    factTypes: orderedTypes,
-    valueKind: 'scalar',
-    evaluate: (a, b) => a >= (b as FactValue),
-  },
-  { name: 'contains', factTypes: listTypes, valueKind: 'scalar', evaluate: () => false },
-  { name: 'doesNotContain', factTypes: listTypes, valueKind: 'scalar', evaluate: () => false },
+  builtIn('equal', allTypes, 'scalar', (a, b) => a === b),
+  builtIn('notEqual', allTypes, 'scalar', (a, b) => a !== b),
+  builtIn('in', allTypes, 'list', (a, b) => isList(b) && b.indexOf(a) > -1),
+  builtIn('notIn', allTypes, 'list', (a, b) => isList(b) && b.indexOf(a) === -1),
+  builtIn('lessThan', orderedTypes, 'scalar', (a, b) => a < (b as FactValue)),
+  builtIn('lessThanInclusive', orderedTypes, 'scalar', (a, b) => a <= (b as FactValue)),
+  builtIn('greaterThan', orderedTypes, 'scalar', (a, b) => a > (b as FactValue)),
+  builtIn('greaterThanInclusive', orderedTypes, 'scalar', (a, b) => a >= (b as FactValue)),
+  builtIn('contains', listTypes, 'scalar', () => false),
+  builtIn('doesNotContain', listTypes, 'scalar', () => false),
 ];
 
 /**

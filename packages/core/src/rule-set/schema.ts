@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PolicyDocumentSchema } from '../provenance/policy-document.js';
 import { suspendJit } from '../reading/zod.js';
 import { quote } from '../util/show-value.js';
-import type { Condition } from './types.js';
+import { allFactTypes, type Condition } from './types.js';
 
 // Built with zod's JIT off, which is put back at the end of the module (see util/zod.ts).
 const restoreJit = suspendJit();
@@ -36,9 +36,7 @@ export const FactValueSchema = z.union([z.boolean(), z.number(), z.string()]);
  * ```
  */
 export const FactDefinitionSchema = z.strictObject({
-  type: z
-    .enum(['boolean', 'integer', 'number', 'string', 'date', 'enum'])
-    .meta({ description: 'Type of the answer' }),
+  type: z.enum(allFactTypes).meta({ description: 'Type of the answer' }),
   title: TextSchema.meta({ description: 'The question the self-check asks' }),
   values: z
     .array(z.string().min(1))

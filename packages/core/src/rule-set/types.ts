@@ -8,6 +8,24 @@ export interface Text {
 /** The value types a fact can hold. Dates are ISO `YYYY-MM-DD` strings. */
 export type FactType = 'boolean' | 'integer' | 'number' | 'string' | 'date' | 'enum';
 
+/**
+ * Every {@link FactType}, in the order the format lists them: the one list the schema, the checks and the
+ * operators read.
+ *
+ * @example
+ * ```ts
+ * allFactTypes.includes('date'); // true
+ * ```
+ */
+export const allFactTypes = [
+  'boolean',
+  'integer',
+  'number',
+  'string',
+  'date',
+  'enum',
+] as const satisfies readonly FactType[];
+
 /** A scalar fact value, as it appears in an assessment. */
 export type FactValue = boolean | number | string;
 

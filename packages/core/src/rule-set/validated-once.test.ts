@@ -92,6 +92,27 @@ describe('a rule set that defineRuleSet returned', () => {
     );
   });
 
+  it('is validated again, and refused, without a custom operator it uses only in a shared condition or the scope', () => {
+    const document = sampleRuleSet();
+    const childcare = document.aspects[1]!.requirements[0]!;
+    document.conditions = { gasHeated: { all: [{ fact: 'heating', operator: 'startsWith', value: 'ga' }] } };
+    childcare.standards[1]!.condition = { condition: 'gasHeated' };
+    const shared = defineRuleSet(document, { operators: [startsWithOperator] });
+    expect(() => compileRuleSet(shared)).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: ['conditions', 'gasHeated', 'all', 0, 'operator'] })],
+      }),
+    );
+    const scoped = defineRuleSet(
+      { ...sampleRuleSet(), scope: { fact: 'heating', operator: 'startsWith', value: 'ga' } },
+      { operators: [startsWithOperator] },
+    );
+    expect(() => compileRuleSet(scoped)).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: ['scope', 'operator'] })] }),
+    );
+    expect(ruleSetParses(() => compileRuleSet(shared, { operators: [startsWithOperator] }))).toBe(0);
+  });
+
   it('is validated again when an operator of the same name checks other fact types', () => {
     const ruleSet = ruleSetCallingStartsWith();
     const operators = [{ ...startsWithOperator, factTypes: ['string' as const] }];

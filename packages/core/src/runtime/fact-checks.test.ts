@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factChecks } from './fact-checks.js';
 import { valueWords } from './value-words.js';
 
-const { isIsoDate, describeFactValue } = factChecks(valueWords(60));
+const { isIsoDate, describeFactValue, describeMismatch } = factChecks(valueWords(60));
 
 /** The calendar as Date has it: the day exists when Date keeps it as written. */
 function dateKeeps(year: number, month: number, day: number): boolean {
@@ -33,5 +33,30 @@ describe('factChecks', () => {
       'expected one of "none", got "gas"',
     );
     expect(describeFactValue(1, { type: 'number', min: 0, max: 1 })).toBeUndefined();
+  });
+
+  it('says what each fact type expects, and what it got', () => {
+    expect(
+      (['boolean', 'integer', 'number', 'string', 'date', 'enum'] as const).map((type) =>
+        describeMismatch(null, type, ['none', 'gas']),
+      ),
+    ).toEqual([
+      'expected true or false, got null',
+      'expected an integer, got null',
+      'expected a finite number, got null',
+      'expected a string, got null',
+      'expected a date as YYYY-MM-DD, got null',
+      'expected one of "none", "gas", got null',
+    ]);
+    expect(describeMismatch('gas', 'enum')).toBe('expected one of (no values), got "gas"');
+    expect(
+      [true, 2, 2.5, 'x', '2024-02-29', 'gas'].map((value, index) =>
+        describeMismatch(
+          value,
+          (['boolean', 'integer', 'number', 'string', 'date', 'enum'] as const)[index]!,
+          ['gas'],
+        ),
+      ),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });

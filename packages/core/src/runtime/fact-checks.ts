@@ -40,29 +40,32 @@ export function factChecks(words: ValueWords) {
       );
     return match !== null && isIsoDate(match[1]);
   };
+  // What a value of `type` is, in words, when `value` is not one; undefined when it is.
+  const expectation = (value: unknown, type: RuntimeFact['type'], allowed: unknown): string | undefined => {
+    switch (type) {
+      case 'boolean':
+        return typeof value === 'boolean' ? undefined : 'true or false';
+      case 'integer':
+        return Number.isInteger(value) ? undefined : 'an integer';
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a finite number';
+      case 'string':
+        return typeof value === 'string' ? undefined : 'a string';
+      case 'date':
+        return isIsoDate(value) ? undefined : 'a date as YYYY-MM-DD';
+      case 'enum':
+        return Array.isArray(allowed) && allowed.includes(value)
+          ? undefined
+          : `one of ${Array.isArray(allowed) ? allowed.map(showValue).join(', ') : '(no values)'}`;
+    }
+  };
   const describeMismatch = (
     value: unknown,
     type: RuntimeFact['type'],
     allowed?: unknown,
   ): string | undefined => {
-    switch (type) {
-      case 'boolean':
-        return typeof value === 'boolean' ? undefined : `expected true or false, got ${showValue(value)}`;
-      case 'integer':
-        return Number.isInteger(value) ? undefined : `expected an integer, got ${showValue(value)}`;
-      case 'number':
-        return typeof value === 'number' && Number.isFinite(value)
-          ? undefined
-          : `expected a finite number, got ${showValue(value)}`;
-      case 'string':
-        return typeof value === 'string' ? undefined : `expected a string, got ${showValue(value)}`;
-      case 'date':
-        return isIsoDate(value) ? undefined : `expected a date as YYYY-MM-DD, got ${showValue(value)}`;
-      case 'enum':
-        return Array.isArray(allowed) && allowed.includes(value)
-          ? undefined
-          : `expected one of ${Array.isArray(allowed) ? allowed.map(showValue).join(', ') : '(no values)'}, got ${showValue(value)}`;
-    }
+    const expected = expectation(value, type, allowed);
+    return expected === undefined ? undefined : `expected ${expected}, got ${showValue(value)}`;
   };
   const describeFactValue = (value: unknown, fact: RuntimeFact): string | undefined => {
     const mismatch = describeMismatch(value, fact.type, fact.values);

@@ -92,88 +92,90 @@ export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) 
       en: named.map((name) => name.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
     };
   };
+  // A reason as results hold it: its code, its numbers, then its sentence in Chinese and in English.
+  const reason = (code: string, data: Record<string, unknown>, zh: string, en: string): WrittenReason => ({
+    code,
+    ...data,
+    message: { zh, en },
+  });
+  const plural = (count: number) => (count === 1 ? '' : 's');
   return (verdict) => {
     const reasons: WrittenReason[] = [];
     if (verdict.inScope === false) {
       const facts = verdict.failedFacts;
-      reasons.push({
-        code: 'OUT_OF_SCOPE',
-        facts,
-        message: {
-          zh: `小区不在创建范围内（未满足范围条件：${factNames(facts).zh}）`,
-          en: `The estate is out of scope (scope condition not met on: ${factNames(facts).en})`,
-        },
-      });
+      const names = factNames(facts);
+      reasons.push(
+        reason(
+          'OUT_OF_SCOPE',
+          { facts },
+          `小区不在创建范围内（未满足范围条件：${names.zh}）`,
+          `The estate is out of scope (scope condition not met on: ${names.en})`,
+        ),
+      );
     } else if (verdict.inScope === null) {
       const scopeMissing = verdict.missingFacts.filter((fact) => verdict.scopeFacts.has(fact));
-      reasons.push({
-        code: 'SCOPE_UNKNOWN',
-        missingFacts: scopeMissing,
-        message: {
-          zh: `无法判断是否在创建范围内：缺少 ${factNames(scopeMissing).zh}`,
-          en: `Cannot tell whether the estate is in scope: missing ${factNames(scopeMissing).en}`,
-        },
-      });
+      const names = factNames(scopeMissing);
+      reasons.push(
+        reason(
+          'SCOPE_UNKNOWN',
+          { missingFacts: scopeMissing },
+          `无法判断是否在创建范围内：缺少 ${names.zh}`,
+          `Cannot tell whether the estate is in scope: missing ${names.en}`,
+        ),
+      );
     }
     const { met, applicable } = verdict;
     if (rubric.mode !== 'points') {
       if (applicable === 0) {
-        reasons.push({
-          code: 'NO_APPLICABLE_STANDARDS',
-          message: {
-            zh: '没有适用的标准，无法计算符合率',
-            en: 'No standard applies, so there is no compliance rate to judge',
-          },
-        });
+        reasons.push(
+          reason(
+            'NO_APPLICABLE_STANDARDS',
+            {},
+            '没有适用的标准，无法计算符合率',
+            'No standard applies, so there is no compliance rate to judge',
+          ),
+        );
       } else {
         const required = rubric.requiredCount(applicable);
         if (met < required) {
           const shortfall = required - met;
           const threshold = rubric.thresholdInWords;
           const share = percentOf(met, applicable);
-          reasons.push({
-            code: 'BELOW_THRESHOLD',
-            met,
-            applicable,
-            threshold: rubric.threshold,
-            required,
-            shortfall,
-            message: {
-              zh: `还需 ${shortfall} 项标准符合：适用的 ${applicable} 项中符合 ${met} 项（${share}），达到 ${threshold} 需 ${required} 项`,
-              en: `${shortfall} more standard${shortfall === 1 ? '' : 's'} needed: ${met} of ${applicable} applicable standards met (${share}); ${threshold} requires ${required}`,
-            },
-          });
+          reasons.push(
+            reason(
+              'BELOW_THRESHOLD',
+              { met, applicable, threshold: rubric.threshold, required, shortfall },
+              `还需 ${shortfall} 项标准符合：适用的 ${applicable} 项中符合 ${met} 项（${share}），达到 ${threshold} 需 ${required} 项`,
+              `${shortfall} more standard${plural(shortfall)} needed: ${met} of ${applicable} applicable standards met (${share}); ${threshold} requires ${required}`,
+            ),
+          );
         }
       }
     } else {
       if (verdict.scaledPoints < rubric.scaledPassMark!) {
         const points = verdict.scaledPoints / scale;
         const shortfall = (rubric.scaledPassMark! - verdict.scaledPoints) / scale;
-        reasons.push({
-          code: 'BELOW_PASS_MARK',
-          points,
-          passMark: rubric.passMark,
-          shortfall,
-          message: {
-            zh: `还差 ${shortfall} 分：得分 ${points}，合格线 ${rubric.passMark}`,
-            en: `${shortfall} more point${shortfall === 1 ? '' : 's'} needed: scored ${points} of pass mark ${rubric.passMark}`,
-          },
-        });
+        reasons.push(
+          reason(
+            'BELOW_PASS_MARK',
+            { points, passMark: rubric.passMark, shortfall },
+            `还差 ${shortfall} 分：得分 ${points}，合格线 ${rubric.passMark}`,
+            `${shortfall} more point${plural(shortfall)} needed: scored ${points} of pass mark ${rubric.passMark}`,
+          ),
+        );
       }
       rubric.aspects.forEach((aspect, position) => {
         const minimum = aspect.minimum;
         if (minimum == null || verdict.scaledAspectPoints[position]! >= aspect.scaledMinimum) return;
         const points = verdict.scaledAspectPoints[position]! / scale;
-        reasons.push({
-          code: 'BELOW_ASPECT_MINIMUM',
-          aspectId: aspect.id,
-          points,
-          minimum,
-          message: {
-            zh: `方面 ${aspect.id}「${aspect.title.zh}」得分 ${points}，低于该方面最低分 ${minimum}`,
-            en: `aspect ${aspect.id} (${english(aspect.title)}) scored ${points}, below its minimum of ${minimum}`,
-          },
-        });
+        reasons.push(
+          reason(
+            'BELOW_ASPECT_MINIMUM',
+            { aspectId: aspect.id, points, minimum },
+            `方面 ${aspect.id}「${aspect.title.zh}」得分 ${points}，低于该方面最低分 ${minimum}`,
+            `aspect ${aspect.id} (${english(aspect.title)}) scored ${points}, below its minimum of ${minimum}`,
+          ),
+        );
       });
     }
     verdict.requirements.forEach((requirement, position) => {
@@ -184,32 +186,29 @@ export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) 
         requirement.met === 0
           ? { zh: '没有符合的标准', en: 'has none met' }
           : { zh: `仅 ${requirement.met} 项标准符合`, en: `has only ${requirement.met} met` };
-      reasons.push({
-        code: 'REQUIREMENT_UNCOVERED',
-        requirementId: requirement.id,
-        aspectId: requirement.aspectId,
-        met: requirement.met,
-        required,
-        message: {
-          zh: `要求 ${requirement.id}「${title.zh}」${state.zh}，至少需 ${required} 项`,
-          en: `requirement ${requirement.id} (${english(title)}) ${state.en}; at least ${required} needed`,
-        },
-      });
+      reasons.push(
+        reason(
+          'REQUIREMENT_UNCOVERED',
+          { requirementId: requirement.id, aspectId: requirement.aspectId, met: requirement.met, required },
+          `要求 ${requirement.id}「${title.zh}」${state.zh}，至少需 ${required} 项`,
+          `requirement ${requirement.id} (${english(title)}) ${state.en}; at least ${required} needed`,
+        ),
+      );
     });
     const undecided: string[] = [];
     for (let position = 0; position < verdict.outcomes.length; position++)
       if (verdict.outcomes[position] === 3) undecided.push(rubric.standards[position]!.id);
     if (undecided.length > 0) {
       const { missingFacts } = verdict;
-      reasons.push({
-        code: 'MISSING_DATA',
-        missingFacts,
-        standards: undecided,
-        message: {
-          zh: `${undecided.length} 项标准因缺少数据无法判定（按不符合计）：请填写 ${factNames(missingFacts).zh}`,
-          en: `${undecided.length} standard${undecided.length === 1 ? '' : 's'} could not be decided for missing data (counted as not met): answer ${factNames(missingFacts).en}`,
-        },
-      });
+      const names = factNames(missingFacts);
+      reasons.push(
+        reason(
+          'MISSING_DATA',
+          { missingFacts, standards: undecided },
+          `${undecided.length} 项标准因缺少数据无法判定（按不符合计）：请填写 ${names.zh}`,
+          `${undecided.length} standard${plural(undecided.length)} could not be decided for missing data (counted as not met): answer ${names.en}`,
+        ),
+      );
     }
     return reasons;
   };

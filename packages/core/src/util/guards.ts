@@ -1,13 +1,9 @@
-import { factChecks } from '../runtime/fact-checks.js';
-import { valueWords } from '../runtime/value-words.js';
-import { MAX_SHOWN_CHARACTERS } from './show-value.js';
+import { valueChecks } from './show-value.js';
 
 /** A non-null, non-array object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
 
 /**
  * A real calendar date written as `YYYY-MM-DD`, the form date facts take.
@@ -18,7 +14,7 @@ const checks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
  * isIsoDate('2023-02-29'); // false
  * ```
  */
-export const isIsoDate: (value: unknown) => value is string = checks.isIsoDate;
+export const isIsoDate: (value: unknown) => value is string = valueChecks.isIsoDate;
 
 /**
  * When an assessment was made, as its `assessedAt` may say it: a real date `YYYY-MM-DD`, or an ISO
@@ -33,4 +29,4 @@ export const isIsoDate: (value: unknown) => value is string = checks.isIsoDate;
  * isAssessmentTimestamp('2021-06-15T24:00:00Z'); // false
  * ```
  */
-export const isAssessmentTimestamp: (value: unknown) => value is string = checks.isAssessmentTimestamp;
+export const isAssessmentTimestamp: (value: unknown) => value is string = valueChecks.isAssessmentTimestamp;

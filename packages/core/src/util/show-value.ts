@@ -1,4 +1,5 @@
 // The runtime's value words, bound to core's limit: the same words a standalone module shows values in.
+import { factChecks } from '../runtime/fact-checks.js';
 import { valueWords } from '../runtime/value-words.js';
 
 /**
@@ -10,7 +11,16 @@ export const MAX_SHOWN_CHARACTERS = 60;
 /** The most characters of one issue's message that `RubricError.message` shows. */
 export const MAX_MESSAGE_CHARACTERS = 200;
 
-const words = valueWords(MAX_SHOWN_CHARACTERS);
+/**
+ * The runtime's value words and fact checks, bound once to {@link MAX_SHOWN_CHARACTERS}: what core's
+ * messages, guards and readers of facts use (a standalone module binds its own copy).
+ *
+ * @example
+ * ```ts
+ * valueChecks.describeMismatch('yes', 'boolean'); // 'expected true or false, got "yes"'
+ * ```
+ */
+export const valueChecks = factChecks(valueWords(MAX_SHOWN_CHARACTERS));
 
 /**
  * `text` as it is when short, else its first `max` characters, an ellipsis and its length. A surrogate
@@ -21,9 +31,7 @@ const words = valueWords(MAX_SHOWN_CHARACTERS);
  * clipText('x'.repeat(100), 5); // 'xxxxx… (100 characters)'
  * ```
  */
-export function clipText(text: string, max: number = MAX_SHOWN_CHARACTERS): string {
-  return words.clipText(text, max);
-}
+export const clipText: (text: string, max?: number) => string = valueChecks.clipText;
 
 /**
  * A user-given string for a message, in double quotes (JSON-escaped, so control characters and quotes show)
@@ -35,9 +43,7 @@ export function clipText(text: string, max: number = MAX_SHOWN_CHARACTERS): stri
  * quote('f'.repeat(10_000_000)); // '"fff…" (10000000 characters)', with the first 60 f's
  * ```
  */
-export function quote(text: string, max: number = MAX_SHOWN_CHARACTERS): string {
-  return words.quote(text, max);
-}
+export const quote: (text: string, max?: number) => string = valueChecks.quote;
 
 /**
  * A short description of any value for an error message. Never throws: hostile input (a BigInt, a Symbol,
@@ -51,7 +57,7 @@ export function quote(text: string, max: number = MAX_SHOWN_CHARACTERS): string 
  * showValue({}); // 'an object'
  * ```
  */
-export const showValue: (value: unknown) => string = words.showValue;
+export const showValue: (value: unknown) => string = valueChecks.showValue;
 
 /**
  * What an exception says, for a message, clipped; never throws itself (an error's `message` may be a
@@ -63,5 +69,5 @@ export const showValue: (value: unknown) => string = words.showValue;
  * ```
  */
 export function describeThrown(error: unknown, options: { readonly withName?: boolean } = {}): string {
-  return words.describeThrown(error, options.withName !== false);
+  return valueChecks.describeThrown(error, options.withName !== false);
 }

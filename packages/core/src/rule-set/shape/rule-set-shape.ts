@@ -2,6 +2,7 @@ import type { ShapeKind } from '../../errors/issue-kinds.js';
 import type { RubricIssue } from '../../errors/rubric-error.js';
 import { unreadableIssue } from '../../reading/structure-depth.js';
 import { clipText, describeThrown, MAX_MESSAGE_CHARACTERS, quote } from '../../util/show-value.js';
+import { allFactTypes } from '../types.js';
 import {
   boolean,
   isoDate,
@@ -40,7 +41,7 @@ const isoDateString = string(isoDate);
 const factValue = union([boolean, number(), string()]);
 
 const factDefinition = strictObject({
-  type: oneOf(['boolean', 'integer', 'number', 'string', 'date', 'enum']),
+  type: oneOf(allFactTypes),
   title: words,
   values: optional(array(text(), 1)),
   min: optional(number()),

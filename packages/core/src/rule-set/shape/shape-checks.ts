@@ -66,6 +66,24 @@ function receivedType(value: unknown): string {
 export const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : `${value}`);
 
 /**
+ * Adds an issue as zod raises it: the one place the shape checks write an issue's fields.
+ *
+ * @example
+ * ```ts
+ * addShapeIssue(issues, ['facts', 'x y'], 'Invalid key in record', 'invalid_key', true);
+ * ```
+ */
+export function addShapeIssue(
+  issues: ShapeIssue[],
+  path: Path,
+  message: string,
+  kind: ShapeKind,
+  aborts: boolean,
+): void {
+  issues.push({ path, message, kind, aborts });
+}
+
+/**
  * Adds zod's `invalid_type` issue (it aborts) and returns the value unchanged.
  *
  * @example
@@ -75,7 +93,7 @@ export const shown = (value: unknown) => (typeof value === 'string' ? `"${value}
  */
 export function wrongType(expected: string, value: unknown, path: Path, issues: ShapeIssue[]): unknown {
   const message = `Invalid input: expected ${expected}, received ${receivedType(value)}`;
-  issues.push({ path, message, kind: 'invalid_type', aborts: true });
+  addShapeIssue(issues, path, message, 'invalid_type', true);
   return value;
 }
 
@@ -143,7 +161,7 @@ export function checkLength(
   const message = unit
     ? `Too ${word}: expected ${origin} to have ${sign}${limit} ${unit}`
     : `Too ${word}: expected ${origin} to be ${sign}${limit}`;
-  issues.push({ path, message, kind, aborts: false });
+  addShapeIssue(issues, path, message, kind, false);
 }
 
 function codePointLength(text: string): number {
@@ -174,7 +192,7 @@ export function string(...checks: (LengthBound | Refinement<string>)[]): Shape {
       if (typeof check !== 'function') checkLength(check, value, path, issues);
       else if (typed) {
         const failure = check(value);
-        if (failure) issues.push({ path, ...failure, aborts: false });
+        if (failure) addShapeIssue(issues, path, failure.message, failure.kind, false);
       }
     }
     return value;
@@ -225,22 +243,12 @@ export function number(
         value > 0
           ? `Too big: expected int to be <=${Number.MAX_SAFE_INTEGER}`
           : `Too small: expected int to be >=${Number.MIN_SAFE_INTEGER}`;
-      issues.push({ path, message, kind: value > 0 ? 'too_big' : 'too_small', aborts: false });
+      addShapeIssue(issues, path, message, value > 0 ? 'too_big' : 'too_small', false);
     }
     if (min !== undefined && value < min)
-      issues.push({
-        path,
-        message: message ?? `Too small: expected number to be >=${min}`,
-        kind: 'too_small',
-        aborts: false,
-      });
+      addShapeIssue(issues, path, message ?? `Too small: expected number to be >=${min}`, 'too_small', false);
     if (max !== undefined && value > max)
-      issues.push({
-        path,
-        message: message ?? `Too big: expected number to be <=${max}`,
-        kind: 'too_big',
-        aborts: false,
-      });
+      addShapeIssue(issues, path, message ?? `Too big: expected number to be <=${max}`, 'too_big', false);
     return value;
   };
 }
@@ -271,7 +279,7 @@ export function oneOf(values: readonly (string | number)[]): Shape {
       : `Invalid option: expected one of ${values.map(shown).join('|')}`;
   return (value, path, issues) => {
     if (!values.includes(value as string | number))
-      issues.push({ path, message, kind: 'invalid_value', aborts: true });
+      addShapeIssue(issues, path, message, 'invalid_value', true);
     return value;
   };
 }

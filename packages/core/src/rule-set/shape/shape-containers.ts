@@ -1,4 +1,13 @@
-import { checkLength, minLength, type Shape, type ShapeIssue, shown, wrongType } from './shape-checks.js';
+import { isPlainObject } from '../../util/guards.js';
+import {
+  addShapeIssue,
+  checkLength,
+  minLength,
+  type Shape,
+  type ShapeIssue,
+  shown,
+  wrongType,
+} from './shape-checks.js';
 
 // Objects, lists, maps and unions, by zod 4's rules (see shape-checks.ts).
 
@@ -36,9 +45,6 @@ export const withDefault = (shape: Shape, fallback: unknown): Field => ({
   presence: 'defaulted',
 });
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * An object with exactly these fields (zod's `z.strictObject`); its output has them in this order.
  * `unknownKeysMessage` words the issue for unknown keys, else zod's.
@@ -58,7 +64,7 @@ export function strictObject(
   ]);
   const known = new Set(Object.keys(fields));
   return (value, path, issues) => {
-    if (!isObject(value)) return wrongType('object', value, path, issues);
+    if (!isPlainObject(value)) return wrongType('object', value, path, issues);
     const output: Record<string, unknown> = {};
     for (const [key, { shape, presence }] of entries) {
       const present = key in value;
@@ -76,7 +82,7 @@ export function strictObject(
       const message =
         unknownKeysMessage?.(unknown) ??
         `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map(shown).join(', ')}`;
-      issues.push({ path, message, kind: 'unrecognized_keys', aborts: false });
+      addShapeIssue(issues, path, message, 'unrecognized_keys', false);
     }
     return output;
   };
@@ -97,12 +103,7 @@ export function record(key: Shape, entry: Shape): Shape {
     for (const name of Object.keys(value)) {
       if (name === '__proto__') continue;
       if (failsKey(key, name)) {
-        issues.push({
-          path: [...path, name],
-          message: 'Invalid key in record',
-          kind: 'invalid_key',
-          aborts: true,
-        });
+        addShapeIssue(issues, [...path, name], 'Invalid key in record', 'invalid_key', true);
         continue;
       }
       output[name] = entry(value[name], [...path, name], issues);
@@ -119,11 +120,11 @@ function failsKey(key: Shape, name: string): boolean {
 
 /** zod's test for a record: an object whose prototype, if any, is an ordinary one. */
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
+  if (!isPlainObject(value)) return false;
   const maker = value.constructor;
   if (maker === undefined || typeof maker !== 'function') return true;
   const prototype = (maker as { prototype?: unknown }).prototype;
-  return isObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
+  return isPlainObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
 }
 
 /**
@@ -168,7 +169,7 @@ export function union(options: readonly Shape[], message = 'Invalid input'): Sha
       issues.push(...live[0]!.issues);
       return live[0]!.parsed;
     }
-    issues.push({ path, message, kind: 'invalid_union', aborts: true });
+    addShapeIssue(issues, path, message, 'invalid_union', true);
     return value;
   };
 }
@@ -185,11 +186,11 @@ export function discriminated(key: string, options: Readonly<Record<string, Shap
   const names = Object.keys(options);
   const message = `Invalid discriminator value. Expected ${names.map((name) => `'${name}'`).join(' | ')}`;
   return (value, path, issues) => {
-    if (!isObject(value)) return wrongType('object', value, path, issues);
+    if (!isPlainObject(value)) return wrongType('object', value, path, issues);
     const tag = value[key];
     const option = typeof tag === 'string' && Object.hasOwn(options, tag) ? options[tag] : undefined;
     if (option) return option(value, path, issues);
-    issues.push({ path: [...path, key], message, kind: 'invalid_union', aborts: true });
+    addShapeIssue(issues, [...path, key], message, 'invalid_union', true);
     return value;
   };
 }
