@@ -1,5 +1,5 @@
 import { RubricError } from '../errors/rubric-error.js';
-import { evidenceRules } from '../evidence/evidence-rules.js';
+import { evidenceRulesWith } from '../evidence/evidence-rules.js';
 import { checkOptions } from '../reading/check-options.js';
 import { safeDefineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSet } from '../rule-set/types.js';
@@ -119,7 +119,7 @@ export function generateStandaloneEvaluator(
     part('conditionCompiler', conditionCompiler),
     part('reasonsWriter', reasonsWriter),
     part('lazyDetails', lazyDetails),
-    part('evidenceRules', evidenceRules),
+    part('evidenceRules', evidenceRulesWith),
     part('standaloneEvaluator', standaloneEvaluator),
     `const data = JSON.parse(${jsonStringLiteral(JSON.stringify(data))});`,
     'export const RubricError = standaloneErrorClass();',

@@ -1,4 +1,4 @@
-import type { EvidenceByPosition, evidenceRules } from '../../evidence/evidence-rules.js';
+import type { EvidenceByPosition, evidenceRulesWith } from '../../evidence/evidence-rules.js';
 import type { EvaluationResult, ExplanationNode } from '../../result/types.js';
 import type { FactValue } from '../../rule-set/types.js';
 import type { assessmentFields } from '../../runtime/assessment-fields.js';
@@ -23,7 +23,7 @@ export interface StandaloneParts {
   readonly conditionCompiler: typeof conditionCompiler;
   readonly reasonsWriter: typeof reasonsWriter;
   readonly lazyDetails: typeof lazyDetails;
-  readonly evidenceRules: typeof evidenceRules;
+  readonly evidenceRules: typeof evidenceRulesWith;
 }
 
 /**
@@ -77,7 +77,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
   }));
   // The checks carry the words too.
   const { checks } = parts;
-  const evidenceRules = parts.evidenceRules();
+  const evidenceRules = parts.evidenceRules(checks);
   const readFacts = parts.factValuesReader(facts, checks, checks);
   const read = parts.assessmentReader(
     facts,
