@@ -79,16 +79,20 @@ export type EvidenceByPosition = readonly (readonly EvidenceEntry[] | undefined)
  * extra), which self-assessed met standards lack theirs (unevidenced), and the reason that says so.
  * Used by core's compiled evaluator, the json-rules-engine backend and the standalone module, whose
  * generator embeds this function's source text: so it is self-contained (no imports but types), and takes
- * the runtime's words and date check rather than restating them. Core uses it bound to its own, as
- * {@link evidenceRules}.
+ * the runtime's words and date check rather than restating them, and the writer of the reason
+ * ({@link evidenceMissingReason}, which a module whose unevidenced standards never count leaves out).
+ * Core uses it bound to its own, as {@link evidenceRules}.
  *
  * @example
  * ```ts
- * const rules = evidenceRulesWith(factChecks(valueWords(60)));
+ * const rules = evidenceRulesWith(factChecks(valueWords(60)), evidenceMissingReason);
  * rules.shapeIssues({ S01: [{ kind: '建设用地批准文件', name: '' }] }); // [{ path: ['evidence', 'S01', 0, 'name'], … }]
  * ```
  */
-export function evidenceRulesWith({ quote, isIsoDate }: Pick<FactChecks, 'quote' | 'isIsoDate'>) {
+export function evidenceRulesWith(
+  { quote, isIsoDate }: Pick<FactChecks, 'quote' | 'isIsoDate'>,
+  missingReason: typeof evidenceMissingReason | undefined,
+) {
   type Issue = EvidenceIssue;
   const fields = ['kind', 'name', 'hash', 'date', 'note'];
   const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -248,20 +252,8 @@ export function evidenceRulesWith({ quote, isIsoDate }: Pick<FactChecks, 'quote'
      * The reason an unevidenced standard counts as unmet (`scoring.unevidenced: 'unmet'`), naming the
      * documents it lacks (`missing`, as its evidence in the result lists them).
      */
-    const reasonFor = (position: number, missing: readonly string[]): EvidenceMissingReason => {
-      const standard = standards[position]!;
-      return {
-        code: 'EVIDENCE_MISSING',
-        standardId: standard.id,
-        requirementId: standard.requirementId,
-        aspectId: standard.aspectId,
-        missing: missing.slice(),
-        message: {
-          zh: `标准 ${standard.id} 自评符合，但缺少佐证材料${missing.map((kind) => `《${kind}》`).join('、')}，按不符合计`,
-          en: `standard ${standard.id} is self-assessed as met but lacks its evidence (${missing.map((kind) => `“${kind}”`).join(', ')}), so it counts as not met`,
-        },
-      };
-    };
+    const reasonFor = (position: number, missing: readonly string[]): EvidenceMissingReason =>
+      missingReason!(standards[position]!, missing);
 
     /**
      * One evaluation's evidence: the entries read and the unevidenced standards among those decided met;
@@ -296,6 +288,32 @@ export function evidenceRulesWith({ quote, isIsoDate }: Pick<FactChecks, 'quote'
   return { shapeIssues, forStandards };
 }
 
+/**
+ * The reason a standard self-assessed met counts as unmet for want of its evidence, naming the documents
+ * it lacks. Self-contained, like {@link evidenceRulesWith}.
+ *
+ * @example
+ * ```ts
+ * evidenceMissingReason(standard, ['运行制度']).code; // 'EVIDENCE_MISSING'
+ * ```
+ */
+export function evidenceMissingReason(
+  standard: EvidenceStandard,
+  missing: readonly string[],
+): EvidenceMissingReason {
+  return {
+    code: 'EVIDENCE_MISSING',
+    standardId: standard.id,
+    requirementId: standard.requirementId,
+    aspectId: standard.aspectId,
+    missing: missing.slice(),
+    message: {
+      zh: `标准 ${standard.id} 自评符合，但缺少佐证材料${missing.map((kind) => `《${kind}》`).join('、')}，按不符合计`,
+      en: `standard ${standard.id} is self-assessed as met but lacks its evidence (${missing.map((kind) => `“${kind}”`).join(', ')}), so it counts as not met`,
+    },
+  };
+}
+
 /** What {@link evidenceRulesWith} makes. */
 export type EvidenceRules = ReturnType<typeof evidenceRulesWith>;
 
@@ -315,5 +333,5 @@ export type EvidenceRulesForStandards = ReturnType<EvidenceRules['forStandards']
  * ```
  */
 export function evidenceRules(): EvidenceRules {
-  return evidenceRulesWith(factChecks(valueWords(MAX_SHOWN_CHARACTERS)));
+  return evidenceRulesWith(factChecks(valueWords(MAX_SHOWN_CHARACTERS)), evidenceMissingReason);
 }
