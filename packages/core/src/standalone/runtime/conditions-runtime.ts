@@ -61,9 +61,15 @@ export function conditionCompiler(
         test,
         explain: (values) => {
           const actual = values[head];
-          return actual === undefined
-            ? { kind: 'leaf', fact, operator, expected, actual: null, result: null }
-            : { kind: 'leaf', fact, operator, expected, actual, result: test(values) };
+          const answered = actual !== undefined;
+          return {
+            kind: 'leaf',
+            fact,
+            operator,
+            expected,
+            actual: answered ? actual : null,
+            result: answered ? test(values) : null,
+          };
         },
       };
     }
