@@ -222,9 +222,14 @@ export function evidenceRulesWith(
       entries: EvidenceByPosition | undefined,
     ): number[] => {
       const found: number[] = [];
-      for (const position of requiring) {
-        if (outcomes[position] !== metCode) continue;
-        if (entries?.[position] === undefined || missingAt(position, entries).length > 0)
+      for (let index = 0; index < requiring.length; index++) {
+        const position = requiring[index]!;
+        if (
+          outcomes[position] === metCode &&
+          (entries === undefined ||
+            entries[position] === undefined ||
+            missingAt(position, entries).length > 0)
+        )
           found.push(position);
       }
       return found;

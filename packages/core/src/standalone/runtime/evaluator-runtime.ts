@@ -129,6 +129,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     }));
   });
   const standardCount = standards.length;
+  const standardIds = standards.map((standard) => standard.id);
   const evidence = evidenceRules.forStandards(
     standards.map(({ id, requirement }, position) => ({
       id,
@@ -381,9 +382,8 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       };
     place(result, { values, outcomes, inScope, missingFacts, explain, evidence: kept });
     result.missingFacts = missingFacts;
-    const unevidenced: string[] = [];
-    if (kept) for (const at of kept.unevidenced) unevidenced.push(standards[at]!.id);
-    result.unevidenced = unevidenced;
+    // `map`, which sizes the list once, rather than pushing: measurably cheaper for guangxi's dozens.
+    result.unevidenced = kept ? kept.unevidenced.map((at) => standardIds[at]!) : [];
     return result as unknown as EvaluationResult;
   };
 }
