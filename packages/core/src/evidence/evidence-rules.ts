@@ -1,4 +1,7 @@
 import type { Text } from '../rule-set/types.js';
+import { type FactChecks, factChecks } from '../runtime/fact-checks.js';
+import { valueWords } from '../runtime/value-words.js';
+import { MAX_SHOWN_CHARACTERS } from '../util/show-value.js';
 
 /**
  * One document an assessment cites as evidence (佐证材料) for a standard: a reference, never the file.
@@ -75,36 +78,25 @@ export type EvidenceByPosition = readonly (readonly EvidenceEntry[] | undefined)
  * `evidence`, which standards it names, what each standard's evidence is (required, provided, missing,
  * extra), which self-assessed met standards lack theirs (unevidenced), and the reason that says so.
  * Used by core's compiled evaluator, the json-rules-engine backend and the standalone module, whose
- * generator embeds this function's source text: so it is self-contained (no imports but types).
+ * generator embeds this function's source text: so it is self-contained (no imports but types), and takes
+ * the runtime's words and date check rather than restating them, and the writer of the reason
+ * ({@link evidenceMissingReason}, which a module whose unevidenced standards never count leaves out).
+ * Core uses it bound to its own, as {@link evidenceRules}.
  *
  * @example
  * ```ts
- * const rules = evidenceRules();
+ * const rules = evidenceRulesWith(factChecks(valueWords(60)), evidenceMissingReason);
  * rules.shapeIssues({ S01: [{ kind: '建设用地批准文件', name: '' }] }); // [{ path: ['evidence', 'S01', 0, 'name'], … }]
- * const forRuleSet = rules.forStandards(standards);
- * const entries = forRuleSet.read(assessment.evidence); // throws nothing: returns { issues, entries }
  * ```
  */
-export function evidenceRules() {
+export function evidenceRulesWith(
+  { quote, isIsoDate }: Pick<FactChecks, 'quote' | 'isIsoDate'>,
+  missingReason: typeof evidenceMissingReason | undefined,
+) {
   type Issue = EvidenceIssue;
   const fields = ['kind', 'name', 'hash', 'date', 'note'];
   const isPlainObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
-  const quote = (text: string): string => {
-    if (text.length <= 60) return JSON.stringify(text);
-    const code = text.charCodeAt(59);
-    const end = code >= 0xd800 && code <= 0xdbff ? 59 : 60;
-    return `${JSON.stringify(`${text.slice(0, end)}…`)} (${text.length} characters)`;
-  };
-  const isIsoDate = (value: unknown): boolean => {
-    if (typeof value !== 'string') return false;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (!match) return false;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const february = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-    const length = month === 2 ? february : 30 + ((month + (month > 7 ? 1 : 0)) % 2);
-    return month >= 1 && month <= 12 && day >= 1 && day <= length;
-  };
   const isNamed = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
   const hashPattern = /^sha256:[0-9a-f]{64}$/;
@@ -238,9 +230,14 @@ export function evidenceRules() {
       entries: EvidenceByPosition | undefined,
     ): number[] => {
       const found: number[] = [];
-      for (const position of requiring) {
-        if (outcomes[position] !== metCode) continue;
-        if (entries?.[position] === undefined || missingAt(position, entries).length > 0)
+      for (let index = 0; index < requiring.length; index++) {
+        const position = requiring[index]!;
+        if (
+          outcomes[position] === metCode &&
+          (entries === undefined ||
+            entries[position] === undefined ||
+            missingAt(position, entries).length > 0)
+        )
           found.push(position);
       }
       return found;
@@ -268,20 +265,8 @@ export function evidenceRules() {
      * The reason an unevidenced standard counts as unmet (`scoring.unevidenced: 'unmet'`), naming the
      * documents it lacks (`missing`, as its evidence in the result lists them).
      */
-    const reasonFor = (position: number, missing: readonly string[]): EvidenceMissingReason => {
-      const standard = standards[position]!;
-      return {
-        code: 'EVIDENCE_MISSING',
-        standardId: standard.id,
-        requirementId: standard.requirementId,
-        aspectId: standard.aspectId,
-        missing: missing.slice(),
-        message: {
-          zh: `标准 ${standard.id} 自评符合，但缺少佐证材料${missing.map((kind) => `《${kind}》`).join('、')}，按不符合计`,
-          en: `standard ${standard.id} is self-assessed as met but lacks its evidence (${missing.map((kind) => `“${kind}”`).join(', ')}), so it counts as not met`,
-        },
-      };
-    };
+    const reasonFor = (position: number, missing: readonly string[]): EvidenceMissingReason =>
+      missingReason!(standards[position]!, missing);
 
     /**
      * One evaluation's evidence: the entries read and the unevidenced standards among those decided met;
@@ -317,5 +302,50 @@ export function evidenceRules() {
   return { shapeIssues, forStandards };
 }
 
+/**
+ * The reason a standard self-assessed met counts as unmet for want of its evidence, naming the documents
+ * it lacks. Self-contained, like {@link evidenceRulesWith}.
+ *
+ * @example
+ * ```ts
+ * evidenceMissingReason(standard, ['运行制度']).code; // 'EVIDENCE_MISSING'
+ * ```
+ */
+export function evidenceMissingReason(
+  standard: EvidenceStandard,
+  missing: readonly string[],
+): EvidenceMissingReason {
+  return {
+    code: 'EVIDENCE_MISSING',
+    standardId: standard.id,
+    requirementId: standard.requirementId,
+    aspectId: standard.aspectId,
+    missing: missing.slice(),
+    message: {
+      zh: `标准 ${standard.id} 自评符合，但缺少佐证材料${missing.map((kind) => `《${kind}》`).join('、')}，按不符合计`,
+      en: `standard ${standard.id} is self-assessed as met but lacks its evidence (${missing.map((kind) => `“${kind}”`).join(', ')}), so it counts as not met`,
+    },
+  };
+}
+
+/** What {@link evidenceRulesWith} makes. */
+export type EvidenceRules = ReturnType<typeof evidenceRulesWith>;
+
 /** The evidence rules bound to one rule set's standards. */
-export type EvidenceRulesForStandards = ReturnType<ReturnType<typeof evidenceRules>['forStandards']>;
+export type EvidenceRulesForStandards = ReturnType<EvidenceRules['forStandards']>;
+
+/**
+ * The rules of evidence with core's words (values quoted to {@link MAX_SHOWN_CHARACTERS} characters): see
+ * {@link evidenceRulesWith}.
+ *
+ * @example
+ * ```ts
+ * const rules = evidenceRules();
+ * rules.shapeIssues({ S01: [{ kind: '建设用地批准文件', name: '' }] }); // [{ path: ['evidence', 'S01', 0, 'name'], … }]
+ * const forRuleSet = rules.forStandards(standards);
+ * const entries = forRuleSet.read(assessment.evidence); // throws nothing: returns { issues, entries }
+ * ```
+ */
+export function evidenceRules(): EvidenceRules {
+  return evidenceRulesWith(factChecks(valueWords(MAX_SHOWN_CHARACTERS)), evidenceMissingReason);
+}

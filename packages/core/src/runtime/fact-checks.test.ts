@@ -24,6 +24,24 @@ describe('factChecks', () => {
     expect(differing).toEqual([]);
   });
 
+  it('takes only YYYY-MM-DD in ASCII digits, nothing before or after', () => {
+    const written = /^\d{4}-\d{2}-\d{2}$/;
+    for (const text of [
+      '2021-06-15',
+      '２０２１-06-15',
+      '2021-06-15\n',
+      ' 2021-06-15',
+      '2021/06/15',
+      '2021-6-15',
+      '+021-06-15',
+      '2021-06-1x',
+      '202106-15-',
+      '',
+    ])
+      expect(isIsoDate(text)).toBe(written.test(text));
+    expect(isIsoDate(20210615)).toBe(false);
+  });
+
   it('says why a value is not a fact’s answer: its type, then its bounds', () => {
     expect(describeFactValue('1', { type: 'number', min: 0, max: 1 })).toBe(
       'expected a finite number, got "1"',

@@ -57,25 +57,26 @@ export interface ReasonsVerdict {
 /** A reason as the writer makes it: the `Reason` of a result (its type lives with the result's). */
 export type WrittenReason = { readonly code: string; readonly message: Title } & Record<string, unknown>;
 
+/** Writes the reasons of one scoring mode (the threshold, or the pass mark and aspect minimums) into `reasons`. */
+export type ScoreReasons = (verdict: ReasonsVerdict, reasons: WrittenReason[]) => void;
+
 /**
  * Every reason an estate is not eligible, each with the numbers and a sentence to act on: the one writer
- * of reasons, for core's evaluator and the standalone module (self-contained, see `value-words.ts`).
+ * of reasons, for core's evaluator and the standalone module. Core's is {@link reasonsWriter}; the module
+ * embeds this function and the writer of its rule set's scoring mode only ({@link complianceReasons} or
+ * {@link pointsReasons}), each self-contained (see `value-words.ts`).
  *
  * @example
  * ```ts
- * const reasonsFor = reasonsWriter(rubric);
+ * const reasonsFor = reasonsWriterWith(rubric, complianceReasons(rubric));
  * reasonsFor(verdict); // [{ code: 'BELOW_THRESHOLD', met: 50, applicable: 65, … }]
  * ```
  */
-export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) => WrittenReason[] {
-  const scale = rubric.pointsScale!;
+export function reasonsWriterWith(
+  rubric: ReasonsRubric,
+  scoreReasons: ScoreReasons,
+): (verdict: ReasonsVerdict) => WrittenReason[] {
   const english = (text: Title) => text.en ?? text.zh;
-  // met ÷ applicable in percent, rounded half up to one decimal, as `percentInWords` words the share:
-  // exact in integers (a tie is a fraction whose decimal the share's shortest form writes exactly).
-  const percentOf = (met: number, applicable: number): string => {
-    const tenths = Math.floor((2000 * met + applicable) / (2 * applicable));
-    return `${(tenths / 10).toFixed(1).replace(/\.0$/, '')}%`;
-  };
   // Each fact by its question's title with its id, e.g. 「幼儿园距离」(distanceToKindergarten); the first
   // ten, then how many more: a sentence a person reads, not a dump. The reason's data keeps the ids.
   const factNames = (factIds: readonly string[]) => {
@@ -124,60 +125,7 @@ export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) 
         ),
       );
     }
-    const { met, applicable } = verdict;
-    if (rubric.mode !== 'points') {
-      if (applicable === 0) {
-        reasons.push(
-          reason(
-            'NO_APPLICABLE_STANDARDS',
-            {},
-            '没有适用的标准，无法计算符合率',
-            'No standard applies, so there is no compliance rate to judge',
-          ),
-        );
-      } else {
-        const required = rubric.requiredCount(applicable);
-        if (met < required) {
-          const shortfall = required - met;
-          const threshold = rubric.thresholdInWords;
-          const share = percentOf(met, applicable);
-          reasons.push(
-            reason(
-              'BELOW_THRESHOLD',
-              { met, applicable, threshold: rubric.threshold, required, shortfall },
-              `还需 ${shortfall} 项标准符合：适用的 ${applicable} 项中符合 ${met} 项（${share}），达到 ${threshold} 需 ${required} 项`,
-              `${shortfall} more standard${plural(shortfall)} needed: ${met} of ${applicable} applicable standards met (${share}); ${threshold} requires ${required}`,
-            ),
-          );
-        }
-      }
-    } else {
-      if (verdict.scaledPoints < rubric.scaledPassMark!) {
-        const points = verdict.scaledPoints / scale;
-        const shortfall = (rubric.scaledPassMark! - verdict.scaledPoints) / scale;
-        reasons.push(
-          reason(
-            'BELOW_PASS_MARK',
-            { points, passMark: rubric.passMark, shortfall },
-            `还差 ${shortfall} 分：得分 ${points}，合格线 ${rubric.passMark}`,
-            `${shortfall} more point${plural(shortfall)} needed: scored ${points} of pass mark ${rubric.passMark}`,
-          ),
-        );
-      }
-      rubric.aspects.forEach((aspect, position) => {
-        const minimum = aspect.minimum;
-        if (minimum == null || verdict.scaledAspectPoints[position]! >= aspect.scaledMinimum) return;
-        const points = verdict.scaledAspectPoints[position]! / scale;
-        reasons.push(
-          reason(
-            'BELOW_ASPECT_MINIMUM',
-            { aspectId: aspect.id, points, minimum },
-            `方面 ${aspect.id}「${aspect.title.zh}」得分 ${points}，低于该方面最低分 ${minimum}`,
-            `aspect ${aspect.id} (${english(aspect.title)}) scored ${points}, below its minimum of ${minimum}`,
-          ),
-        );
-      });
-    }
+    scoreReasons(verdict, reasons);
     verdict.requirements.forEach((requirement, position) => {
       if (requirement.satisfied) return;
       const title = rubric.requirements[position]!.title;
@@ -212,4 +160,109 @@ export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) 
     }
     return reasons;
   };
+}
+
+/**
+ * The reasons of compliance-rate mode: no standard applies, or too few are met for the threshold.
+ * Self-contained (see `value-words.ts`).
+ *
+ * @example
+ * ```ts
+ * const reasonsFor = reasonsWriterWith(rubric, complianceReasons(rubric));
+ * ```
+ */
+export function complianceReasons(rubric: ReasonsRubric): ScoreReasons {
+  // met ÷ applicable in percent, rounded half up to one decimal, as `percentInWords` words the share:
+  // exact in integers (a tie is a fraction whose decimal the share's shortest form writes exactly).
+  const percentOf = (met: number, applicable: number): string => {
+    const tenths = Math.floor((2000 * met + applicable) / (2 * applicable));
+    return `${(tenths / 10).toFixed(1).replace(/\.0$/, '')}%`;
+  };
+  return ({ met, applicable }, reasons) => {
+    if (applicable === 0) {
+      reasons.push({
+        code: 'NO_APPLICABLE_STANDARDS',
+        message: {
+          zh: '没有适用的标准，无法计算符合率',
+          en: 'No standard applies, so there is no compliance rate to judge',
+        },
+      });
+      return;
+    }
+    const required = rubric.requiredCount(applicable);
+    if (met >= required) return;
+    const shortfall = required - met;
+    const threshold = rubric.thresholdInWords;
+    const share = percentOf(met, applicable);
+    reasons.push({
+      code: 'BELOW_THRESHOLD',
+      met,
+      applicable,
+      threshold: rubric.threshold,
+      required,
+      shortfall,
+      message: {
+        zh: `还需 ${shortfall} 项标准符合：适用的 ${applicable} 项中符合 ${met} 项（${share}），达到 ${threshold} 需 ${required} 项`,
+        en: `${shortfall} more standard${shortfall === 1 ? '' : 's'} needed: ${met} of ${applicable} applicable standards met (${share}); ${threshold} requires ${required}`,
+      },
+    });
+  };
+}
+
+/**
+ * The reasons of points mode: below the pass mark, or an aspect below its minimum. Self-contained (see
+ * `value-words.ts`).
+ *
+ * @example
+ * ```ts
+ * const reasonsFor = reasonsWriterWith(rubric, pointsReasons(rubric));
+ * ```
+ */
+export function pointsReasons(rubric: ReasonsRubric): ScoreReasons {
+  const scale = rubric.pointsScale!;
+  return (verdict, reasons) => {
+    if (verdict.scaledPoints < rubric.scaledPassMark!) {
+      const points = verdict.scaledPoints / scale;
+      const shortfall = (rubric.scaledPassMark! - verdict.scaledPoints) / scale;
+      reasons.push({
+        code: 'BELOW_PASS_MARK',
+        points,
+        passMark: rubric.passMark,
+        shortfall,
+        message: {
+          zh: `还差 ${shortfall} 分：得分 ${points}，合格线 ${rubric.passMark}`,
+          en: `${shortfall} more point${shortfall === 1 ? '' : 's'} needed: scored ${points} of pass mark ${rubric.passMark}`,
+        },
+      });
+    }
+    rubric.aspects.forEach((aspect, position) => {
+      const minimum = aspect.minimum;
+      if (minimum == null || verdict.scaledAspectPoints[position]! >= aspect.scaledMinimum) return;
+      const points = verdict.scaledAspectPoints[position]! / scale;
+      const title = aspect.title;
+      reasons.push({
+        code: 'BELOW_ASPECT_MINIMUM',
+        aspectId: aspect.id,
+        points,
+        minimum,
+        message: {
+          zh: `方面 ${aspect.id}「${title.zh}」得分 ${points}，低于该方面最低分 ${minimum}`,
+          en: `aspect ${aspect.id} (${title.en ?? title.zh}) scored ${points}, below its minimum of ${minimum}`,
+        },
+      });
+    });
+  };
+}
+
+/**
+ * Core's writer of reasons: {@link reasonsWriterWith} and the writer of the rubric's scoring mode.
+ *
+ * @example
+ * ```ts
+ * const reasonsFor = reasonsWriter(rubric);
+ * reasonsFor(verdict); // [{ code: 'BELOW_THRESHOLD', met: 50, applicable: 65, … }]
+ * ```
+ */
+export function reasonsWriter(rubric: ReasonsRubric): (verdict: ReasonsVerdict) => WrittenReason[] {
+  return reasonsWriterWith(rubric, (rubric.mode === 'points' ? pointsReasons : complianceReasons)(rubric));
 }

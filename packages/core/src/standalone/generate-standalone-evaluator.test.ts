@@ -34,15 +34,16 @@ describe('generateStandaloneEvaluator', () => {
     expect(source).not.toMatch(/\bimport\b|\brequire\(|\beval\(|new Function|Function\(/);
   });
 
-  // 40 KiB before evidence; evidence adds the rule set's 130 document names (about 2.4 KB of UTF-8) and the
-  // evidence rules (about 4 KB minified).
-  it('is under 48 KiB for guangxi-2021 once minified, and still scores the samples the same', async () => {
+  // The target is 40,000 bytes. About 21.3 KB of it is text the results show (the provenance, 5.1 KB; the
+  // facts' titles, 10.7 KB, which the reasons name; the requirements' titles; the evidence's document names),
+  // and what the module carries of the runtime is only what the rule set uses.
+  it('is under 45,000 bytes for guangxi-2021 once minified, and still scores the samples the same', async () => {
     const { code } = await transform(generateStandaloneEvaluator(guangxi2021), {
       minify: true,
       format: 'esm',
       charset: 'utf8',
     });
-    expect(Buffer.byteLength(code)).toBeLessThan(48 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThan(45_000);
     const minified = await importStandalone(code);
     const evaluator = compileRuleSet(guangxi2021);
     for (const sample of Object.values(guangxiSamples))

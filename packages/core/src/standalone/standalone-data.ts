@@ -55,12 +55,6 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   const scale = layout.pointsScale;
   const fraction = exactShare(threshold);
   const exact = fraction.denominator <= 1_000_000n;
-  const standardsOf: StandaloneStandard[][] = layout.requirements.map(() => []);
-  for (const { id, requirementPosition, scaledPoints, condition, applicableWhen } of layout.standards) {
-    const tuple = [id, convert(condition), applicableWhen ? convert(applicableWhen) : 0, scaledPoints];
-    while (tuple.at(-1) === 0) tuple.pop();
-    standardsOf[requirementPosition]!.push(tuple as unknown as StandaloneStandard);
-  }
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
     // Only what the checks and the reasons read (a unit, say, never shows in a result), as tuples
@@ -86,11 +80,14 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
     scope: ruleSet.scope ? convert(ruleSet.scope) : null,
     focus: ruleSet.focus ? convert(ruleSet.focus) : null,
     aspects: layout.aspects.map((aspect, position) => {
+      // Only a minimum's reason names an aspect: without one, the id is all the module needs.
+      const minimum = scoring.mode === 'points' ? scoring.aspectMinimums?.[aspect.id] : undefined;
+      if (minimum === undefined) return [aspect.id];
       const tuple = [
         aspect.id,
         aspect.title.zh,
         aspect.title.en ?? null,
-        scoring.mode === 'points' ? (scoring.aspectMinimums?.[aspect.id] ?? null) : null,
+        minimum,
         layout.scaledAspectMinimums[position]!,
       ];
       while (tuple.at(-1) === null || tuple.at(-1) === 0) tuple.pop();

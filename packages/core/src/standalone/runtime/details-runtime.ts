@@ -21,12 +21,21 @@ export type DetailBuilders<Source> = { readonly [Name in DetailName]: (source: S
  * ```
  */
 export function lazyDetails<Source>(builders: DetailBuilders<Source>) {
-  type Pending = { source: Source } & { [Name in DetailName]: unknown };
   // An own property rather than a private field, so that the accessors find it through whatever `this`
   // they get: the result, an object inheriting from it, or a Proxy passing itself as the receiver (Vue's
   // `reactive`). Non-writable and non-configurable, so a Proxy's get trap must return this very object,
-  // and non-extensible, so that Vue returns it as is instead of a reactive copy.
+  // which its `Symbol.toStringTag` makes no plain object to Vue: it returns it as is, not a reactive copy.
   const pendingKey = Symbol('sunshine-rubric.pendingDetails');
+  class Pending {
+    standards: unknown = undefined;
+    requirements: unknown = undefined;
+    aspects: unknown = undefined;
+    reasons: unknown = undefined;
+    constructor(readonly source: Source) {}
+    get [Symbol.toStringTag]() {
+      return 'PendingDetails';
+    }
+  }
   const pendingOf = (holder: unknown): Pending => {
     const pending =
       typeof holder === 'object' && holder !== null
@@ -43,6 +52,7 @@ export function lazyDetails<Source>(builders: DetailBuilders<Source>) {
       get(this: unknown) {
         const pending = pendingOf(this);
         const built = pending[name];
+        // `undefined` only until built: an assigned null stays null, as in a data property.
         if (built !== undefined) return built;
         const value = builders[name](pending.source);
         pending[name] = value;
@@ -60,16 +70,12 @@ export function lazyDetails<Source>(builders: DetailBuilders<Source>) {
       configurable: true,
     }),
   );
+  // One descriptor object for the hidden property, its value set for each result: no object made per call.
+  const hidden: PropertyDescriptor = {};
   return (result: object, source: Source): void => {
-    Object.defineProperty(result, pendingKey, {
-      value: Object.preventExtensions({
-        source,
-        standards: undefined,
-        requirements: undefined,
-        aspects: undefined,
-        reasons: undefined,
-      }),
-    });
+    hidden.value = new Pending(source);
+    Object.defineProperty(result, pendingKey, hidden);
+    hidden.value = undefined;
     for (let index = 0; index < 4; index++) Object.defineProperty(result, names[index]!, descriptors[index]!);
   };
 }

@@ -69,8 +69,11 @@ export type StandaloneStandard =
   | readonly [string, StandaloneCondition, StandaloneCondition | 0]
   | readonly [string, StandaloneCondition, StandaloneCondition | 0, number];
 
-/** An aspect: `[id, zh, en, minimum, scaledMinimum]`, trailing nulls and zeros dropped. */
-export type StandaloneAspectTuple = readonly [string, string, (string | null)?, (number | null)?, number?];
+/**
+ * An aspect: `[id, zh, en, minimum, scaledMinimum]`, trailing nulls and zeros dropped; `[id]` for an
+ * aspect without a minimum of points, which no reason names.
+ */
+export type StandaloneAspectTuple = readonly [string, string?, (string | null)?, (number | null)?, number?];
 
 /** Everything the runtime needs of one rule set, prepared by the generator. Plain JSON. */
 export interface StandaloneData {
@@ -84,7 +87,8 @@ export interface StandaloneData {
   readonly focus: StandaloneCondition | null;
   /**
    * `[id, zh, en, minimum, scaledMinimum]`: the title (`en` null when the rule set has none), the minimum
-   * as written (points mode) or null, and it × `pointsScale`; trailing nulls and zeros dropped.
+   * as written, and it × `pointsScale`; trailing nulls and zeros dropped. `[id]` for an aspect without
+   * a minimum (every aspect in compliance-rate mode): no reason names it.
    */
   readonly aspects: readonly StandaloneAspectTuple[];
   /**
