@@ -21,6 +21,10 @@ export type WorkerReply =
 
 /** Worker threads that evaluate chunks; `close` stops them all. */
 export interface BatchWorkers {
+  /** How many worker threads there are. */
+  readonly count: number;
+  /** Chunks sent to the workers whose outcome has not come back yet. */
+  inHand(): number;
   evaluate(chunk: NdjsonChunk): Promise<ChunkOutcome>;
   close(): Promise<void>;
 }
@@ -33,11 +37,10 @@ const here = import.meta.url;
 const defaultWorkerUrl = new URL(`./batch-worker${here.slice(here.lastIndexOf('.'))}`, here);
 
 /**
- * `--jobs auto`: one worker per core while the machine is not saturated (its 1-minute load average below
- * the number of cores), else one. Measured on 2 cores (bench/README.md, `batch.bench.mjs`): idle, two
- * workers (beside the main thread that reads, orders and writes) gave 1.32× one worker; at load 17 they
- * gave 0.57×, their hand-offs waiting for a turn on a busy core. Where the system has no load average
- * (Windows reports 0), the machine counts as idle.
+ * `--jobs auto` (the default): one evaluating thread per core while the machine is not saturated (its
+ * 1-minute load average below the number of cores), else one. Under load the threads of one run would only
+ * wait for turns on busy cores, and each worker costs its start and its heap (bench/README.md,
+ * `batch.bench.mjs`). Where the system has no load average (Windows reports 0), the machine counts as idle.
  *
  * @example
  * ```ts
@@ -130,6 +133,8 @@ export function startBatchWorkers(
     return { worker, pending };
   });
   return {
+    count,
+    inHand: () => threads.reduce((total, thread) => total + thread.pending.size, 0),
     evaluate(chunk) {
       if (broken) return Promise.reject(broken);
       const thread = threads.reduce((best, next) => (next.pending.size < best.pending.size ? next : best));
