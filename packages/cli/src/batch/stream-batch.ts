@@ -59,7 +59,7 @@ export interface BatchOptions {
  * Evaluates NDJSON assessments into NDJSON output, in order: one output line per non-blank input line,
  * carrying the input's line number. Streams both ways: the output lines of each input chunk go out in one
  * write, awaiting the output's backpressure, so memory stays flat however many lines there are. With
- * `jobs` above 1, chunks are evaluated by `jobs - 1` worker threads (at most two each in hand) and by this
+ * `jobs` above 1, chunks are evaluated by `jobs - 1` worker threads (at most three each in hand) and by this
  * thread whenever they have enough, and written in input order: the same bytes as on one thread.
  *
  * @example
@@ -113,8 +113,10 @@ export async function streamBatch(options: BatchOptions): Promise<BatchSummary> 
     }
   };
   try {
-    // One thread writes each chunk before it reads the next; with workers, a few chunks are in hand.
-    await inOrder(ndjsonChunks(counted()), evaluate, jobs > 1 ? jobs * 2 + 2 : 1, write, options.sink);
+    // One thread writes each chunk before it reads the next. With workers, this thread may run a few
+    // chunks ahead of the oldest chunk a worker holds, so that it does not wait for that one.
+    const unwritten = jobs > 1 ? inHandPerWorker * jobs + 2 : 1;
+    await inOrder(ndjsonChunks(counted()), evaluate, unwritten, write, options.sink);
   } finally {
     await workers?.close();
   }
@@ -122,10 +124,11 @@ export async function streamBatch(options: BatchOptions): Promise<BatchSummary> 
 }
 
 /**
- * Chunks a worker holds at most: one it evaluates and one waiting, so that it never waits for this
- * thread, which may be evaluating a chunk of its own when the worker finishes one.
+ * Chunks a worker holds at most: one it evaluates and two waiting, so that it does not wait for this
+ * thread, which hands out the next chunk only between chunks of its own. With two, a worker of
+ * `--jobs 2` was idle 14% of its time in `node --cpu-prof` on 100,000 lines; with three, 2%.
  */
-const inHandPerWorker = 2;
+const inHandPerWorker = 3;
 
 /**
  * Evaluates chunks, at most `inHand` not yet written, and writes their outcomes in the order the chunks
