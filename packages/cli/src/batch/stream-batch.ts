@@ -59,7 +59,7 @@ export interface BatchOptions {
  * Evaluates NDJSON assessments into NDJSON output, in order: one output line per non-blank input line,
  * carrying the input's line number. Streams both ways: the output lines of each input chunk go out in one
  * write, awaiting the output's backpressure, so memory stays flat however many lines there are. With
- * `jobs` above 1, chunks are evaluated by `jobs - 1` worker threads (at most three each in hand) and by this
+ * `jobs` above 1, chunks are evaluated by `jobs - 1` worker threads (at most two each in hand) and by this
  * thread whenever they have enough, and written in input order: the same bytes as on one thread.
  *
  * @example
@@ -124,11 +124,12 @@ export async function streamBatch(options: BatchOptions): Promise<BatchSummary> 
 }
 
 /**
- * Chunks a worker holds at most: one it evaluates and two waiting, so that it does not wait for this
- * thread, which hands out the next chunk only between chunks of its own. With two, a worker of
- * `--jobs 2` was idle 14% of its time in `node --cpu-prof` on 100,000 lines; with three, 2%.
+ * Chunks a worker holds at most: one it evaluates and one waiting. In `node --cpu-prof` of `--jobs 2` on
+ * 100,000 lines under load, a worker waited 14% of its time with two (the main thread hands out the next
+ * chunk only between chunks of its own) and 2% with three, but three raised the peak memory by 20–25 MB,
+ * over the bench's bound at a million lines, and no gain in wall time showed on the busy machine.
  */
-const inHandPerWorker = 3;
+const inHandPerWorker = 2;
 
 /**
  * Evaluates chunks, at most `inHand` not yet written, and writes their outcomes in the order the chunks
