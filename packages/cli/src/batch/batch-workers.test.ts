@@ -288,12 +288,13 @@ describe('workerRegistryProblem', () => {
     );
   });
 
-  test('auto is one worker per core on a machine that is not saturated, else one', () => {
+  test('auto is one thread per core, at most eight, on a machine that is not saturated, else one', () => {
     expect(autoJobs({ cores: 2, load: 0 })).toBe(2);
     expect(autoJobs({ cores: 2, load: 1.6 })).toBe(2);
     expect(autoJobs({ cores: 2, load: 2 })).toBe(1);
     expect(autoJobs({ cores: 2, load: 17 })).toBe(1);
     expect(autoJobs({ cores: 8, load: 3 })).toBe(8);
+    expect(autoJobs({ cores: 64, load: 3 })).toBe(8);
     expect(autoJobs({ cores: 1, load: 0 })).toBe(1);
     expect(autoJobs({ cores: 2, load: Number.NaN })).toBe(1);
     expect(autoJobs()).toBeGreaterThanOrEqual(1);

@@ -37,8 +37,14 @@ const here = import.meta.url;
 const defaultWorkerUrl = new URL(`./batch-worker${here.slice(here.lastIndexOf('.'))}`, here);
 
 /**
- * `--jobs auto` (the default): one evaluating thread per core while the machine is not saturated (its
- * 1-minute load average below the number of cores), else one. Under load the threads of one run would only
+ * The most threads `--jobs auto` takes: past about eight, the main thread, which reads, orders and writes
+ * for all of them, cannot keep more busy, and each worker still costs its heap (some 70 MB).
+ */
+const autoJobsAtMost = 8;
+
+/**
+ * `--jobs auto` (the default): one evaluating thread per core (at most eight) while the machine is not
+ * saturated (its 1-minute load average below the number of cores), else one. Under load the threads of one run would only
  * wait for turns on busy cores, and each worker costs its start and its heap (bench/README.md,
  * `batch.bench.mjs`). Where the system has no load average (Windows reports 0), the machine counts as idle.
  *
@@ -47,6 +53,7 @@ const defaultWorkerUrl = new URL(`./batch-worker${here.slice(here.lastIndexOf('.
  * autoJobs(); // on this machine, now
  * autoJobs({ cores: 2, load: 0.3 }); // 2
  * autoJobs({ cores: 2, load: 15 }); // 1
+ * autoJobs({ cores: 64, load: 3 }); // 8
  * ```
  */
 export function autoJobs({
@@ -57,7 +64,7 @@ export function autoJobs({
   readonly load?: number;
 } = {}): number {
   if (!(load < cores)) return 1;
-  return Math.max(1, cores);
+  return Math.max(1, Math.min(cores, autoJobsAtMost));
 }
 
 /**

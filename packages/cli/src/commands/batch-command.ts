@@ -53,7 +53,7 @@ export function registerBatchCommand(program: Command, context: RunContext): voi
     .addOption(
       new Option(
         '-j, --jobs <n|auto>',
-        `threads that evaluate (1–${maxJobs}; auto, the default: one per core while the machine is not busy); output is the same 并行线程数`,
+        `threads that evaluate (1–${maxJobs}; auto, the default: one per core, at most 8, while the machine is not busy); output is the same 并行线程数`,
       )
         .default('auto' as const)
         .argParser(parseJobs),
@@ -72,7 +72,7 @@ be the input (nor a link to it) and its folder must exist. The summary goes to s
 --out -); --format json prints it as JSON. Exit code 1 when any line failed.
 With --jobs n, n threads evaluate chunks of lines (this one and n-1 worker threads, each compiling the rule
 set once) and the output is written in input order, the same bytes as with --jobs 1; a worker that fails
-stops the run (exit 2). The default, auto, is one thread per core while the 1-minute load average is below
+stops the run (exit 2). The default, auto, is one thread per core (at most 8) while the 1-minute load average is below
 the number of cores (else 1), its workers started once the input passes 1 MiB.
 ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.ndjson --rule-set guangxi-2021 --out verdicts.ndjson --lang en', 'batch - --out - < self-checks.ndjson > verdicts.ndjson', 'batch self-checks.ndjson --jobs 1 --out verdicts.ndjson')}`,
     )
