@@ -7,7 +7,7 @@
 //   BENCH_LINES=1000000 BENCH_BASELINE=0 node bench/batch.bench.mjs   (memory flat at a million lines)
 // Env: BENCH_LINES, BENCH_ROUNDS, BENCH_JOBS (default `default,1,2`; `default` passes no --jobs),
 // BENCH_PEAK_MB (bound on a one-thread run's peak RSS), BENCH_PEAK_MB_PER_WORKER (added to it per worker
-// thread: --jobs n starts n - 1, default 70), BENCH_BASELINE_REF
+// thread: --jobs n starts n - 1, default 100), BENCH_BASELINE_REF
 // (git refs, comma-separated, oldest first; default 1f06b65,649960f), BENCH_BASELINE=0 (skip the baseline), BENCH_FULL=1 (--full). Every contender is bundled whole from its
 // own sources (the baseline's whole `packages/` tree at its ref, unpacked under the temp folder), so a
 // baseline from before a change of core's exports still builds. The input is written to a temp folder
@@ -28,7 +28,9 @@ const cliRoot = join(root, 'packages/cli');
 const lineCount = Number(process.env.BENCH_LINES ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? (lineCount >= 1_000_000 ? 1 : 3));
 const peakBoundMb = Number(process.env.BENCH_PEAK_MB ?? 160);
-const peakPerWorkerMb = Number(process.env.BENCH_PEAK_MB_PER_WORKER ?? 70);
+// A worker of --jobs 2 evaluates about half of all lines beside the main thread; under load its heap peaks
+// 80-100 MB above one thread's (bench/README.md).
+const peakPerWorkerMb = Number(process.env.BENCH_PEAK_MB_PER_WORKER ?? 100);
 const jobCounts = (process.env.BENCH_JOBS ?? 'default,1,2').split(',').map((jobs) => jobs.trim());
 // The baselines, oldest first: `1f06b65` is the command before chunked reads and batched writes (one
 // JSON.stringify and one write per line, readline), the issue's "today"; `649960f` has chunked reads and
@@ -194,6 +196,8 @@ async function firstDifference(expectedFile, actualFile) {
 }
 
 const format = (value) => Math.round(value).toLocaleString('en-US');
+/** The threads `--jobs auto` takes at this load average (autoJobs in packages/cli/src/batch/batch-workers.ts). */
+const autoThreads = (load) => (load < availableParallelism() ? Math.min(availableParallelism(), 8) : 1);
 let failed = false;
 try {
   await mkdir(bundles, { recursive: true });
@@ -205,7 +209,7 @@ try {
   for (const jobs of jobCounts) {
     // --jobs n evaluates on the main thread and n - 1 workers, each with its own heap; the default (auto)
     // takes at most one thread per core.
-    const threads = jobs === 'default' || jobs === 'auto' ? availableParallelism() : Number(jobs);
+    const threads = jobs === 'default' || jobs === 'auto' ? autoThreads(0) : Number(jobs);
     const bound = peakBoundMb + peakPerWorkerMb * (threads - 1);
     const name = jobs === 'default' ? 'working tree (default)' : `working tree --jobs ${jobs}`;
     variants.push({ name, bin: current, jobs, bound, tree: true });
@@ -231,7 +235,7 @@ try {
       // What --jobs auto decides from (batch-workers.ts, autoJobs), just before the run.
       if (variant.jobs === 'default' || variant.jobs === 'auto') {
         variant.autoThreads ??= [];
-        variant.autoThreads.push(loadavg()[0] < availableParallelism() ? availableParallelism() : 1);
+        variant.autoThreads.push(autoThreads(loadavg()[0]));
       }
       const { seconds, peakMb, cpuSeconds } = await runBatch(variant.bin, output, variant.jobs);
       results.get(variant.name).seconds.push(seconds);
