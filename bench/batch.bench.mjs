@@ -1,11 +1,13 @@
 // Batch benchmark: `sunshine-rubric batch` on an NDJSON file of the five Guangxi samples repeated: the
-// command as it was at a git ref (the baseline), and the working tree with each `--jobs` count, each in its
-// own process, several rounds, medians. Checks that every output is byte for byte the same (SHA-256) and
-// that each working-tree run's peak memory stays under a bound (exit 1 otherwise).
-//   pnpm bench:batch                                   (100,000 lines, 3 rounds, --jobs 1 and 2)
+// command as it was at a git ref (the baseline), and the working tree with its default options (what a
+// user who types `batch in.ndjson --out out.ndjson` gets) and with each `--jobs` count, each in its own
+// process, several rounds, medians. Checks that every working-tree output is byte for byte the same
+// (SHA-256) and that each working-tree run's peak memory stays under a bound (exit 1 otherwise).
+//   pnpm bench:batch                                   (100,000 lines, 3 rounds, default, --jobs 1 and 2)
 //   BENCH_LINES=1000000 BENCH_BASELINE=0 node bench/batch.bench.mjs   (memory flat at a million lines)
-// Env: BENCH_LINES, BENCH_ROUNDS, BENCH_JOBS (default 1,2), BENCH_PEAK_MB (bound on a --jobs 1 run's peak
-// RSS), BENCH_PEAK_MB_PER_WORKER (added to it per worker thread of --jobs n > 1, default 70), BENCH_BASELINE_REF
+// Env: BENCH_LINES, BENCH_ROUNDS, BENCH_JOBS (default `default,1,2`; `default` passes no --jobs),
+// BENCH_PEAK_MB (bound on a one-thread run's peak RSS), BENCH_PEAK_MB_PER_WORKER (added to it per worker
+// thread: --jobs n starts n - 1, default 100), BENCH_BASELINE_REF
 // (git refs, comma-separated, oldest first; default 1f06b65,649960f), BENCH_BASELINE=0 (skip the baseline), BENCH_FULL=1 (--full). Every contender is bundled whole from its
 // own sources (the baseline's whole `packages/` tree at its ref, unpacked under the temp folder), so a
 // baseline from before a change of core's exports still builds. The input is written to a temp folder
@@ -25,9 +27,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cliRoot = join(root, 'packages/cli');
 const lineCount = Number(process.env.BENCH_LINES ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? (lineCount >= 1_000_000 ? 1 : 3));
-const peakBoundMb = Number(process.env.BENCH_PEAK_MB ?? 160);
-const peakPerWorkerMb = Number(process.env.BENCH_PEAK_MB_PER_WORKER ?? 70);
-const jobCounts = (process.env.BENCH_JOBS ?? '1,2').split(',').map((jobs) => jobs.trim());
+// One thread peaked at 151-181 MB at a million lines under load, the command before the main thread
+// evaluated (84c10d3) included (bench/README.md).
+const peakBoundMb = Number(process.env.BENCH_PEAK_MB ?? 200);
+// A worker of --jobs 2 evaluates about half of all lines beside the main thread; under load its heap peaks
+// 80-100 MB above one thread's (bench/README.md).
+const peakPerWorkerMb = Number(process.env.BENCH_PEAK_MB_PER_WORKER ?? 100);
+const jobCounts = (process.env.BENCH_JOBS ?? 'default,1,2').split(',').map((jobs) => jobs.trim());
 // The baselines, oldest first: `1f06b65` is the command before chunked reads and batched writes (one
 // JSON.stringify and one write per line, readline), the issue's "today"; `649960f` has chunked reads and
 // batched writes, with the evaluator as it was then. Ratios are taken against the first.
@@ -124,7 +130,7 @@ function runBatch(bin, output, jobs) {
     output,
     '--format',
     'json',
-    ...(jobs === undefined ? [] : ['--jobs', jobs]),
+    ...(jobs === undefined || jobs === 'default' ? [] : ['--jobs', jobs]),
     ...(full ? ['--full'] : []),
   ];
   return new Promise((resolve, reject) => {
@@ -192,6 +198,8 @@ async function firstDifference(expectedFile, actualFile) {
 }
 
 const format = (value) => Math.round(value).toLocaleString('en-US');
+/** The threads `--jobs auto` takes at this load average (autoJobs in packages/cli/src/batch/batch-workers.ts). */
+const autoThreads = (load) => (load < availableParallelism() ? Math.min(availableParallelism(), 8) : 1);
 let failed = false;
 try {
   await mkdir(bundles, { recursive: true });
@@ -201,10 +209,12 @@ try {
       variants.push({ name: `baseline ${ref}`, bin: await bundle(treeAt(ref), `baseline-${ref}`) });
   const current = await bundle(root, 'current');
   for (const jobs of jobCounts) {
-    const workers = jobs === 'auto' ? Math.max(1, availableParallelism() - 1) : Number(jobs);
-    // --jobs 1 evaluates on the main thread; --jobs n > 1 starts n workers, each with its own heap.
-    const bound = peakBoundMb + (workers > 1 ? peakPerWorkerMb * workers : 0);
-    variants.push({ name: `working tree --jobs ${jobs}`, bin: current, jobs, bound });
+    // --jobs n evaluates on the main thread and n - 1 workers, each with its own heap; the default (auto)
+    // takes at most one thread per core.
+    const threads = jobs === 'default' || jobs === 'auto' ? autoThreads(0) : Number(jobs);
+    const bound = peakBoundMb + peakPerWorkerMb * (threads - 1);
+    const name = jobs === 'default' ? 'working tree (default)' : `working tree --jobs ${jobs}`;
+    variants.push({ name, bin: current, jobs, bound, tree: true });
   }
   await writeInput(join(work, 'in.ndjson'));
   const inputMb = (await stat(join(work, 'in.ndjson'))).size / 2 ** 20;
@@ -216,14 +226,19 @@ try {
     variants.map((variant) => [variant.name, { seconds: [], peakMb: [], cpuSeconds: [] }]),
   );
   const hashes = new Map();
-  // The working tree must write the newest baseline's bytes, so that one runs first in every round. An
-  // older baseline may word its reasons otherwise (1f06b65 names a scope's facts by id alone): where it
+  // Every working-tree run must write the bytes of the first one. A baseline may word its lines otherwise
+  // (1f06b65 names a scope's facts by id alone; neither baseline lists the unevidenced standards): where it
   // differs, its first difference is shown.
-  const reference = withBaseline ? variants[baselineRefs.length - 1] : variants[0];
+  const reference = variants.find((variant) => variant.tree);
   const runOrder = [reference, ...variants.filter((variant) => variant !== reference)];
   for (let round = 0; round < rounds; round++) {
     for (const variant of runOrder) {
       const output = `out-${variants.indexOf(variant)}.ndjson`;
+      // What --jobs auto decides from (batch-workers.ts, autoJobs), just before the run.
+      if (variant.jobs === 'default' || variant.jobs === 'auto') {
+        variant.autoThreads ??= [];
+        variant.autoThreads.push(autoThreads(loadavg()[0]));
+      }
       const { seconds, peakMb, cpuSeconds } = await runBatch(variant.bin, output, variant.jobs);
       results.get(variant.name).seconds.push(seconds);
       results.get(variant.name).cpuSeconds.push(cpuSeconds);
@@ -234,7 +249,7 @@ try {
         else if (hashes.get(variant.name) !== hashes.get(reference.name)) {
           const difference = await firstDifference(join(work, 'reference.ndjson'), join(work, output));
           console.log(`${variant.name} differs from ${reference.name}: ${difference}`);
-          if (variant.jobs !== undefined) failed = true;
+          if (variant.tree) failed = true;
         }
       }
       await rm(join(work, output), { force: true });
@@ -251,6 +266,10 @@ try {
       `${variant.name.padEnd(26)} ${format(rate).padStart(8)} lines/s  (median of ${seconds.map((s) => s.toFixed(2)).join(', ')} s)  ` +
         `${Number.isNaN(cpu) ? '' : `CPU ${cpu.toFixed(2)} s, ${format(lineCount / cpu)} lines per CPU s  `}peak RSS ${peak.toFixed(0)} MB`,
     );
+    if (variant.autoThreads)
+      console.log(
+        `  (auto: ${variant.autoThreads.join(', ')} thread(s) by the load average before each round)`,
+      );
     if (variant.bound !== undefined && peak > variant.bound) {
       console.log(`  peak RSS ${peak.toFixed(0)} MB is over the bound of ${variant.bound} MB`);
       failed = true;

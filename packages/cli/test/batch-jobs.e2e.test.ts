@@ -46,14 +46,15 @@ async function batchFromStdin(stdin: string, extra: readonly string[]) {
   });
 }
 
-test('--jobs 2 and --jobs auto write the same bytes and summary as --jobs 1, from a file and from stdin', {
+test('--jobs 2, 3, auto and the default write the same bytes and summary as --jobs 1, from a file and from stdin', {
   timeout: 120_000,
 }, async () => {
   const outputs: string[] = [];
   const summaries: string[] = [];
-  for (const jobs of ['1', '2', 'auto']) {
+  for (const jobs of ['1', '2', '3', 'auto', 'default']) {
     const out = `out-${jobs}.ndjson`;
-    const outcome = await runCli(['batch', 'in.ndjson', '--out', out, '--jobs', jobs, '--lang', 'en'], {
+    const flags = jobs === 'default' ? [] : ['--jobs', jobs];
+    const outcome = await runCli(['batch', 'in.ndjson', '--out', out, ...flags, '--lang', 'en'], {
       cwd: folder.path,
     });
     expect(outcome.stderr).toBe('');

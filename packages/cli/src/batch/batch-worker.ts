@@ -21,15 +21,23 @@ const evaluatorFor = lineEvaluators({
   fallbackRuleSet: setup.fallbackRuleSet,
 });
 
+const encoder = new TextEncoder();
+
 parentPort?.on('message', (message: ChunkMessage) => {
   let reply: WorkerReply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = { sequence: message.sequence, outcome: evaluateChunk(message, evaluatorFor, setup.full) };
+    const outcome = evaluateChunk(message, evaluatorFor, setup.full);
+    // Encoded here and moved, not cloned: a string would be copied out of this thread and into the main
+    // one, which would then encode it again to write it, on the thread that reads and writes for all.
+    const bytes = encoder.encode(outcome.text);
+    transfer = [bytes.buffer as ArrayBuffer];
+    reply = { sequence: message.sequence, outcome: { ...outcome, text: bytes } };
   } catch (error) {
     reply = {
       sequence: message.sequence,
       failure: error instanceof Error ? error.message : String(error),
     };
   }
-  parentPort?.postMessage(reply);
+  parentPort?.postMessage(reply, transfer);
 });

@@ -48,7 +48,12 @@ async function* cutEvery(bytes: Buffer, size: number): AsyncGenerator<Uint8Array
 
 function collectingSink(): BatchSink & { text: () => string } {
   const writes: string[] = [];
-  return { closed: () => false, write: (chunk) => void writes.push(chunk), text: () => writes.join('') };
+  return {
+    closed: () => false,
+    write: (chunk) =>
+      void writes.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
+    text: () => writes.join(''),
+  };
 }
 
 async function runWith(
@@ -177,6 +182,82 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
     expect(sink.text()).toBe('');
   });
 
+  test('this thread evaluates beside the workers, and the lines of both come out in input order', async () => {
+    // A worker that answers slowly, marking its lines: this thread takes the chunks it has no room for.
+    const slow = join(folder.path, 'slow.mjs');
+    await writeFile(
+      slow,
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        "parentPort.on('message', ({ sequence, firstLine, lineCount }) => setTimeout(() => {",
+        '  const text = JSON.stringify({ line: firstLine, worker: true }) + "\\n";',
+        '  const counts = { lines: lineCount, evaluated: lineCount, eligible: 0, failed: 0, skipped: 0 };',
+        '  parentPort.postMessage({ sequence, outcome: { text, ...counts } });',
+        '}, 20));',
+      ].join('\n'),
+    );
+    async function* lineByLine(): AsyncGenerator<Uint8Array> {
+      for (let line = 0; line < 12; line++) yield utf8(`${JSON.stringify(guangxiSamples.eligible)}\n`);
+    }
+    const sink = collectingSink();
+    const summary = await streamBatch({
+      source: lineByLine(),
+      sink,
+      registry: createRegistry({ plugins: builtInPlugins }),
+      fallbackRuleSet: 'guangxi-2021',
+      jobs: 2,
+      workerUrl: pathToFileURL(slow),
+    });
+    const lines = sink
+      .text()
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(summary).toMatchObject({ lines: 12, evaluated: 12 });
+    expect(lines.map((line) => line.line)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    const byWorker = lines.filter((line) => line.worker).length;
+    expect(byWorker).toBeGreaterThan(0);
+    expect(byWorker).toBeLessThan(12);
+    expect(lines.filter((line) => line.verdict?.eligible === true)).toHaveLength(12 - byWorker);
+  });
+
+  test('a worker sends its lines as UTF-8 bytes, moved rather than copied: the text this thread writes', async () => {
+    const bytes = utf8(`${JSON.stringify(guangxiSamples.eligible)}\n{"id": broken\n`);
+    const workers = startBatchWorkers(1, { fallbackRuleSet: 'guangxi-2021', full: false }, workerUrl);
+    try {
+      const outcome = await workers.evaluate({ firstLine: 1, lineCount: 2, bytes });
+      const expected = (await runWith(bytes, bytes.length, 1)).output;
+      expect(outcome.text).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(outcome.text as Uint8Array).toString('utf8')).toBe(expected);
+      expect(outcome).toMatchObject({ lines: 2, evaluated: 1, failed: 1 });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  test('workers start only once workersAfterBytes have been read: a small input never starts one', async () => {
+    const broken = join(folder.path, 'never-started.mjs');
+    await writeFile(broken, "throw new Error('started');\n");
+    const input = mixedInput();
+    const reference = await runWith(input, 500, 1);
+    const run = (workersAfterBytes: number) => {
+      const sink = collectingSink();
+      return streamBatch({
+        source: cutEvery(input, 500),
+        sink,
+        registry: createRegistry({ plugins: builtInPlugins }),
+        fallbackRuleSet: 'guangxi-2021',
+        jobs: 2,
+        workersAfterBytes,
+        workerUrl: pathToFileURL(broken),
+      }).then((summary) => ({ summary, output: sink.text() }));
+    };
+    const small = await run(input.length + 1);
+    expect(small.output).toBe(reference.output);
+    expect(small.summary).toEqual(reference.summary);
+    await expect(run(input.length / 2)).rejects.toThrow(/--jobs: batch worker 1 failed: started/);
+  });
+
   test('an unexpected error inside a worker reaches the caller as that error', async () => {
     const failing = join(folder.path, 'fails.mjs');
     await writeFile(
@@ -207,12 +288,13 @@ describe('workerRegistryProblem', () => {
     );
   });
 
-  test('auto is one worker per core on a machine that is not saturated, else one', () => {
+  test('auto is one thread per core, at most eight, on a machine that is not saturated, else one', () => {
     expect(autoJobs({ cores: 2, load: 0 })).toBe(2);
     expect(autoJobs({ cores: 2, load: 1.6 })).toBe(2);
     expect(autoJobs({ cores: 2, load: 2 })).toBe(1);
     expect(autoJobs({ cores: 2, load: 17 })).toBe(1);
     expect(autoJobs({ cores: 8, load: 3 })).toBe(8);
+    expect(autoJobs({ cores: 64, load: 3 })).toBe(8);
     expect(autoJobs({ cores: 1, load: 0 })).toBe(1);
     expect(autoJobs({ cores: 2, load: Number.NaN })).toBe(1);
     expect(autoJobs()).toBeGreaterThanOrEqual(1);

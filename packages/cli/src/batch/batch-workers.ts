@@ -21,6 +21,10 @@ export type WorkerReply =
 
 /** Worker threads that evaluate chunks; `close` stops them all. */
 export interface BatchWorkers {
+  /** How many worker threads there are. */
+  readonly count: number;
+  /** Chunks sent to the workers whose outcome has not come back yet. */
+  inHand(): number;
   evaluate(chunk: NdjsonChunk): Promise<ChunkOutcome>;
   close(): Promise<void>;
 }
@@ -33,17 +37,23 @@ const here = import.meta.url;
 const defaultWorkerUrl = new URL(`./batch-worker${here.slice(here.lastIndexOf('.'))}`, here);
 
 /**
- * `--jobs auto`: one worker per core while the machine is not saturated (its 1-minute load average below
- * the number of cores), else one. Measured on 2 cores (bench/README.md, `batch.bench.mjs`): idle, two
- * workers (beside the main thread that reads, orders and writes) gave 1.32× one worker; at load 17 they
- * gave 0.57×, their hand-offs waiting for a turn on a busy core. Where the system has no load average
- * (Windows reports 0), the machine counts as idle.
+ * The most threads `--jobs auto` takes: past about eight, the main thread, which reads, orders and writes
+ * for all of them, cannot keep more busy, and each worker still costs its heap (some 70 MB).
+ */
+const autoJobsAtMost = 8;
+
+/**
+ * `--jobs auto` (the default): one evaluating thread per core (at most eight) while the machine is not
+ * saturated (its 1-minute load average below the number of cores), else one. Under load the threads of one run would only
+ * wait for turns on busy cores, and each worker costs its start and its heap (bench/README.md,
+ * `batch.bench.mjs`). Where the system has no load average (Windows reports 0), the machine counts as idle.
  *
  * @example
  * ```ts
  * autoJobs(); // on this machine, now
  * autoJobs({ cores: 2, load: 0.3 }); // 2
  * autoJobs({ cores: 2, load: 15 }); // 1
+ * autoJobs({ cores: 64, load: 3 }); // 8
  * ```
  */
 export function autoJobs({
@@ -54,7 +64,7 @@ export function autoJobs({
   readonly load?: number;
 } = {}): number {
   if (!(load < cores)) return 1;
-  return Math.max(1, cores);
+  return Math.max(1, Math.min(cores, autoJobsAtMost));
 }
 
 /**
@@ -130,6 +140,8 @@ export function startBatchWorkers(
     return { worker, pending };
   });
   return {
+    count,
+    inHand: () => threads.reduce((total, thread) => total + thread.pending.size, 0),
     evaluate(chunk) {
       if (broken) return Promise.reject(broken);
       const thread = threads.reduce((best, next) => (next.pending.size < best.pending.size ? next : best));

@@ -17,7 +17,8 @@ import { verdictLineJson } from './verdict-json.js';
 
 /** What one run of lines gave: its output lines (each ending in LF) and its counts. */
 export interface ChunkOutcome {
-  readonly text: string;
+  /** The output lines: text, or its UTF-8 bytes when a worker thread made them (moved, not copied). */
+  readonly text: string | Uint8Array;
   readonly lines: number;
   readonly evaluated: number;
   readonly eligible: number;
@@ -52,7 +53,11 @@ export type LineEvaluators = (json: unknown) => Evaluator | AnyRubricError;
  * const { text, failed } = evaluateChunk({ firstLine: 1, lineCount: 1, bytes }, evaluators, false);
  * ```
  */
-export function evaluateChunk(chunk: NdjsonChunk, evaluatorFor: LineEvaluators, full: boolean): ChunkOutcome {
+export function evaluateChunk(
+  chunk: NdjsonChunk,
+  evaluatorFor: LineEvaluators,
+  full: boolean,
+): ChunkOutcome & { readonly text: string } {
   let text = '';
   let evaluated = 0;
   let eligible = 0;

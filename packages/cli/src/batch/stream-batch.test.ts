@@ -13,7 +13,7 @@ function recordingSink(): BatchSink & { readonly writes: string[] } {
     writes,
     closed: () => false,
     write(chunk) {
-      writes.push(chunk);
+      writes.push(String(chunk));
       return undefined;
     },
   };
@@ -64,7 +64,7 @@ describe('streamBatch', () => {
     const sink: BatchSink = {
       closed: () => !open,
       write(chunk) {
-        writes.push(chunk);
+        writes.push(String(chunk));
         open = false;
         return undefined;
       },

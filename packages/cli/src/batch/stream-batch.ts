@@ -20,7 +20,8 @@ export interface BatchSummary {
 
 /** Where the output lines go: `write` returns a promise when the reader asks for a pause. */
 export interface BatchSink {
-  write(chunk: string): Promise<void> | undefined;
+  /** Output lines as text, or as their UTF-8 bytes (from a worker thread). */
+  write(chunk: string | Uint8Array): Promise<void> | undefined;
   /** True once the reader has gone (a closed pipe): the batch stops there. */
   closed(): boolean;
 }
@@ -39,10 +40,15 @@ export interface BatchOptions {
   /** Write each full result (with explanations) instead of the verdict only. */
   readonly full?: boolean;
   /**
-   * Worker threads that evaluate (`--jobs`); 1, the default, evaluates on this thread. With more, the
-   * registry must be the built-in one (see `workerRegistryProblem`).
+   * Threads that evaluate (`--jobs`): this one and `jobs - 1` worker threads; 1, the default, evaluates on
+   * this thread alone. With more, the registry must be the built-in one (see `workerRegistryProblem`).
    */
   readonly jobs?: number;
+  /**
+   * Start the worker threads only once this many bytes have been read (default 0: at once), so that a
+   * small input is not made slower by starting threads it does not need.
+   */
+  readonly workersAfterBytes?: number;
   /** The worker module (tests point at a bundle of it); by default the one beside this module. */
   readonly workerUrl?: URL;
   /** Called now and then with the bytes read so far. */
@@ -53,8 +59,8 @@ export interface BatchOptions {
  * Evaluates NDJSON assessments into NDJSON output, in order: one output line per non-blank input line,
  * carrying the input's line number. Streams both ways: the output lines of each input chunk go out in one
  * write, awaiting the output's backpressure, so memory stays flat however many lines there are. With
- * `jobs` above 1, chunks are evaluated by that many worker threads, at most two each in hand, and written
- * in input order: the same bytes as on one thread.
+ * `jobs` above 1, chunks are evaluated by `jobs - 1` worker threads (at most two each in hand) and by this
+ * thread whenever they have enough, and written in input order: the same bytes as on one thread.
  *
  * @example
  * ```ts
@@ -81,25 +87,36 @@ export async function streamBatch(options: BatchOptions): Promise<BatchSummary> 
     if (outcome.text.length > 0 && !options.sink.closed()) await options.sink.write(outcome.text);
     options.onProgress?.(bytesRead, totals.lines);
   };
+  if (jobs > 1 && options.evaluator !== undefined && options.ruleSet === undefined) {
+    throw new Error('streamBatch: jobs > 1 with an evaluator needs the rule set it was compiled from');
+  }
+  const evaluatorFor = lineEvaluators(options);
+  const workersAfter = options.workersAfterBytes ?? 0;
   let workers: BatchWorkers | undefined;
-  try {
-    if (jobs <= 1) {
-      const evaluatorFor = lineEvaluators(options);
-      for await (const chunk of ndjsonChunks(counted())) {
-        if (options.sink.closed()) break;
-        await write(evaluateChunk(chunk, evaluatorFor, full));
-      }
-    } else {
-      if (options.evaluator !== undefined && options.ruleSet === undefined) {
-        throw new Error('streamBatch: jobs > 1 with an evaluator needs the rule set it was compiled from');
-      }
+  const evaluate = (chunk: NdjsonChunk): Promise<ChunkOutcome> => {
+    // This thread evaluates too: on n cores, n threads that evaluate, rather than n workers beside a
+    // reader that is mostly idle yet takes its turns on a core from them.
+    if (jobs > 1 && workers === undefined && bytesRead >= workersAfter) {
       workers = startBatchWorkers(
-        jobs,
+        jobs - 1,
         { ruleSet: options.ruleSet, fallbackRuleSet: options.fallbackRuleSet, full },
         ...(options.workerUrl ? [options.workerUrl] : []),
       );
-      await inOrder(ndjsonChunks(counted()), workers, jobs * 2, write, options.sink);
     }
+    if (workers !== undefined && workers.inHand() < workers.count * inHandPerWorker) {
+      return workers.evaluate(chunk);
+    }
+    try {
+      return Promise.resolve(evaluateChunk(chunk, evaluatorFor, full));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  try {
+    // One thread writes each chunk before it reads the next. With workers, this thread may run a few
+    // chunks ahead of the oldest chunk a worker holds, so that it does not wait for that one.
+    const unwritten = jobs > 1 ? inHandPerWorker * jobs + 2 : 1;
+    await inOrder(ndjsonChunks(counted()), evaluate, unwritten, write, options.sink);
   } finally {
     await workers?.close();
   }
@@ -107,14 +124,22 @@ export async function streamBatch(options: BatchOptions): Promise<BatchSummary> 
 }
 
 /**
- * Sends chunks to the workers, at most `inHand` at once, and writes their outcomes in the order the
- * chunks were read, each as soon as it and those before it are done (a line typed on stdin is answered
- * without waiting for more input). Reading waits while the workers hold `inHand` chunks, so memory stays
- * a few chunks deep. After a failure nothing more is written: the chain of writes stops there.
+ * Chunks a worker holds at most: one it evaluates and one waiting. In `node --cpu-prof` of `--jobs 2` on
+ * 100,000 lines under load, a worker waited 14% of its time with two (the main thread hands out the next
+ * chunk only between chunks of its own) and 2% with three, but three raised the peak memory by 20–25 MB,
+ * over the bench's bound at a million lines, and no gain in wall time showed on the busy machine.
+ */
+const inHandPerWorker = 2;
+
+/**
+ * Evaluates chunks, at most `inHand` not yet written, and writes their outcomes in the order the chunks
+ * were read, each as soon as it and those before it are done (a line typed on stdin is answered without
+ * waiting for more input). Reading waits while `inHand` chunks are unwritten, so memory stays a few chunks
+ * deep. After a failure nothing more is written: the chain of writes stops there.
  */
 async function inOrder(
   chunks: AsyncIterable<NdjsonChunk>,
-  workers: BatchWorkers,
+  evaluate: (chunk: NdjsonChunk) => Promise<ChunkOutcome>,
   inHand: number,
   write: (outcome: ChunkOutcome) => Promise<void>,
   sink: BatchSink,
@@ -123,7 +148,7 @@ async function inOrder(
   let previous: Promise<void> = Promise.resolve();
   for await (const chunk of chunks) {
     if (sink.closed()) break;
-    const outcome = workers.evaluate(chunk);
+    const outcome = evaluate(chunk);
     previous = previous.then(async () => write(await outcome));
     // Awaited in turn below; marked handled now so that a failure while an earlier write is awaited is
     // not reported as unhandled before its turn.

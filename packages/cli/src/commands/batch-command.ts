@@ -25,8 +25,14 @@ interface BatchCommandOptions {
   readonly jobs: number | 'auto';
 }
 
-/** The most worker threads `--jobs` takes: far past any gain, short of exhausting the process. */
+/** The most threads `--jobs` takes: far past any gain, short of exhausting the process. */
 const maxJobs = 64;
+
+/**
+ * `--jobs auto` starts its worker threads once this much input has been read: a worker takes a tenth of a
+ * second or more to load and warm up, which a few hundred lines (or lines typed on stdin) do not repay.
+ */
+const autoWorkersAfterBytes = 1 << 20;
 
 /** `batch`: evaluates an NDJSON file of assessments, streaming, into an NDJSON file of verdicts. */
 export function registerBatchCommand(program: Command, context: RunContext): void {
@@ -47,9 +53,9 @@ export function registerBatchCommand(program: Command, context: RunContext): voi
     .addOption(
       new Option(
         '-j, --jobs <n|auto>',
-        `worker threads that evaluate (1–${maxJobs}; auto: one per core but one); output is the same 并行线程数`,
+        `threads that evaluate (1–${maxJobs}; auto, the default: one per core, at most 8, while the machine is not busy); output is the same 并行线程数`,
       )
-        .default(1)
+        .default('auto' as const)
         .argParser(parseJobs),
     )
     .addHelpText(
@@ -64,9 +70,11 @@ give no output line and are counted as skipped; a byte-order mark on line 1 is i
 The output is written to a temporary file beside --out and renamed into place at the end; --out must not
 be the input (nor a link to it) and its folder must exist. The summary goes to stdout (to stderr with
 --out -); --format json prints it as JSON. Exit code 1 when any line failed.
-With --jobs n, n worker threads evaluate chunks of lines (each compiles the rule set once) and the output
-is written in input order, the same bytes as with --jobs 1; a worker that fails stops the run (exit 2).
-${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.ndjson --rule-set guangxi-2021 --out verdicts.ndjson --lang en', 'batch - --out - < self-checks.ndjson > verdicts.ndjson', 'batch self-checks.ndjson --jobs auto --out verdicts.ndjson')}`,
+With --jobs n, n threads evaluate chunks of lines (this one and n-1 worker threads, each compiling the rule
+set once) and the output is written in input order, the same bytes as with --jobs 1; a worker that fails
+stops the run (exit 2). The default, auto, is one thread per core (at most 8) while the 1-minute load average is below
+the number of cores (else 1), its workers started once the input passes 1 MiB.
+${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.ndjson --rule-set guangxi-2021 --out verdicts.ndjson --lang en', 'batch - --out - < self-checks.ndjson > verdicts.ndjson', 'batch self-checks.ndjson --jobs 1 --out verdicts.ndjson')}`,
     )
     .action(async (file: string, options: BatchCommandOptions) => {
       // auto never asks for what this run cannot do: workers need a registry they can rebuild.
@@ -100,6 +108,7 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
           evaluator,
           ruleSet,
           jobs,
+          ...(options.jobs === 'auto' ? { workersAfterBytes: autoWorkersAfterBytes } : {}),
           fallbackRuleSet: defaultRuleSetId,
           full: options.full ?? false,
           ...(bar ? { onProgress: bar.update } : {}),
@@ -172,10 +181,13 @@ function streamSink(stream: NodeJS.WritableStream): BatchSink {
 
 /** stdout (`--out -`), awaiting its backpressure, closed when its reader goes. */
 function stdoutSink(context: RunContext): BatchSink {
+  // The run's stdout takes text (an embedder's stream may take nothing else): a worker's bytes are decoded.
+  const decoder = new TextDecoder();
   return {
     closed: () => context.dataOut.closed(),
     write(chunk) {
-      return context.dataOut.write(chunk) === false ? context.dataOut.drained() : undefined;
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
+      return context.dataOut.write(text) === false ? context.dataOut.drained() : undefined;
     },
   };
 }
