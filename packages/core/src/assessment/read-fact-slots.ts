@@ -1,4 +1,5 @@
 import type { FactValue } from '../rule-set/types.js';
+import { valueChecks } from '../util/show-value.js';
 import { isTimestampByHand } from './assessed-at.js';
 import { assessmentEvidence, type FactIndex, readAssessment, type UnknownFactPolicy } from './read-facts.js';
 
@@ -111,7 +112,7 @@ function countNeeded(needed: Uint8Array): number {
 }
 
 function hasOnlyEnvelopeFields(envelope: Record<string, unknown>): boolean {
-  if (!inheritsNoEnumerableKeys(envelope)) return false;
+  if (!valueChecks.ownKeysOnly(envelope)) return false;
   for (const key in envelope) {
     switch (key) {
       case 'id':
@@ -126,18 +127,6 @@ function hasOnlyEnvelopeFields(envelope: Record<string, unknown>): boolean {
         return false;
     }
   }
-  return true;
-}
-
-/**
- * Whether for-in over `object` sees only its own keys: its prototype is `Object.prototype` (or none) and
- * `Object.prototype` has no enumerable key (nothing has been added to it).
- */
-function inheritsNoEnumerableKeys(object: object): boolean {
-  const prototype = Object.getPrototypeOf(object);
-  if (prototype === null) return true;
-  if (prototype !== Object.prototype) return false;
-  for (const _key in prototype) return false;
   return true;
 }
 

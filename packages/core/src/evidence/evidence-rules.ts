@@ -90,7 +90,7 @@ export type EvidenceByPosition = readonly (readonly EvidenceEntry[] | undefined)
  * ```
  */
 export function evidenceRulesWith(
-  { quote, isIsoDate }: Pick<FactChecks, 'quote' | 'isIsoDate'>,
+  { quote, isIsoDate, ownKeysOnly }: Pick<FactChecks, 'quote' | 'isIsoDate' | 'ownKeysOnly'>,
   missingReason: typeof evidenceMissingReason | undefined,
 ) {
   type Issue = EvidenceIssue;
@@ -124,8 +124,9 @@ export function evidenceRulesWith(
     if (entry.date !== undefined && !isIsoDate(entry.date))
       fail('date', 'date is a real date written YYYY-MM-DD');
     if (entry.note !== undefined && typeof entry.note !== 'string') fail('note', 'note is text');
+    const ownOnly = ownKeysOnly(entry);
     for (const key in entry)
-      if (Object.hasOwn(entry, key) && !fields.includes(key))
+      if ((ownOnly || Object.hasOwn(entry, key)) && !fields.includes(key))
         fail(key, `unknown field ${quote(key)} of an evidence entry (fields: ${fields.join(', ')})`);
   };
 
@@ -144,8 +145,9 @@ export function evidenceRulesWith(
       return issues;
     }
     // for-in, not a keyed load over Object.keys: V8 then reads each list by its field index.
+    const ownOnly = ownKeysOnly(evidence);
     for (const standardId in evidence) {
-      if (!Object.hasOwn(evidence, standardId)) continue;
+      if (!ownOnly && !Object.hasOwn(evidence, standardId)) continue;
       const entries = evidence[standardId];
       if (!Array.isArray(entries)) {
         issues.push({
@@ -196,8 +198,9 @@ export function evidenceRulesWith(
       if (issues.length > 0) return { issues, entries: undefined };
       const given = evidence as Record<string, readonly Record<string, unknown>[]>;
       const entries: (EvidenceEntry[] | undefined)[] = new Array(standards.length).fill(undefined);
+      const ownOnly = ownKeysOnly(given);
       for (const standardId in given) {
-        if (!Object.hasOwn(given, standardId)) continue;
+        if (!ownOnly && !Object.hasOwn(given, standardId)) continue;
         const position = positionOf.get(standardId);
         if (position === undefined) {
           issues.push({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factChecks } from './fact-checks.js';
 import { valueWords } from './value-words.js';
 
-const { isIsoDate, describeFactValue, describeMismatch } = factChecks(valueWords(60));
+const { isIsoDate, describeFactValue, describeMismatch, ownKeysOnly } = factChecks(valueWords(60));
 
 /** The calendar as Date has it: the day exists when Date keeps it as written. */
 function dateKeeps(year: number, month: number, day: number): boolean {
@@ -51,6 +51,27 @@ describe('factChecks', () => {
       'expected one of "none", got "gas"',
     );
     expect(describeFactValue(1, { type: 'number', min: 0, max: 1 })).toBeUndefined();
+  });
+
+  it('knows when for-in sees only an object’s own keys: a plain or null-prototype object, while Object.prototype gains none', () => {
+    expect(ownKeysOnly(JSON.parse('{"S01":[]}'))).toBe(true);
+    expect(ownKeysOnly(Object.create(null))).toBe(true);
+    expect(ownKeysOnly(Object.create({ inherited: 1 }))).toBe(false);
+    expect(ownKeysOnly(new (class Entry {})())).toBe(false);
+    let whilePolluted: boolean;
+    Object.defineProperty(Object.prototype, 'polluted', {
+      value: 1,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    try {
+      whilePolluted = ownKeysOnly({});
+    } finally {
+      delete (Object.prototype as { polluted?: number }).polluted;
+    }
+    expect(whilePolluted).toBe(false);
+    expect(ownKeysOnly({})).toBe(true);
   });
 
   it('says what each fact type expects, and what it got', () => {

@@ -90,7 +90,17 @@ export function factChecks(words: ValueWords) {
     return undefined;
   };
   // The words come along: whoever checks values words them too (one object to pass around).
-  return { ...words, isIsoDate, isAssessmentTimestamp, describeMismatch, describeFactValue };
+  // Whether for-in over `object` sees only its own keys: its prototype is Object.prototype (or none) and
+  // nothing enumerable was added to Object.prototype. Then a for-in loop needs no Object.hasOwn per key,
+  // a call V8 does not optimize there (about ten times slower than the loop's own load over 65 keys).
+  const ownKeysOnly = (object: object): boolean => {
+    const prototype = Object.getPrototypeOf(object);
+    if (prototype === null) return true;
+    if (prototype !== Object.prototype) return false;
+    for (const _key in prototype) return false;
+    return true;
+  };
+  return { ...words, isIsoDate, isAssessmentTimestamp, describeMismatch, describeFactValue, ownKeysOnly };
 }
 
 /** The functions {@link factChecks} makes. */

@@ -27,7 +27,7 @@ export interface FactIssue {
 export function factValuesReader(
   facts: readonly (RuntimeFact & { readonly id: string })[],
   { quote }: Pick<ValueWords, 'quote'>,
-  { describeFactValue }: Pick<FactChecks, 'describeFactValue'>,
+  { describeFactValue, ownKeysOnly }: Pick<FactChecks, 'describeFactValue' | 'ownKeysOnly'>,
 ) {
   const ids = facts.map((fact) => fact.id);
   const positionOf = new Map(ids.map((id, position) => [id, position]));
@@ -41,14 +41,6 @@ export function factValuesReader(
   const allowed = facts.map((fact) =>
     fact.type === 'enum' && Array.isArray(fact.values) ? fact.values : [],
   );
-  // Whether for-in sees only own keys: no prototype on the chain has an enumerable key.
-  const ownKeysOnly = (object: object): boolean => {
-    const prototype = Object.getPrototypeOf(object);
-    if (prototype === null) return true;
-    if (prototype !== Object.prototype) return false;
-    for (const _key in prototype) return false;
-    return true;
-  };
   return (
     answers: Record<string, unknown>,
     values: unknown[],
