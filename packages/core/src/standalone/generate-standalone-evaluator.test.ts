@@ -29,6 +29,20 @@ describe('generateStandaloneEvaluator', () => {
       expect(JSON.stringify(standalone.evaluate(sample))).toBe(JSON.stringify(evaluator.evaluate(sample)));
   });
 
+  it("shows one provenance in every result, frozen as core's is: changing it through one result changes none", async () => {
+    const standalone = await importStandalone(generateStandaloneEvaluator(guangxi2021));
+    const [first, second] = Object.values(guangxiSamples).map((sample) => standalone.evaluate(sample));
+    const core = compileRuleSet(guangxi2021).evaluate(Object.values(guangxiSamples)[0]!);
+    expect(Object.isFrozen(core.ruleSet.provenance)).toBe(true);
+    const provenance = first!.ruleSet.provenance as { status: string; basis?: readonly object[] };
+    expect(Object.isFrozen(provenance)).toBe(true);
+    expect(provenance.basis?.every((document) => Object.isFrozen(document))).toBe(true);
+    expect(() => {
+      provenance.status = 'official';
+    }).toThrow(TypeError);
+    expect(second!.ruleSet.provenance.status).toBe(guangxi2021.provenance.status);
+  });
+
   it('imports nothing and evaluates nothing as code', () => {
     const source = generateStandaloneEvaluator(guangxi2021);
     expect(source).not.toMatch(/\bimport\b|\brequire\(|\beval\(|new Function|Function\(/);

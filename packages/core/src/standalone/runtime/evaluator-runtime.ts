@@ -311,6 +311,14 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     return (options as { explain?: unknown }).explain !== false;
   };
   const { id, version, provenance } = data.ruleSet;
+  // Every result shows the one provenance, as core's results show the rule set's: frozen, deeply, so that
+  // changing it through one result cannot change what every other result says.
+  const freeze = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+    Object.freeze(value);
+    for (const key of Object.keys(value)) freeze((value as Record<string, unknown>)[key]);
+  };
+  freeze(provenance);
 
   return (input: unknown, options?: { readonly explain?: boolean }): EvaluationResult => {
     const explain = explainOf(options);
