@@ -34,7 +34,11 @@ describe('the compiled evaluator and the json-rules-engine reference', () => {
 
 // Format version 2: shared conditions (references anywhere a condition stands, also inside one another)
 // and fact-to-fact leaves, together.
-const versionTwoPairs = ruleSetArbitrary({ sharedConditions: true, factComparisons: true })
+const versionTwoPairs = ruleSetArbitrary({
+  sharedConditions: true,
+  factComparisons: true,
+  aspectMinimums: true,
+})
   .map((ruleSet) => defineRuleSet(ruleSet))
   .chain((ruleSet) =>
     fc.tuple(fc.constant(ruleSet), fc.array(assessmentArbitrary(ruleSet), { minLength: 1, maxLength: 3 })),

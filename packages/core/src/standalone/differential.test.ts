@@ -10,7 +10,7 @@ afterAll(removeStandaloneModules);
 
 // Each run writes and imports a module: fewer runs than the backends' differential, more assessments each.
 const numRuns = Number(process.env.DIFFERENTIAL_RUNS ?? 150);
-const pairs = ruleSetArbitrary({ sharedConditions: true, factComparisons: true })
+const pairs = ruleSetArbitrary({ sharedConditions: true, factComparisons: true, aspectMinimums: true })
   .map((ruleSet) => defineRuleSet(ruleSet))
   .chain((ruleSet) =>
     fc.tuple(fc.constant(ruleSet), fc.array(assessmentArbitrary(ruleSet), { minLength: 1, maxLength: 6 })),

@@ -63,6 +63,11 @@ export interface RuleSetArbitraryOptions extends KitOptions {
    * `scoring.unevidenced` is `'shown'`, `'unmet'` or absent (default false, for the same reasons).
    */
   readonly evidence?: boolean;
+  /**
+   * In points mode, draw a minimum for some aspects (`scoring.aspectMinimums`): a share of the aspect's
+   * points, in halves (default false, for the same reasons).
+   */
+  readonly aspectMinimums?: boolean;
 }
 
 /**
@@ -198,7 +203,39 @@ function treeArbitrary(
  */
 export function ruleSetArbitrary(options: RuleSetArbitraryOptions = {}): fc.Arbitrary<RuleSetInput> {
   const documents = documentArbitrary(options);
-  return options.evidence ? documents.chain(withRequiredEvidence) : documents;
+  const withMinimums = options.aspectMinimums ? documents.chain(withAspectMinimums) : documents;
+  return options.evidence ? withMinimums.chain(withRequiredEvidence) : withMinimums;
+}
+
+/**
+ * A points-mode rule set with a minimum drawn for some of its aspects: none, half, or all of the aspect's
+ * points, or a share of them in halves (so that the minimum is often reached exactly). Other rule sets as
+ * they are.
+ */
+function withAspectMinimums(document: RuleSetInput): fc.Arbitrary<RuleSetInput> {
+  const scoring = document.scoring;
+  if (scoring.mode !== 'points') return fc.constant(document);
+  const totals = document.aspects.map((aspect) =>
+    aspect.requirements.reduce(
+      (sum, requirement) =>
+        sum + requirement.standards.reduce((inner, standard) => inner + (standard.points ?? 0), 0),
+      0,
+    ),
+  );
+  const share = fc.option(fc.constantFrom(0, 0.25, 0.5, 0.75, 1), { freq: 3, nil: undefined });
+  return fc.array(share, { minLength: totals.length, maxLength: totals.length }).map((shares) => {
+    const minimums = Object.fromEntries(
+      document.aspects.flatMap((aspect, index) => {
+        const aspectShare = shares[index];
+        return aspectShare === undefined
+          ? []
+          : [[aspect.id, Math.round(totals[index]! * aspectShare * 2) / 2]];
+      }),
+    );
+    return Object.keys(minimums).length === 0
+      ? document
+      : { ...document, scoring: { ...scoring, aspectMinimums: minimums } };
+  });
 }
 
 /** The rule set with evidence required of its standards (some, or none) and a drawn `unevidenced`. */
