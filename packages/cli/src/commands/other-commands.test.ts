@@ -16,6 +16,26 @@ describe('remediate', () => {
     expect(eligible.stdout).toContain('Already eligible: nothing to fix.');
   });
 
+  test('under scoring.unevidenced "unmet", each step whose whole fix is documents names them', async () => {
+    const { guangxi2021 } = await import('@sunshine-rubric/guangxi');
+    await writeFile(
+      path('strict-evidence.json'),
+      JSON.stringify({ ...guangxi2021, scoring: { ...guangxi2021.scoring, unevidenced: 'unmet' } }),
+    );
+    const outcome = await cli('remediate', 'eligible.json', '--rule-set', 'strict-evidence.json');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/\[缺少佐证材料：《[^\]]+》\]/);
+    const english = await cli(
+      'remediate',
+      'eligible.json',
+      '--rule-set',
+      'strict-evidence.json',
+      '--lang',
+      'en',
+    );
+    expect(english.stdout).toMatch(/\[missing evidence: “[^\]]+”\]/);
+  });
+
   test('a bad costs file is bad input with its JSON path', async () => {
     const unknown = await cli('remediate', 'below.json', '--costs', 'bad-costs.json');
     expect(unknown.code).toBe(2);

@@ -1,5 +1,5 @@
 import { planRemediation, type RemediationPlan } from '@sunshine-rubric/core';
-import { provisionalNotice, say, verdictInWords } from '@sunshine-rubric/core/words';
+import { missingEvidenceInWords, provisionalNotice, say, verdictInWords } from '@sunshine-rubric/core/words';
 import type { Command } from 'commander';
 import { evaluateFile } from '../input/assessments.js';
 import { parseDefaultCost, readCosts } from '../input/costs.js';
@@ -120,7 +120,11 @@ function planLines(
         `    ${id}`,
         say(index.standard(id).title, language),
         ...(costsGiven ? [String(step?.cost ?? '')] : []),
-        step?.outcome === 'missing-data' ? say2('（补充数据）', '(answer missing facts)') : '',
+        step?.outcome === 'missing-data'
+          ? say2('（补充数据）', '(answer missing facts)')
+          : step?.evidence !== undefined && step.evidence.length > 0
+            ? `[${say(missingEvidenceInWords(step.evidence), language)}]`
+            : '',
       ];
     });
     lines.push(formatTable(rows));
