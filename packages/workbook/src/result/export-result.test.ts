@@ -121,6 +121,28 @@ describe('exportResultWorkbook', () => {
     }
   });
 
+  it('names the documents to provide where they are the whole fix (scoring.unevidenced "unmet")', async () => {
+    const strict = defineRuleSet({
+      ...guangxi2021,
+      scoring: { ...guangxi2021.scoring, unevidenced: 'unmet' },
+    });
+    const assessment = guangxiSamples.eligible;
+    const result = evaluate(strict, assessment);
+    const plan = planRemediation(strict, result);
+    const withDocuments = plan.steps.filter((step) => (step.evidence ?? []).length > 0);
+    expect(withDocuments.length).toBeGreaterThan(0);
+    const workbook = await openWorkbook(
+      await exportResultWorkbook(strict, assessment, result, { remediation: plan }),
+    );
+    const sheet = workbook.getWorksheet(resultSheetNames.remediation)!;
+    expect(sheet.getCell(3, 7).value).toBe('需提供的佐证材料');
+    plan.steps.forEach((step, index) => {
+      expect(sheet.getCell(4 + index, 7).value ?? '').toBe(
+        (step.evidence ?? []).map((kind) => `《${kind}》`).join('、'),
+      );
+    });
+  });
+
   it('says why no plan helps an estate out of scope', async () => {
     const { workbook } = await resultWorkbook(guangxi2021, guangxiSamples.outOfScope);
     expect(summaryValue(workbook, '在创建范围内')).toBe('否');

@@ -144,6 +144,7 @@ function writeRemediationSheet(
     { header: '当前结果', width: 10 },
     { header: '费用', width: 12 },
     { header: '责任单位', width: 24 },
+    { header: '需提供的佐证材料', width: 36 },
   ];
   startSheet(sheet, `整改方案：${result.assessmentId}（整改下列标准即可达到申报条件）`, ruleSet, columns);
   const rows: (string | number)[][] = plan.steps.map((step, index) => [
@@ -153,6 +154,8 @@ function writeRemediationSheet(
     outcomeNames[step.outcome].zh,
     step.cost,
     (step.responsible.length > 0 ? step.responsible : ['unassigned']).map(responsibleTitle).join('、'),
+    // Under scoring.unevidenced 'unmet': the documents that are the whole fix of the standard.
+    (step.evidence ?? []).map((kind) => `《${kind}》`).join('、'),
   ]);
   if (!plan.feasible) {
     const why = {
@@ -160,15 +163,15 @@ function writeRemediationSheet(
       SCOPE_UNKNOWN: '缺少判断创建范围所需的数据，请先补充',
       UNREACHABLE: '即使整改全部未达标标准也无法达到申报条件',
     };
-    rows.push(['', '', `无可行方案：${why[plan.blockedBy ?? 'UNREACHABLE']}`, '', '', '']);
+    rows.push(['', '', `无可行方案：${why[plan.blockedBy ?? 'UNREACHABLE']}`, '', '', '', '']);
   } else if (plan.steps.length === 0) {
-    rows.push(['', '', '已符合申报条件，无需整改', '', '', '']);
+    rows.push(['', '', '已符合申报条件，无需整改', '', '', '', '']);
   } else {
-    rows.push(['', '', '合计', '', plan.totalCost, ''], ['', '', '按责任单位汇总', '', '', '']);
+    rows.push(['', '', '合计', '', plan.totalCost, '', ''], ['', '', '按责任单位汇总', '', '', '', '']);
     const costs = new Map(plan.steps.map((step) => [step.standardId, step.cost]));
     for (const [department, standardIds] of Object.entries(plan.byResponsible)) {
       const cost = standardIds.reduce((sum, standardId) => sum + (costs.get(standardId) ?? 0), 0);
-      rows.push(['', '', standardIds.join('、'), '', cost, responsibleTitle(department)]);
+      rows.push(['', '', standardIds.join('、'), '', cost, responsibleTitle(department), '']);
     }
   }
   writeRows(sheet, headerRowNumber + 1, rows, columns.length);
