@@ -4,7 +4,6 @@ import { outcomeCode } from './outcome-codes.js';
 import {
   aspectResults,
   countOutcomes,
-  createOutcomeCounts,
   type OutcomeCounts,
   passesScoring,
   rate,
@@ -31,8 +30,7 @@ export function assembleResult(
   const outcomes: number[] = new Array(standards.length);
   for (let position = 0; position < standards.length; position++)
     outcomes[position] = outcomeCode(standards[position]!.outcome);
-  const counts = createOutcomeCounts(layout);
-  countOutcomes(layout, outcomes, counts);
+  const counts = countOutcomes(layout, outcomes);
   const eligible = eligibilityOf(layout, scope, counts);
   const evidence = {
     rules: evidenceRulesOf(layout),

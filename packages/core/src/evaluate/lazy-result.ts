@@ -11,13 +11,7 @@ import type { CompiledCondition } from './compile-condition.js';
 import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
 import { outcomeNames } from './outcome-codes.js';
-import {
-  aspectResults,
-  countOutcomes,
-  createOutcomeCounts,
-  type OutcomeCounts,
-  requirementResults,
-} from './outcome-counts.js';
+import { aspectResults, countOutcomes, type OutcomeCounts, requirementResults } from './outcome-counts.js';
 import { reasonsFor } from './reasons.js';
 import {
   evidenceReasons,
@@ -204,9 +198,7 @@ export function placeLazyUnevidenced(result: Mutable<EvaluationResult>): void {
 function countsOf(details: ResultDetails): OutcomeCounts {
   if (details.counts === undefined) {
     const { layout, outcomes } = details;
-    const counts = createOutcomeCounts(layout);
-    countOutcomes(layout, outcomes, counts);
-    details.counts = counts;
+    details.counts = countOutcomes(layout, outcomes);
   }
   return details.counts;
 }

@@ -20,89 +20,73 @@ export interface OutcomeCounts {
 }
 
 /**
- * Counters sized for a layout, for one result's requirements, aspects and reasons (the evaluator's own
- * verdict is tallied apart, by `tallyVerdict`).
+ * Counts outcomes (codes from `OutcomeCode`, in layout order) per requirement and aspect, for one result's
+ * requirements, aspects and reasons (the evaluator's own verdict is tallied apart, by `tallyVerdict`). A
+ * requirement's standards, and an aspect's, are contiguous in the layout: each is counted as a range, its
+ * counters pushed in order, so that no counter array is made and then filled with zeros.
  *
  * @example
  * ```ts
- * const counts = createOutcomeCounts(layout);
- * countOutcomes(layout, outcomes, counts);
+ * const counts = countOutcomes(layout, outcomes);
+ * counts.met; // standards met
  * ```
  */
-export function createOutcomeCounts(layout: RubricLayout): OutcomeCounts {
-  const requirementCount = layout.requirements.length;
-  const aspectCount = layout.aspects.length;
-  const integers = (length: number): Counters => new Array<number>(length).fill(0);
-  const decimals = integers;
-  return {
+export function countOutcomes(layout: RubricLayout, outcomes: ArrayLike<number>): OutcomeCounts {
+  const { requirementStarts, aspectStarts, scaledPoints } = layout.hot;
+  const requirementMet: Counters = [];
+  const requirementApplicable: Counters = [];
+  for (let requirement = 0; requirement < requirementStarts.length - 1; requirement++) {
+    let met = 0;
+    let applicable = 0;
+    for (
+      let position = requirementStarts[requirement]!;
+      position < requirementStarts[requirement + 1]!;
+      position++
+    ) {
+      const outcome = outcomes[position]!;
+      if (outcome === OutcomeCode.notApplicable) continue;
+      applicable++;
+      if (outcome === OutcomeCode.met) met++;
+    }
+    requirementMet.push(met);
+    requirementApplicable.push(applicable);
+  }
+  const counts: OutcomeCounts = {
     met: 0,
     applicable: 0,
     scaledPoints: 0,
     scaledMaxPoints: 0,
-    requirementMet: integers(requirementCount),
-    requirementApplicable: integers(requirementCount),
-    aspectMet: integers(aspectCount),
-    aspectApplicable: integers(aspectCount),
-    aspectPoints: decimals(aspectCount),
-    aspectMaxPoints: decimals(aspectCount),
-  };
-}
-
-/**
- * Counts outcomes (codes from `OutcomeCode`, in layout order) into `counts`, overwriting what it held.
- *
- * @example
- * ```ts
- * countOutcomes(layout, outcomes, counts);
- * counts.met; // standards met
- * ```
- */
-export function countOutcomes(
-  layout: RubricLayout,
-  outcomes: ArrayLike<number>,
-  counts: OutcomeCounts,
-): void {
-  const {
     requirementMet,
     requirementApplicable,
-    aspectMet,
-    aspectApplicable,
-    aspectPoints,
-    aspectMaxPoints,
-  } = counts;
-  requirementMet.fill(0);
-  requirementApplicable.fill(0);
-  aspectMet.fill(0);
-  aspectApplicable.fill(0);
-  aspectPoints.fill(0);
-  aspectMaxPoints.fill(0);
-  let met = 0;
-  let applicable = 0;
-  let points = 0;
-  let maxPoints = 0;
-  const { requirementPositions, aspectPositions, scaledPoints } = layout.hot;
-  for (let position = 0; position < outcomes.length; position++) {
-    const outcome = outcomes[position]!;
-    if (outcome === OutcomeCode.notApplicable) continue;
-    const requirementPosition = requirementPositions[position]!;
-    const aspectPosition = aspectPositions[position]!;
-    const standardPoints = scaledPoints[position]!;
-    applicable++;
-    requirementApplicable[requirementPosition]!++;
-    aspectApplicable[aspectPosition]!++;
-    maxPoints += standardPoints;
-    aspectMaxPoints[aspectPosition]! += standardPoints;
-    if (outcome !== OutcomeCode.met) continue;
-    met++;
-    requirementMet[requirementPosition]!++;
-    aspectMet[aspectPosition]!++;
-    points += standardPoints;
-    aspectPoints[aspectPosition]! += standardPoints;
+    aspectMet: [],
+    aspectApplicable: [],
+    aspectPoints: [],
+    aspectMaxPoints: [],
+  };
+  for (let aspect = 0; aspect < aspectStarts.length - 1; aspect++) {
+    let met = 0;
+    let applicable = 0;
+    let points = 0;
+    let maxPoints = 0;
+    for (let position = aspectStarts[aspect]!; position < aspectStarts[aspect + 1]!; position++) {
+      const outcome = outcomes[position]!;
+      if (outcome === OutcomeCode.notApplicable) continue;
+      applicable++;
+      maxPoints += scaledPoints[position]!;
+      if (outcome !== OutcomeCode.met) continue;
+      met++;
+      points += scaledPoints[position]!;
+    }
+    counts.aspectMet.push(met);
+    counts.aspectApplicable.push(applicable);
+    counts.aspectPoints.push(points);
+    counts.aspectMaxPoints.push(maxPoints);
+    counts.met += met;
+    counts.applicable += applicable;
+    counts.scaledPoints += points;
+    counts.scaledMaxPoints += maxPoints;
   }
-  counts.met = met;
-  counts.applicable = applicable;
-  counts.scaledPoints = points;
-  counts.scaledMaxPoints = maxPoints;
+  return counts;
 }
 
 /**

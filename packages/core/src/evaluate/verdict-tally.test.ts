@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { defineRuleSet } from '../rule-set/define-rule-set.js';
 import type { RuleSetInput } from '../rule-set/schema.js';
 import { layoutRuleSet } from './layout.js';
-import { countOutcomes, createOutcomeCounts, passesScoring } from './outcome-counts.js';
+import { countOutcomes, passesScoring } from './outcome-counts.js';
 import { createVerdictTally, tallyVerdict } from './verdict-tally.js';
 
 /** Requirements of 1 to 4 standards in 1 to 3 aspects; compliance-rate or points with aspect minimums. */
@@ -77,8 +77,7 @@ describe('the verdict tally', () => {
       }),
       { numRuns: 1, seed },
     )[0]!;
-    const counts = createOutcomeCounts(layout);
-    countOutcomes(layout, random, counts);
+    const counts = countOutcomes(layout, random);
     const tally = createVerdictTally();
     tallyVerdict(layout, random, tally);
     expect(tally).toEqual({
