@@ -1,10 +1,9 @@
 import { foldCampaignYear } from '@sunshine-rubric/core/workflow';
 import type { Command } from 'commander';
-import { readCampaignApplications } from '../input/campaign-applications.js';
+import { readCampaignInputs } from '../input/campaign-inputs.js';
 import { issuesAsJson } from '../input/describe-error.js';
-import { loadPlan } from '../input/plans.js';
-import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
-import { chooseWorkflow, workflowOption } from '../input/workflows.js';
+import { defaultRuleSetId } from '../input/rule-sets.js';
+import { workflowOption } from '../input/workflows.js';
 import { plainPalette } from '../io/colour.js';
 import { type RunContext, reportFailures } from '../io/run-context.js';
 import { CliError } from '../io/run-io.js';
@@ -59,15 +58,11 @@ export function registerCampaignCommand(program: Command, context: RunContext): 
     .action(async (file: string, options: CampaignOptions) => {
       if (options.format === 'html' && options.out === undefined)
         throw new CliError('--format html needs --out <file.html> (需用 --out 指定文件)');
-      const { applications, communities } = await readCampaignApplications(context, file);
-      // Decisions about standards are checked against the rule set, so the view always has one.
-      const ruleSet = await loadRuleSet(
-        context.registry,
-        options.ruleSet ?? defaultRuleSetId,
-        context.io.cwd,
+      const { applications, communities, ruleSet, plan, workflow } = await readCampaignInputs(
+        context,
+        file,
+        options,
       );
-      const plan = options.plan === undefined ? undefined : await loadPlan(context, options.plan);
-      const workflow = chooseWorkflow(context, options.workflow, options.plan, ruleSet);
       const view = foldCampaignYear(applications, {
         year: options.year,
         ruleSet,

@@ -2,12 +2,11 @@ import { RubricError } from '@sunshine-rubric/core';
 import type { Command } from 'commander';
 import { readApplicationState } from '../input/application-log.js';
 import { evaluateFile } from '../input/assessments.js';
-import { readCampaignApplications } from '../input/campaign-applications.js';
+import { readCampaignInputs } from '../input/campaign-inputs.js';
 import { rubricCliError } from '../input/describe-error.js';
-import { loadPlan } from '../input/plans.js';
 import { readJsonFile } from '../input/read-json.js';
-import { defaultRuleSetId, loadRuleSet } from '../input/rule-sets.js';
-import { chooseWorkflow, workflowOption } from '../input/workflows.js';
+import { defaultRuleSetId } from '../input/rule-sets.js';
+import { workflowOption } from '../input/workflows.js';
 import { inputPath, type RunContext } from '../io/run-context.js';
 import { reportWritten, writeOutputFile } from '../output/output-file.js';
 import type { Language } from '../words/language.js';
@@ -106,15 +105,13 @@ export function registerFormsCommand(program: Command, context: RunContext): voi
         options: FormFlags & { year: number; asOf?: string; plan?: string; workflow?: string },
       ) => {
         const workbook = await import('@sunshine-rubric/workbook');
-        const { applications, communities } = await readCampaignApplications(context, file);
-        // Decisions about standards are checked against the rule set, so the summary always has one.
-        const ruleSet = await loadRuleSet(
-          context.registry,
-          options.ruleSet ?? defaultRuleSetId,
-          context.io.cwd,
-        );
-        const plan = options.plan === undefined ? undefined : await loadPlan(context, options.plan);
-        const chosen = chooseWorkflow(context, options.workflow, options.plan, ruleSet);
+        const {
+          applications,
+          communities,
+          ruleSet,
+          plan,
+          workflow: chosen,
+        } = await readCampaignInputs(context, file, options);
         const tableOptions = {
           year: options.year,
           ...(options.asOf === undefined ? {} : { asOf: options.asOf }),

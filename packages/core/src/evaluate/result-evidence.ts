@@ -89,11 +89,11 @@ export function decideEvidence(
   if (given === undefined && !forLayout.requiresAny) return undefined;
   if (policy !== 'unmet') {
     // The evidence is read (and refused) now; which standards lack theirs waits until it is asked for.
-    const { issues, entries } = forLayout.read(given, true);
+    const { issues, entries } = forLayout.read(given);
     if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
     return { rules: forLayout, entries, unevidenced: undefined, counted: false };
   }
-  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, true, true);
+  const { issues, entries, unevidenced } = forLayout.decide(given, outcomes, metCode, unmetCode, true);
   if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
   return { rules: forLayout, entries, unevidenced, counted: true };
 }

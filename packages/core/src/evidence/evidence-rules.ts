@@ -186,16 +186,13 @@ export function evidenceRulesWith(
 
     /**
      * An assessment's evidence read against the rule set: its entries by standard position (copied), or
-     * the issues (its shape, unless `shapeChecked` says the envelope's check has passed it, and every
-     * standard id the rule set does not have). `undefined` evidence reads as no entries at all.
+     * the issues (every standard id the rule set does not have). Only for evidence whose shape the
+     * envelope's check ({@link shapeIssues}) has passed, as every reader of an assessment checks it first.
+     * `undefined` evidence reads as no entries at all.
      */
-    const read = (
-      evidence: unknown,
-      shapeChecked = false,
-    ): { issues: Issue[]; entries: EvidenceByPosition | undefined } => {
+    const read = (evidence: unknown): { issues: Issue[]; entries: EvidenceByPosition | undefined } => {
       if (evidence === undefined) return { issues: [], entries: undefined };
-      const issues = shapeChecked ? [] : shapeIssues(evidence);
-      if (issues.length > 0) return { issues, entries: undefined };
+      const issues: Issue[] = [];
       const given = evidence as Record<string, readonly Record<string, unknown>[]>;
       const entries: (EvidenceEntry[] | undefined)[] = new Array(standards.length).fill(undefined);
       const ownOnly = ownKeysOnly(given);
@@ -282,9 +279,8 @@ export function evidenceRulesWith(
       metCode: number,
       unmetCode: number,
       counted: boolean,
-      shapeChecked = false,
     ): { issues: Issue[]; entries: EvidenceByPosition | undefined; unevidenced: number[] } => {
-      const { issues, entries } = read(given, shapeChecked);
+      const { issues, entries } = read(given);
       if (issues.length > 0) return { issues, entries, unevidenced: [] };
       const found = unevidenced(outcomes, metCode, entries);
       if (counted) for (const position of found) outcomes[position] = unmetCode;

@@ -363,8 +363,8 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     let kept: Evidence | undefined;
     const given = (input as { evidence?: unknown }).evidence;
     if (given !== undefined || evidence.requiresAny) {
-      // The envelope's check (in `read`) has passed the evidence's shape: it is not walked twice.
-      const decided = evidence.decide(given, outcomes, 0, 1, evidenceData.counted, true);
+      // The envelope's check (in `read`) has passed the evidence's shape.
+      const decided = evidence.decide(given, outcomes, 0, 1, evidenceData.counted);
       if (decided.issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', decided.issues);
       kept = decided;
     }
