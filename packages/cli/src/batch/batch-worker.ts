@@ -22,6 +22,11 @@ const evaluatorFor = lineEvaluators({
 });
 
 const encoder = new TextEncoder();
+// The rule set of lines that name none, compiled now (an unknown one is kept as the error it is): most
+// lines use it. Until `ready` arrives the main thread keeps the chunks to itself rather than wait on a
+// thread that is still starting.
+evaluatorFor(undefined);
+parentPort?.postMessage({ ready: true } satisfies WorkerReply);
 
 parentPort?.on('message', (message: ChunkMessage) => {
   let reply: WorkerReply;

@@ -46,6 +46,20 @@ async function* cutEvery(bytes: Buffer, size: number): AsyncGenerator<Uint8Array
   for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
 }
 
+const eligibleLine = () => utf8(`${JSON.stringify(guangxiSamples.eligible)}\n`);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An eligible estate's line every `everyMs`, `most` lines at most, until `enough()`: input that keeps
+ * coming while a worker starts, however long that takes on a loaded machine.
+ */
+async function* trickle(everyMs: number, most: number, enough = () => false): AsyncGenerator<Uint8Array> {
+  for (let line = 0; line < most && !enough(); line++) {
+    yield eligibleLine();
+    await pause(everyMs);
+  }
+}
+
 function collectingSink(): BatchSink & { text: () => string } {
   const writes: string[] = [];
   return {
@@ -150,10 +164,12 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
     const crashing = join(folder.path, 'exits.mjs');
     await writeFile(
       crashing,
-      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n",
+      "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ ready: true });\n" +
+        "parentPort.on('message', () => process.exit(3));\n",
     );
     const run = streamBatch({
-      source: cutEvery(mixedInput(), 500),
+      // Lines keep coming until the worker, once ready, is sent one and exits (10 s at most).
+      source: trickle(5, 2000),
       sink: collectingSink(),
       registry: createRegistry({ plugins: builtInPlugins }),
       fallbackRuleSet: 'guangxi-2021',
@@ -166,7 +182,7 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
     );
   });
 
-  test('a worker that cannot start is an error, not an empty output', async () => {
+  test('a worker that cannot start is an error, even when this thread evaluated every line meanwhile', async () => {
     const broken = join(folder.path, 'throws.mjs');
     await writeFile(broken, "throw new Error('no such plugin');\n");
     const sink = collectingSink();
@@ -179,7 +195,9 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
       workerUrl: pathToFileURL(broken),
     });
     await expect(run).rejects.toThrow(/--jobs: batch worker \d failed: no such plugin/);
-    expect(sink.text()).toBe('');
+    // What was written before the failure was known is the start of the right output, nothing else.
+    const { output } = await runWith(mixedInput(), 500, 1);
+    expect(output.startsWith(sink.text())).toBe(true);
   });
 
   test('this thread evaluates beside the workers, and the lines of both come out in input order', async () => {
@@ -189,6 +207,7 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
       slow,
       [
         "import { parentPort } from 'node:worker_threads';",
+        'parentPort.postMessage({ ready: true });',
         "parentPort.on('message', ({ sequence, firstLine, lineCount }) => setTimeout(() => {",
         '  const text = JSON.stringify({ line: firstLine, worker: true }) + "\\n";',
         '  const counts = { lines: lineCount, evaluated: lineCount, eligible: 0, failed: 0, skipped: 0 };',
@@ -196,10 +215,12 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
         '}, 20));',
       ].join('\n'),
     );
-    async function* lineByLine(): AsyncGenerator<Uint8Array> {
-      for (let line = 0; line < 12; line++) yield utf8(`${JSON.stringify(guangxiSamples.eligible)}\n`);
-    }
     const sink = collectingSink();
+    // Lines one at a time until the worker is ready and has answered one, then twelve at once.
+    async function* lineByLine(): AsyncGenerator<Uint8Array> {
+      yield* trickle(10, 1000, () => sink.text().includes('"worker":true'));
+      for (let line = 0; line < 12; line++) yield eligibleLine();
+    }
     const summary = await streamBatch({
       source: lineByLine(),
       sink,
@@ -213,12 +234,47 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(summary).toMatchObject({ lines: 12, evaluated: 12 });
-    expect(lines.map((line) => line.line)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    const total = lines.length;
+    expect(total).toBeGreaterThan(12);
+    expect(summary).toMatchObject({ lines: total, evaluated: total });
+    expect(lines.map((line) => line.line)).toEqual(Array.from({ length: total }, (_, index) => index + 1));
     const byWorker = lines.filter((line) => line.worker).length;
     expect(byWorker).toBeGreaterThan(0);
-    expect(byWorker).toBeLessThan(12);
-    expect(lines.filter((line) => line.verdict?.eligible === true)).toHaveLength(12 - byWorker);
+    // This thread took the first line (the worker was still starting) and, of the twelve sent at once,
+    // those the worker had no room for.
+    expect(lines[0].worker).toBeUndefined();
+    expect(lines.slice(-12).filter((line) => !line.worker).length).toBeGreaterThan(0);
+    expect(lines.filter((line) => line.verdict?.eligible === true)).toHaveLength(total - byWorker);
+  });
+
+  test('a worker that has not said it is ready is sent nothing: this thread evaluates every line meanwhile', async () => {
+    // A worker that says it is ready only after a while, and marks every line it is sent.
+    const late = join(folder.path, 'late.mjs');
+    await writeFile(
+      late,
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        'setTimeout(() => parentPort.postMessage({ ready: true }), 1000);',
+        "parentPort.on('message', ({ sequence, firstLine, lineCount }) => {",
+        '  const text = JSON.stringify({ line: firstLine, worker: true }) + "\\n";',
+        '  const counts = { lines: lineCount, evaluated: lineCount, eligible: 0, failed: 0, skipped: 0 };',
+        '  parentPort.postMessage({ sequence, outcome: { text, ...counts } });',
+        '});',
+      ].join('\n'),
+    );
+    const input = mixedInput();
+    const reference = await runWith(input, 500, 1);
+    const sink = collectingSink();
+    const summary = await streamBatch({
+      source: cutEvery(input, 500),
+      sink,
+      registry: createRegistry({ plugins: builtInPlugins }),
+      fallbackRuleSet: 'guangxi-2021',
+      jobs: 3,
+      workerUrl: pathToFileURL(late),
+    });
+    expect(sink.text()).toBe(reference.output);
+    expect(summary).toEqual(reference.summary);
   });
 
   test('a worker sends its lines as UTF-8 bytes, moved rather than copied: the text this thread writes', async () => {
@@ -262,7 +318,7 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
     const failing = join(folder.path, 'fails.mjs');
     await writeFile(
       failing,
-      "import { parentPort } from 'node:worker_threads';\n" +
+      "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ ready: true });\n" +
         "parentPort.on('message', ({ sequence }) => parentPort.postMessage({ sequence, failure: 'evaluator bug' }));\n",
     );
     const workers = startBatchWorkers(

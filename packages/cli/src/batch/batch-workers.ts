@@ -14,8 +14,12 @@ export interface WorkerSetup {
   readonly full: boolean;
 }
 
-/** A message from a worker: the outcome of one chunk, or the error that evaluating it threw. */
+/**
+ * A message from a worker: that it is ready (its evaluators compiled, sent once, first), the outcome of
+ * one chunk, or the error that evaluating it threw.
+ */
 export type WorkerReply =
+  | { readonly ready: true }
   | { readonly sequence: number; readonly outcome: ChunkOutcome }
   | { readonly sequence: number; readonly failure: string };
 
@@ -23,10 +27,21 @@ export type WorkerReply =
 export interface BatchWorkers {
   /** How many worker threads there are. */
   readonly count: number;
-  /** Chunks sent to the workers whose outcome has not come back yet. */
-  inHand(): number;
+  /**
+   * Whether a worker that is ready holds fewer than `perWorker` chunks (so a chunk sent now is taken soon),
+   * or the workers have failed (so that `evaluate` says why). A worker still starting has no room: the
+   * chunks it would wait on are better evaluated by the caller meanwhile.
+   */
+  hasRoom(perWorker: number): boolean;
+  /** Sends a chunk to the ready worker with the fewest in hand (any worker while none is ready). */
   evaluate(chunk: NdjsonChunk): Promise<ChunkOutcome>;
+  /**
+   * Stops the workers once each has either said it is ready or failed, so that a worker that cannot start
+   * is always reported (see `failure`), even when the caller evaluated every line itself meanwhile.
+   */
   close(): Promise<void>;
+  /** The first failure of any worker (start, outside a chunk, or an unexpected exit), if one failed. */
+  failure(): CliError | undefined;
 }
 
 /**
@@ -88,10 +103,11 @@ export function workerRegistryProblem(context: Pick<RunContext, 'builtInRegistry
 }
 
 /**
- * Starts `count` worker threads, each compiling its evaluators once from `setup`. Chunks go to the
- * worker with the fewest in hand; each promise settles with that chunk's outcome. A worker that fails to
- * start, throws outside a chunk, or exits while it holds chunks rejects them (and every later chunk) with
- * a `CliError` that says so: lines are never dropped in silence.
+ * Starts `count` worker threads, each compiling its evaluators once from `setup` and then saying it is
+ * ready. Chunks go to the ready worker with the fewest in hand; each promise settles with that chunk's
+ * outcome. A worker that fails to start, throws outside a chunk, or exits while it holds chunks rejects
+ * them (and every later chunk) with a `CliError` that says so, which `failure` keeps: lines are never
+ * dropped in silence.
  *
  * @example
  * ```ts
@@ -111,12 +127,24 @@ export function startBatchWorkers(
   const threads = Array.from({ length: count }, (_, index) => {
     const pending = new Map<number, Pending>();
     const worker = new Worker(workerUrl, { workerData: setup });
+    let settle = () => {};
+    // Resolved once the worker is ready or has failed: what `close` waits for.
+    const settled = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    const thread = { worker, pending, ready: false, settled };
     const fail = (error: CliError) => {
+      settle();
       broken ??= error;
       for (const entry of pending.values()) entry.reject(error);
       pending.clear();
     };
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        thread.ready = true;
+        settle();
+        return;
+      }
       const entry = pending.get(reply.sequence);
       pending.delete(reply.sequence);
       if ('outcome' in reply) entry?.resolve(reply.outcome);
@@ -137,14 +165,18 @@ export function startBatchWorkers(
         ),
       );
     });
-    return { worker, pending };
+    return thread;
   });
+  const fewestInHand = (candidates: typeof threads) =>
+    candidates.reduce((best, next) => (next.pending.size < best.pending.size ? next : best));
   return {
     count,
-    inHand: () => threads.reduce((total, thread) => total + thread.pending.size, 0),
+    hasRoom: (perWorker) =>
+      broken !== undefined || threads.some((thread) => thread.ready && thread.pending.size < perWorker),
     evaluate(chunk) {
       if (broken) return Promise.reject(broken);
-      const thread = threads.reduce((best, next) => (next.pending.size < best.pending.size ? next : best));
+      const ready = threads.filter((thread) => thread.ready);
+      const thread = fewestInHand(ready.length > 0 ? ready : threads);
       const id = sequence++;
       // A copy of exactly these bytes, moved (not cloned) to the worker: a chunk is often a view into a
       // larger buffer, which cloning would copy whole.
@@ -158,8 +190,10 @@ export function startBatchWorkers(
       });
     },
     async close() {
+      await Promise.all(threads.map((thread) => thread.settled));
       closing = true;
       await Promise.all(threads.map(({ worker }) => worker.terminate()));
     },
+    failure: () => broken,
   };
 }

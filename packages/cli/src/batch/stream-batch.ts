@@ -103,7 +103,7 @@ export async function streamBatch(options: BatchOptions): Promise<BatchSummary> 
         ...(options.workerUrl ? [options.workerUrl] : []),
       );
     }
-    if (workers !== undefined && workers.inHand() < workers.count * inHandPerWorker) {
+    if (workers?.hasRoom(inHandPerWorker)) {
       return workers.evaluate(chunk);
     }
     try {
@@ -120,6 +120,9 @@ export async function streamBatch(options: BatchOptions): Promise<BatchSummary> 
   } finally {
     await workers?.close();
   }
+  // A worker that could not start loses no line (this thread took them all), but the run asked for it.
+  const failure = workers?.failure();
+  if (failure) throw failure;
   return { ...totals, complete: !options.sink.closed() };
 }
 

@@ -1,8 +1,12 @@
 import type { EvaluationResult } from '@sunshine-rubric/core';
 import { unevidencedIn } from '../words/evidence-wording.js';
 
-/** The JSON of the last rule set seen: a batch's lines mostly share one, whose reference then is not rebuilt. */
-let lastRuleSet: EvaluationResult['ruleSet'] | undefined;
+/**
+ * The JSON of the last rule set seen, by its id and version (each result has a `ruleSet` object of its
+ * own): a batch's lines mostly share one, whose reference then is not rebuilt.
+ */
+let lastRuleSetId = '';
+let lastRuleSetVersion = '';
 let lastRuleSetJson = '';
 
 /**
@@ -19,9 +23,11 @@ let lastRuleSetJson = '';
  * ```
  */
 export function verdictLineJson(line: number, result: EvaluationResult): string {
-  if (result.ruleSet !== lastRuleSet) {
-    lastRuleSetJson = JSON.stringify(`${result.ruleSet.id}@${result.ruleSet.version}`);
-    lastRuleSet = result.ruleSet;
+  const { id, version } = result.ruleSet;
+  if (id !== lastRuleSetId || version !== lastRuleSetVersion) {
+    lastRuleSetJson = JSON.stringify(`${id}@${version}`);
+    lastRuleSetId = id;
+    lastRuleSetVersion = version;
   }
   // `JSON.stringify` of each value, so that escaping and numbers come out exactly as it writes them; a
   // field it would drop (undefined) is dropped here too.
