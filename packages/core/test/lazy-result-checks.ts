@@ -290,3 +290,66 @@ export function describeLazyResult(builder: string, evaluate: LazyEvaluate): voi
     });
   });
 }
+
+/**
+ * What assigning a field of a result built when read must do as assigning a data property does: the
+ * value assigned is kept (`undefined` too), by the object assigned to and no other. Core's evaluator; a
+ * builder of lazy results runs it once its accessors define a data property on assignment.
+ */
+export function describeAssignedDetails(builder: string, evaluate: LazyEvaluate): void {
+  type Writable = { -readonly [Key in keyof EvaluationResult]: EvaluationResult[Key] | undefined };
+
+  describe(`${builder}: a field assigned`, () => {
+    it('keeps an assigned undefined, as a data property does, and is a data property from then on', () => {
+      const result = evaluate(unmet) as Writable;
+      result.standards = undefined;
+      result.reasons = undefined;
+      expect(result.standards).toBeUndefined();
+      expect(result.reasons).toBeUndefined();
+      expect(Object.keys(result)).toContain('standards');
+      expect(JSON.parse(JSON.stringify(result))).not.toHaveProperty('standards');
+      expect(Object.getOwnPropertyDescriptor(result, 'reasons')).toEqual({
+        value: undefined,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    });
+
+    it.each([
+      [
+        'Object.defineProperties',
+        (result: object) => Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)),
+      ],
+      [
+        'Object.create with its prototype',
+        (result: object) =>
+          Object.create(Object.getPrototypeOf(result), Object.getOwnPropertyDescriptors(result)),
+      ],
+    ] as const)(
+      'in a copy made from its property descriptors (%s), leaves the result alone',
+      async (_how, copyOf) => {
+        // The eager result of `unmet`, the second assessment.
+        const eager = (await pairsOf(evaluate, true))[1]!.eager;
+        const result = evaluate(unmet);
+        const copy = copyOf(result) as Writable;
+        copy.reasons = [];
+        copy.requirements = undefined;
+        expect(copy.reasons).toEqual([]);
+        expect(copy.requirements).toBeUndefined();
+        expect(result.reasons).toEqual(eager.reasons);
+        expect(result.requirements).toEqual(eager.requirements);
+        expect(JSON.stringify(result)).toBe(JSON.stringify(eager));
+      },
+    );
+
+    it('keeps an assigned value, undefined too, when the result is sealed', () => {
+      const result = Object.seal(evaluate(unmet)) as Writable;
+      result.reasons = [];
+      result.standards = undefined;
+      expect(result.reasons).toEqual([]);
+      expect(result.standards).toBeUndefined();
+      expect(JSON.parse(JSON.stringify(result))).not.toHaveProperty('standards');
+    });
+  });
+}

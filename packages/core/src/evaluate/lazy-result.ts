@@ -31,6 +31,13 @@ export interface ExplainableStandard {
 }
 
 /**
+ * A detail not built yet: not `undefined`, which a sealed result's field may be assigned and must then
+ * keep, as a data property would.
+ */
+const unbuilt: unique symbol = Symbol('sunshine-rubric.unbuilt');
+type Unbuilt = typeof unbuilt;
+
+/**
  * Everything a result's details are built from, kept by the result until they are first read, and the
  * details built so far (or assigned by the user). One object per result, made by one `new`.
  *
@@ -46,11 +53,11 @@ export interface ExplainableStandard {
  */
 export class ResultDetails {
   counts: OutcomeCounts | undefined = undefined;
-  standards: readonly StandardResult[] | undefined = undefined;
-  requirements: readonly RequirementResult[] | undefined = undefined;
-  aspects: readonly AspectResult[] | undefined = undefined;
-  reasons: readonly Reason[] | undefined = undefined;
-  unevidenced: readonly string[] | undefined = undefined;
+  standards: readonly StandardResult[] | Unbuilt = unbuilt;
+  requirements: readonly RequirementResult[] | Unbuilt = unbuilt;
+  aspects: readonly AspectResult[] | Unbuilt = unbuilt;
+  reasons: readonly Reason[] | Unbuilt = unbuilt;
+  unevidenced: readonly string[] | Unbuilt = unbuilt;
 
   constructor(
     readonly layout: RubricLayout,
@@ -96,23 +103,29 @@ type DetailKey = 'standards' | 'requirements' | 'aspects' | 'reasons' | 'unevide
 /** One accessor pair per field for every result, so that V8 keeps results on one shape. */
 function accessorFor<Key extends DetailKey>(
   key: Key,
-  build: (details: ResultDetails) => NonNullable<ResultDetails[Key]>,
+  build: (details: ResultDetails) => Exclude<ResultDetails[Key], Unbuilt>,
 ): PropertyDescriptor {
   return Object.freeze({
     get(this: unknown) {
       const details = detailsOf(this);
       const built = details[key];
-      if (built !== undefined) return built;
+      if (built !== unbuilt) return built;
       const value = build(details);
       details[key] = value;
       return value;
     },
     set(this: unknown, value: ResultDetails[Key]) {
-      // As assigning a data property would: refused on a frozen result, and on an object that merely
-      // inherits from a result, a property of its own.
+      // As assigning a data property would: refused on a frozen result.
       if (Object.isFrozen(this)) throw new TypeError(`Cannot assign to read only property '${key}'`);
-      if (typeof this === 'object' && this !== null && !Object.hasOwn(this, detailsKey)) {
-        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+      // The value becomes a data property of the object assigned to, not a detail: a copy made from the
+      // result's property descriptors (which copies these accessors and the hidden details with them)
+      // then never changes the result it was copied from; an object that merely inherits from a result
+      // gets a property of its own. Only a sealed result, whose accessor cannot be replaced, keeps it
+      // among its details.
+      const own = Object.getOwnPropertyDescriptor(this, key);
+      if (own === undefined || own.configurable === true) {
+        const enumerable = own === undefined || own.enumerable === true;
+        Object.defineProperty(this, key, { value, writable: true, enumerable, configurable: true });
         return;
       }
       detailsOf(this)[key] = value;
