@@ -292,12 +292,51 @@ export function describeLazyResult(builder: string, evaluate: LazyEvaluate): voi
 }
 
 /**
- * What assigning a field of a result built when read must do as assigning a data property does: the
- * value assigned is kept (`undefined` too), by the object assigned to and no other. Core's evaluator; a
- * builder of lazy results runs it once its accessors define a data property on assignment.
+ * MDN's `deepFreeze` (the Object.freeze page's, copied into many code bases): it walks `Reflect.ownKeys`,
+ * symbols and non-enumerable keys included, reading each value, and freezes what it reaches.
  */
-export function describeAssignedDetails(builder: string, evaluate: LazyEvaluate): void {
+function deepFreezeOwnKeys<T>(object: T): T {
+  for (const name of Reflect.ownKeys(object as object)) {
+    const value = (object as Record<PropertyKey, unknown>)[name];
+    if ((value && typeof value === 'object') || typeof value === 'function') deepFreezeOwnKeys(value);
+  }
+  return Object.freeze(object);
+}
+
+/**
+ * What a result built when read must do as plain data beyond the shared table: be deep-frozen by a walker
+ * of every own key, and on assignment keep the value assigned (`undefined` too), on the object assigned to
+ * and no other. Core's evaluator runs it; the standalone module's `lazyDetails` does neither yet.
+ */
+export function describeLazyResultEdges(builder: string, evaluate: LazyEvaluate): void {
   type Writable = { -readonly [Key in keyof EvaluationResult]: EvaluationResult[Key] | undefined };
+
+  describe(`${builder}: a result deep-frozen by a walker of every own key (MDN's deepFreeze)`, () => {
+    it.each([true, false])(
+      'freezes, holds the same values, and leaves the evaluator as it was (explain: %s)',
+      async (explain) => {
+        const pairs = await pairsOf(evaluate, explain);
+        for (const { lazy, eager } of pairs) {
+          const result = lazy();
+          expect(() => deepFreezeOwnKeys(result)).not.toThrow();
+          expect(result).toStrictEqual(eager);
+          expect(Object.isFrozen(result.standards[0])).toBe(true);
+        }
+        // Reached through a result, nothing of the evaluator's was frozen: it evaluates as before.
+        for (const { lazy, eager } of pairs) expect(lazy()).toStrictEqual(eager);
+      },
+    );
+
+    it('still builds a field left unread when its hidden details were frozen first', async () => {
+      const { lazy, eager } = (await pairsOf(evaluate, true))[1]!;
+      const result = lazy();
+      for (const symbol of Object.getOwnPropertySymbols(result))
+        deepFreezeOwnKeys((result as unknown as Record<symbol, unknown>)[symbol]);
+      expect(result.reasons).toEqual(eager.reasons);
+      expect(result.reasons).toBe(result.reasons);
+      expect(result).toStrictEqual(eager);
+    });
+  });
 
   describe(`${builder}: a field assigned`, () => {
     it('keeps an assigned undefined, as a data property does, and is a data property from then on', () => {

@@ -8,15 +8,10 @@ import { decideScope, flagMissing, hasMissing } from './decide-scope.js';
 import { joinStandards, runDecision, type StandardPrograms, standardOutcome } from './decision-program.js';
 import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
-import {
-  type ExplainableStandard,
-  explanationOf,
-  placeLazyDetails,
-  placeLazyUnevidenced,
-  ResultDetails,
-} from './lazy-result.js';
+import { explanationOf, placeLazyDetails, placeLazyUnevidenced } from './lazy-result.js';
 import { outcomeOf } from './outcome.js';
 import { OutcomeCode, outcomeCode } from './outcome-codes.js';
+import { type ExplainableStandard, ResultDetails } from './result-details.js';
 import { decideEvidence, evidenceRulesOf } from './result-evidence.js';
 import { createVerdictTally, tallyVerdict } from './verdict-tally.js';
 
