@@ -290,3 +290,105 @@ export function describeLazyResult(builder: string, evaluate: LazyEvaluate): voi
     });
   });
 }
+
+/**
+ * MDN's `deepFreeze` (the Object.freeze page's, copied into many code bases): it walks `Reflect.ownKeys`,
+ * symbols and non-enumerable keys included, reading each value, and freezes what it reaches.
+ */
+function deepFreezeOwnKeys<T>(object: T): T {
+  for (const name of Reflect.ownKeys(object as object)) {
+    const value = (object as Record<PropertyKey, unknown>)[name];
+    if ((value && typeof value === 'object') || typeof value === 'function') deepFreezeOwnKeys(value);
+  }
+  return Object.freeze(object);
+}
+
+/**
+ * What a result built when read must do as plain data beyond the shared table: be deep-frozen by a walker
+ * of every own key, and on assignment keep the value assigned (`undefined` too), on the object assigned to
+ * and no other. Core's evaluator runs it; the standalone module's `lazyDetails` does neither yet.
+ */
+export function describeLazyResultEdges(builder: string, evaluate: LazyEvaluate): void {
+  type Writable = { -readonly [Key in keyof EvaluationResult]: EvaluationResult[Key] | undefined };
+
+  describe(`${builder}: a result deep-frozen by a walker of every own key (MDN's deepFreeze)`, () => {
+    it.each([true, false])(
+      'freezes, holds the same values, and leaves the evaluator as it was (explain: %s)',
+      async (explain) => {
+        const pairs = await pairsOf(evaluate, explain);
+        for (const { lazy, eager } of pairs) {
+          const result = lazy();
+          expect(() => deepFreezeOwnKeys(result)).not.toThrow();
+          expect(result).toStrictEqual(eager);
+          expect(Object.isFrozen(result.standards[0])).toBe(true);
+        }
+        // Reached through a result, nothing of the evaluator's was frozen: it evaluates as before.
+        for (const { lazy, eager } of pairs) expect(lazy()).toStrictEqual(eager);
+      },
+    );
+
+    it('still builds a field left unread when its hidden details were frozen first', async () => {
+      const { lazy, eager } = (await pairsOf(evaluate, true))[1]!;
+      const result = lazy();
+      for (const symbol of Object.getOwnPropertySymbols(result))
+        deepFreezeOwnKeys((result as unknown as Record<symbol, unknown>)[symbol]);
+      expect(result.reasons).toEqual(eager.reasons);
+      expect(result.reasons).toBe(result.reasons);
+      expect(result).toStrictEqual(eager);
+    });
+  });
+
+  describe(`${builder}: a field assigned`, () => {
+    it('keeps an assigned undefined, as a data property does, and is a data property from then on', () => {
+      const result = evaluate(unmet) as Writable;
+      result.standards = undefined;
+      result.reasons = undefined;
+      expect(result.standards).toBeUndefined();
+      expect(result.reasons).toBeUndefined();
+      expect(Object.keys(result)).toContain('standards');
+      expect(JSON.parse(JSON.stringify(result))).not.toHaveProperty('standards');
+      expect(Object.getOwnPropertyDescriptor(result, 'reasons')).toEqual({
+        value: undefined,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    });
+
+    it.each([
+      [
+        'Object.defineProperties',
+        (result: object) => Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)),
+      ],
+      [
+        'Object.create with its prototype',
+        (result: object) =>
+          Object.create(Object.getPrototypeOf(result), Object.getOwnPropertyDescriptors(result)),
+      ],
+    ] as const)(
+      'in a copy made from its property descriptors (%s), leaves the result alone',
+      async (_how, copyOf) => {
+        // The eager result of `unmet`, the second assessment.
+        const eager = (await pairsOf(evaluate, true))[1]!.eager;
+        const result = evaluate(unmet);
+        const copy = copyOf(result) as Writable;
+        copy.reasons = [];
+        copy.requirements = undefined;
+        expect(copy.reasons).toEqual([]);
+        expect(copy.requirements).toBeUndefined();
+        expect(result.reasons).toEqual(eager.reasons);
+        expect(result.requirements).toEqual(eager.requirements);
+        expect(JSON.stringify(result)).toBe(JSON.stringify(eager));
+      },
+    );
+
+    it('keeps an assigned value, undefined too, when the result is sealed', () => {
+      const result = Object.seal(evaluate(unmet)) as Writable;
+      result.reasons = [];
+      result.standards = undefined;
+      expect(result.reasons).toEqual([]);
+      expect(result.standards).toBeUndefined();
+      expect(JSON.parse(JSON.stringify(result))).not.toHaveProperty('standards');
+    });
+  });
+}

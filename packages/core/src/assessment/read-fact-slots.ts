@@ -1,6 +1,7 @@
 import type { FactValue } from '../rule-set/types.js';
 import { valueChecks } from '../util/show-value.js';
 import { isTimestampByHand } from './assessed-at.js';
+import { readEvidenceField } from './read-evidence.js';
 import { assessmentEvidence, type FactIndex, readAssessment, type UnknownFactPolicy } from './read-facts.js';
 
 /** An assessment's facts read into catalog slots, with what the evaluator's fast path needs to know. */
@@ -10,6 +11,11 @@ export interface FactSlots {
   readonly values: readonly (FactValue | undefined)[];
   /** Whether every fact marked in `needed` is answered: then no standard can be `missing-data`. */
   readonly complete: boolean;
+  /**
+   * The assessment's `evidence` as read (once) and checked, the one value to decide evidence on;
+   * `undefined` when it cites none.
+   */
+  readonly evidence: unknown;
 }
 
 /**
@@ -17,7 +23,8 @@ export interface FactSlots {
  * The common case (a well-formed assessment, as `JSON.parse` gives it) is read once, its facts by the
  * runtime's reader; anything else — a problem to report, an unusual value, a throwing getter — goes to
  * `readAssessment`, which accepts or rejects it with its own issues and paths. So this never accepts what
- * `readAssessment` rejects, and every error is `readAssessment`'s.
+ * `readAssessment` rejects, and every error is `readAssessment`'s (or `readEvidenceField`'s, for evidence
+ * that a getter or Proxy trap gives differently on another read). `evidence` is read once on either path.
  *
  * `needed` marks (with 1) the catalog positions a condition reads; `neededCount` is how many it marks.
  *
@@ -45,7 +52,8 @@ export function readFactSlots(
   let complete = true;
   for (let position = 0; position < values.length; position++)
     if (needed[position] === 1 && values[position] === undefined) complete = false;
-  return { assessmentId: assessment.id, values, complete };
+  // readAssessment checked what its own reads of `evidence` gave; this read is the one used, so checked too.
+  return { assessmentId: assessment.id, values, complete, evidence: readEvidenceField(input) };
 }
 
 /** The well-formed case, or undefined as soon as anything would need `readAssessment`'s judgement. */
@@ -73,7 +81,7 @@ function readCommonCase(
   if (evidence !== undefined && assessmentEvidence.shapeIssues(evidence).length > 0) return undefined;
   const facts = envelope.facts;
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return undefined;
-  return readFacts(id, facts as Record<string, unknown>, index, unknownFacts, needed, neededCount);
+  return readFacts(id, facts as Record<string, unknown>, index, unknownFacts, needed, neededCount, evidence);
 }
 
 /** The facts read by the runtime's reader; undefined on any issue, for `readAssessment` to report. */
@@ -84,6 +92,7 @@ function readFacts(
   unknownFacts: UnknownFactPolicy,
   needed: Uint8Array,
   neededCount: number,
+  evidence: unknown,
 ): FactSlots | undefined {
   const values: (FactValue | undefined)[] = new Array(index.ids.length);
   const issues: unknown[] = [];
@@ -91,7 +100,7 @@ function readFacts(
   if (issues.length > 0) return undefined;
   // Every fact answered (the common case) answers every needed one; else each needed slot is looked at.
   const complete = answered === values.length || answersAll(values, needed, neededCount);
-  return { assessmentId: id, values, complete };
+  return { assessmentId: id, values, complete, evidence };
 }
 
 function answersAll(

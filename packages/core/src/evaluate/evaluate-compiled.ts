@@ -8,16 +8,11 @@ import { decideScope, flagMissing, hasMissing } from './decide-scope.js';
 import { joinStandards, runDecision, type StandardPrograms, standardOutcome } from './decision-program.js';
 import type { FactValues } from './fact-values.js';
 import type { RubricLayout } from './layout.js';
-import {
-  type ExplainableStandard,
-  explanationOf,
-  placeLazyDetails,
-  placeLazyUnevidenced,
-  ResultDetails,
-} from './lazy-result.js';
+import { explanationOf, placeLazyDetails, placeLazyUnevidenced } from './lazy-result.js';
 import { outcomeOf } from './outcome.js';
 import { OutcomeCode, outcomeCode } from './outcome-codes.js';
-import { decideEvidence, evidenceOf, evidenceRulesOf } from './result-evidence.js';
+import { type ExplainableStandard, ResultDetails } from './result-details.js';
+import { decideEvidence, evidenceRulesOf } from './result-evidence.js';
 import { createVerdictTally, tallyVerdict } from './verdict-tally.js';
 
 /** A rule set's conditions compiled, in layout order: what {@link evaluationOf} runs. */
@@ -71,13 +66,14 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
   const evidencePolicy = layout.ruleSet.scoring.unevidenced;
 
   return (input, explain) => {
-    const { assessmentId, values, complete } = readFactSlots(
-      input,
-      layout.facts,
-      unknownFacts,
-      needed,
-      neededCount,
-    );
+    // Everything read from the input is read here, evidence included: no caller's code (a getter, a
+    // Proxy trap) runs after this but a plugin operator's, before the reused tally is filled and read.
+    const {
+      assessmentId,
+      values,
+      complete,
+      evidence: given,
+    } = readFactSlots(input, layout.facts, unknownFacts, needed, neededCount);
     // Plain arrays, not typed ones: V8 allocates a small array inline, a typed array several times slower.
     const outcomes: number[] = new Array(standardCount);
     let explained: (StandardExplanation | undefined)[] | undefined;
@@ -97,7 +93,7 @@ export function evaluationOf(rubric: CompiledRubric): (input: unknown, explain: 
     const evidence = decideEvidence(
       evidenceRules,
       evidencePolicy,
-      evidenceOf(input),
+      given,
       outcomes,
       OutcomeCode.met,
       OutcomeCode.unmet,

@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
   describeLazyResult,
+  describeLazyResultEdges,
   lazyResultAssessments,
   lazyResultRuleSet,
 } from '../../test/lazy-result-checks.js';
@@ -14,6 +15,7 @@ const evaluator = compileRuleSet(lazyResultRuleSet);
 const assessments = lazyResultAssessments;
 
 describeLazyResult("core's evaluator", (assessment, options) => evaluator.evaluate(assessment, options));
+describeLazyResultEdges("core's evaluator", (assessment, options) => evaluator.evaluate(assessment, options));
 
 describe('results in V8', () => {
   // V8's own checks, callable once natives syntax is allowed; a dictionary-mode result (a closure per

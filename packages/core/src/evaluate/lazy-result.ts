@@ -1,77 +1,17 @@
-import type {
-  AspectResult,
-  EvaluationResult,
-  Reason,
-  RequirementResult,
-  StandardExplanation,
-  StandardResult,
-} from '../result/types.js';
+import type { EvaluationResult, StandardExplanation, StandardResult } from '../result/types.js';
 import type { Mutable } from './assemble-result.js';
-import type { CompiledCondition } from './compile-condition.js';
 import type { FactValues } from './fact-values.js';
-import type { RubricLayout } from './layout.js';
 import { outcomeNames } from './outcome-codes.js';
 import { aspectResults, countOutcomes, type OutcomeCounts, requirementResults } from './outcome-counts.js';
 import { reasonsFor } from './reasons.js';
 import {
-  evidenceReasons,
-  type ResultEvidence,
-  standardEvidenceOf,
-  unevidencedIds,
-} from './result-evidence.js';
-import type { ScopeVerdict } from './scope-verdict.js';
-
-/** What a standard needs to be explained again, from the facts, when its explanation is first read. */
-export interface ExplainableStandard {
-  readonly id: string;
-  readonly requirementId: string;
-  readonly aspectId: string;
-  readonly applicableWhen: CompiledCondition | undefined;
-  readonly condition: CompiledCondition;
-}
-
-/**
- * Everything a result's details are built from, kept by the result until they are first read, and the
- * details built so far (or assigned by the user). One object per result, made by one `new`.
- *
- * Its `Symbol.toStringTag` makes it no plain object to a reactive wrapper: Vue's `reactive` returns such a
- * value as is, which a Proxy's get trap must do for it (the property holding it is non-writable and
- * non-configurable, and the language enforces that a trap then returns this very object).
- *
- * @example
- * ```ts
- * const details = new ResultDetails(layout, standards, scope, outcomes, missingFacts, eligible, values, true, undefined);
- * placeLazyDetails(result, details);
- * ```
- */
-export class ResultDetails {
-  counts: OutcomeCounts | undefined = undefined;
-  standards: readonly StandardResult[] | undefined = undefined;
-  requirements: readonly RequirementResult[] | undefined = undefined;
-  aspects: readonly AspectResult[] | undefined = undefined;
-  reasons: readonly Reason[] | undefined = undefined;
-  unevidenced: readonly string[] | undefined = undefined;
-
-  constructor(
-    readonly layout: RubricLayout,
-    readonly compiledStandards: readonly ExplainableStandard[],
-    readonly scope: ScopeVerdict,
-    readonly outcomes: ArrayLike<number>,
-    readonly missingFacts: readonly string[],
-    readonly eligible: boolean,
-    /** The facts by catalog position, as read: explanations are evaluated on them. */
-    readonly values: FactValues,
-    readonly explain: boolean,
-    /** Explanations made while evaluating (a standard that calls a plugin), by position. */
-    readonly explained: readonly (StandardExplanation | undefined)[] | undefined,
-    /** The evidence read and the unevidenced standards; `undefined` when there is none to show. */
-    readonly evidence?: ResultEvidence,
-  ) {}
-
-  get [Symbol.toStringTag](): string {
-    return 'ResultDetails';
-  }
-}
+  type DetailKey,
+  type DetailValues,
+  type ExplainableStandard,
+  type ResultDetails,
+  unbuilt,
+} from './result-details.js';
+import { evidenceReasons, standardEvidenceOf, unevidencedIds } from './result-evidence.js';
 
 /**
  * The key of a result's details: a symbol no one else holds, so the property is unreachable by name, and
@@ -91,31 +31,35 @@ function detailsOf(holder: unknown): ResultDetails {
   return details;
 }
 
-type DetailKey = 'standards' | 'requirements' | 'aspects' | 'reasons' | 'unevidenced';
-
 /** One accessor pair per field for every result, so that V8 keeps results on one shape. */
 function accessorFor<Key extends DetailKey>(
   key: Key,
-  build: (details: ResultDetails) => NonNullable<ResultDetails[Key]>,
+  build: (details: ResultDetails) => DetailValues[Key],
 ): PropertyDescriptor {
   return Object.freeze({
     get(this: unknown) {
       const details = detailsOf(this);
-      const built = details[key];
-      if (built !== undefined) return built;
+      const built = details.detail(key);
+      if (built !== unbuilt) return built;
       const value = build(details);
-      details[key] = value;
+      details.keep(key, value);
       return value;
     },
-    set(this: unknown, value: ResultDetails[Key]) {
-      // As assigning a data property would: refused on a frozen result, and on an object that merely
-      // inherits from a result, a property of its own.
+    set(this: unknown, value: DetailValues[Key]) {
+      // As assigning a data property would: refused on a frozen result.
       if (Object.isFrozen(this)) throw new TypeError(`Cannot assign to read only property '${key}'`);
-      if (typeof this === 'object' && this !== null && !Object.hasOwn(this, detailsKey)) {
-        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+      // The value becomes a data property of the object assigned to, not a detail: a copy made from the
+      // result's property descriptors (which copies these accessors and the hidden details with them)
+      // then never changes the result it was copied from; an object that merely inherits from a result
+      // gets a property of its own. Only a sealed result, whose accessor cannot be replaced, keeps it
+      // among its details.
+      const own = Object.getOwnPropertyDescriptor(this, key);
+      if (own === undefined || own.configurable === true) {
+        const enumerable = own === undefined || own.enumerable === true;
+        Object.defineProperty(this, key, { value, writable: true, enumerable, configurable: true });
         return;
       }
-      detailsOf(this)[key] = value;
+      detailsOf(this).keep(key, value);
     },
     enumerable: true,
     configurable: true,

@@ -1,7 +1,6 @@
 import { assessmentEvidence } from '../assessment/read-facts.js';
 import { RubricError } from '../errors/rubric-error.js';
 import type { EvidenceByPosition, EvidenceRulesForStandards } from '../evidence/evidence-rules.js';
-import { unreadableIssue } from '../reading/structure-depth.js';
 import type { Reason, StandardEvidence, StandardResult } from '../result/types.js';
 import type { RubricLayout } from './layout.js';
 import { OutcomeCode, outcomeCode, outcomeNames } from './outcome-codes.js';
@@ -49,33 +48,16 @@ export interface ResultEvidence {
 }
 
 /**
- * An assessment's `evidence` field, read once; a getter or Proxy trap that throws makes the assessment
- * unreadable, as everywhere else.
- *
- * @example
- * ```ts
- * const given = evidenceOf(assessment); // undefined when the assessment cites none
- * ```
- */
-export function evidenceOf(input: unknown): unknown {
-  try {
-    return (input as { readonly evidence?: unknown }).evidence;
-  } catch (error) {
-    throw new RubricError('INVALID_ASSESSMENT', [unreadableIssue(input, error)], undefined, { cause: error });
-  }
-}
-
-/**
  * Reads an assessment's evidence against the rule set and finds the unevidenced standards among those
  * decided met (`outcomes[position] === metCode`); under `scoring.unevidenced: 'unmet'` it sets their
  * outcome to `unmetCode` in place. `undefined`, at no cost, when the assessment cites no evidence and no
- * standard requires any. Only after the assessment's envelope has been read, which checks the shape of
- * its evidence (readAssessment, or the evaluator's own reading of the common case).
+ * standard requires any. `given` is the evidence as `readEvidenceField` (or `readFactSlots`) read it, its
+ * shape checked on that very value.
  *
  * @throws {RubricError} `INVALID_ASSESSMENT` for a standard the rule set does not have (`['evidence', standardId]`, kind `unknown-standard`).
  * @example
  * ```ts
- * const evidence = decideEvidence(forLayout, 'unmet', evidenceOf(assessment), outcomes, OutcomeCode.met, OutcomeCode.unmet);
+ * const evidence = decideEvidence(forLayout, 'unmet', readEvidenceField(assessment), outcomes, OutcomeCode.met, OutcomeCode.unmet);
  * ```
  */
 export function decideEvidence(
@@ -157,18 +139,18 @@ export function evidenceReasons(
 
 /**
  * Standards decided by a backend that builds each result (the json-rules-engine reference) with the
- * assessment's evidence: each one's `evidence`, and under `scoring.unevidenced: 'unmet'` the unevidenced
+ * assessment's evidence (`given`, as `readEvidenceField` read it): each one's `evidence`, and under `scoring.unevidenced: 'unmet'` the unevidenced
  * ones unmet; with the positions of the unevidenced, for `assembleResult`.
  *
  * @example
  * ```ts
- * const evidenced = withEvidence(layout, assessment, standards);
+ * const evidenced = withEvidence(layout, readEvidenceField(assessment), standards);
  * assembleResult(layout, assessment.id, scope, evidenced.standards, missingFacts, evidenced.unevidenced);
  * ```
  */
 export function withEvidence(
   layout: RubricLayout,
-  assessment: unknown,
+  given: unknown,
   decided: readonly StandardResult[],
 ): { standards: readonly StandardResult[]; unevidenced: readonly number[] } {
   const outcomes = decided.map((standard) => outcomeCode(standard.outcome));
@@ -176,7 +158,7 @@ export function withEvidence(
   const evidence = decideEvidence(
     evidenceRulesOf(layout),
     layout.ruleSet.scoring.unevidenced,
-    evidenceOf(assessment),
+    given,
     outcomes,
     met,
     outcomeCode('unmet'),

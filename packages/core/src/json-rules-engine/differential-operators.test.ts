@@ -44,7 +44,9 @@ function withPluginOperator(ruleSet: RuleSetInput): RuleSetInput {
     if (typeof node !== 'object' || node === null) return node;
     const entries = Object.entries(node).map(([key, value]) => [key, swap(value)]);
     const copy = Object.fromEntries(entries) as Record<string, unknown>;
-    if (copy.operator === 'equal' && 'fact' in copy) copy.operator = 'sameAs';
+    // A leaf comparing two facts keeps its built-in operator: the plugin's takes a literal.
+    const comparesFacts = typeof copy.value === 'object' && copy.value !== null && !Array.isArray(copy.value);
+    if (copy.operator === 'equal' && 'fact' in copy && !comparesFacts) copy.operator = 'sameAs';
     return copy;
   };
   return swap(ruleSet) as RuleSetInput;
@@ -59,15 +61,26 @@ async function settle(call: () => unknown): Promise<unknown> {
   }
 }
 
-const cases = ruleSetArbitrary().chain((ruleSet) =>
-  fc.tuple(
-    fc.constant(withPluginOperator(ruleSet)),
-    fc.array(assessmentArbitrary(defineRuleSet(ruleSet)), { minLength: 1, maxLength: 3 }),
-    fc.integer(),
-  ),
+const casesOf = (arbitrary: fc.Arbitrary<RuleSetInput>, evidence: boolean) =>
+  arbitrary.chain((ruleSet) =>
+    fc.tuple(
+      fc.constant(withPluginOperator(ruleSet)),
+      fc.array(assessmentArbitrary(defineRuleSet(ruleSet), { evidence }), { minLength: 1, maxLength: 3 }),
+      fc.integer(),
+    ),
+  );
+const cases = casesOf(ruleSetArbitrary(), false);
+// The plugin inside shared conditions (its path where the condition is written), beside fact comparisons,
+// aspect minimums and evidence that may make a met standard unmet.
+const everyFeature = casesOf(
+  ruleSetArbitrary({ sharedConditions: true, factComparisons: true, aspectMinimums: true, evidence: true }),
+  true,
 );
 
-describe('a plugin operator that throws or answers other than true or false', () => {
+describe.each([
+  ['', cases],
+  [' (with every feature of the format)', everyFeature],
+] as const)('a plugin operator that throws or answers other than true or false%s', (_features, cases) => {
   test.prop([cases], { numRuns })(
     'fails the same way, with the same issue, in both backends and with or without explanations',
     async ([ruleSet, assessments, seed]) => {

@@ -1,4 +1,5 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
+import { readEvidenceField } from '../assessment/read-evidence.js';
 import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { Assessment } from '../assessment/schema.js';
 import { assembleResult, failedLeafFacts } from '../evaluate/assemble-result.js';
@@ -73,6 +74,7 @@ export function createJsonRulesEngineEvaluator(
     ruleSet: defined,
     async evaluate(input) {
       const { assessment, values } = readAssessment(input, layout.facts, unknownFacts);
+      const evidence = readEvidenceField(input);
       const facts: Record<string, FactValue> = {};
       layout.facts.ids.forEach((factId, position) => {
         if (values[position] !== undefined) facts[factId] = values[position];
@@ -125,7 +127,7 @@ export function createJsonRulesEngineEvaluator(
           : base;
       });
       const missingFacts = layout.facts.ids.filter((factId) => missing.has(factId));
-      const evidenced = withEvidence(layout, assessment, standards);
+      const evidenced = withEvidence(layout, evidence, standards);
       return assembleResult(
         layout,
         assessment.id,
