@@ -13,7 +13,8 @@ export interface UnreadableIssue {
 }
 
 /**
- * An entry met while reading: its value, its key, its parent's entry (none for the document itself).
+ * A list or object met while reading (or the document itself): its value, its key, and its parent's entry
+ * (none for the document itself).
  */
 type Entry = readonly [unknown, (string | number)?, Entry?];
 
@@ -63,8 +64,9 @@ export function assessmentReader(
     while (pending.length > 0) {
       const entry = pending.pop()!;
       const [value] = entry;
-      if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-      let reading = entry;
+      if (seen.has(value)) continue;
+      // The key being read, once the entries are: where a throw is, below this entry.
+      let key: string | number | undefined;
       try {
         const isList = Array.isArray(value);
         const prototype = isList ? Array.prototype : Object.getPrototypeOf(value);
@@ -73,19 +75,19 @@ export function assessmentReader(
           continue;
         }
         if (seen.size >= maxNodes) return;
-        const keys = isList ? [] : Object.keys(value);
+        const keys = isList ? [] : Object.keys(value as object);
         const size = isList ? (value as unknown[]).length : keys.length;
         if (size > maxEntries) return;
         seen.add(value);
         const children: Entry[] = [];
         for (let index = 0; index < size; index++) {
-          const key = isList ? index : keys[index]!;
-          reading = [undefined, key, entry];
-          children.push([(value as Record<string | number, unknown>)[key], key, entry]);
+          key = isList ? index : keys[index]!;
+          const child = (value as Record<string | number, unknown>)[key];
+          if (typeof child === 'object' && child !== null) children.push([child, key, entry]);
         }
         pending.push(...children.reverse());
       } catch (error) {
-        return unreadable(reading, error);
+        return unreadable(key === undefined ? entry : [undefined, key, entry], error);
       }
     }
   };
