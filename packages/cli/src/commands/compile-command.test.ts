@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileRuleSet } from '@sunshine-rubric/core';
@@ -61,6 +61,24 @@ describe('compile', () => {
     expect(outcome.code).not.toBe(0);
     expect(outcome.stderr).toContain('$.scoring.threshold');
     await expect(readFile(join(folder.path, 'never.mjs'))).rejects.toThrow();
+  });
+
+  test('declarations that cannot be written beside the module are refused before the module is written', async () => {
+    await mkdir(join(folder.path, 'blocked.d.mts'));
+    const outcome = await cli('compile', 'guangxi-2021', '--out', 'blocked.mjs');
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr).toContain('blocked.d.mts');
+    await expect(readFile(join(folder.path, 'blocked.mjs'))).rejects.toThrow();
+  });
+
+  test('declarations that would replace the rule set read (through a link) are refused, and nothing is written', async () => {
+    await symlink(join(folder.path, 'rule-set.json'), join(folder.path, 'linked.d.mts'));
+    const before = await readFile(join(folder.path, 'rule-set.json'), 'utf8');
+    const outcome = await cli('compile', 'rule-set.json', '--out', 'linked.mjs');
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr).toContain('refusing to write over an input');
+    await expect(readFile(join(folder.path, 'rule-set.json'), 'utf8')).resolves.toBe(before);
+    await expect(readFile(join(folder.path, 'linked.mjs'))).rejects.toThrow();
   });
 
   test('--unknown-facts takes error or ignore only', async () => {

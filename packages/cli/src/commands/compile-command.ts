@@ -37,16 +37,18 @@ ${examples('compile guangxi-2021 --out evaluator.mjs', 'compile my-rules.json -o
     .action(async (source: string, options: CompileOptions) => {
       const ruleSet = await loadRuleSet(context.registry, source, context.io.cwd);
       const { out } = options;
-      const declarationsFile = out === undefined ? undefined : declarationsFileFor(out);
       const target = out === undefined ? undefined : await checkOutputTarget(context, out);
+      // Beside a file only: not beside stdout or a special file such as /dev/null. Checked with the module's
+      // target, so that declarations that cannot be written (a folder, an input of the run) leave no module.
+      const declarationsFile =
+        out !== undefined && target?.kind === 'file' ? declarationsFileFor(out) : undefined;
+      if (declarationsFile !== undefined) await checkOutputTarget(context, declarationsFile);
       const { module, declarations } = generateStandaloneEvaluator(ruleSet, {
         unknownFacts: options.unknownFacts,
         declarations: true,
       });
       await emit(context, module, out, 'data');
-      // Beside a file only: not beside stdout or a special file such as /dev/null.
-      if (declarationsFile !== undefined && target?.kind === 'file')
-        await writeOutputFile(context, declarationsFile, declarations);
+      if (declarationsFile !== undefined) await writeOutputFile(context, declarationsFile, declarations);
     });
 }
 

@@ -25,8 +25,13 @@ function thrownBy(run: () => unknown): unknown {
   try {
     run();
   } catch (error) {
-    const { code, issues } = error as RubricError;
-    return { isRubricError: RubricError.isInstance(error), code, issues: JSON.parse(JSON.stringify(issues)) };
+    const { code, issues, message } = error as RubricError;
+    return {
+      isRubricError: RubricError.isInstance(error),
+      code,
+      issues: JSON.parse(JSON.stringify(issues)),
+      message,
+    };
   }
   return 'nothing thrown';
 }
@@ -67,7 +72,54 @@ const badAssessments: Record<string, unknown> = {
       throw new Error('no access');
     },
   },
+  'an unknown fact with a 100,000-character id, and a long message': {
+    id: 'a',
+    community,
+    facts: { ['k'.repeat(100_000)]: 1, heating: 'x'.repeat(100_000) },
+    assessedAt: 'soon',
+  },
+  'more issues than a message lists, at paths longer than a message shows': {
+    id: 'a',
+    community,
+    facts: Object.fromEntries(
+      Array.from({ length: 5 }, (_, index) => [`${'deep-'.repeat(40)}${index}`, index]),
+    ),
+  },
+  // Core gives up looking for the getter that threw at a list of more than 10,000 entries: the issue is at
+  // the root. A list of 2³² − 1 empty slots is given up on at once, never walked.
+  'a getter that throws, and a list too long to walk': {
+    id: 'a',
+    community: { ...community, households: new Array(10_001) },
+    facts: throwingFacts(),
+  },
+  'a getter that throws, and a list of 2³² − 1 empty slots': {
+    id: 'a',
+    community: { ...community, households: new Array(2 ** 32 - 1) },
+    facts: throwingFacts(),
+  },
+  // The first getter that throws in reading order, however deep: here one 1,200 levels down, before facts.
+  'a getter that throws 1,200 levels down, before the one that threw': {
+    id: 'a',
+    community: { ...community, notes: nested(1_200, throwingFacts()) },
+    facts: throwingFacts(),
+  },
 };
+
+/** Facts whose `occupied` cannot be read. */
+function throwingFacts(): Record<string, unknown> {
+  return {
+    get occupied() {
+      throw new Error('no access');
+    },
+  };
+}
+
+/** `inner` under `depth` levels of `{ next }`. */
+function nested(depth: number, inner: unknown): unknown {
+  let value = inner;
+  for (let level = 0; level < depth; level++) value = { next: value };
+  return value;
+}
 
 describe('a standalone module given a bad assessment', () => {
   for (const [name, assessment] of Object.entries(badAssessments)) {
@@ -78,14 +130,34 @@ describe('a standalone module given a bad assessment', () => {
     });
   }
 
-  it('refuses options that are not an object, as core does', () => {
-    const assessment = { id: 'a', community, facts: {} };
-    const expected = thrownBy(() => evaluator.evaluate(assessment, 5 as never));
-    expect(thrownBy(() => standalone.evaluate(assessment, 5 as never))).toMatchObject({
-      isRubricError: true,
-      code: (expected as { code: string }).code,
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const badOptions: Record<string, unknown> = {
+    'not an object': 5,
+    null: null,
+    'a revoked Proxy': revoked,
+    'an explain that cannot be read': {
+      get explain() {
+        throw new Error('no access');
+      },
+    },
+    'another option that cannot be read': {
+      explain: false,
+      cost: {
+        get S01() {
+          throw 'no';
+        },
+      },
+    },
+  };
+  for (const [name, options] of Object.entries(badOptions)) {
+    it(`refuses options that core refuses, with the same issue: ${name}`, () => {
+      const assessment = { id: 'a', community, facts: {} };
+      const expected = thrownBy(() => evaluator.evaluate(assessment, options as never));
+      expect(expected).toMatchObject({ isRubricError: true, code: 'INVALID_OPTIONS' });
+      expect(thrownBy(() => standalone.evaluate(assessment, options as never))).toEqual(expected);
     });
-  });
+  }
 
   test.prop([fc.dictionary(fc.constantFrom(...Object.keys(ruleSet.facts), 'unknown'), fc.anything())], {
     numRuns: 300,

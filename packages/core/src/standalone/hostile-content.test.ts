@@ -23,6 +23,10 @@ const hostile = fc.oneof(
     '"',
     "'",
     '\n',
+    // Lone surrogates: JSON.stringify escapes them, and they must come back as the same code units.
+    '\ud800',
+    '\udfff',
+    '\udfff\ud800',
   ),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
 );

@@ -58,7 +58,8 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version, provenance: ruleSet.provenance },
     // Only what the checks and the reasons read (a unit, say, never shows in a result), as tuples
-    // without their trailing nulls (most facts have no values, min or max).
+    // without their trailing nulls (most facts have no values, min or max). Only an enum has values, and
+    // only a number or integer bounds: one slot holds either.
     facts: layout.facts.ids.map((id, position) => {
       const { type, title, values, min, max } = layout.facts.definitions[position]!;
       const tuple = [
@@ -66,8 +67,7 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
         factTypes.indexOf(type),
         title.zh,
         title.en ?? null,
-        values ?? null,
-        min ?? null,
+        type === 'enum' ? (values ?? null) : (min ?? null),
         max ?? null,
       ];
       while (tuple.at(-1) === null) tuple.pop();
@@ -134,7 +134,7 @@ export function standaloneDataOf(ruleSet: RuleSet, unknownFacts: 'error' | 'igno
         : {}),
     },
     evidence: {
-      counted: scoring.unevidenced === 'unmet',
+      ...(scoring.unevidenced === 'unmet' ? { counted: true as const } : {}),
       required: layout.standards.map((standard) => standard.evidence ?? []),
     },
   };

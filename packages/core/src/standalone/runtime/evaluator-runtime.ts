@@ -29,6 +29,9 @@ export interface StandaloneParts {
   readonly assessmentFields: typeof assessmentFields;
   readonly builtInLeafTest: typeof builtInLeafTest;
   readonly assessmentReader: typeof assessmentReader;
+  /** Core's limits on a document it reads (see `assessmentReader`). */
+  readonly maxEntries: number;
+  readonly maxNodes: number;
   readonly conditionCompiler: typeof conditionCompiler;
   readonly factComparisons?: typeof factComparisons;
   readonly sharedConditions?: typeof sharedConditions;
@@ -49,7 +52,7 @@ export interface StandaloneParts {
  *
  * @example
  * ```ts
- * const evaluate = standaloneEvaluator(data, { RubricError, checks, factValuesReader, assessmentFields, builtInLeafTest, assessmentReader, conditionCompiler, reasonsWriter, scoreReasons, lazyDetails, evidenceRules });
+ * const evaluate = standaloneEvaluator(data, { RubricError, checks, factValuesReader, assessmentFields, builtInLeafTest, assessmentReader, maxEntries, maxNodes, conditionCompiler, reasonsWriter, scoreReasons, lazyDetails, evidenceRules });
  * evaluate(assessment).eligible;
  * ```
  */
@@ -70,14 +73,13 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
   const { scoring, evidence: evidenceData, operators } = data;
   // In the order of the generator's factTypes.
   const types = ['boolean', 'string', 'number', 'integer', 'date', 'enum'] as const;
-  // Titles as the reasons read them: `en` null or absent where the rule set has none.
-  const facts = data.facts.map(([id, type, zh, en, values, min, max]) => ({
+  // Titles as the reasons read them: `en` null or absent where the rule set has none. An enum's values
+  // sit where a number's minimum would.
+  const facts = data.facts.map(([id, type, zh, en, valuesOrMin, max]) => ({
     id,
     type: types[type]!,
     title: { zh, en },
-    values,
-    min,
-    max,
+    ...(type === 5 ? { values: valuesOrMin as FactValue[] } : { min: valuesOrMin as number, max }),
   }));
   // Titles and minimums only in points mode, the only one whose reasons name an aspect.
   const aspects = data.aspects.map(([id, zh = '', en, minimum, scaledMinimum = 0]) => ({
@@ -92,13 +94,15 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     title: { zh, en },
   }));
   const evidenceRules = parts.evidenceRules(checks, parts.evidenceMissingReason);
-  const read = parts.assessmentReader(
+  const { read, unreadableAt } = parts.assessmentReader(
     facts,
     data.unknownFacts,
     RubricError,
     checks,
     parts.assessmentFields(checks, checks, RubricError, evidenceRules.shapeIssues),
     parts.factValuesReader(facts, checks, checks),
+    parts.maxEntries,
+    parts.maxNodes,
   );
   const compile = parts.conditionCompiler(facts, operators, leafTest, [
     ...(parts.factComparisons ? [parts.factComparisons(facts, operators, leafTest)] : []),
@@ -112,32 +116,30 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       ? scoring.required![applicable]!
       : Math.ceil((numerator * applicable) / denominator!);
   const isPoints = scoring.mode === 'points';
-  const scope = data.scope === null ? undefined : compile(data.scope);
-  const focus = data.focus === null ? undefined : compile(data.focus);
+  const scope = data.scope && compile(data.scope);
+  const focus = data.focus && compile(data.focus);
   // Where each requirement's standards and each aspect's requirements end, in rule-set order.
   const requirementEnds: number[] = [];
   const aspectEnds: number[] = [];
+  // Each standard with what its result and its evidence name: its requirement's and aspect's ids and the
+  // documents it requires (the evidence rules read these fields of it).
   const standards = data.requirements.flatMap(([, aspect, list], requirement) => {
-    requirementEnds[requirement] = (requirementEnds[requirement - 1] ?? 0) + list.length;
+    const start = requirementEnds[requirement - 1] ?? 0;
+    requirementEnds[requirement] = start + list.length;
     aspectEnds[aspect] = requirement + 1;
-    return list.map(([id, condition, applicableWhen, scaledPoints = 0]) => ({
+    const { id: requirementId, aspectId } = requirementList[requirement]!;
+    return list.map(([id, condition, applicableWhen, scaledPoints = 0], index) => ({
       id,
-      requirement,
+      requirementId,
+      aspectId,
+      required: evidenceData.required[start + index]!,
       scaledPoints,
       applicableWhen: applicableWhen ? compile(applicableWhen) : undefined,
       condition: compile(condition),
     }));
   });
   const standardCount = standards.length;
-  const standardIds = standards.map((standard) => standard.id);
-  const evidence = evidenceRules.forStandards(
-    standards.map(({ id, requirement }, position) => ({
-      id,
-      requirementId: requirementList[requirement]!.id,
-      aspectId: requirementList[requirement]!.aspectId,
-      required: evidenceData.required[position]!,
-    })),
-  );
+  const evidence = evidenceRules.forStandards(standards);
   // The decision loop's tests in arrays of their own: the loop reads nothing else of a standard.
   const applicableTests = standards.map((standard) => standard.applicableWhen?.test);
   const conditionTests = standards.map((standard) => standard.condition.test);
@@ -221,17 +223,16 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
         satisfied: applicable === 0 || met! >= minimum,
       };
     });
+  // A `not` or a reference has one child, `all` and `any` have children.
   const failedLeafFacts = (node: ExplanationNode, found: Set<string>): Set<string> => {
-    if (node.kind === 'leaf') {
-      if (node.result === false) found.add(node.fact);
-    } else if (node.kind === 'not' || node.kind === 'reference') failedLeafFacts(node.child, found);
+    if (node.kind === 'leaf') node.result === false && found.add(node.fact);
+    else if ('child' in node) failedLeafFacts(node.child, found);
     else for (const child of node.children) failedLeafFacts(child, found);
     return found;
   };
   const place = parts.lazyDetails<Kept>({
     standards: ({ values, outcomes, explain, evidence: kept }) =>
-      standards.map(({ id, requirement, applicableWhen, condition }, position) => {
-        const { id: requirementId, aspectId } = requirementList[requirement]!;
+      standards.map(({ id, requirementId, aspectId, applicableWhen, condition }, position) => {
         const built: Record<string, unknown> = {
           id,
           requirementId,
@@ -300,13 +301,23 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       }
     return found;
   };
-  // As core's evaluate: options absent or a plain object (anything else is INVALID_OPTIONS); only
+  // As core's evaluate: options absent or a plain object (anything else is INVALID_OPTIONS), read as core
+  // reads options (a getter or Proxy trap that throws is INVALID_OPTIONS where it is); only
   // `explain: false` turns explanations off.
   const explainOf = (options: unknown): boolean => {
     if (options === undefined) return true;
-    if (typeof options !== 'object' || options === null || Array.isArray(options))
+    let plain = false;
+    try {
+      plain = typeof options === 'object' && options !== null && !Array.isArray(options);
+    } catch {} // a revoked Proxy
+    if (!plain)
       throw new RubricError('INVALID_OPTIONS', [
         { path: ['options'], message: 'options is an object, or left out' },
+      ]);
+    const problem = unreadableAt(options);
+    if (problem)
+      throw new RubricError('INVALID_OPTIONS', [
+        problem.path.length > 0 ? problem : { ...problem, path: ['options'] },
       ]);
     return (options as { explain?: unknown }).explain !== false;
   };
@@ -314,9 +325,8 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
   // Every result shows the one provenance, as core's results show the rule set's: frozen, deeply, so that
   // changing it through one result cannot change what every other result says.
   const freeze = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-    Object.freeze(value);
-    for (const key of Object.keys(value)) freeze((value as Record<string, unknown>)[key]);
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value))
+      for (const key of Object.keys(Object.freeze(value))) freeze((value as Record<string, unknown>)[key]);
   };
   freeze(provenance);
 
@@ -329,12 +339,11 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
         missing = new Array(values.length).fill(0);
         break;
       }
-    const inScope =
-      scope === undefined
-        ? true
-        : missing !== undefined && undecided(scope, values, missing)
-          ? null
-          : scope.test(values);
+    const inScope = !scope
+      ? true
+      : missing !== undefined && undecided(scope, values, missing)
+        ? null
+        : scope.test(values);
     // A plain array, not a typed one: V8 allocates a small array inline, a typed array several times slower.
     const outcomes: number[] = new Array(standardCount);
     for (let position = 0; position < standardCount; position++) {
@@ -364,7 +373,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     const given = (input as { evidence?: unknown }).evidence;
     if (given !== undefined || evidence.requiresAny) {
       // The envelope's check (in `read`) has passed the evidence's shape.
-      const decided = evidence.decide(given, outcomes, 0, 1, evidenceData.counted);
+      const decided = evidence.decide(given, outcomes, 0, 1, !!evidenceData.counted);
       if (decided.issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', decided.issues);
       kept = decided;
     }
@@ -380,7 +389,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       assessmentId,
       inScope: inScope === true,
     };
-    if (focus !== undefined) result.inFocus = undecided(focus, values) ? null : focus.test(values);
+    if (focus) result.inFocus = undecided(focus, values) ? null : focus.test(values);
     result.eligible = inScope === true && counts.passes;
     result.compliance = { met, applicable, total: standardCount, rate: rate(met, applicable) };
     if (isPoints)
@@ -392,7 +401,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     place(result, { values, outcomes, inScope, missingFacts, explain, evidence: kept });
     result.missingFacts = missingFacts;
     // `map`, which sizes the list once, rather than pushing: measurably cheaper for guangxi's dozens.
-    result.unevidenced = kept ? kept.unevidenced.map((at) => standardIds[at]!) : [];
+    result.unevidenced = kept ? kept.unevidenced.map((at) => standards[at]!.id) : [];
     return result as unknown as EvaluationResult;
   };
 }

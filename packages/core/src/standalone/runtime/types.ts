@@ -35,17 +35,16 @@ export type StandaloneCondition =
 export const factTypes: readonly FactType[] = ['boolean', 'string', 'number', 'integer', 'date', 'enum'];
 
 /**
- * A fact as the module holds it, compactly: `[id, type, zh, en, values, min, max]`, `type` an index into
- * {@link factTypes}, `null` for what the catalog leaves out, trailing nulls dropped. The runtime reads it
- * as a {@link StandaloneFact}.
+ * A fact as the module holds it, compactly: `[id, type, zh, en, values or min, max]`, `type` an index into
+ * {@link factTypes}, an enum's values where a number's minimum would be (no fact has both), `null` for
+ * what the catalog leaves out, trailing nulls dropped. The runtime reads it as a {@link StandaloneFact}.
  */
 export type StandaloneFactTuple = readonly [
   string,
   number,
   string,
   (string | null)?,
-  (readonly FactValue[] | null)?,
-  (number | null)?,
+  (readonly FactValue[] | number | null)?,
   (number | null)?,
 ];
 
@@ -126,7 +125,8 @@ export interface StandaloneData {
   };
   /**
    * Evidence: by standard, the kinds of document it requires (its `evidence`, empty when none); `counted`
-   * when a standard self-assessed met without them counts as unmet (`scoring.unevidenced: 'unmet'`).
+   * when a standard self-assessed met without them counts as unmet (`scoring.unevidenced: 'unmet'`),
+   * absent otherwise.
    */
-  readonly evidence: { readonly counted: boolean; readonly required: readonly (readonly string[])[] };
+  readonly evidence: { readonly counted?: true; readonly required: readonly (readonly string[])[] };
 }
