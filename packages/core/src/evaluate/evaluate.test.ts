@@ -329,6 +329,30 @@ describe('evaluate: points mode', () => {
   });
 });
 
+describe('evaluate: aspect minimums by own keys only', () => {
+  it('gives an aspect named like an object built-in (toString, constructor) no minimum unless one is written', () => {
+    const ruleSet = booleanRuleSet([2, 1]);
+    const [first, second] = ruleSet.aspects[0]!.requirements;
+    ruleSet.aspects = [
+      { id: 'toString', title: { zh: '方面甲' }, requirements: [first!] },
+      { id: 'constructor', title: { zh: '方面乙' }, requirements: [second!] },
+    ];
+    for (const aspect of ruleSet.aspects)
+      for (const requirement of aspect.requirements)
+        for (const standard of requirement.standards) standard.points = 1;
+    ruleSet.scoring = { mode: 'points', passMark: 2, aspectMinimums: { constructor: 1 } };
+    const evaluator = compileRuleSet(defineRuleSet(ruleSet));
+    const eligible = evaluator.evaluate(assessmentOf(booleanFacts([2, 1], [2, 1])));
+    expect(eligible.eligible).toBe(true);
+    expect(eligible.reasons).toEqual([]);
+    // Short of the pass mark, the reasons name the pass mark and no minimum of the aspect that has none.
+    const short = evaluator.evaluate(assessmentOf(booleanFacts([2, 1], [0, 1])));
+    expect(short.eligible).toBe(false);
+    expect(short.reasons.map((reason) => reason.code)).toEqual(['BELOW_PASS_MARK']);
+    expect(JSON.stringify(short.reasons)).not.toContain('native code');
+  });
+});
+
 describe('evaluate: explanations', () => {
   it('explains every leaf with expected and actual values, including leaves after a short circuit', () => {
     const result = evaluator.evaluate(

@@ -1,5 +1,6 @@
 import { type FactIndex, indexFacts } from '../assessment/read-facts.js';
 import { decimalScale, requiredCountFor, thresholdTest, toScaledInteger } from '../numbers/exact.js';
+import { aspectMinimumOf } from '../rule-set/aspect-minimum.js';
 import type { Aspect, Requirement, RuleSet, Standard } from '../rule-set/types.js';
 
 /** A rule set flattened for aggregation: every standard with the positions of its requirement and aspect. */
@@ -92,7 +93,7 @@ export function layoutRuleSet(ruleSet: RuleSet): RubricLayout {
     requiredCount: requiredCountFor(threshold),
     scaledPassMark: scoring.mode === 'points' ? toScaledInteger(scoring.passMark, pointsScale) : 0,
     scaledAspectMinimums: Float64Array.from(ruleSet.aspects, (aspect) =>
-      scoring.mode === 'points' ? toScaledInteger(scoring.aspectMinimums?.[aspect.id] ?? 0, pointsScale) : 0,
+      toScaledInteger(aspectMinimumOf(scoring, aspect.id) ?? 0, pointsScale),
     ),
   };
 }

@@ -1,4 +1,5 @@
 import type { Reason, RequirementResult } from '../result/types.js';
+import { aspectMinimumOf } from '../rule-set/aspect-minimum.js';
 import { factsReadBy } from '../rule-set/conditions.js';
 import { type ReasonsVerdict, reasonsWriter } from '../runtime/reasons.js';
 import { percentInWords } from '../words/percent-words.js';
@@ -34,7 +35,7 @@ function writerFor(layout: RubricLayout): WriteReasons {
       aspects: layout.aspects.map((aspect, position) => ({
         id: aspect.id,
         title: aspect.title,
-        minimum: scoring.mode === 'points' ? scoring.aspectMinimums?.[aspect.id] : undefined,
+        minimum: aspectMinimumOf(scoring, aspect.id),
         scaledMinimum: layout.scaledAspectMinimums[position]!,
       })),
       requirements: layout.requirements,

@@ -1,5 +1,6 @@
 import { decimalScale, toScaledInteger } from '../numbers/exact.js';
 import { exactShare, formatPercent } from '../numbers/fraction.js';
+import { aspectMinimumOf } from '../rule-set/aspect-minimum.js';
 import { usesCustomOperator } from './condition-truth.js';
 import { witnessOf } from './decide.js';
 import { type Option, optionGroups } from './eligibility-options.js';
@@ -75,7 +76,7 @@ export function checkEligibility(context: LintContext): void {
     marginNeeded: scoring.mode === 'points' ? BigInt(toScaledInteger(scoring.passMark, scale)) : 0n,
     needsApplicable: scoring.mode === 'compliance-rate',
     aspectMinimums: ruleSet.aspects.map((aspect) =>
-      scoring.mode === 'points' ? toScaledInteger(scoring.aspectMinimums?.[aspect.id] ?? 0, scale) : 0,
+      toScaledInteger(aspectMinimumOf(scoring, aspect.id) ?? 0, scale),
     ),
   };
   const eligible = searchEligible(groups, rule, false);

@@ -17,6 +17,40 @@ describe('lintRuleSet: requirements and eligibility', () => {
     expect(found).toContainEqual(['NEVER_ELIGIBLE', ['scoring']]);
   });
 
+  it('reads aspect minimums by own keys: an aspect named toString has none unless one is written', () => {
+    const facts = {
+      f0: { type: 'boolean' as const, title: { zh: '甲' } },
+      f1: { type: 'boolean' as const, title: { zh: '乙' } },
+    };
+    const standard = (id: string, fact: string) => ({
+      id,
+      title: { zh: id },
+      points: 1,
+      condition: { fact, operator: 'equal', value: true },
+    });
+    const input = {
+      id: 'built-in-names',
+      version: '1.0.0',
+      title: { zh: '内置名称' },
+      provenance: { status: 'provisional', source: 'test fixture' },
+      facts,
+      scoring: { mode: 'points', passMark: 2, aspectMinimums: { constructor: 1 } },
+      aspects: [
+        {
+          id: 'toString',
+          title: { zh: '甲' },
+          requirements: [{ id: 'R0', title: { zh: '甲' }, standards: [standard('S0', 'f0')] }],
+        },
+        {
+          id: 'constructor',
+          title: { zh: '乙' },
+          requirements: [{ id: 'R1', title: { zh: '乙' }, standards: [standard('S1', 'f1')] }],
+        },
+      ],
+    } as RuleSetInput;
+    expect(codes(input)).toEqual([]);
+  });
+
   it('proves eligibility out of reach with the best compliance, and a witness that reaches it', () => {
     // Three standards over one count: at most two can be met together, and the threshold needs all three.
     const input = {

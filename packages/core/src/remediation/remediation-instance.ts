@@ -1,6 +1,7 @@
 import type { RubricLayout } from '../evaluate/layout.js';
 import { requiredCount } from '../numbers/exact.js';
 import type { EvaluationResult } from '../result/types.js';
+import { aspectMinimumOf } from '../rule-set/aspect-minimum.js';
 
 /** A standard that can be fixed (unmet or missing-data), with what fixing it gains and costs. */
 export interface FixableStandard {
@@ -54,7 +55,7 @@ export function remediationInstance(
     : Math.max(0, requiredCount(applicable, scoring.threshold) - met);
   const aspectFloors = layout.aspects.map((aspect, position) => {
     if (scoring.mode !== 'points') return 0;
-    const minimum = Math.round((scoring.aspectMinimums?.[aspect.id] ?? 0) * scale);
+    const minimum = Math.round((aspectMinimumOf(scoring, aspect.id) ?? 0) * scale);
     return Math.max(0, minimum - Math.round((result.aspects[position]!.points ?? 0) * scale));
   });
   const requirements = layout.requirements.map((requirement, position) => {
