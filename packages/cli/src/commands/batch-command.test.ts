@@ -60,6 +60,23 @@ describe('batch', () => {
     ]);
   });
 
+  test('a line nested a million deep that is not JSON is an error line of its own; the others are evaluated', async () => {
+    const eligible = JSON.stringify(guangxiSamples.eligible);
+    await writeFile(join(folder.path, 'deep.ndjson'), `${eligible}\n${'['.repeat(1_000_000)}\n${eligible}\n`);
+    const outcome = await cli(['batch', 'deep.ndjson', '--out', 'deep.out.ndjson', '--jobs', '1']);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(1);
+    const output = await outputLines('deep.out.ndjson');
+    expect(output.map((line) => line.verdict?.eligible ?? line.error.code)).toEqual([
+      true,
+      'INVALID_JSON',
+      true,
+    ]);
+    expect(output[1].error.message).toBe(
+      'invalid JSON at column 1000001: expected a JSON value, found end of input',
+    );
+  });
+
   test('a verdict line says whether the estate is in the focus, only for a rule set with one', async () => {
     const { rentalHouseholds: _, ...withoutHouseholds } = guangxiSamples.eligible.facts;
     const lines = [
