@@ -229,6 +229,25 @@ describe('batch', () => {
     expect(stderr).toBe('2 lines: 1 evaluated, 1 eligible, 1 failed. Results written to stdout\n');
   });
 
+  test('an input that fails while it is read is named as the input, not as --out, which is left as it was', async () => {
+    await writeFile(join(folder.path, 'kept.ndjson'), 'the output of yesterday\n');
+    async function* failingDisk() {
+      yield Buffer.from(`${JSON.stringify(guangxiSamples.eligible)}\n`);
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    }
+    let stderr = '';
+    const code = await run(['batch', '-', '--out', 'kept.ndjson', '--jobs', '1'], {
+      cwd: folder.path,
+      env: {},
+      stdin: Readable.from(failingDisk()),
+      stdout: { write: () => true },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toBe('sunshine-rubric: stdin: cannot read: EIO: i/o error, read (无法读取)\n');
+    expect(await readFile(join(folder.path, 'kept.ndjson'), 'utf8')).toBe('the output of yesterday\n');
+  });
+
   test('an error line carries every issue with its path, message and kind', async () => {
     const facts = {
       ...guangxiSamples.eligible.facts,

@@ -102,7 +102,7 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
       let summary: BatchSummary;
       try {
         summary = await streamBatch({
-          source,
+          source: readErrorsNamed(source, fromStdin ? 'stdin' : file),
           sink,
           registry: context.registry,
           evaluator,
@@ -190,6 +190,23 @@ function stdoutSink(context: RunContext): BatchSink {
       return context.dataOut.write(text) === false ? context.dataOut.drained() : undefined;
     },
   };
+}
+
+/**
+ * The input's bytes, a failure to read them (EIO on a failing disk or network share, a broken stdin) named
+ * as the input's: otherwise it would reach the write errors' handling and be reported against `--out`.
+ */
+async function* readErrorsNamed(
+  source: AsyncIterable<Uint8Array | string>,
+  shown: string,
+): AsyncGenerator<Uint8Array | string, void, undefined> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw new CliError(`${shownInput(shown)}: cannot read: ${fileProblem(error)} (无法读取)`, {
+      cause: error,
+    });
+  }
 }
 
 async function openInput(input: string, shown: string): Promise<ReadStream> {
