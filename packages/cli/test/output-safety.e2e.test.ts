@@ -1,4 +1,4 @@
-// What only a real process shows: Ctrl-C in the middle of a batch leaves the previous output as it was and
+// What only a real process shows: Ctrl-C (or a kill, or a closed terminal) in the middle of a batch leaves the previous output as it was and
 // nothing beside it; stdin redirected from the output file is an input like any other.
 import { spawn } from 'node:child_process';
 import { open, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -21,25 +21,35 @@ afterAll(async () => {
 
 const temporaryFiles = async () => (await readdir(folder.path)).filter((name) => name.endsWith('.tmp'));
 
-test('an interrupted batch leaves --out as it was and removes its temporary file', {
-  timeout: 60_000,
-}, async () => {
-  await writeFile(join(folder.path, 'verdicts.ndjson'), 'the good output of yesterday\n');
-  const child = spawn(process.execPath, [await bundleCli(), 'batch', '-', '--out', 'verdicts.ndjson'], {
-    cwd: folder.path,
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
-  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  // stdin stays open, so the run is still writing when it is interrupted.
-  child.stdin.write(`${JSON.stringify(guangxiSamples.eligible)}\n`);
-  let polls = 0;
-  while ((await temporaryFiles()).length === 0 && polls++ < 300) await sleep(50);
-  expect(await temporaryFiles()).toHaveLength(1);
-  child.kill('SIGINT');
-  expect(await closed).toBe(130);
-  expect(await readFile(join(folder.path, 'verdicts.ndjson'), 'utf8')).toBe('the good output of yesterday\n');
-  expect(await temporaryFiles()).toEqual([]);
-});
+test.each([
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const)(
+  'a batch interrupted by %s leaves --out as it was and removes its temporary file (exit code %i)',
+  {
+    timeout: 60_000,
+  },
+  async (signal, exitCode) => {
+    await writeFile(join(folder.path, 'verdicts.ndjson'), 'the good output of yesterday\n');
+    const child = spawn(process.execPath, [await bundleCli(), 'batch', '-', '--out', 'verdicts.ndjson'], {
+      cwd: folder.path,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // stdin stays open, so the run is still writing when it is interrupted.
+    child.stdin.write(`${JSON.stringify(guangxiSamples.eligible)}\n`);
+    let polls = 0;
+    while ((await temporaryFiles()).length === 0 && polls++ < 300) await sleep(50);
+    expect(await temporaryFiles()).toHaveLength(1);
+    child.kill(signal);
+    expect(await closed).toBe(exitCode);
+    expect(await readFile(join(folder.path, 'verdicts.ndjson'), 'utf8')).toBe(
+      'the good output of yesterday\n',
+    );
+    expect(await temporaryFiles()).toEqual([]);
+  },
+);
 
 test('batch - --out x < x is refused: stdin redirected from the output is an input', {
   timeout: 60_000,
