@@ -1,7 +1,8 @@
-// What only a real process shows: Ctrl-C (or a kill, or a closed terminal) in the middle of a batch leaves the previous output as it was and
-// nothing beside it; stdin redirected from the output file is an input like any other.
+// What only a real process shows: Ctrl-C (or a kill, or a closed terminal) in the middle of a batch leaves
+// the previous output as it was and nothing beside it; stdin redirected from the output file is an input
+// like any other, and so is the file stdout is appended to.
 import { spawn } from 'node:child_process';
-import { open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { guangxiSamples } from '@sunshine-rubric/guangxi';
@@ -75,4 +76,42 @@ test('batch - --out x < x is refused: stdin redirected from the output is an inp
     await input.close();
   }
   expect(await readFile(join(folder.path, 'both.ndjson'), 'utf8')).toBe(content);
+});
+
+test('batch in --out - >> in is refused: a stdout appended to the input would be read back for ever', {
+  timeout: 60_000,
+}, async () => {
+  // Several read chunks, so that a run that started would read back what it had appended.
+  const content = `${JSON.stringify(guangxiSamples.eligible)}\n`.repeat(1000);
+  await writeFile(join(folder.path, 'growing.ndjson'), content);
+  const appended = await open(join(folder.path, 'growing.ndjson'), 'a');
+  try {
+    const child = spawn(
+      process.execPath,
+      [await bundleCli(), 'batch', 'growing.ndjson', '--out', '-', '--jobs', '1'],
+      { cwd: folder.path, stdio: ['ignore', appended.fd, 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const closed = new Promise<number | null>((resolve) => child.on('close', (exit) => resolve(exit)));
+    // A run that did start would grow the file until the disk is full: stopped once it has doubled.
+    let running = true;
+    void closed.then(() => {
+      running = false;
+    });
+    while (running) {
+      if ((await stat(join(folder.path, 'growing.ndjson'))).size > 2 * content.length) child.kill();
+      await sleep(50);
+    }
+    const code = await closed;
+    expect(stderr).toBe(
+      'sunshine-rubric: --out -: stdout is redirected to an input of this run (growing.ndjson); redirect it to another file (输出文件不能是输入文件)\n',
+    );
+    expect(code).toBe(2);
+  } finally {
+    await appended.close();
+  }
+  expect(await readFile(join(folder.path, 'growing.ndjson'), 'utf8')).toBe(content);
 });
