@@ -115,7 +115,7 @@ describe('batch', () => {
     expect(first.result.standards[0].explanation).toBeDefined();
   });
 
-  test('a progress bar on a terminal only, cleared before the summary', async () => {
+  test('a progress bar on a terminal only, cleared before the summary, and never among the output lines', async () => {
     const lines = Array.from({ length: 3000 }, (_, index) =>
       JSON.stringify({ ...guangxiSamples.eligible, id: `e${index}` }),
     );
@@ -129,6 +129,13 @@ describe('batch', () => {
     expect(terminal.code).toBe(0);
     expect(terminal.stderr).toMatch(/^\r█+░* +\d+% {2}[\d,]+ lines/);
     expect(terminal.stderr.endsWith('\r\u001b[K')).toBe(true);
+    // With --out - the lines go to the terminal too: a bar would be drawn into them.
+    const shown = await cli(['batch', 'many.ndjson', '--out', '-', '--jobs', '1'], true);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.split('\n')).toHaveLength(3001);
+    expect(shown.stderr).toBe(
+      '共 3000 行：评估 3000 份，符合申报条件 3000 份，失败 0 行。结果已写入 stdout\n',
+    );
   });
 
   test('a missing input file or an unknown --rule-set is bad input, before anything is written', async () => {

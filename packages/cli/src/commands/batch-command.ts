@@ -98,7 +98,11 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
       const source = fromStdin ? context.stdin : await openInput(input, file);
       const output = target.kind === 'stdout' ? undefined : openTarget(target);
       const sink = output === undefined ? stdoutSink(context) : streamSink(output.stream);
-      const bar = context.io.isTTY && !fromStdin ? progressBar(context.rawStderr, totalBytes) : undefined;
+      // Not with --out -: on a terminal the bar would be drawn into the output lines themselves.
+      const bar =
+        context.io.isTTY && !fromStdin && target.kind !== 'stdout'
+          ? progressBar(context.rawStderr, totalBytes)
+          : undefined;
       let summary: BatchSummary;
       try {
         summary = await streamBatch({
