@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { createRegistry, type Registry } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
 import { runInProcess } from '../../test/run-in-process.js';
+import { builtInPlugins } from '../input/built-in-plugins.js';
 import { run } from '../program/run.js';
 
 let folder: { path: string; remove: () => Promise<void> };
@@ -253,6 +256,37 @@ describe('batch', () => {
     expect(code).toBe(2);
     expect(stderr).toBe('sunshine-rubric: stdin: cannot read: EIO: i/o error, read (无法读取)\n');
     expect(await readFile(join(folder.path, 'kept.ndjson'), 'utf8')).toBe('the output of yesterday\n');
+  });
+
+  test.skipIf(!existsSync('/dev/full'))(
+    'an output that fails while it is written is named: cannot write',
+    async () => {
+      const outcome = await cli(['batch', 'good.ndjson', '--out', '/dev/full', '--jobs', '1']);
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toBe(
+        'sunshine-rubric: /dev/full: cannot write: ENOSPC: no space left on device, write (无法写入)\n',
+      );
+    },
+  );
+
+  test("an error that is not the output's is never reported as --out: cannot write, even with an E… code", async () => {
+    await writeFile(join(folder.path, 'kept-too.ndjson'), 'the output of yesterday\n');
+    const registry = createRegistry({ plugins: builtInPlugins });
+    const failing: Registry = {
+      ...registry,
+      compile: () => {
+        throw Object.assign(new Error('the city plugin failed'), { code: 'ERR_CITY_PLUGIN' });
+      },
+    };
+    const outcome = await runInProcess(['batch', 'good.ndjson', '--out', 'kept-too.ndjson'], {
+      cwd: folder.path,
+      registry: failing,
+    });
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toBe(
+      'sunshine-rubric: internal error: the city plugin failed (run again with --debug for the stack trace)\n',
+    );
+    expect(await readFile(join(folder.path, 'kept-too.ndjson'), 'utf8')).toBe('the output of yesterday\n');
   });
 
   test('an error line carries every issue with its path, message and kind', async () => {

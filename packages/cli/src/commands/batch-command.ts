@@ -97,7 +97,13 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
       const target = await checkOutputTarget(context, options.out);
       const source = fromStdin ? context.stdin : await openInput(input, file);
       const output = target.kind === 'stdout' ? undefined : openTarget(target);
-      const sink = output === undefined ? stdoutSink(context) : streamSink(output.stream);
+      // A failure of the output is named here, where it is known to be the output's: an error elsewhere
+      // (an internal one, a plugin's) must not be reported as `--out: cannot write`.
+      const cannotWrite = (error: unknown) =>
+        new CliError(`${shownInput(options.out)}: cannot write: ${fileProblem(error)} (无法写入)`, {
+          cause: error,
+        });
+      const sink = output === undefined ? stdoutSink(context) : streamSink(output.stream, cannotWrite);
       // Not with --out -: on a terminal the bar would be drawn into the output lines themselves.
       const bar =
         context.io.isTTY && !fromStdin && target.kind !== 'stdout'
@@ -117,16 +123,11 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
           full: options.full ?? false,
           ...(bar ? { onProgress: bar.update } : {}),
         });
-        await output?.commit();
+        await output?.commit().catch((error: unknown) => {
+          throw cannotWrite(error);
+        });
       } catch (error) {
         await output?.discard();
-        if (error instanceof CliError) throw error;
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && code.startsWith('E')) {
-          throw new CliError(`${shownInput(options.out)}: cannot write: ${fileProblem(error)} (无法写入)`, {
-            cause: error,
-          });
-        }
         throw error;
       } finally {
         if ('destroy' in source && typeof source.destroy === 'function') source.destroy();
@@ -156,17 +157,21 @@ function parseJobs(value: string): number | 'auto' {
   return jobs;
 }
 
-/** The output stream of a file, awaiting its backpressure; a write error rejects. */
-function streamSink(stream: NodeJS.WritableStream): BatchSink {
-  let failure: unknown;
+/** The output stream of a file, awaiting its backpressure; a write error rejects, as `failed` names it. */
+function streamSink(stream: NodeJS.WritableStream, failed: (error: unknown) => CliError): BatchSink {
+  let failure: CliError | undefined;
   stream.once('error', (error) => {
-    failure = error;
+    failure = failed(error);
   });
   return {
     closed: () => false,
     write(chunk) {
       if (failure !== undefined) throw failure;
-      if (stream.write(chunk)) return undefined;
+      try {
+        if (stream.write(chunk)) return undefined;
+      } catch (error) {
+        throw failed(error);
+      }
       return new Promise<void>((resolve, reject) => {
         const onDrain = () => {
           stream.off('error', onError);
@@ -174,7 +179,7 @@ function streamSink(stream: NodeJS.WritableStream): BatchSink {
         };
         const onError = (error: unknown) => {
           stream.off('drain', onDrain);
-          reject(error);
+          reject(failed(error));
         };
         stream.once('drain', onDrain);
         stream.once('error', onError);
