@@ -8,6 +8,7 @@ import { bundledBatchWorker, removeBundle, temporaryFolder } from '../../test/ru
 import { builtInPlugins } from '../input/built-in-plugins.js';
 import { CliError } from '../io/run-io.js';
 import { autoJobs, startBatchWorkers, workerRegistryProblem } from './batch-workers.js';
+import { evaluateChunk } from './evaluate-chunk.js';
 import { type BatchSink, type BatchSummary, streamBatch } from './stream-batch.js';
 
 let folder: { path: string; remove: () => Promise<void> };
@@ -286,6 +287,20 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
       expect(outcome.text).toBeInstanceOf(Uint8Array);
       expect(Buffer.from(outcome.text as Uint8Array).toString('utf8')).toBe(expected);
       expect(outcome).toMatchObject({ lines: 2, evaluated: 1, failed: 1 });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  test('a line too long to read, counted on this thread, is answered by a worker as by this thread', async () => {
+    const tooLong = { firstLine: 7, lineCount: 1, bytes: new Uint8Array(0), oversizedBytes: 70_000_000 };
+    const here = evaluateChunk(tooLong, () => new Error('no line is evaluated') as never, false);
+    expect(JSON.parse(here.text)).toMatchObject({ line: 7, error: { code: 'LINE_TOO_LONG' } });
+    const workers = startBatchWorkers(1, { fallbackRuleSet: 'guangxi-2021', full: false }, workerUrl);
+    try {
+      const outcome = await workers.evaluate(tooLong);
+      expect(Buffer.from(outcome.text as Uint8Array).toString('utf8')).toBe(here.text);
+      expect(outcome).toMatchObject({ lines: 1, evaluated: 0, failed: 1 });
     } finally {
       await workers.close();
     }

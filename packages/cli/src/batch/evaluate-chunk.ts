@@ -12,7 +12,7 @@ import { issuesAsJson, oneLine } from '../input/describe-error.js';
 import { findJsonSyntaxProblem } from '../input/json-syntax.js';
 import type { CliIssue } from '../io/run-io.js';
 import { unevidencedIn } from '../words/evidence-wording.js';
-import { linesOfChunk, type NdjsonChunk } from './ndjson-lines.js';
+import { linesOfChunk, type NdjsonChunk, type UnreadableLine, unreadableLine } from './ndjson-lines.js';
 import { verdictLineJson } from './verdict-json.js';
 
 /** What one run of lines gave: its output lines (each ending in LF) and its counts. */
@@ -71,13 +71,7 @@ export function evaluateChunk(
     const outcome =
       entry.kind === 'text'
         ? evaluateLine(entry.text, entry.line, evaluatorFor, full)
-        : lineError(entry.line, 'INVALID_ENCODING', [
-            {
-              path: [],
-              message: `not valid UTF-8 at byte ${entry.byteOffset} (不是有效的 UTF-8 编码)`,
-              kind: 'invalid-utf8',
-            },
-          ]);
+        : unreadableLineError(entry.line, unreadableLine(entry));
     if ('error' in outcome) failed++;
     else {
       evaluated++;
@@ -149,6 +143,10 @@ export function verdictOf(result: EvaluationResult) {
     missingFacts: result.missingFacts,
     ...(unevidencedIn(result).length === 0 ? {} : { unevidenced: result.unevidenced }),
   };
+}
+
+function unreadableLineError(line: number, { code, kind, message, zh }: UnreadableLine): LineOutcome {
+  return lineError(line, code, [{ path: [], message: `${message} (${zh})`, kind }]);
 }
 
 function lineError(line: number, code: string, issues: readonly CliIssue[]): LineOutcome {

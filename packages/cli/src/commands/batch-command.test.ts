@@ -80,6 +80,32 @@ describe('batch', () => {
     );
   });
 
+  test('a line over 64 MiB is a LINE_TOO_LONG error line, not read; the lines around it are evaluated', async () => {
+    const eligible = JSON.stringify(guangxiSamples.eligible);
+    const tooLong = 64 * 1024 * 1024 + 1;
+    await writeFile(join(folder.path, 'long.ndjson'), `${eligible}\n${' '.repeat(tooLong)}\n${eligible}\n`);
+    const outcome = await cli(['batch', 'long.ndjson', '--out', 'long.out.ndjson', '--jobs', '1']);
+    expect(outcome.code).toBe(1);
+    const output = await outputLines('long.out.ndjson');
+    expect(output.map((line) => line.verdict?.eligible ?? line.error.code)).toEqual([
+      true,
+      'LINE_TOO_LONG',
+      true,
+    ]);
+    expect(output[1].error).toEqual({
+      code: 'LINE_TOO_LONG',
+      message: `the line is ${tooLong} bytes long, more than the 67108864 (64 MiB) a line may have; it was not read (行超过 64 MiB，未读取)`,
+      path: '$',
+      issues: [
+        {
+          path: '$',
+          message: `the line is ${tooLong} bytes long, more than the 67108864 (64 MiB) a line may have; it was not read (行超过 64 MiB，未读取)`,
+          kind: 'line-too-long',
+        },
+      ],
+    });
+  });
+
   test('a verdict line says whether the estate is in the focus, only for a rule set with one', async () => {
     const { rentalHouseholds: _, ...withoutHouseholds } = guangxiSamples.eligible.facts;
     const lines = [

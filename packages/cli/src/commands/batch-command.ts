@@ -63,8 +63,8 @@ export function registerBatchCommand(program: Command, context: RunContext): voi
       `
 Each output line is {"line":n,"verdict":{assessmentId,ruleSet,inScope,inFocus,eligible,compliance,reasons,missingFacts}}
 (inFocus only for a rule set with a focus: true, false, or null when a fact the focus reads is missing)
-(or {"line":n,"result":{…}} with --full), or, for a line that is not UTF-8, not JSON or not a valid
-assessment, {"line":n,"error":{code,message,path,issues:[{path,message,kind}]}}: message and path are the
+(or {"line":n,"result":{…}} with --full), or, for a line that is not UTF-8, not JSON, not a valid
+assessment or longer than 64 MiB (LINE_TOO_LONG, not read), {"line":n,"error":{code,message,path,issues:[{path,message,kind}]}}: message and path are the
 first issue's, issues has every one. n is the input's line number. Blank lines (empty, spaces, a lone CR)
 give no output line and are counted as skipped; a byte-order mark on line 1 is ignored.
 The output is written to a temporary file beside --out and renamed into place at the end; --out must not
