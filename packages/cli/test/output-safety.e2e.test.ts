@@ -115,3 +115,26 @@ test('batch in --out - >> in is refused: a stdout appended to the input would be
   }
   expect(await readFile(join(folder.path, 'growing.ndjson'), 'utf8')).toBe(content);
 });
+
+test('batch - < folder is refused: a folder is no stdin, and --out is left as it was', {
+  timeout: 60_000,
+}, async () => {
+  await writeFile(join(folder.path, 'verdicts.ndjson'), 'the good output of yesterday\n');
+  const stdin = await open(folder.path, 'r');
+  try {
+    const child = spawn(process.execPath, [await bundleCli(), 'batch', '-', '--out', 'verdicts.ndjson'], {
+      cwd: folder.path,
+      stdio: [stdin.fd, 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exit) => resolve(exit)));
+    expect(stderr).toBe('sunshine-rubric: stdin: is a directory, not a file (这是目录，不是文件)\n');
+    expect(code).toBe(2);
+  } finally {
+    await stdin.close();
+  }
+  expect(await readFile(join(folder.path, 'verdicts.ndjson'), 'utf8')).toBe('the good output of yesterday\n');
+});

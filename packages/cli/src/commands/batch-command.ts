@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream, fstat, type ReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { say } from '@sunshine-rubric/core/words';
 import { type Command, Option } from 'commander';
@@ -89,6 +89,7 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
       const fromStdin = file === standardStream;
       const input = inputPath(context, file);
       const totalBytes = fromStdin ? 0 : await inputSize(input, file);
+      if (fromStdin && context.io.stdin === undefined) await refuseFolderAsStdin();
       const ruleSet =
         options.ruleSet === undefined
           ? undefined
@@ -228,6 +229,17 @@ async function openInput(input: string, shown: string): Promise<ReadStream> {
     throw new CliError(`${shownInput(shown)}: ${fileProblem(error)}`, { cause: error });
   }
   return stream;
+}
+
+/**
+ * `batch - < folder/` (a file name cut short): Node reads a folder as an empty stdin, so the run would
+ * replace `--out` with an empty output and report success.
+ */
+async function refuseFolderAsStdin(): Promise<void> {
+  const info = await new Promise<Stats | undefined>((resolve) =>
+    fstat(0, (error, stats) => resolve(error ? undefined : stats)),
+  );
+  if (info?.isDirectory()) throw new CliError(`stdin: ${fileProblem({ code: 'EISDIR' })}`);
 }
 
 async function inputSize(input: string, shown: string): Promise<number> {
