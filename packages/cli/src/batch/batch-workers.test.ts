@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -178,6 +179,33 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
       workerUrl: pathToFileURL(crashing),
     });
     await expect(run).rejects.toThrow(CliError);
+    await expect(run).rejects.toThrow(
+      /batch worker \d stopped \(exit code 3\) before it had evaluated every line/,
+    );
+  });
+
+  test('a worker that stops ends the batch at once, not when the next line arrives on a slow stdin', async () => {
+    const crashed = join(folder.path, 'crashed.marker');
+    const crashing = join(folder.path, 'exits-marked.mjs');
+    await writeFile(
+      crashing,
+      "import { writeFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\n" +
+        'parentPort.postMessage({ ready: true });\n' +
+        `parentPort.on('message', () => { writeFileSync(${JSON.stringify(crashed)}, ''); process.exit(3); });\n`,
+    );
+    // Lines come until the worker has taken one and stopped; then stdin stays open and silent.
+    async function* silentOnceCrashed(): AsyncGenerator<Uint8Array> {
+      yield* trickle(5, 2000, () => existsSync(crashed));
+      await new Promise(() => undefined);
+    }
+    const run = streamBatch({
+      source: silentOnceCrashed(),
+      sink: collectingSink(),
+      registry: createRegistry({ plugins: builtInPlugins }),
+      fallbackRuleSet: 'guangxi-2021',
+      jobs: 2,
+      workerUrl: pathToFileURL(crashing),
+    });
     await expect(run).rejects.toThrow(
       /batch worker \d stopped \(exit code 3\) before it had evaluated every line/,
     );
