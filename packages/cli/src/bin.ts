@@ -9,10 +9,12 @@ import { run } from './program/run.js';
 // The output is simply no longer wanted: the process ends with the run's exit code.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
-// An interrupted run leaves every --out as it was, and no temporary file beside it.
+// An interrupted run leaves every --out as it was, and no temporary file beside it: Ctrl-C, a kill, and the
+// terminal or SSH session that closes under a long batch (SIGHUP).
 for (const [signal, code] of [
   ['SIGINT', 130],
   ['SIGTERM', 143],
+  ['SIGHUP', 129],
 ] as const) {
   process.once(signal, () => {
     removeTemporaryFiles();

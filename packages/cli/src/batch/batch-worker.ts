@@ -5,12 +5,10 @@ import { createRegistry } from '@sunshine-rubric/core';
 import { builtInPlugins } from '../input/built-in-plugins.js';
 import type { WorkerReply, WorkerSetup } from './batch-workers.js';
 import { evaluateChunk, lineEvaluators } from './evaluate-chunk.js';
+import type { NdjsonChunk } from './ndjson-lines.js';
 
-interface ChunkMessage {
+interface ChunkMessage extends NdjsonChunk {
   readonly sequence: number;
-  readonly firstLine: number;
-  readonly lineCount: number;
-  readonly bytes: Uint8Array;
 }
 
 const setup = workerData as WorkerSetup;

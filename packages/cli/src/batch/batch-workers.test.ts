@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +9,7 @@ import { bundledBatchWorker, removeBundle, temporaryFolder } from '../../test/ru
 import { builtInPlugins } from '../input/built-in-plugins.js';
 import { CliError } from '../io/run-io.js';
 import { autoJobs, startBatchWorkers, workerRegistryProblem } from './batch-workers.js';
+import { evaluateChunk } from './evaluate-chunk.js';
 import { type BatchSink, type BatchSummary, streamBatch } from './stream-batch.js';
 
 let folder: { path: string; remove: () => Promise<void> };
@@ -182,6 +184,33 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
     );
   });
 
+  test('a worker that stops ends the batch at once, not when the next line arrives on a slow stdin', async () => {
+    const crashed = join(folder.path, 'crashed.marker');
+    const crashing = join(folder.path, 'exits-marked.mjs');
+    await writeFile(
+      crashing,
+      "import { writeFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\n" +
+        'parentPort.postMessage({ ready: true });\n' +
+        `parentPort.on('message', () => { writeFileSync(${JSON.stringify(crashed)}, ''); process.exit(3); });\n`,
+    );
+    // Lines come until the worker has taken one and stopped; then stdin stays open and silent.
+    async function* silentOnceCrashed(): AsyncGenerator<Uint8Array> {
+      yield* trickle(5, 2000, () => existsSync(crashed));
+      await new Promise(() => undefined);
+    }
+    const run = streamBatch({
+      source: silentOnceCrashed(),
+      sink: collectingSink(),
+      registry: createRegistry({ plugins: builtInPlugins }),
+      fallbackRuleSet: 'guangxi-2021',
+      jobs: 2,
+      workerUrl: pathToFileURL(crashing),
+    });
+    await expect(run).rejects.toThrow(
+      /batch worker \d stopped \(exit code 3\) before it had evaluated every line/,
+    );
+  });
+
   test('a worker that cannot start is an error, even when this thread evaluated every line meanwhile', async () => {
     const broken = join(folder.path, 'throws.mjs');
     await writeFile(broken, "throw new Error('no such plugin');\n");
@@ -286,6 +315,20 @@ describe('batch with worker threads', { timeout: 120_000 }, () => {
       expect(outcome.text).toBeInstanceOf(Uint8Array);
       expect(Buffer.from(outcome.text as Uint8Array).toString('utf8')).toBe(expected);
       expect(outcome).toMatchObject({ lines: 2, evaluated: 1, failed: 1 });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  test('a line too long to read, counted on this thread, is answered by a worker as by this thread', async () => {
+    const tooLong = { firstLine: 7, lineCount: 1, bytes: new Uint8Array(0), oversizedBytes: 70_000_000 };
+    const here = evaluateChunk(tooLong, () => new Error('no line is evaluated') as never, false);
+    expect(JSON.parse(here.text)).toMatchObject({ line: 7, error: { code: 'LINE_TOO_LONG' } });
+    const workers = startBatchWorkers(1, { fallbackRuleSet: 'guangxi-2021', full: false }, workerUrl);
+    try {
+      const outcome = await workers.evaluate(tooLong);
+      expect(Buffer.from(outcome.text as Uint8Array).toString('utf8')).toBe(here.text);
+      expect(outcome).toMatchObject({ lines: 1, evaluated: 0, failed: 1 });
     } finally {
       await workers.close();
     }

@@ -183,8 +183,15 @@ export function startBatchWorkers(
       const bytes = new Uint8Array(chunk.bytes);
       return new Promise<ChunkOutcome>((resolve, reject) => {
         thread.pending.set(id, { resolve, reject });
+        const { firstLine, lineCount, oversizedBytes } = chunk;
         thread.worker.postMessage(
-          { sequence: id, firstLine: chunk.firstLine, lineCount: chunk.lineCount, bytes },
+          {
+            sequence: id,
+            firstLine,
+            lineCount,
+            bytes,
+            ...(oversizedBytes === undefined ? {} : { oversizedBytes }),
+          },
           [bytes.buffer],
         );
       });

@@ -12,7 +12,7 @@ import { issuesAsJson, oneLine } from '../input/describe-error.js';
 import { findJsonSyntaxProblem } from '../input/json-syntax.js';
 import type { CliIssue } from '../io/run-io.js';
 import { unevidencedIn } from '../words/evidence-wording.js';
-import { linesOfChunk, type NdjsonChunk } from './ndjson-lines.js';
+import { linesOfChunk, type NdjsonChunk, type UnreadableLine, unreadableLine } from './ndjson-lines.js';
 import { verdictLineJson } from './verdict-json.js';
 
 /** What one run of lines gave: its output lines (each ending in LF) and its counts. */
@@ -71,13 +71,7 @@ export function evaluateChunk(
     const outcome =
       entry.kind === 'text'
         ? evaluateLine(entry.text, entry.line, evaluatorFor, full)
-        : lineError(entry.line, 'INVALID_ENCODING', [
-            {
-              path: [],
-              message: `not valid UTF-8 at byte ${entry.byteOffset} (不是有效的 UTF-8 编码)`,
-              kind: 'invalid-utf8',
-            },
-          ]);
+        : unreadableLineError(entry.line, unreadableLine(entry));
     if ('error' in outcome) failed++;
     else {
       evaluated++;
@@ -151,6 +145,10 @@ export function verdictOf(result: EvaluationResult) {
   };
 }
 
+function unreadableLineError(line: number, { code, kind, message, zh }: UnreadableLine): LineOutcome {
+  return lineError(line, code, [{ path: [], message: `${message} (${zh})`, kind }]);
+}
+
 function lineError(line: number, code: string, issues: readonly CliIssue[]): LineOutcome {
   const first = issues[0]!;
   const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
@@ -167,7 +165,16 @@ function lineError(line: number, code: string, issues: readonly CliIssue[]): Lin
 }
 
 /**
- * The evaluator for a line: `--rule-set`'s, else the one its `ruleSet` names (compiled once per name).
+ * The rule-set references kept with their evaluator (or error), and the longest kept: a real one is an id
+ * and a semver range, a few dozen characters, while a batch of untrusted lines may name a new megabyte-long
+ * one on every line, which kept would grow memory with the input (1,000 such lines of 200 KB held 200 MB).
+ */
+const cachedReferencesAtMost = 1000;
+const longestCachedReference = 256;
+
+/**
+ * The evaluator for a line: `--rule-set`'s, else the one its `ruleSet` names (compiled once per name, for
+ * names of a sensible length).
  *
  * @example
  * ```ts
@@ -195,7 +202,9 @@ export function lineEvaluators(options: {
         if (!RubricError.isInstance(error)) throw error;
         found = error;
       }
-      if (cache.size < 1000) cache.set(reference, found);
+      if (cache.size < cachedReferencesAtMost && reference.length <= longestCachedReference) {
+        cache.set(reference, found);
+      }
     }
     return found;
   };

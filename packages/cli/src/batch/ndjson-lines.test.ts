@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { type NdjsonLine, ndjsonLineBatches, ndjsonLines } from './ndjson-lines.js';
+import {
+  linesOfChunk,
+  type NdjsonLine,
+  ndjsonChunks,
+  ndjsonLineBatches,
+  ndjsonLines,
+} from './ndjson-lines.js';
 
 /** The bytes as a source cut at the given offsets (each cut starts a new chunk). */
 async function* cutAt(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
@@ -84,5 +90,46 @@ describe('ndjsonLineBatches', () => {
     const source = cutAt(utf8('{"a":1}\n{"b":2}\n{"c":3}\n\n{"d"'), [12, 20]);
     for await (const lines of ndjsonLineBatches(source)) batches.push(lines.map((entry) => entry.line));
     expect(batches).toEqual([[1], [2], [3, 4], [5]]);
+  });
+});
+
+describe('a line longer than the limit', () => {
+  const limit = 8;
+
+  /** The lines, and the most bytes any chunk held, with a limit of 8 bytes a line. */
+  async function limitedLinesOf(bytes: Uint8Array, cuts: readonly number[]) {
+    const lines: NdjsonLine[] = [];
+    let held = 0;
+    for await (const chunk of ndjsonChunks(cutAt(bytes, cuts), limit)) {
+      held = Math.max(held, chunk.bytes.length);
+      lines.push(...linesOfChunk(chunk, limit));
+    }
+    return { lines, held };
+  }
+
+  test('is one too-long line, of the same length however the input is cut; the others are read', async () => {
+    const bytes = utf8('{"a":1}\n0123456789abc\r\n{"b":2}\n12345678\n123456789');
+    const whole = await limitedLinesOf(bytes, []);
+    expect(whole.lines).toEqual([
+      { line: 1, kind: 'text', text: '{"a":1}' },
+      { line: 2, kind: 'too-long', bytes: 14 },
+      { line: 3, kind: 'text', text: '{"b":2}' },
+      { line: 4, kind: 'text', text: '12345678' },
+      { line: 5, kind: 'too-long', bytes: 9 },
+    ]);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      expect((await limitedLinesOf(bytes, [cut])).lines).toEqual(whole.lines);
+      for (let next = cut; next <= bytes.length; next++) {
+        expect((await limitedLinesOf(bytes, [cut, next])).lines).toEqual(whole.lines);
+      }
+    }
+  });
+
+  test('is counted as it goes by, never held: read a byte at a time, no chunk holds more than a line of the limit', async () => {
+    const bytes = utf8(`{"a":1}\n${'x'.repeat(1000)}\n{"b":2}\n`);
+    const everyByte = Array.from({ length: bytes.length - 1 }, (_, index) => index + 1);
+    const { lines, held } = await limitedLinesOf(bytes, everyByte);
+    expect(lines.map((entry) => entry.kind)).toEqual(['text', 'too-long', 'text']);
+    expect(held).toBeLessThanOrEqual(limit + 1);
   });
 });

@@ -1,12 +1,66 @@
 import { isUtf8 } from 'node:buffer';
 
-/** One line of an NDJSON input: its text, blank (skipped), or bytes that are not UTF-8. */
+/**
+ * One line of an NDJSON input: its text, blank (skipped), bytes that are not UTF-8, or a line longer than
+ * {@link lineBytesAtMost} (its length in bytes; the bytes themselves were not kept).
+ */
 export type NdjsonLine =
   | { readonly line: number; readonly kind: 'text'; readonly text: string }
   | { readonly line: number; readonly kind: 'blank' }
-  | { readonly line: number; readonly kind: 'invalid-utf8'; readonly byteOffset: number };
+  | { readonly line: number; readonly kind: 'invalid-utf8'; readonly byteOffset: number }
+  | { readonly line: number; readonly kind: 'too-long'; readonly bytes: number };
 
 const byteOrderMark = [0xef, 0xbb, 0xbf];
+
+/**
+ * The longest line read, in bytes before its LF: 64 MiB, some 25,000 times a Guangxi self-check. A longer
+ * line is an error line of its own, counted but not held, so one line cannot take the memory of the whole
+ * run, nor end it (past 512 MiB Node cannot even make a string of it).
+ *
+ * @example
+ * ```ts
+ * lineBytesAtMost; // 67108864
+ * ```
+ */
+export const lineBytesAtMost = 64 * 1024 * 1024;
+
+/** Why a line that is not text could not be read, for its error: a code, a message and its Chinese. */
+export interface UnreadableLine {
+  readonly code: 'INVALID_ENCODING' | 'LINE_TOO_LONG';
+  readonly kind: 'invalid-utf8' | 'line-too-long';
+  readonly message: string;
+  readonly zh: string;
+}
+
+/**
+ * The error of a line that is not UTF-8 or is too long, worded once for every reader of NDJSON (`batch`,
+ * `check --fixtures`, `plan --estates`).
+ *
+ * @example
+ * ```ts
+ * if (entry.kind !== 'text' && entry.kind !== 'blank') {
+ *   const { code, message, zh } = unreadableLine(entry); // 'INVALID_ENCODING', 'not valid UTF-8 at byte 3', …
+ * }
+ * ```
+ */
+export function unreadableLine(
+  entry: Extract<NdjsonLine, { kind: 'invalid-utf8' | 'too-long' }>,
+): UnreadableLine {
+  if (entry.kind === 'invalid-utf8') {
+    return {
+      code: 'INVALID_ENCODING',
+      kind: 'invalid-utf8',
+      message: `not valid UTF-8 at byte ${entry.byteOffset}`,
+      zh: '不是有效的 UTF-8 编码',
+    };
+  }
+  return {
+    code: 'LINE_TOO_LONG',
+    kind: 'line-too-long',
+    message: `the line is ${entry.bytes} bytes long, more than the ${lineBytesAtMost} (64 MiB) a line may have; it was not read`,
+    zh: '行超过 64 MiB，未读取',
+  };
+}
 
 /**
  * Splits a byte stream into lines (LF or CRLF) and decodes each as strict UTF-8: bytes that are not UTF-8
@@ -53,6 +107,11 @@ export interface NdjsonChunk {
   /** How many lines `bytes` holds (each ends in LF, but the input's last line may not). */
   readonly lineCount: number;
   readonly bytes: Uint8Array;
+  /**
+   * Set when the chunk is one line longer than the limit: its length in bytes (before its LF). `bytes` is
+   * then empty: the line was counted as it went by, not kept.
+   */
+  readonly oversizedBytes?: number;
 }
 
 /**
@@ -69,25 +128,49 @@ export interface NdjsonChunk {
  */
 export async function* ndjsonChunks(
   source: AsyncIterable<Uint8Array | string>,
+  maxLineBytes: number = lineBytesAtMost,
 ): AsyncGenerator<NdjsonChunk, void, undefined> {
   let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  // The length so far of a line in progress known to be too long: its bytes are counted, not kept.
+  let oversized: number | undefined;
   let firstLine = 1;
   for await (const chunk of source) {
-    const bytes = asBuffer(chunk);
+    let bytes = asBuffer(chunk);
+    if (oversized !== undefined || pending.length > 0) {
+      const newline = bytes.indexOf(0x0a);
+      const length = (oversized ?? pendingBytes) + (newline === -1 ? bytes.length : newline);
+      if (length > maxLineBytes) {
+        pending = [];
+        pendingBytes = 0;
+        oversized = length;
+        if (newline === -1) continue;
+        yield { firstLine, lineCount: 1, bytes: new Uint8Array(0), oversizedBytes: length };
+        firstLine++;
+        oversized = undefined;
+        bytes = bytes.subarray(newline + 1);
+      }
+    }
     const lastNewline = bytes.lastIndexOf(0x0a);
     if (lastNewline === -1) {
-      if (bytes.length > 0) pending.push(bytes);
+      if (bytes.length > 0) {
+        pending.push(bytes);
+        pendingBytes += bytes.length;
+      }
       continue;
     }
     const head = bytes.subarray(0, lastNewline + 1);
     const whole = pending.length === 0 ? head : Buffer.concat([...pending, head]);
     pending = lastNewline + 1 < bytes.length ? [bytes.subarray(lastNewline + 1)] : [];
+    pendingBytes = bytes.length - lastNewline - 1;
     // The bytes held back hold no LF, so the lines are those `head` ends.
     const lineCount = countNewlines(head);
     yield { firstLine, lineCount, bytes: whole };
     firstLine += lineCount;
   }
-  if (pending.length > 0) yield { firstLine, lineCount: 1, bytes: Buffer.concat(pending) };
+  if (oversized !== undefined) {
+    yield { firstLine, lineCount: 1, bytes: new Uint8Array(0), oversizedBytes: oversized };
+  } else if (pending.length > 0) yield { firstLine, lineCount: 1, bytes: Buffer.concat(pending) };
 }
 
 /**
@@ -100,14 +183,22 @@ export async function* ndjsonChunks(
  * // [{ line: 7, kind: 'text', text: '{"a":1}' }, { line: 8, kind: 'blank' }]
  * ```
  */
-export function linesOfChunk(chunk: NdjsonChunk): NdjsonLine[] {
+export function linesOfChunk(chunk: NdjsonChunk, maxLineBytes: number = lineBytesAtMost): NdjsonLine[] {
+  if (chunk.oversizedBytes !== undefined) {
+    return [{ line: chunk.firstLine, kind: 'too-long', bytes: chunk.oversizedBytes }];
+  }
   const bytes = asBuffer(chunk.bytes);
   const lines: NdjsonLine[] = [];
   let start = 0;
   for (let index = 0; index < chunk.lineCount; index++) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline === -1 ? bytes.length : newline;
-    lines.push(decodeLine(bytes.subarray(start, end), chunk.firstLine + index));
+    const raw = bytes.subarray(start, end);
+    // A source that hands over more than the limit at once: the same verdict as for a line counted going by.
+    const line = chunk.firstLine + index;
+    lines.push(
+      raw.length > maxLineBytes ? { line, kind: 'too-long', bytes: raw.length } : decodeLine(raw, line),
+    );
     start = end + 1;
   }
   return lines;

@@ -138,7 +138,8 @@ const inHandPerWorker = 2;
  * Evaluates chunks, at most `inHand` not yet written, and writes their outcomes in the order the chunks
  * were read, each as soon as it and those before it are done (a line typed on stdin is answered without
  * waiting for more input). Reading waits while `inHand` chunks are unwritten, so memory stays a few chunks
- * deep. After a failure nothing more is written: the chain of writes stops there.
+ * deep. After a failure nothing more is written: the chain of writes stops there, and so does reading, at
+ * once, rather than when the next chunk arrives (a slow stdin may not send one for hours).
  */
 async function inOrder(
   chunks: AsyncIterable<NdjsonChunk>,
@@ -149,16 +150,38 @@ async function inOrder(
 ): Promise<void> {
   const written: Promise<void>[] = [];
   let previous: Promise<void> = Promise.resolve();
-  for await (const chunk of chunks) {
-    if (sink.closed()) break;
-    const outcome = evaluate(chunk);
-    previous = previous.then(async () => write(await outcome));
-    // Awaited in turn below; marked handled now so that a failure while an earlier write is awaited is
-    // not reported as unhandled before its turn.
-    previous.catch(() => undefined);
-    outcome.catch(() => undefined);
-    written.push(previous);
-    while (written.length >= inHand) await written.shift();
+  let failure: { readonly error: unknown } | undefined;
+  // The reading in progress, to stop it at the first failure. One per read, not a race against one
+  // long-lived promise: each such race would keep the chunk it resolved with, the whole input over a run.
+  let stopReading: ((error: unknown) => void) | undefined;
+  const stop = (error: unknown) => {
+    failure ??= { error };
+    stopReading?.(error);
+  };
+  const reader = chunks[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await new Promise<IteratorResult<NdjsonChunk>>((resolve, reject) => {
+        if (failure) {
+          reject(failure.error);
+          return;
+        }
+        stopReading = reject;
+        reader.next().then(resolve, reject);
+      });
+      stopReading = undefined;
+      if (next.done || sink.closed()) break;
+      const outcome = evaluate(next.value);
+      previous = previous.then(async () => write(await outcome));
+      // Awaited in turn below; the first failure also stops the reading above.
+      previous.catch(stop);
+      outcome.catch(() => undefined);
+      written.push(previous);
+      while (written.length >= inHand) await written.shift();
+    }
+  } finally {
+    // Not awaited: a read still in flight ends when the caller closes the source.
+    reader.return?.().catch(() => undefined);
   }
   for (const done of written) await done;
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ndjsonLines } from '../batch/ndjson-lines.js';
+import { ndjsonLines, unreadableLine } from '../batch/ndjson-lines.js';
 import { describeJsonSyntaxError, fileProblem, readTextFile } from '../input/read-json.js';
 import { resolvePath } from '../io/run-context.js';
 import { CliError } from '../io/run-io.js';
@@ -54,8 +54,8 @@ export async function readFixtures(cwd: string, reference: string): Promise<Fixt
     if (entry.kind === 'blank') continue;
     if (entry.kind === 'text') fixtures.push(parsedFixture(reference, entry.line, entry.text));
     else {
-      const message = `not valid UTF-8 at byte ${entry.byteOffset}`;
-      fixtures.push(unreadable(reference, entry.line, 'INVALID_ENCODING', message, '不是有效的 UTF-8 编码'));
+      const { code, message, zh } = unreadableLine(entry);
+      fixtures.push(unreadable(reference, entry.line, code, message, zh));
     }
   }
   return fixtures;

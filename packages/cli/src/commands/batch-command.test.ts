@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { createRegistry, type Registry } from '@sunshine-rubric/core';
 import { guangxi2021, guangxiSamples } from '@sunshine-rubric/guangxi';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFixtures } from '../../test/fixtures.js';
 import { temporaryFolder } from '../../test/run-cli.js';
 import { runInProcess } from '../../test/run-in-process.js';
+import { builtInPlugins } from '../input/built-in-plugins.js';
 import { run } from '../program/run.js';
 
 let folder: { path: string; remove: () => Promise<void> };
@@ -60,6 +63,49 @@ describe('batch', () => {
     ]);
   });
 
+  test('a line nested a million deep that is not JSON is an error line of its own; the others are evaluated', async () => {
+    const eligible = JSON.stringify(guangxiSamples.eligible);
+    await writeFile(join(folder.path, 'deep.ndjson'), `${eligible}\n${'['.repeat(1_000_000)}\n${eligible}\n`);
+    const outcome = await cli(['batch', 'deep.ndjson', '--out', 'deep.out.ndjson', '--jobs', '1']);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(1);
+    const output = await outputLines('deep.out.ndjson');
+    expect(output.map((line) => line.verdict?.eligible ?? line.error.code)).toEqual([
+      true,
+      'INVALID_JSON',
+      true,
+    ]);
+    expect(output[1].error.message).toBe(
+      'invalid JSON at column 1000001: expected a JSON value, found end of input',
+    );
+  });
+
+  test('a line over 64 MiB is a LINE_TOO_LONG error line, not read; the lines around it are evaluated', async () => {
+    const eligible = JSON.stringify(guangxiSamples.eligible);
+    const tooLong = 64 * 1024 * 1024 + 1;
+    await writeFile(join(folder.path, 'long.ndjson'), `${eligible}\n${' '.repeat(tooLong)}\n${eligible}\n`);
+    const outcome = await cli(['batch', 'long.ndjson', '--out', 'long.out.ndjson', '--jobs', '1']);
+    expect(outcome.code).toBe(1);
+    const output = await outputLines('long.out.ndjson');
+    expect(output.map((line) => line.verdict?.eligible ?? line.error.code)).toEqual([
+      true,
+      'LINE_TOO_LONG',
+      true,
+    ]);
+    expect(output[1].error).toEqual({
+      code: 'LINE_TOO_LONG',
+      message: `the line is ${tooLong} bytes long, more than the 67108864 (64 MiB) a line may have; it was not read (行超过 64 MiB，未读取)`,
+      path: '$',
+      issues: [
+        {
+          path: '$',
+          message: `the line is ${tooLong} bytes long, more than the 67108864 (64 MiB) a line may have; it was not read (行超过 64 MiB，未读取)`,
+          kind: 'line-too-long',
+        },
+      ],
+    });
+  });
+
   test('a verdict line says whether the estate is in the focus, only for a rule set with one', async () => {
     const { rentalHouseholds: _, ...withoutHouseholds } = guangxiSamples.eligible.facts;
     const lines = [
@@ -98,7 +144,7 @@ describe('batch', () => {
     expect(first.result.standards[0].explanation).toBeDefined();
   });
 
-  test('a progress bar on a terminal only, cleared before the summary', async () => {
+  test('a progress bar on a terminal only, cleared before the summary, and never among the output lines', async () => {
     const lines = Array.from({ length: 3000 }, (_, index) =>
       JSON.stringify({ ...guangxiSamples.eligible, id: `e${index}` }),
     );
@@ -112,6 +158,13 @@ describe('batch', () => {
     expect(terminal.code).toBe(0);
     expect(terminal.stderr).toMatch(/^\r█+░* +\d+% {2}[\d,]+ lines/);
     expect(terminal.stderr.endsWith('\r\u001b[K')).toBe(true);
+    // With --out - the lines go to the terminal too: a bar would be drawn into them.
+    const shown = await cli(['batch', 'many.ndjson', '--out', '-', '--jobs', '1'], true);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.split('\n')).toHaveLength(3001);
+    expect(shown.stderr).toBe(
+      '共 3000 行：评估 3000 份，符合申报条件 3000 份，失败 0 行。结果已写入 stdout\n',
+    );
   });
 
   test('a missing input file or an unknown --rule-set is bad input, before anything is written', async () => {
@@ -210,6 +263,56 @@ describe('batch', () => {
       .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.verdict?.eligible ?? line.error.code)).toEqual([true, 'INVALID_JSON']);
     expect(stderr).toBe('2 lines: 1 evaluated, 1 eligible, 1 failed. Results written to stdout\n');
+  });
+
+  test('an input that fails while it is read is named as the input, not as --out, which is left as it was', async () => {
+    await writeFile(join(folder.path, 'kept.ndjson'), 'the output of yesterday\n');
+    async function* failingDisk() {
+      yield Buffer.from(`${JSON.stringify(guangxiSamples.eligible)}\n`);
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    }
+    let stderr = '';
+    const code = await run(['batch', '-', '--out', 'kept.ndjson', '--jobs', '1'], {
+      cwd: folder.path,
+      env: {},
+      stdin: Readable.from(failingDisk()),
+      stdout: { write: () => true },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toBe('sunshine-rubric: stdin: cannot read: EIO: i/o error, read (无法读取)\n');
+    expect(await readFile(join(folder.path, 'kept.ndjson'), 'utf8')).toBe('the output of yesterday\n');
+  });
+
+  test.skipIf(!existsSync('/dev/full'))(
+    'an output that fails while it is written is named: cannot write',
+    async () => {
+      const outcome = await cli(['batch', 'good.ndjson', '--out', '/dev/full', '--jobs', '1']);
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toBe(
+        'sunshine-rubric: /dev/full: cannot write: ENOSPC: no space left on device, write (无法写入)\n',
+      );
+    },
+  );
+
+  test("an error that is not the output's is never reported as --out: cannot write, even with an E… code", async () => {
+    await writeFile(join(folder.path, 'kept-too.ndjson'), 'the output of yesterday\n');
+    const registry = createRegistry({ plugins: builtInPlugins });
+    const failing: Registry = {
+      ...registry,
+      compile: () => {
+        throw Object.assign(new Error('the city plugin failed'), { code: 'ERR_CITY_PLUGIN' });
+      },
+    };
+    const outcome = await runInProcess(['batch', 'good.ndjson', '--out', 'kept-too.ndjson'], {
+      cwd: folder.path,
+      registry: failing,
+    });
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toBe(
+      'sunshine-rubric: internal error: the city plugin failed (run again with --debug for the stack trace)\n',
+    );
+    expect(await readFile(join(folder.path, 'kept-too.ndjson'), 'utf8')).toBe('the output of yesterday\n');
   });
 
   test('an error line carries every issue with its path, message and kind', async () => {

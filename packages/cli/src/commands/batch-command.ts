@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream, fstat, type ReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { say } from '@sunshine-rubric/core/words';
 import { type Command, Option } from 'commander';
@@ -63,8 +63,8 @@ export function registerBatchCommand(program: Command, context: RunContext): voi
       `
 Each output line is {"line":n,"verdict":{assessmentId,ruleSet,inScope,inFocus,eligible,compliance,reasons,missingFacts}}
 (inFocus only for a rule set with a focus: true, false, or null when a fact the focus reads is missing)
-(or {"line":n,"result":{…}} with --full), or, for a line that is not UTF-8, not JSON or not a valid
-assessment, {"line":n,"error":{code,message,path,issues:[{path,message,kind}]}}: message and path are the
+(or {"line":n,"result":{…}} with --full), or, for a line that is not UTF-8, not JSON, not a valid
+assessment or longer than 64 MiB (LINE_TOO_LONG, not read), {"line":n,"error":{code,message,path,issues:[{path,message,kind}]}}: message and path are the
 first issue's, issues has every one. n is the input's line number. Blank lines (empty, spaces, a lone CR)
 give no output line and are counted as skipped; a byte-order mark on line 1 is ignored.
 The output is written to a temporary file beside --out and renamed into place at the end; --out must not
@@ -89,6 +89,7 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
       const fromStdin = file === standardStream;
       const input = inputPath(context, file);
       const totalBytes = fromStdin ? 0 : await inputSize(input, file);
+      if (fromStdin && context.io.stdin === undefined) await refuseFolderAsStdin();
       const ruleSet =
         options.ruleSet === undefined
           ? undefined
@@ -97,12 +98,22 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
       const target = await checkOutputTarget(context, options.out);
       const source = fromStdin ? context.stdin : await openInput(input, file);
       const output = target.kind === 'stdout' ? undefined : openTarget(target);
-      const sink = output === undefined ? stdoutSink(context) : streamSink(output.stream);
-      const bar = context.io.isTTY && !fromStdin ? progressBar(context.rawStderr, totalBytes) : undefined;
+      // A failure of the output is named here, where it is known to be the output's: an error elsewhere
+      // (an internal one, a plugin's) must not be reported as `--out: cannot write`.
+      const cannotWrite = (error: unknown) =>
+        new CliError(`${shownInput(options.out)}: cannot write: ${fileProblem(error)} (无法写入)`, {
+          cause: error,
+        });
+      const sink = output === undefined ? stdoutSink(context) : streamSink(output.stream, cannotWrite);
+      // Not with --out -: on a terminal the bar would be drawn into the output lines themselves.
+      const bar =
+        context.io.isTTY && !fromStdin && target.kind !== 'stdout'
+          ? progressBar(context.rawStderr, totalBytes)
+          : undefined;
       let summary: BatchSummary;
       try {
         summary = await streamBatch({
-          source,
+          source: readErrorsNamed(source, fromStdin ? 'stdin' : file),
           sink,
           registry: context.registry,
           evaluator,
@@ -113,16 +124,11 @@ ${examples('batch self-checks.ndjson --out verdicts.ndjson', 'batch self-checks.
           full: options.full ?? false,
           ...(bar ? { onProgress: bar.update } : {}),
         });
-        await output?.commit();
+        await output?.commit().catch((error: unknown) => {
+          throw cannotWrite(error);
+        });
       } catch (error) {
         await output?.discard();
-        if (error instanceof CliError) throw error;
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && code.startsWith('E')) {
-          throw new CliError(`${shownInput(options.out)}: cannot write: ${fileProblem(error)} (无法写入)`, {
-            cause: error,
-          });
-        }
         throw error;
       } finally {
         if ('destroy' in source && typeof source.destroy === 'function') source.destroy();
@@ -152,17 +158,21 @@ function parseJobs(value: string): number | 'auto' {
   return jobs;
 }
 
-/** The output stream of a file, awaiting its backpressure; a write error rejects. */
-function streamSink(stream: NodeJS.WritableStream): BatchSink {
-  let failure: unknown;
+/** The output stream of a file, awaiting its backpressure; a write error rejects, as `failed` names it. */
+function streamSink(stream: NodeJS.WritableStream, failed: (error: unknown) => CliError): BatchSink {
+  let failure: CliError | undefined;
   stream.once('error', (error) => {
-    failure = error;
+    failure = failed(error);
   });
   return {
     closed: () => false,
     write(chunk) {
       if (failure !== undefined) throw failure;
-      if (stream.write(chunk)) return undefined;
+      try {
+        if (stream.write(chunk)) return undefined;
+      } catch (error) {
+        throw failed(error);
+      }
       return new Promise<void>((resolve, reject) => {
         const onDrain = () => {
           stream.off('error', onError);
@@ -170,7 +180,7 @@ function streamSink(stream: NodeJS.WritableStream): BatchSink {
         };
         const onError = (error: unknown) => {
           stream.off('drain', onDrain);
-          reject(error);
+          reject(failed(error));
         };
         stream.once('drain', onDrain);
         stream.once('error', onError);
@@ -192,6 +202,23 @@ function stdoutSink(context: RunContext): BatchSink {
   };
 }
 
+/**
+ * The input's bytes, a failure to read them (EIO on a failing disk or network share, a broken stdin) named
+ * as the input's: otherwise it would reach the write errors' handling and be reported against `--out`.
+ */
+async function* readErrorsNamed(
+  source: AsyncIterable<Uint8Array | string>,
+  shown: string,
+): AsyncGenerator<Uint8Array | string, void, undefined> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw new CliError(`${shownInput(shown)}: cannot read: ${fileProblem(error)} (无法读取)`, {
+      cause: error,
+    });
+  }
+}
+
 async function openInput(input: string, shown: string): Promise<ReadStream> {
   // 256 KiB: as fast as 1 MiB in bench/batch.bench.mjs, with the peak memory of 64 KiB reads (1 MiB
   // reads raised it by some 70 MB).
@@ -202,6 +229,17 @@ async function openInput(input: string, shown: string): Promise<ReadStream> {
     throw new CliError(`${shownInput(shown)}: ${fileProblem(error)}`, { cause: error });
   }
   return stream;
+}
+
+/**
+ * `batch - < folder/` (a file name cut short): Node reads a folder as an empty stdin, so the run would
+ * replace `--out` with an empty output and report success.
+ */
+async function refuseFolderAsStdin(): Promise<void> {
+  const info = await new Promise<Stats | undefined>((resolve) =>
+    fstat(0, (error, stats) => resolve(error ? undefined : stats)),
+  );
+  if (info?.isDirectory()) throw new CliError(`stdin: ${fileProblem({ code: 'EISDIR' })}`);
 }
 
 async function inputSize(input: string, shown: string): Promise<number> {

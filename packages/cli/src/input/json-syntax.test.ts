@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findJsonSyntaxProblem } from './json-syntax.js';
 
 const parses = (text: string) => {
@@ -42,5 +42,20 @@ describe('findJsonSyntaxProblem', () => {
     ['', 1, 1, 'expected a JSON value, found end of input'],
   ])('%j: line %i, column %i', (text, line, column, message) => {
     expect(findJsonSyntaxProblem(text)).toEqual({ line, column, message });
+  });
+
+  it('reads text nested a million deep without running out of stack', () => {
+    const depth = 1_000_000;
+    expect(findJsonSyntaxProblem(`${'['.repeat(depth)}${']'.repeat(depth)}`)).toBeUndefined();
+    expect(findJsonSyntaxProblem('['.repeat(depth))).toEqual({
+      line: 1,
+      column: depth + 1,
+      message: 'expected a JSON value, found end of input',
+    });
+    expect(findJsonSyntaxProblem(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth - 1)}]`)).toEqual({
+      line: 1,
+      column: 6 * depth + 1,
+      message: "expected ',' or '}', found \"]\"",
+    });
   });
 });

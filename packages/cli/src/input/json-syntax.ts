@@ -48,11 +48,63 @@ class Scanner {
     while (this.offset < this.text.length && ' \t\n\r'.includes(this.text[this.offset]!)) this.offset++;
   }
 
+  /**
+   * One JSON value, containers included, with the open containers kept on a stack of their own rather than
+   * on the call stack: a line of a million `[` is a syntax error to report, not a stack overflow that
+   * would end a whole batch.
+   */
   value(): void {
-    const char = this.text[this.offset];
-    if (char === '{') this.object();
-    else if (char === '[') this.array();
-    else if (char === '"') this.string();
+    const open = new ContainerStack();
+    for (;;) {
+      const char = this.text[this.offset];
+      if (char === '{' || char === '[') {
+        this.offset++;
+        this.skipWhitespace();
+        if (this.text[this.offset] === (char === '{' ? '}' : ']')) this.offset++;
+        else {
+          open.push(char === '{');
+          if (char === '{') this.propertyName();
+          continue;
+        }
+      } else this.scalar(char);
+      if (!this.afterMember(open)) return;
+    }
+  }
+
+  /**
+   * After a value inside the open containers: closes those that end here and steps past the `,` to the
+   * next member. False when no container is left open (the whole value has been read).
+   */
+  private afterMember(open: ContainerStack): boolean {
+    for (;;) {
+      if (open.depth === 0) return false;
+      const inObject = open.top();
+      this.skipWhitespace();
+      if (this.text[this.offset] === (inObject ? '}' : ']')) {
+        this.offset++;
+        open.pop();
+        continue;
+      }
+      if (this.text[this.offset] !== ',') this.fail(inObject ? "',' or '}'" : "',' or ']'");
+      this.offset++;
+      this.skipWhitespace();
+      if (inObject) this.propertyName();
+      return true;
+    }
+  }
+
+  /** A member's name and its `:`, up to the member's value. */
+  private propertyName(): void {
+    if (this.text[this.offset] !== '"') this.fail('a property name in double quotes');
+    this.string();
+    this.skipWhitespace();
+    if (this.text[this.offset] !== ':') this.fail("':' after the property name");
+    this.offset++;
+    this.skipWhitespace();
+  }
+
+  private scalar(char: string | undefined): void {
+    if (char === '"') this.string();
     else if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) this.number();
     else this.literal();
   }
@@ -65,52 +117,6 @@ class Scanner {
       }
     }
     this.fail('a JSON value');
-  }
-
-  private object(): void {
-    this.offset++;
-    this.skipWhitespace();
-    if (this.text[this.offset] === '}') {
-      this.offset++;
-      return;
-    }
-    for (;;) {
-      if (this.text[this.offset] !== '"') this.fail('a property name in double quotes');
-      this.string();
-      this.skipWhitespace();
-      if (this.text[this.offset] !== ':') this.fail("':' after the property name");
-      this.offset++;
-      this.skipWhitespace();
-      this.value();
-      this.skipWhitespace();
-      if (this.text[this.offset] === '}') {
-        this.offset++;
-        return;
-      }
-      if (this.text[this.offset] !== ',') this.fail("',' or '}'");
-      this.offset++;
-      this.skipWhitespace();
-    }
-  }
-
-  private array(): void {
-    this.offset++;
-    this.skipWhitespace();
-    if (this.text[this.offset] === ']') {
-      this.offset++;
-      return;
-    }
-    for (;;) {
-      this.value();
-      this.skipWhitespace();
-      if (this.text[this.offset] === ']') {
-        this.offset++;
-        return;
-      }
-      if (this.text[this.offset] !== ',') this.fail("',' or ']'");
-      this.offset++;
-      this.skipWhitespace();
-    }
   }
 
   private string(): void {
@@ -149,6 +155,29 @@ class Scanner {
     const match = numberPattern.exec(this.text);
     if (!match || match[0] === '-') this.fail('a number');
     this.offset += match[0].length;
+  }
+}
+
+/** The containers open around the scanner: one byte each (object or array), however deep the text. */
+class ContainerStack {
+  private inObject = new Uint8Array(64);
+  depth = 0;
+
+  push(inObject: boolean): void {
+    if (this.depth === this.inObject.length) {
+      const grown = new Uint8Array(this.inObject.length * 2);
+      grown.set(this.inObject);
+      this.inObject = grown;
+    }
+    this.inObject[this.depth++] = inObject ? 1 : 0;
+  }
+
+  top(): boolean {
+    return this.inObject[this.depth - 1] === 1;
+  }
+
+  pop(): void {
+    this.depth--;
   }
 }
 

@@ -22,6 +22,11 @@ export interface RunContext {
    * sent to a thread.
    */
   readonly builtInRegistry: boolean;
+  /**
+   * The run writes to this process's own stdout (fd 1), which the shell may have redirected to a file:
+   * `--out -` checks that file against the inputs as it checks an `--out` path.
+   */
+  readonly processStdout: boolean;
   /** Rule sets loaded in this run, by reference, so many assessments against one file read it once. */
   readonly ruleSets: Map<string, Promise<RuleSet>>;
   /** Every argument and option value of the command but `--out`: what an output must never overwrite. */

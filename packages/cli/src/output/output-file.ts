@@ -39,7 +39,10 @@ export type OutputTarget =
  * ```
  */
 export async function checkOutputTarget(context: RunContext, file: string): Promise<OutputTarget> {
-  if (file === standardStream) return { kind: 'stdout' };
+  if (file === standardStream) {
+    await refuseStdoutOntoInput(context);
+    return { kind: 'stdout' };
+  }
   const absolute = inputPath(context, file);
   const existing = await statOrUndefined(absolute, file);
   if (existing === undefined) {
@@ -226,7 +229,7 @@ async function sameFileAsInput(context: RunContext, output: Stats): Promise<stri
     const info =
       candidate === standardStream
         ? context.io.stdin === undefined
-          ? await stdinFile()
+          ? await descriptorFile(0)
           : undefined
         : await stat(inputPath(context, candidate)).catch(() => undefined);
     if (info !== undefined && info.dev === output.dev && info.ino === output.ino) return candidate;
@@ -234,8 +237,24 @@ async function sameFileAsInput(context: RunContext, output: Stats): Promise<stri
   return undefined;
 }
 
-function stdinFile(): Promise<Stats | undefined> {
-  return new Promise((resolve) => fstat(0, (error, info) => resolve(error ? undefined : info)));
+/**
+ * `--out -` while the shell sends stdout to a file the run reads (`batch in.ndjson --out - >> in.ndjson`):
+ * a streaming run would read its own output back for ever, the file growing until the disk is full. Only
+ * a regular file counts: stdin and stdout on one terminal or pipe are not an input written over.
+ */
+async function refuseStdoutOntoInput(context: RunContext): Promise<void> {
+  if (!context.processStdout) return;
+  const output = await descriptorFile(1);
+  if (!output?.isFile()) return;
+  const input = await sameFileAsInput(context, output);
+  if (input === undefined) return;
+  throw new CliError(
+    `--out -: stdout is redirected to an input of this run (${input === standardStream ? 'stdin' : shownInput(input)}); redirect it to another file (输出文件不能是输入文件)`,
+  );
+}
+
+function descriptorFile(descriptor: number): Promise<Stats | undefined> {
+  return new Promise((resolve) => fstat(descriptor, (error, info) => resolve(error ? undefined : info)));
 }
 
 function cannotWrite(file: string, problem: string, cause?: unknown): CliError {

@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Assessment, type EvaluationResult, RubricError, type RuleSet } from '@sunshine-rubric/core';
 import { formatPath } from '@sunshine-rubric/core/words';
-import { ndjsonLines } from '../batch/ndjson-lines.js';
+import { ndjsonLines, unreadableLine } from '../batch/ndjson-lines.js';
 import { ruleSetFor } from '../input/assessments.js';
 import { oneLine } from '../input/describe-error.js';
 import { describeJsonSyntaxError, fileProblem, readTextFile } from '../input/read-json.js';
@@ -116,11 +116,10 @@ async function readDocuments(context: RunContext, reference: string): Promise<Do
   for await (const entry of ndjsonLines(createReadStream(absolute))) {
     const where = `${reference}:${entry.line}`;
     if (entry.kind === 'text') documents.push(parsed(where, entry.text));
-    else if (entry.kind === 'invalid-utf8')
-      documents.push({
-        where,
-        problem: `not valid UTF-8 at byte ${entry.byteOffset} (不是有效的 UTF-8 编码)`,
-      });
+    else if (entry.kind !== 'blank') {
+      const { message, zh } = unreadableLine(entry);
+      documents.push({ where, problem: `${message} (${zh})` });
+    }
   }
   return documents;
 }

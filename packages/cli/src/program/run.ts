@@ -93,6 +93,7 @@ export async function run(
     palette,
     registry,
     builtInRegistry: options?.registry === undefined,
+    processStdout: given.stdout === process.stdout,
     ruleSets: new Map(),
     inputs: [],
     errorFormat: 'text',
