@@ -1,5 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
-import { describeLazyResult, lazyResultRuleSet } from '../../test/lazy-result-checks.js';
+import {
+  describeLazyResult,
+  describeLazyResultEdges,
+  lazyResultRuleSet,
+} from '../../test/lazy-result-checks.js';
 import {
   importStandalone,
   removeStandaloneModules,
@@ -8,7 +12,7 @@ import {
 import { generateStandaloneEvaluator } from './generate-standalone-evaluator.js';
 
 // The module builds a result's details when first read, as core's evaluator does: the same checks hold both
-// to plain data (test/lazy-result-checks.ts).
+// to plain data (test/lazy-result-checks.ts), deep freezes of every own key and assigned fields included.
 let standalone: StandaloneModule;
 beforeAll(async () => {
   standalone = await importStandalone(generateStandaloneEvaluator(lazyResultRuleSet));
@@ -16,5 +20,8 @@ beforeAll(async () => {
 afterAll(removeStandaloneModules);
 
 describeLazyResult("a standalone module's evaluate", (assessment, options) =>
+  standalone.evaluate(assessment, options),
+);
+describeLazyResultEdges("a standalone module's evaluate", (assessment, options) =>
   standalone.evaluate(assessment, options),
 );

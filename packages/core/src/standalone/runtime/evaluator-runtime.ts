@@ -99,7 +99,8 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
     data.unknownFacts,
     RubricError,
     checks,
-    parts.assessmentFields(checks, checks, RubricError, evidenceRules.shapeIssues),
+    parts.assessmentFields,
+    evidenceRules.shapeIssues,
     parts.factValuesReader(facts, checks, checks),
     parts.maxEntries,
     parts.maxNodes,
@@ -332,7 +333,9 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
 
   return (input: unknown, options?: { readonly explain?: boolean }): EvaluationResult => {
     const explain = explainOf(options);
-    const { assessmentId, values } = read(input);
+    // Everything read from the input is read here, evidence included (once): no caller's code (a getter,
+    // a Proxy trap) runs once deciding has begun, and evidence is decided on the value whose shape was checked.
+    const { assessmentId, values, evidence: given } = read(input);
     let missing: number[] | undefined;
     for (const position of neededPositions)
       if (values[position] === undefined) {
@@ -370,9 +373,7 @@ export function standaloneEvaluator(data: StandaloneData, parts: StandaloneParts
       }
     }
     let kept: Evidence | undefined;
-    const given = (input as { evidence?: unknown }).evidence;
     if (given !== undefined || evidence.requiresAny) {
-      // The envelope's check (in `read`) has passed the evidence's shape.
       const decided = evidence.decide(given, outcomes, 0, 1, !!evidenceData.counted);
       if (decided.issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', decided.issues);
       kept = decided;

@@ -1,7 +1,7 @@
 import type { FactValue } from '../../rule-set/types.js';
-import type { AssessmentFields } from '../../runtime/assessment-fields.js';
+import type { assessmentFields } from '../../runtime/assessment-fields.js';
+import type { FactChecks } from '../../runtime/fact-checks.js';
 import type { FactValuesReader } from '../../runtime/read-fact-values.js';
-import type { ValueWords } from '../../runtime/value-words.js';
 import type { StandaloneErrorClass } from './rubric-error-runtime.js';
 import type { StandaloneFact } from './types.js';
 
@@ -20,9 +20,10 @@ type Entry = readonly [unknown, (string | number)?, Entry?];
 
 /**
  * The standalone module's assessment check: the envelope and every fact against the catalog, with the
- * codes, paths, kinds and messages of core's `readAssessment`. `read` reads an assessment; an assessment
- * whose reading throws (a getter, a Proxy trap) is unreadable where core says it is, found by
- * `unreadableAt`, else at the root.
+ * codes, paths, kinds and messages of core's `readAssessment`. `read` reads an assessment, its `evidence`
+ * once (the value to decide on, its shape checked, as core's evaluator reads it); an assessment whose
+ * reading throws (a getter, a Proxy trap) is unreadable where core says it is, found by `unreadableAt`,
+ * else at the root.
  *
  * `unreadableAt` finds what core's document snapshot finds: the first getter or Proxy trap that throws,
  * depth first, keys in order, only plain objects and lists entered, each once; and it gives up where core's
@@ -34,20 +35,30 @@ type Entry = readonly [unknown, (string | number)?, Entry?];
  * @example
  * ```ts
  * const checks = factChecks(valueWords(60));
- * const { read } = assessmentReader(facts, 'error', RubricError, checks, assessmentFields(checks, checks, RubricError), factValuesReader(facts, checks, checks), 10_000, 200_000);
- * const { assessmentId, values } = read(JSON.parse(body));
+ * const { read } = assessmentReader(facts, 'error', RubricError, checks, assessmentFields, evidenceRules.shapeIssues, factValuesReader(facts, checks, checks), 10_000, 200_000);
+ * const { assessmentId, values, evidence } = read(JSON.parse(body));
  * ```
  */
 export function assessmentReader(
   facts: readonly StandaloneFact[],
   unknownFacts: 'error' | 'ignore' | undefined,
   RubricError: StandaloneErrorClass,
-  { describeThrown }: Pick<ValueWords, 'describeThrown'>,
-  { readFields }: Pick<AssessmentFields, 'readFields'>,
+  checks: FactChecks,
+  fields: typeof assessmentFields,
+  shapeIssues: (evidence: unknown) => readonly { path: (string | number)[]; message: string; kind: string }[],
   readFacts: FactValuesReader,
   maxEntries: number,
   maxNodes: number,
 ) {
+  // The evidence of the assessment being read, as read once before its envelope is checked: the value
+  // decided on. The envelope's check reads the field itself only to learn whether there is any, and then
+  // takes this value out to check it, in its place among the envelope's issues; a value still here after
+  // (that read found none) is checked alone. Saved and restored around each reading, since a getter may
+  // evaluate another assessment while this one is read.
+  let unchecked: unknown[] = [];
+  const issuesOf = (evidence: unknown) => (evidence === undefined ? [] : shapeIssues(evidence));
+  const { readFields } = fields(checks, checks, RubricError, () => issuesOf(unchecked.pop()));
+  const { describeThrown } = checks;
   const unreadable = (entry: Entry, error: unknown): UnreadableIssue => {
     const path: (string | number)[] = [];
     for (let at = entry; at[2]; at = at[2]) path.push(at[1]!);
@@ -92,12 +103,21 @@ export function assessmentReader(
     }
   };
   const read = (input: unknown) => {
+    const outer = unchecked;
     try {
       const values: (FactValue | undefined)[] = new Array(facts.length);
-      return { assessmentId: readFields(input, values, readFacts, unknownFacts).id as string, values };
+      // Not of a list, which the envelope's check refuses without reading a field.
+      const evidence = Array.isArray(input) ? undefined : (input as { evidence?: unknown } | null)?.evidence;
+      unchecked = [evidence];
+      const { id } = readFields(input, values, readFacts, unknownFacts);
+      const issues = issuesOf(unchecked.pop());
+      if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
+      return { assessmentId: id as string, values, evidence };
     } catch (error) {
       if (RubricError.isInstance(error)) throw error;
       throw new RubricError('INVALID_ASSESSMENT', [unreadableAt(input) ?? unreadable([input], error)]);
+    } finally {
+      unchecked = outer;
     }
   };
   return { read, unreadableAt };
