@@ -1,7 +1,6 @@
 import type { FactValue } from '../rule-set/types.js';
 import { valueChecks } from '../util/show-value.js';
 import { isTimestampByHand } from './assessed-at.js';
-import { readEvidenceField } from './read-evidence.js';
 import { assessmentEvidence, type FactIndex, readAssessment, type UnknownFactPolicy } from './read-facts.js';
 
 /** An assessment's facts read into catalog slots, with what the evaluator's fast path needs to know. */
@@ -23,8 +22,8 @@ export interface FactSlots {
  * The common case (a well-formed assessment, as `JSON.parse` gives it) is read once, its facts by the
  * runtime's reader; anything else — a problem to report, an unusual value, a throwing getter — goes to
  * `readAssessment`, which accepts or rejects it with its own issues and paths. So this never accepts what
- * `readAssessment` rejects, and every error is `readAssessment`'s (or `readEvidenceField`'s, for evidence
- * that a getter or Proxy trap gives differently on another read). `evidence` is read once on either path.
+ * `readAssessment` rejects, and every error is `readAssessment`'s. `evidence` is read once on either path
+ * and decided on as read (a getter or Proxy trap answering otherwise on another read changes nothing).
  *
  * `needed` marks (with 1) the catalog positions a condition reads; `neededCount` is how many it marks.
  *
@@ -48,12 +47,11 @@ export function readFactSlots(
     // A getter or Proxy trap threw: readAssessment reports it as the assessment being unreadable.
   }
   if (fast !== undefined) return fast;
-  const { assessment, values } = readAssessment(input, index, unknownFacts);
+  const { assessment, values, evidence } = readAssessment(input, index, unknownFacts);
   let complete = true;
   for (let position = 0; position < values.length; position++)
     if (needed[position] === 1 && values[position] === undefined) complete = false;
-  // readAssessment checked what its own reads of `evidence` gave; this read is the one used, so checked too.
-  return { assessmentId: assessment.id, values, complete, evidence: readEvidenceField(input) };
+  return { assessmentId: assessment.id, values, complete, evidence };
 }
 
 /** The well-formed case, or undefined as soon as anything would need `readAssessment`'s judgement. */

@@ -27,6 +27,8 @@ export interface FactIndex {
 export interface ReadAssessment {
   readonly assessment: Assessment;
   readonly values: readonly (FactValue | undefined)[];
+  /** The `evidence` field as read once and checked (undefined when none is cited): the value to decide on. */
+  readonly evidence: unknown;
 }
 
 /**
@@ -89,8 +91,8 @@ function readAssessmentFields(
   unknownFacts: UnknownFactPolicy,
 ): ReadAssessment {
   const values: (FactValue | undefined)[] = new Array(index.ids.length).fill(undefined);
-  const assessment = fields.readFields(input, values, index.readFacts, unknownFacts);
-  return { assessment: assessment as unknown as Assessment, values };
+  const { fields: assessment, evidence } = fields.readFields(input, values, index.readFacts, unknownFacts);
+  return { assessment: assessment as unknown as Assessment, values, evidence };
 }
 
 /**

@@ -51,13 +51,13 @@ export interface ResultEvidence {
  * Reads an assessment's evidence against the rule set and finds the unevidenced standards among those
  * decided met (`outcomes[position] === metCode`); under `scoring.unevidenced: 'unmet'` it sets their
  * outcome to `unmetCode` in place. `undefined`, at no cost, when the assessment cites no evidence and no
- * standard requires any. `given` is the evidence as `readEvidenceField` (or `readFactSlots`) read it, its
+ * standard requires any. `given` is the evidence as `readFactSlots` (or `readAssessment`) read it, its
  * shape checked on that very value.
  *
  * @throws {RubricError} `INVALID_ASSESSMENT` for a standard the rule set does not have (`['evidence', standardId]`, kind `unknown-standard`).
  * @example
  * ```ts
- * const evidence = decideEvidence(forLayout, 'unmet', readEvidenceField(assessment), outcomes, OutcomeCode.met, OutcomeCode.unmet);
+ * const evidence = decideEvidence(forLayout, 'unmet', readAssessment(assessment, layout.facts, 'error').evidence, outcomes, OutcomeCode.met, OutcomeCode.unmet);
  * ```
  */
 export function decideEvidence(
@@ -139,12 +139,12 @@ export function evidenceReasons(
 
 /**
  * Standards decided by a backend that builds each result (the json-rules-engine reference) with the
- * assessment's evidence (`given`, as `readEvidenceField` read it): each one's `evidence`, and under `scoring.unevidenced: 'unmet'` the unevidenced
+ * assessment's evidence (`given`, as `readFactSlots` read it): each one's `evidence`, and under `scoring.unevidenced: 'unmet'` the unevidenced
  * ones unmet; with the positions of the unevidenced, for `assembleResult`.
  *
  * @example
  * ```ts
- * const evidenced = withEvidence(layout, readEvidenceField(assessment), standards);
+ * const evidenced = withEvidence(layout, readAssessment(assessment, layout.facts, 'error').evidence, standards);
  * assembleResult(layout, assessment.id, scope, evidenced.standards, missingFacts, evidenced.unevidenced);
  * ```
  */

@@ -1,5 +1,4 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
-import { readEvidenceField } from '../assessment/read-evidence.js';
 import { readAssessment, type UnknownFactPolicy } from '../assessment/read-facts.js';
 import type { Assessment } from '../assessment/schema.js';
 import { assembleResult, failedLeafFacts } from '../evaluate/assemble-result.js';
@@ -73,8 +72,7 @@ export function createJsonRulesEngineEvaluator(
   return {
     ruleSet: defined,
     async evaluate(input) {
-      const { assessment, values } = readAssessment(input, layout.facts, unknownFacts);
-      const evidence = readEvidenceField(input);
+      const { assessment, values, evidence } = readAssessment(input, layout.facts, unknownFacts);
       const facts: Record<string, FactValue> = {};
       layout.facts.ids.forEach((factId, position) => {
         if (values[position] !== undefined) facts[factId] = values[position];

@@ -21,14 +21,15 @@ export type AssessmentErrorClass<Issue> = new (code: 'INVALID_ASSESSMENT', issue
  *
  * `checkEnvelope` lists the envelope's issues. `readFields` checks the envelope and reads the facts into
  * `values` with `readFacts`, and throws `INVALID_ASSESSMENT` with every issue of both; it may throw what a
- * getter or Proxy trap throws.
+ * getter or Proxy trap throws. Each field is read once: `readFields` returns the `evidence` whose shape it
+ * checked, the value to decide on (a getter answering otherwise on another read changes nothing).
  *
  * @example
  * ```ts
  * const checks = factChecks(valueWords(60));
  * const { checkEnvelope, readFields } = assessmentFields(checks, checks, RubricError, evidenceRules().shapeIssues);
  * checkEnvelope({ id: 'a1', facts: {} }); // [{ path: ['community'], … }]
- * readFields(input, new Array(facts.length), readFacts, 'error'); // the input, checked
+ * readFields(input, new Array(facts.length), readFacts, 'error'); // { fields: the input, evidence }, checked
  * ```
  */
 export function assessmentFields<
@@ -47,9 +48,13 @@ export function assessmentFields<
   const envelopeKeys = ['$schema', 'id', 'ruleSet', 'community', 'facts', 'assessedAt', 'evidence'];
   const isPlainObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
-  const checkEnvelope = (input: unknown): Issue[] => {
+  /** The envelope's issues, and the `evidence` they were found in (read once). */
+  const envelopeOf = (input: unknown): { issues: Issue[]; evidence: unknown } => {
     if (!isPlainObject(input))
-      return [{ path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' }];
+      return {
+        issues: [{ path: [], message: 'an assessment is a JSON object', kind: 'not-an-object' }],
+        evidence: undefined,
+      };
     const issues: Issue[] = [];
     const fail = (path: (string | number)[], message: string) =>
       issues.push({ path, message, kind: 'invalid-assessment' });
@@ -73,23 +78,26 @@ export function assessmentFields<
         ['assessedAt'],
         'assessedAt is a date (YYYY-MM-DD) or an ISO date-time with seconds and an offset, e.g. 2021-06-15T09:30:00+08:00',
       );
-    if (input.evidence !== undefined) issues.push(...evidenceIssues(input.evidence));
+    const evidence = input.evidence;
+    if (evidence !== undefined) issues.push(...evidenceIssues(evidence));
     for (const key of Object.keys(input))
       if (!envelopeKeys.includes(key))
         fail([key], `unknown field ${quote(key)} (fields: ${envelopeKeys.join(', ')})`);
-    return issues;
+    return { issues, evidence };
   };
+  const checkEnvelope = (input: unknown): Issue[] => envelopeOf(input).issues;
   const readFields = (
     input: unknown,
     values: unknown[],
     readFacts: FactValuesReader,
     unknownFacts: 'error' | 'ignore' | undefined,
-  ): Record<string, unknown> => {
-    const issues: (Issue | FactIssue)[] = checkEnvelope(input);
+  ): { fields: Record<string, unknown>; evidence: unknown } => {
+    const envelope = envelopeOf(input);
+    const issues: (Issue | FactIssue)[] = envelope.issues;
     if (!isPlainObject(input)) throw new RubricError('INVALID_ASSESSMENT', issues);
     if (isPlainObject(input.facts)) readFacts(input.facts, values, issues, unknownFacts);
     if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
-    return input;
+    return { fields: input, evidence: envelope.evidence };
   };
   return { checkEnvelope, readFields };
 }

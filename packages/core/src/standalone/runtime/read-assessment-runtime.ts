@@ -1,7 +1,7 @@
 import type { FactValue } from '../../rule-set/types.js';
-import type { assessmentFields } from '../../runtime/assessment-fields.js';
-import type { FactChecks } from '../../runtime/fact-checks.js';
+import type { AssessmentFields } from '../../runtime/assessment-fields.js';
 import type { FactValuesReader } from '../../runtime/read-fact-values.js';
+import type { ValueWords } from '../../runtime/value-words.js';
 import type { StandaloneErrorClass } from './rubric-error-runtime.js';
 import type { StandaloneFact } from './types.js';
 
@@ -35,7 +35,7 @@ type Entry = readonly [unknown, (string | number)?, Entry?];
  * @example
  * ```ts
  * const checks = factChecks(valueWords(60));
- * const { read } = assessmentReader(facts, 'error', RubricError, checks, assessmentFields, evidenceRules.shapeIssues, factValuesReader(facts, checks, checks), 10_000, 200_000);
+ * const { read } = assessmentReader(facts, 'error', RubricError, checks, assessmentFields(checks, checks, RubricError, evidenceRules.shapeIssues), factValuesReader(facts, checks, checks), 10_000, 200_000);
  * const { assessmentId, values, evidence } = read(JSON.parse(body));
  * ```
  */
@@ -43,22 +43,12 @@ export function assessmentReader(
   facts: readonly StandaloneFact[],
   unknownFacts: 'error' | 'ignore' | undefined,
   RubricError: StandaloneErrorClass,
-  checks: FactChecks,
-  fields: typeof assessmentFields,
-  shapeIssues: (evidence: unknown) => readonly { path: (string | number)[]; message: string; kind: string }[],
+  { describeThrown }: Pick<ValueWords, 'describeThrown'>,
+  { readFields }: Pick<AssessmentFields, 'readFields'>,
   readFacts: FactValuesReader,
   maxEntries: number,
   maxNodes: number,
 ) {
-  // The evidence of the assessment being read, as read once before its envelope is checked: the value
-  // decided on. The envelope's check reads the field itself only to learn whether there is any, and then
-  // takes this value out to check it, in its place among the envelope's issues; a value still here after
-  // (that read found none) is checked alone. Saved and restored around each reading, since a getter may
-  // evaluate another assessment while this one is read.
-  let unchecked: unknown[] = [];
-  const issuesOf = (evidence: unknown) => (evidence === undefined ? [] : shapeIssues(evidence));
-  const { readFields } = fields(checks, checks, RubricError, () => issuesOf(unchecked.pop()));
-  const { describeThrown } = checks;
   const unreadable = (entry: Entry, error: unknown): UnreadableIssue => {
     const path: (string | number)[] = [];
     for (let at = entry; at[2]; at = at[2]) path.push(at[1]!);
@@ -103,21 +93,14 @@ export function assessmentReader(
     }
   };
   const read = (input: unknown) => {
-    const outer = unchecked;
     try {
       const values: (FactValue | undefined)[] = new Array(facts.length);
-      // Not of a list, which the envelope's check refuses without reading a field.
-      const evidence = Array.isArray(input) ? undefined : (input as { evidence?: unknown } | null)?.evidence;
-      unchecked = [evidence];
-      const { id } = readFields(input, values, readFacts, unknownFacts);
-      const issues = issuesOf(unchecked.pop());
-      if (issues.length > 0) throw new RubricError('INVALID_ASSESSMENT', issues);
-      return { assessmentId: id as string, values, evidence };
+      // `evidence` as the envelope's check read it once and checked it: the value to decide on.
+      const { fields: assessment, evidence } = readFields(input, values, readFacts, unknownFacts);
+      return { assessmentId: assessment.id as string, values, evidence };
     } catch (error) {
       if (RubricError.isInstance(error)) throw error;
       throw new RubricError('INVALID_ASSESSMENT', [unreadableAt(input) ?? unreadable([input], error)]);
-    } finally {
-      unchecked = outer;
     }
   };
   return { read, unreadableAt };
